@@ -1,0 +1,252 @@
+import { Role } from '@tre/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { SESSION_COOKIE, actorOf, requireRole } from '../http/auth.ts';
+import { listAudit } from './audit.ts';
+import * as repo from './repository.ts';
+import * as service from './service.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const RoleSchema = z.enum(Role);
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  agencyId: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  agencyName: z.string().nullable().optional(),
+  communeName: z.string().nullable().optional(),
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserDto = z.infer<typeof UserSchema>;
+
+type UserRow = Awaited<ReturnType<typeof repo.findUserById>> & { agency_name?: string | null; commune_name?: string | null };
+
+export function toUserDto(u: NonNullable<UserRow>): UserDto {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    agencyId: u.agency_id,
+    communeCode: u.commune_code,
+    agencyName: u.agency_name ?? null,
+    communeName: u.commune_name ?? null,
+    active: u.active,
+    lockedUntil: iso(u.locked_until),
+    lastSignInAt: iso(u.last_signin_at),
+    createdAt: u.created_at.toISOString(),
+  };
+}
+
+export const SignInSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type SignIn = z.infer<typeof SignInSchema>;
+
+export const SessionSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    agencyId: z.string().nullable(),
+    communeCode: z.string().nullable(),
+    provinceCode: z.string(),
+  }),
+  csrfToken: z.string(),
+});
+export type SessionDto = z.infer<typeof SessionSchema>;
+
+export const NewUserSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,64}$/, '3–64 chữ thường, số, dấu chấm, gạch / 3–64 lowercase letters, digits, . _ -'),
+  displayName: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(200),
+  role: RoleSchema,
+  agencyId: z.uuid().nullable().optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .optional(),
+});
+export type NewUser = z.infer<typeof NewUserSchema>;
+
+export const UserPatchSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(200),
+    role: RoleSchema,
+    agencyId: z.uuid().nullable(),
+    communeCode: z.string().regex(/^\d{5}$/).nullable(),
+    active: z.boolean(),
+    password: z.string().min(1).max(200),
+  })
+  .partial()
+  .strict();
+export type UserPatch = z.infer<typeof UserPatchSchema>;
+
+export const AuditQuerySchema = z.object({
+  entity: z.string().max(40).optional(),
+  entityId: z.string().max(80).optional(),
+  actorId: z.uuid().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AuditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+});
+
+const ListQuerySchema = z.object({
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export function accessRoutes(db: Kysely<Database>, config: Config) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    app.post(
+      '/api/session',
+      { config: { public: true }, schema: { tags: ['access'], summary: 'Đăng nhập / sign in', body: SignInSchema, response: { 200: SessionSchema } } },
+      async (request, reply) => {
+        const result = await service.signIn(db, config.provinceCode, request.body, request.ip);
+        void reply.setCookie(SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.secureCookies,
+          path: '/',
+          expires: result.expiresAt,
+        });
+        const actor = await service.resolveSession(db, result.token, request.ip);
+        if (!actor) throw new Error('session vanished right after sign-in');
+        return { user: sessionUser(actor), csrfToken: result.csrfToken };
+      },
+    );
+
+    app.get('/api/session', { schema: { tags: ['access'], summary: 'Phiên hiện tại / current session', response: { 200: SessionSchema } } }, async (request) => {
+      const actor = actorOf(request);
+      return { user: sessionUser(actor), csrfToken: actor.csrfToken };
+    });
+
+    app.delete('/api/session', { schema: { tags: ['access'], summary: 'Đăng xuất / sign out' } }, async (request, reply) => {
+      const actor = actorOf(request);
+      await service.signOut(db, actor, request.sessionToken ?? '');
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.post(
+      '/api/session/password',
+      {
+        schema: {
+          tags: ['access'],
+          summary: 'Đổi mật khẩu của mình / change own password',
+          body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        },
+      },
+      async (request, reply) => {
+        await service.changeOwnPassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/users',
+      { schema: { tags: ['access'], summary: 'Danh sách người dùng / list users', querystring: ListQuerySchema, response: { 200: z.object({ items: z.array(UserSchema) }) } } },
+      async (request) => {
+        const actor = requireRole(request, 'admin');
+        const rows = await repo.listUsers(db, actor.provinceCode, request.query);
+        return { items: rows.map(toUserDto) };
+      },
+    );
+
+    app.post(
+      '/api/users',
+      { schema: { tags: ['access'], summary: 'Tạo người dùng / create user', body: NewUserSchema, response: { 201: UserSchema } } },
+      async (request, reply) => {
+        const actor = requireRole(request, 'admin');
+        const user = await service.createUser(db, actor, request.body);
+        return reply.status(201).send(toUserDto(user));
+      },
+    );
+
+    app.patch(
+      '/api/users/:id',
+      {
+        schema: {
+          tags: ['access'],
+          summary: 'Sửa người dùng, khóa, đặt lại mật khẩu / update, disable, reset password',
+          params: z.object({ id: z.uuid() }),
+          body: UserPatchSchema,
+          response: { 200: UserSchema },
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, 'admin');
+        return toUserDto(await service.updateUser(db, actor, request.params.id, request.body));
+      },
+    );
+
+    app.get(
+      '/api/audit',
+      { schema: { tags: ['access'], summary: 'Nhật ký kiểm tra / audit log', querystring: AuditQuerySchema, response: { 200: z.object({ items: z.array(AuditEventSchema) }) } } },
+      async (request) => {
+        const actor = requireRole(request, 'admin');
+        const q = request.query;
+        const rows = await listAudit(db, actor.provinceCode, { entity: q.entity, entityId: q.entityId, actorId: q.actorId, beforeId: q.before, limit: q.limit });
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            at: r.at.toISOString(),
+            actorId: r.actor_id,
+            actorName: r.actor_name,
+            action: r.action,
+            entity: r.entity,
+            entityId: r.entity_id,
+            before: r.before,
+            after: r.after,
+            ip: r.ip,
+          })),
+        };
+      },
+    );
+  };
+}
+
+function sessionUser(actor: ReturnType<typeof actorOf>) {
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    role: actor.role,
+    agencyId: actor.agencyId,
+    communeCode: actor.communeCode,
+    provinceCode: actor.provinceCode,
+  };
+}

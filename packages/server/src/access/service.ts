@@ -1,0 +1,229 @@
+import crypto from 'node:crypto';
+import { ErrorCode, MIN_PASSWORD_LENGTH, lockSecondsAfter, scopeKindOf, type Role } from '@tre/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { TreError, invalid, notFound } from '../errors.ts';
+import * as units from '../units/repository.ts';
+import { recordAudit } from './audit.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import * as repo from './repository.ts';
+import { auditActorOf, type SessionActor } from './session-actor.ts';
+
+export const SESSION_HOURS = 12;
+
+export function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('base64url');
+}
+
+function assertPasswordStrength(password: string, field: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH) {
+    throw new TreError(ErrorCode.WeakPassword, { field, params: { min: MIN_PASSWORD_LENGTH } });
+  }
+}
+
+export interface SignInResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+export async function signIn(
+  db: Kysely<Database>,
+  provinceCode: string,
+  input: { username: string; password: string },
+  ip: string | null,
+  now = new Date(),
+): Promise<SignInResult> {
+  const username = input.username.trim().toLowerCase();
+  const user = await repo.findUserByUsername(db, username);
+  if (!user || user.province_code !== provinceCode) {
+    await verifyPassword(input.password, DUMMY_HASH); // same cost as a real check
+    throw new TreError(ErrorCode.BadCredentials);
+  }
+  if (user.locked_until && user.locked_until > now) {
+    const seconds = Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000);
+    throw new TreError(ErrorCode.AccountLocked, { params: { seconds } });
+  }
+  const ok = await verifyPassword(input.password, user.password_hash);
+  const audit = { id: user.id, name: user.username, ip, provinceCode };
+  if (!ok) {
+    const failures = user.failed_signins + 1;
+    const lockSeconds = lockSecondsAfter(failures);
+    await db.transaction().execute(async (trx) => {
+      await repo.updateUser(trx, user.id, {
+        failed_signins: failures,
+        locked_until: lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000) : null,
+      });
+      await recordAudit(trx, audit, {
+        action: 'signin_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: { failed_signins: failures, locked_seconds: lockSeconds },
+      });
+    });
+    if (lockSeconds > 0) throw new TreError(ErrorCode.AccountLocked, { params: { seconds: lockSeconds } });
+    throw new TreError(ErrorCode.BadCredentials);
+  }
+  if (!user.active) throw new TreError(ErrorCode.AccountDisabled);
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, user.id, { failed_signins: 0, locked_until: null, last_signin_at: now });
+    await repo.insertSession(trx, { token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt });
+    await recordAudit(trx, audit, { action: 'signin', entity: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, expiresAt, userId: user.id };
+}
+
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<SessionActor | undefined> {
+  const row = await repo.findSessionUser(db, hashToken(token));
+  if (!row || row.expires_at <= now || !row.active) return undefined;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    agencyId: row.agency_id,
+    communeCode: row.commune_code,
+    provinceCode: row.province_code,
+    csrfToken: row.csrf_token,
+    ip,
+  };
+}
+
+export async function signOut(db: Kysely<Database>, actor: SessionActor, token: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await repo.deleteSession(trx, hashToken(token));
+    await recordAudit(trx, auditActorOf(actor), { action: 'signout', entity: 'user', entityId: actor.id });
+  });
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  agencyId?: string | null | undefined;
+  communeCode?: string | null | undefined;
+}
+
+/** Checks that the scope fits the role: a reporter needs an agency, commune roles a commune of this province. */
+async function checkScope(
+  db: Kysely<Database>,
+  provinceCode: string,
+  role: Role,
+  agencyId: string | null,
+  communeCode: string | null,
+): Promise<void> {
+  const kind = scopeKindOf(role);
+  if (kind === 'agency' && !agencyId) {
+    throw invalid('agencyId', 'Cán bộ báo cáo của sở, ngành phải thuộc một cơ quan', 'An agency reporter must belong to an agency');
+  }
+  if (kind === 'commune' && !communeCode) {
+    throw invalid('communeCode', 'Vai trò cấp xã phải gắn với một xã, phường', 'A commune role must be bound to a commune');
+  }
+  if (kind !== 'commune' && communeCode) {
+    throw invalid('communeCode', 'Chỉ vai trò cấp xã mới gắn với xã, phường', 'Only commune roles are bound to a commune');
+  }
+  if (agencyId && !(await units.findAgency(db, provinceCode, agencyId))) {
+    throw invalid('agencyId', 'Cơ quan không tồn tại trong tỉnh', 'No such agency in this province');
+  }
+  if (communeCode) {
+    const commune = await units.findCommune(db, communeCode);
+    if (!commune || commune.province_code !== provinceCode) {
+      throw invalid('communeCode', `Xã, phường mã ${communeCode} không thuộc tỉnh`, `Commune ${communeCode} is not in this province`);
+    }
+  }
+}
+
+export async function createUser(db: Kysely<Database>, actor: SessionActor, input: UserInput) {
+  assertPasswordStrength(input.password, 'password');
+  const agencyId = input.agencyId ?? null;
+  const communeCode = input.communeCode ?? null;
+  await checkScope(db, actor.provinceCode, input.role, agencyId, communeCode);
+  const username = input.username.trim().toLowerCase();
+  if (await repo.findUserByUsername(db, username)) {
+    throw new TreError(ErrorCode.Conflict, {
+      field: 'username',
+      detail: { vi: `Tên đăng nhập "${username}" đã có người dùng`, en: `Username "${username}" is taken` },
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const user = await repo.insertUser(trx, {
+      province_code: actor.provinceCode,
+      username,
+      display_name: input.displayName.trim(),
+      password_hash: passwordHash,
+      role: input.role,
+      agency_id: agencyId,
+      commune_code: communeCode,
+    });
+    await recordAudit(trx, auditActorOf(actor), { action: 'create', entity: 'user', entityId: user.id, after: user });
+    return user;
+  });
+}
+
+export interface UserPatch {
+  displayName?: string | undefined;
+  role?: Role | undefined;
+  agencyId?: string | null | undefined;
+  communeCode?: string | null | undefined;
+  active?: boolean | undefined;
+  password?: string | undefined;
+}
+
+export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: string, patch: UserPatch) {
+  const before = await repo.findUserById(db, actor.provinceCode, id);
+  if (!before) throw notFound({ vi: 'người dùng', en: 'User' });
+  if (id === actor.id && (patch.active === false || (patch.role && patch.role !== before.role))) {
+    throw invalid('role', 'Không thể tự khóa hoặc tự đổi vai trò của mình', 'You cannot disable yourself or change your own role');
+  }
+  const role = patch.role ?? (before.role as Role);
+  const agencyId = patch.agencyId !== undefined ? patch.agencyId : before.agency_id;
+  const communeCode = patch.communeCode !== undefined ? patch.communeCode : scopeKindOf(role) === 'commune' ? before.commune_code : null;
+  await checkScope(db, actor.provinceCode, role, agencyId, communeCode);
+  if (patch.password !== undefined) assertPasswordStrength(patch.password, 'password');
+  const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
+  return db.transaction().execute(async (trx) => {
+    const after = await repo.updateUser(trx, id, {
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
+      role,
+      agency_id: agencyId,
+      commune_code: communeCode,
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      // a reset password also lifts a lock-out
+      ...(passwordHash ? { password_hash: passwordHash, failed_signins: 0, locked_until: null } : {}),
+    });
+    // A disabled account, a new role or a new password ends the user's open sessions at once.
+    if (patch.active === false || role !== before.role || passwordHash) await repo.deleteSessionsOfUser(trx, id);
+    await recordAudit(trx, auditActorOf(actor), {
+      action: passwordHash ? 'update_password' : 'update',
+      entity: 'user',
+      entityId: id,
+      before,
+      after: { ...after, ...(passwordHash ? { password: '[changed]' } : {}) },
+    });
+    return after;
+  });
+}
+
+export async function changeOwnPassword(db: Kysely<Database>, actor: SessionActor, current: string, next: string) {
+  const user = await repo.findUserByUsername(db, actor.username);
+  if (!user || !(await verifyPassword(current, user.password_hash))) {
+    throw new TreError(ErrorCode.BadCredentials, { field: 'currentPassword' });
+  }
+  assertPasswordStrength(next, 'newPassword');
+  const hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, actor.id, { password_hash: hash });
+    await recordAudit(trx, auditActorOf(actor), { action: 'update_password', entity: 'user', entityId: actor.id });
+  });
+}

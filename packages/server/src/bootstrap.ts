@@ -1,0 +1,40 @@
+import type { Config } from './config.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Db } from './db/pool.ts';
+import { generatePassword } from './access/password.ts';
+import * as users from './access/repository.ts';
+import { createFirstAdmin } from './access/first-admin.ts';
+import { seedAdminUnits, seedAgencies } from './units/seed.ts';
+
+export interface BootstrapResult {
+  migrations: string[];
+  seededUnits: boolean;
+  seededAgencies: boolean;
+  /** Set only when the first administrator was created with a generated password: print it once. */
+  generatedAdminPassword?: string;
+}
+
+/** Everything a first start needs, and nothing on later starts: idempotent. */
+export async function bootstrap(db: Db, config: Pick<Config, 'provinceCode' | 'adminPassword'>): Promise<BootstrapResult> {
+  const migrations = await migrateToLatest(db);
+  const seededUnits = await seedAdminUnits(db.kysely);
+  const other = await db.kysely
+    .selectFrom('app_user')
+    .select('province_code')
+    .where('province_code', '<>', config.provinceCode)
+    .executeTakeFirst();
+  if (other) {
+    throw new Error(
+      `Cơ sở dữ liệu này phục vụ tỉnh mã ${other.province_code}, nhưng TRE_PROVINCE=${config.provinceCode}.\n` +
+        `This database serves province ${other.province_code}, but TRE_PROVINCE=${config.provinceCode}.`,
+    );
+  }
+  const seededAgencies = await seedAgencies(db.kysely, config.provinceCode);
+  const result: BootstrapResult = { migrations, seededUnits, seededAgencies };
+  if ((await users.countUsers(db.kysely)) === 0) {
+    const password = config.adminPassword ?? generatePassword();
+    await createFirstAdmin(db.kysely, config.provinceCode, password);
+    if (!config.adminPassword) result.generatedAdminPassword = password;
+  }
+  return result;
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { Db } from './pool.ts';
+import { migrateToLatest, migrationNames } from './migrate.ts';
+
+/**
+ * A logical dump: one JSON document per line, the same on PGlite and a PostgreSQL server, so a
+ * province can move from the embedded database to a server (and back). Sessions are not dumped:
+ * everyone signs in again after a restore.
+ */
+export const DUMP_FORMAT = 'tre.dump/v1';
+
+interface TableSpec {
+  name: keyof Database;
+  orderBy: string[];
+  json?: string[];
+  serial?: string;
+}
+
+/** In foreign-key order. */
+export const DUMPED_TABLES: TableSpec[] = [
+  { name: 'province', orderBy: ['code'] },
+  { name: 'province_before_2025', orderBy: ['code'] },
+  { name: 'commune', orderBy: ['code'] },
+  { name: 'commune_predecessor', orderBy: ['commune_code', 'old_code'] },
+  { name: 'setting', orderBy: ['province_code', 'key'], json: ['value'] },
+  { name: 'agency', orderBy: ['id'] },
+  { name: 'app_user', orderBy: ['id'] },
+  { name: 'audit_event', orderBy: ['id'], json: ['before', 'after'], serial: 'id' },
+];
+
+const BATCH = 2000;
+
+interface Header {
+  format: string;
+  createdAt: string;
+  engine: string;
+  migrations: string[];
+}
+
+export async function dumpDatabase(db: Db, file: string): Promise<Record<string, number>> {
+  const out = fs.createWriteStream(file, { encoding: 'utf8' });
+  const write = (obj: unknown) =>
+    new Promise<void>((resolve, reject) => {
+      out.write(`${JSON.stringify(obj)}\n`, (err) => (err ? reject(err) : resolve()));
+    });
+  const counts: Record<string, number> = {};
+  const applied = await db.kysely.selectFrom('tre_migration' as never).select('name' as never).execute();
+  const header: Header = {
+    format: DUMP_FORMAT,
+    createdAt: new Date().toISOString(),
+    engine: db.engine,
+    migrations: (applied as { name: string }[]).map((r) => r.name).sort(),
+  };
+  await write(header);
+  // One repeatable-read transaction: the dump is a consistent snapshot even while the server writes.
+  await db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      for (const t of DUMPED_TABLES) {
+        counts[t.name] = 0;
+        for (let offset = 0; ; offset += BATCH) {
+          const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))} LIMIT ${BATCH} OFFSET ${offset}`.execute(trx);
+          for (const r of rows.rows) await write({ t: t.name, r });
+          counts[t.name] = (counts[t.name] ?? 0) + rows.rows.length;
+          if (rows.rows.length < BATCH) break;
+        }
+      }
+    });
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return counts;
+}
+
+export class DumpFormatError extends Error {}
+
+async function insertBatch(trx: Transaction<Database>, spec: TableSpec, rows: Record<string, unknown>[]) {
+  if (rows.length === 0) return;
+  const json = new Set(spec.json ?? []);
+  const values = rows.map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, json.has(k) && v !== null ? JSON.stringify(v) : v])),
+  );
+  await trx.insertInto(spec.name).values(values as never).execute();
+}
+
+/**
+ * Replaces every table with the dump's rows, in one transaction: a bad or truncated file changes
+ * nothing. Refuses to overwrite a database that has users unless `replace` is set.
+ */
+export async function restoreDatabase(db: Db, file: string, options: { replace: boolean }): Promise<Record<string, number>> {
+  await migrateToLatest(db);
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  let header: Header;
+  try {
+    header = JSON.parse(String(first.value ?? '')) as Header;
+  } catch {
+    throw new DumpFormatError(`${file}: dòng 1 không phải tiêu đề bản sao lưu Tre / line 1 is not a Tre dump header`);
+  }
+  if (header.format !== DUMP_FORMAT) {
+    throw new DumpFormatError(`${file}: định dạng "${String(header.format)}" không được hỗ trợ / unsupported format`);
+  }
+  const unknown = header.migrations.filter((m) => !migrationNames.includes(m));
+  if (unknown.length > 0) {
+    throw new DumpFormatError(
+      `Bản sao lưu từ phiên bản Tre mới hơn (${unknown.join(', ')}); hãy cập nhật Tre trước.\n` +
+        `The dump comes from a newer Tre (${unknown.join(', ')}); upgrade first.`,
+    );
+  }
+  const users = await db.kysely.selectFrom('app_user').select('id').limit(1).execute();
+  if (users.length > 0 && !options.replace) {
+    throw new DumpFormatError(
+      'Cơ sở dữ liệu đích đã có dữ liệu; thêm --replace để thay thế toàn bộ.\nThe target database has data; pass --replace to overwrite it all.',
+    );
+  }
+  const specs = new Map(DUMPED_TABLES.map((t) => [t.name as string, t]));
+  const counts: Record<string, number> = {};
+  await db.kysely.transaction().execute(async (trx) => {
+    await sql`SELECT set_config('tre.restoring', 'on', true)`.execute(trx);
+    await sql`TRUNCATE ${sql.join([...DUMPED_TABLES.map((t) => sql.table(t.name)), sql.table('session')])} RESTART IDENTITY CASCADE`.execute(trx);
+    let line = 1;
+    let current: TableSpec | undefined;
+    let batch: Record<string, unknown>[] = [];
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      line++;
+      if (next.value.trim() === '') continue;
+      let entry: { t: string; r: Record<string, unknown> };
+      try {
+        entry = JSON.parse(next.value) as { t: string; r: Record<string, unknown> };
+      } catch {
+        throw new DumpFormatError(`${file}: dòng ${line} không phải JSON hợp lệ / line ${line} is not valid JSON`);
+      }
+      const spec = specs.get(entry.t);
+      if (!spec || typeof entry.r !== 'object' || entry.r === null) {
+        throw new DumpFormatError(`${file}: dòng ${line}: bảng "${String(entry.t)}" không có / unknown table`);
+      }
+      if (spec !== current || batch.length >= 500) {
+        if (current) await insertBatch(trx, current, batch);
+        current = spec;
+        batch = [];
+      }
+      batch.push(entry.r);
+      counts[spec.name] = (counts[spec.name] ?? 0) + 1;
+    }
+    if (current) await insertBatch(trx, current, batch);
+    for (const t of DUMPED_TABLES) {
+      if (!t.serial) continue;
+      await sql`SELECT setval(pg_get_serial_sequence(${t.name}, ${t.serial}), coalesce((SELECT max(${sql.ref(t.serial)}) FROM ${sql.table(t.name)}), 1), (SELECT count(*) > 0 FROM ${sql.table(t.name)}))`.execute(trx);
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,29 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './pool.ts';
+import * as m0001 from './migrations/0001_foundation.ts';
+
+/** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+class InCodeProvider implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations);
+  }
+}
+
+export const migrationNames = Object.keys(migrations);
+
+/** Brings the schema up to date; the same migrations run on PGlite and on a PostgreSQL server. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new InCodeProvider(),
+    migrationTableName: 'tre_migration',
+    migrationLockTableName: 'tre_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

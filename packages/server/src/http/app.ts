@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ErrorCode, errorMessages, languageFromHeader } from '@tre/core';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/pool.ts';
+import { accessRoutes } from '../access/routes.ts';
+import { unitsRoutes } from '../units/routes.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandler } from './errors.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export interface AppOptions {
+  db: Db;
+  config: Config;
+  /** Serve the built web app from this folder (production); omitted in API tests. */
+  webDist?: string | undefined;
+}
+
+export async function buildApp({ db, config, webDist }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tre API',
+        description: 'Hệ thống thông tin công tác trẻ em / child-affairs information system',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tre_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, db.kysely);
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Tình trạng / health' } }, async () => {
+    await db.kysely.selectFrom('province').select('code').limit(1).execute();
+    return { status: 'ok', engine: db.engine };
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(accessRoutes(db.kysely, config));
+  await app.register(unitsRoutes(db.kysely));
+
+  const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
+  if (dist) {
+    await app.register(fastifyStatic, { root: dist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // the web app routes on the client: any non-API GET gets index.html
+    if (dist && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const lang = languageFromHeader(request.headers['accept-language']);
+    return reply.status(404).send({ error: { code: ErrorCode.NotFound, message: errorMessages.NOT_FOUND[lang] } });
+  });
+  return app;
+}

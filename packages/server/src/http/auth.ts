@@ -1,0 +1,69 @@
+import { ErrorCode, type Role } from '@tre/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import crypto from 'node:crypto';
+import type { Database } from '../db/schema.ts';
+import { TreError, forbidden } from '../errors.ts';
+import { resolveSession } from '../access/service.ts';
+import type { SessionActor } from '../access/session-actor.ts';
+
+export const SESSION_COOKIE = 'tre_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: SessionActor | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without signing in (health, OpenAPI, sign-in itself). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/**
+ * Every /api request: find the session from the httpOnly cookie, refuse unsigned callers on
+ * non-public routes, and require the session's CSRF token in a header on state-changing requests
+ * (SameSite=Strict already stops cross-site cookies; the token is the second lock).
+ */
+export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const actor = await resolveSession(db, token, request.ip);
+      if (actor) {
+        request.actor = actor;
+        request.sessionToken = token;
+      }
+    }
+    if (request.routeOptions.config.public) return;
+    if (!request.actor) throw new TreError(ErrorCode.NotSignedIn);
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameToken(sent, request.actor.csrfToken)) throw new TreError(ErrorCode.CsrfRejected);
+    }
+  });
+}
+
+/** The signed-in caller; routes that are not public always have one after the hook. */
+export function actorOf(request: FastifyRequest): SessionActor {
+  if (!request.actor) throw new TreError(ErrorCode.NotSignedIn);
+  return request.actor;
+}
+
+export function requireRole(request: FastifyRequest, ...allowed: Role[]): SessionActor {
+  const actor = actorOf(request);
+  if (!allowed.includes(actor.role)) throw forbidden();
+  return actor;
+}

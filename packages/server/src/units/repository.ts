@@ -1,0 +1,132 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export async function listProvinces(db: Q) {
+  return db.selectFrom('province').select(['code', 'name']).orderBy('code').execute();
+}
+
+export async function findProvince(db: Q, code: string) {
+  return db.selectFrom('province').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function listCommunes(db: Q, filter: { provinceCode: string; q?: string | undefined; limit: number; offset: number }) {
+  let query = db
+    .selectFrom('commune')
+    .select(['code', 'name', 'type', 'province_code'])
+    .where('province_code', '=', filter.provinceCode);
+  if (filter.q) {
+    // diacritic-insensitive: "nghi loc" finds "Nghi Lộc"; uses the trigram index on tre_fold(name)
+    query = query.where(sql<string>`tre_fold(name)`, 'like', sql<string>`'%' || tre_fold(${filter.q}) || '%'`);
+  }
+  return query.orderBy('name').limit(filter.limit).offset(filter.offset).execute();
+}
+
+export async function countCommunes(db: Q, provinceCode: string, q?: string) {
+  let query = db
+    .selectFrom('commune')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('province_code', '=', provinceCode);
+  if (q) query = query.where(sql<string>`tre_fold(name)`, 'like', sql<string>`'%' || tre_fold(${q}) || '%'`);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+export async function findCommune(db: Q, code: string) {
+  return db.selectFrom('commune').select(['code', 'name', 'type', 'province_code']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function listPredecessors(db: Q, communeCode: string) {
+  return db
+    .selectFrom('commune_predecessor')
+    .select(['old_code', 'old_name', 'extent'])
+    .where('commune_code', '=', communeCode)
+    .orderBy('old_code')
+    .execute();
+}
+
+export const agencyColumns = ['id', 'kind', 'short_name', 'full_name', 'aliases', 'active', 'updated_at'] as const;
+
+export async function listAgencies(db: Q, provinceCode: string, includeInactive: boolean) {
+  let q = db.selectFrom('agency').select(agencyColumns).where('province_code', '=', provinceCode);
+  if (!includeInactive) q = q.where('active', '=', true);
+  return q.orderBy('kind').orderBy('short_name').execute();
+}
+
+export async function findAgency(db: Q, provinceCode: string, id: string) {
+  return db
+    .selectFrom('agency')
+    .select(agencyColumns)
+    .where('province_code', '=', provinceCode)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findAgencyByShortName(db: Q, provinceCode: string, shortName: string) {
+  return db
+    .selectFrom('agency')
+    .select(agencyColumns)
+    .where('province_code', '=', provinceCode)
+    .where(sql<string>`lower(short_name)`, '=', shortName.toLowerCase())
+    .executeTakeFirst();
+}
+
+export interface AgencyValues {
+  kind: string;
+  short_name: string;
+  full_name: string;
+  aliases: string[];
+  active?: boolean;
+}
+
+export async function insertAgency(db: Q, provinceCode: string, values: AgencyValues) {
+  return db
+    .insertInto('agency')
+    .values({ ...values, province_code: provinceCode })
+    .returning(agencyColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateAgency(db: Q, id: string, values: Partial<AgencyValues>) {
+  return db
+    .updateTable('agency')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .returning(agencyColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function countAgencies(db: Q, provinceCode: string) {
+  const row = await db
+    .selectFrom('agency')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('province_code', '=', provinceCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findSetting(db: Q, provinceCode: string, key: string): Promise<unknown> {
+  const row = await db
+    .selectFrom('setting')
+    .select('value')
+    .where('province_code', '=', provinceCode)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+export async function upsertSetting(db: Q, provinceCode: string, key: string, value: unknown) {
+  await db
+    .insertInto('setting')
+    .values({ province_code: provinceCode, key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.columns(['province_code', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }))
+    .execute();
+}
+
+export async function countRows(db: Q, table: 'province' | 'commune' | 'province_before_2025') {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,212 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { actorOf, requireRole } from '../http/auth.ts';
+import { UserSchema, toUserDto } from '../access/routes.ts';
+import * as repo from './repository.ts';
+import * as service from './service.ts';
+
+export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/, 'mã tỉnh 2 chữ số / 2-digit province code');
+export const CommuneCodeSchema = z.string().regex(/^\d{5}$/, 'mã xã 5 chữ số / 5-digit commune code');
+
+export const CommuneSchema = z.object({ code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string() });
+export type CommuneDto = z.infer<typeof CommuneSchema>;
+
+export const CommuneListQuerySchema = z.object({
+  province: ProvinceCodeSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const AgencyKindSchema = z.enum(['department', 'mass_organisation', 'committee', 'sector', 'other']);
+
+export const AgencySchema = z.object({
+  id: z.string(),
+  kind: AgencyKindSchema,
+  shortName: z.string(),
+  fullName: z.string(),
+  aliases: z.array(z.string()),
+  active: z.boolean(),
+  isStandingBody: z.boolean(),
+});
+export type AgencyDto = z.infer<typeof AgencySchema>;
+
+export const AgencyInputSchema = z.object({
+  kind: AgencyKindSchema,
+  shortName: z.string().trim().min(1).max(120),
+  fullName: z.string().trim().min(1).max(300),
+  aliases: z.array(z.string().max(200)).max(50).default([]),
+  active: z.boolean().optional(),
+});
+export type AgencyInput = z.infer<typeof AgencyInputSchema>;
+
+type AgencyRow = Awaited<ReturnType<typeof repo.listAgencies>>[number];
+const toAgencyDto = (a: AgencyRow, standingBodyId: string | null): AgencyDto => ({
+  id: a.id,
+  kind: a.kind as AgencyDto['kind'],
+  shortName: a.short_name,
+  fullName: a.full_name,
+  aliases: a.aliases,
+  active: a.active,
+  isStandingBody: a.id === standingBodyId,
+});
+
+const toCommuneDto = (c: { code: string; name: string; type: string; province_code: string }): CommuneDto => ({
+  code: c.code,
+  name: c.name,
+  type: c.type,
+  provinceCode: c.province_code,
+});
+
+export function unitsRoutes(db: Kysely<Database>) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/api/units/provinces',
+      { schema: { tags: ['units'], summary: 'Tỉnh, thành phố / provinces', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) } } },
+      async () => ({ items: await repo.listProvinces(db) }),
+    );
+
+    app.get(
+      '/api/units/communes',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Xã, phường, đặc khu theo tỉnh / communes by province',
+          querystring: CommuneListQuerySchema,
+          response: { 200: z.object({ total: z.number(), items: z.array(CommuneSchema) }) },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const provinceCode = request.query.province ?? actor.provinceCode;
+        const [rows, total] = await Promise.all([
+          repo.listCommunes(db, { provinceCode, q: request.query.q || undefined, limit: request.query.limit, offset: request.query.offset }),
+          repo.countCommunes(db, provinceCode, request.query.q || undefined),
+        ]);
+        return { total, items: rows.map(toCommuneDto) };
+      },
+    );
+
+    app.get(
+      '/api/units/communes/:code',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Một xã, phường và các đơn vị cũ / one commune and its pre-2025 predecessors',
+          params: z.object({ code: CommuneCodeSchema }),
+          response: {
+            200: CommuneSchema.extend({
+              predecessors: z.array(z.object({ code: z.string(), name: z.string(), extent: z.enum(['full', 'partial']) })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const c = await service.getCommune(db, request.params.code);
+        return { ...toCommuneDto(c), predecessors: c.predecessors.map((p) => ({ code: p.old_code, name: p.old_name, extent: p.extent })) };
+      },
+    );
+
+    app.get(
+      '/api/units/communes/:code/staff',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Cán bộ của xã, phường (theo phạm vi) / staff of a commune (scoped)',
+          params: z.object({ code: CommuneCodeSchema }),
+          response: { 200: z.object({ items: z.array(UserSchema) }) },
+        },
+      },
+      async (request) => {
+        const rows = await service.getCommuneStaff(db, actorOf(request), request.params.code);
+        return { items: rows.map(toUserDto) };
+      },
+    );
+
+    app.get(
+      '/api/agencies',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Cơ quan, đơn vị / agencies',
+          querystring: z.object({ includeInactive: z.enum(['true', 'false']).default('false') }),
+          response: { 200: z.object({ items: z.array(AgencySchema) }) },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const [rows, standing] = await Promise.all([
+          repo.listAgencies(db, actor.provinceCode, request.query.includeInactive === 'true'),
+          service.getStandingBodyId(db, actor.provinceCode),
+        ]);
+        return { items: rows.map((a) => toAgencyDto(a, standing)) };
+      },
+    );
+
+    app.post(
+      '/api/agencies',
+      { schema: { tags: ['units'], summary: 'Thêm cơ quan / add agency', body: AgencyInputSchema, response: { 201: AgencySchema } } },
+      async (request, reply) => {
+        const actor = requireRole(request, 'admin');
+        const row = await service.createAgency(db, actor, request.body);
+        return reply.status(201).send(toAgencyDto(row, await service.getStandingBodyId(db, actor.provinceCode)));
+      },
+    );
+
+    app.patch(
+      '/api/agencies/:id',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Sửa cơ quan / update agency',
+          params: z.object({ id: z.uuid() }),
+          body: AgencyInputSchema.partial().strict(),
+          response: { 200: AgencySchema },
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, 'admin');
+        const row = await service.updateAgency(db, actor, request.params.id, request.body);
+        return toAgencyDto(row, await service.getStandingBodyId(db, actor.provinceCode));
+      },
+    );
+
+    app.get(
+      '/api/settings',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Cấu hình của tỉnh / installation settings',
+          response: { 200: z.object({ province: z.object({ code: z.string(), name: z.string() }), standingBodyId: z.string().nullable() }) },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const province = await repo.findProvince(db, actor.provinceCode);
+        return { province: province ?? { code: actor.provinceCode, name: '' }, standingBodyId: await service.getStandingBodyId(db, actor.provinceCode) };
+      },
+    );
+
+    app.put(
+      '/api/settings/standing-body',
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Chọn cơ quan thường trực về trẻ em / set the standing body for child affairs',
+          body: z.object({ agencyId: z.uuid() }),
+          response: { 200: AgencySchema },
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, 'admin');
+        const agency = await service.setStandingBody(db, actor, request.body.agencyId);
+        return toAgencyDto(agency, agency.id);
+      },
+    );
+  };
+}
