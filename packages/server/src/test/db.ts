@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { bootstrap } from '../bootstrap.ts';
+import type { Config } from '../config.ts';
+import { openDb, type Db } from '../db/pool.ts';
+
+export const TEST_PROVINCE = '40'; // Nghệ An
+export const ADMIN_PASSWORD = 'admin-password-1';
+
+export const testEngine = (): 'pglite' | 'postgres' => (process.env.TRE_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    dataDir: 'memory://',
+    port: 0,
+    host: '127.0.0.1',
+    provinceCode: TEST_PROVINCE,
+    adminPassword: ADMIN_PASSWORD,
+    logLevel: 'silent',
+    secureCookies: false,
+    ...overrides,
+  };
+}
+
+function serverUrl(): string {
+  const url = process.env.TRE_TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'TRE_TEST_ENGINE=postgres cần TRE_TEST_DATABASE_URL / needs TRE_TEST_DATABASE_URL (run `source scripts/ci-postgres.sh`)',
+    );
+  }
+  return url;
+}
+
+/**
+ * A fresh, empty database on the engine under test: an in-memory PGlite, or a new database on the
+ * PostgreSQL server that is dropped again on close.
+ */
+export async function openEmptyTestDb(): Promise<Db> {
+  if (testEngine() === 'pglite') return openDb({ dataDir: 'memory://' });
+  const base = new URL(serverUrl());
+  const name = `tre_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = await openDb({ databaseUrl: url.toString(), dataDir: 'unused' });
+  const close = db.close;
+  return {
+    ...db,
+    close: async () => {
+      await close();
+      const c = new pg.Client({ connectionString: base.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated, seeded database with the first administrator, as after a first start. */
+export async function openTestDb(): Promise<Db> {
+  const db = await openEmptyTestDb();
+  await bootstrap(db, testConfig());
+  return db;
+}
