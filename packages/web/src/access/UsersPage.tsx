@@ -1,0 +1,166 @@
+import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { roles, scopeKindOf, type Role } from '@tre/core';
+import { useState, type FormEvent } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import type { Agency, Commune, User } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+interface Draft {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  agencyId: string | null;
+  communeCode: string | null;
+}
+
+const empty: Draft = { username: '', displayName: '', password: '', role: 'commune_officer', agencyId: null, communeCode: null };
+
+export function UsersPage() {
+  const { t, roleLabel, lang } = useI18n();
+  const users = useApi<{ items: User[] }>('/api/users?limit=500');
+  const agencies = useApi<{ items: Agency[] }>('/api/agencies');
+  const communes = useApi<{ items: Commune[] }>('/api/units/communes?limit=500');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
+
+  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    try {
+      const kind = scopeKindOf(draft.role);
+      await api('POST', '/api/users', {
+        ...draft,
+        agencyId: draft.agencyId,
+        communeCode: kind === 'commune' ? draft.communeCode : null,
+      });
+      setDraft(null);
+      setError(null);
+      users.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
+    }
+  };
+
+  const toggleActive = async (u: User) => {
+    await api('PATCH', `/api/users/${u.id}`, { active: !u.active });
+    users.reload();
+  };
+
+  const resetPassword = async (u: User) => {
+    const password = window.prompt(`${t('newPassword')} — ${u.username}`);
+    if (!password) return;
+    try {
+      await api('PATCH', `/api/users/${u.id}`, { password });
+    } catch (err) {
+      window.alert(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('users')}</Title>
+        <Button onClick={() => setDraft({ ...empty })}>{t('newUser')}</Button>
+      </Group>
+      {users.error && <Alert color="red">{users.error}</Alert>}
+      <Table striped highlightOnHover data-testid="users-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('username')}</Table.Th>
+            <Table.Th>{t('displayName')}</Table.Th>
+            <Table.Th>{t('role')}</Table.Th>
+            <Table.Th>{t('yourScope')}</Table.Th>
+            <Table.Th>{t('status')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.data?.items.map((u) => (
+            <Table.Tr key={u.id}>
+              <Table.Td>{u.username}</Table.Td>
+              <Table.Td>{u.displayName}</Table.Td>
+              <Table.Td>{roleLabel(u.role)}</Table.Td>
+              <Table.Td>{u.communeName ?? u.agencyName ?? ''}</Table.Td>
+              <Table.Td>
+                {u.active ? <Badge variant="light">{t('active')}</Badge> : <Badge color="gray">{t('inactive')}</Badge>}
+                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
+                  <Badge color="orange" ml={4}>
+                    {t('lockedUntil', { time: new Date(u.lockedUntil).toLocaleTimeString(lang) })}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="default" onClick={() => void resetPassword(u)}>
+                    {t('resetPassword')}
+                  </Button>
+                  <Button size="compact-xs" variant="default" onClick={() => void toggleActive(u)}>
+                    {u.active ? t('disable') : t('enable')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+
+      <Modal opened={draft !== null} onClose={() => setDraft(null)} title={t('newUser')}>
+        {draft && (
+          <form onSubmit={(e) => void submit(e)}>
+            <Stack>
+              <TextInput label={t('username')} name="username" required value={draft.username} error={fieldError('username')} onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })} />
+              <TextInput label={t('displayName')} name="displayName" required value={draft.displayName} error={fieldError('displayName')} onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })} />
+              <PasswordInput label={t('password')} name="password" required value={draft.password} error={fieldError('password')} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />
+              <Select
+                label={t('role')}
+                name="role"
+                data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+                value={draft.role}
+                allowDeselect={false}
+                onChange={(v) => v && setDraft({ ...draft, role: v as Role })}
+              />
+              {scopeKindOf(draft.role) === 'commune' && (
+                <Select
+                  label={t('commune')}
+                  name="communeCode"
+                  searchable
+                  required
+                  error={fieldError('communeCode')}
+                  data={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+                  value={draft.communeCode}
+                  onChange={(v) => setDraft({ ...draft, communeCode: v })}
+                />
+              )}
+              <Select
+                label={t('agency')}
+                name="agencyId"
+                searchable
+                clearable
+                required={scopeKindOf(draft.role) === 'agency'}
+                error={fieldError('agencyId')}
+                data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.shortName }))}
+                value={draft.agencyId}
+                onChange={(v) => setDraft({ ...draft, agencyId: v })}
+              />
+              {error && !['username', 'displayName', 'password', 'communeCode', 'agencyId'].includes(error.field ?? '') && (
+                <Alert color="red" role="alert">
+                  {error.message}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setDraft(null)}>
+                  {t('cancel')}
+                </Button>
+                <Button type="submit">{t('create')}</Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { scopeKindOf, type Role } from '@tre/core';
+import { useSession } from '../access/session.tsx';
+import { useApi } from '../api/useApi.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+const purpose: Record<Role, MessageKey> = {
+  admin: 'homeAdmin',
+  provincial_officer: 'homeProvincial',
+  agency_reporter: 'homeAgency',
+  commune_officer: 'homeCommune',
+  case_worker: 'homeCommune',
+  viewer: 'homeViewer',
+};
+
+export function HomePage() {
+  const { t, roleLabel } = useI18n();
+  const { user } = useSession();
+  const settings = useApi<{ province: { code: string; name: string } }>('/api/settings');
+  if (!user) return null;
+  const role = user.role as Role;
+  const scope = scopeKindOf(role);
+  return (
+    <Stack maw={760}>
+      <Title order={2}>{t('welcome', { name: user.displayName })}</Title>
+      <Card withBorder>
+        <Text>
+          <b>{t('yourRole')}:</b> {roleLabel(role)}
+        </Text>
+        <Text>
+          <b>{t('yourScope')}:</b>{' '}
+          {scope === 'province'
+            ? t('scopeProvince', { province: settings.data?.province.name ?? user.provinceCode })
+            : scope === 'commune'
+              ? t('scopeCommune', { code: user.communeCode ?? '' })
+              : t('scopeAgency')}
+        </Text>
+        <Text mt="sm">{t(purpose[role])}</Text>
+      </Card>
+      <Text c="dimmed" size="sm">
+        {t('comingModules')}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+import { formatMessage, roleLabels, type Language, type Role } from '@tre/core';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en, vi, type MessageKey } from './messages.ts';
+
+interface I18n {
+  lang: Language;
+  setLang(lang: Language): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  roleLabel(role: string): string;
+}
+
+const Ctx = createContext<I18n | null>(null);
+const STORAGE_KEY = 'tre.lang';
+
+export function currentLanguage(): Language {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(currentLanguage);
+  const setLang = useCallback((next: Language) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => formatMessage((lang === 'en' ? en[key] : undefined) ?? vi[key], params),
+      roleLabel: (role) => roleLabels[role as Role]?.[lang] ?? role,
+    }),
+    [lang, setLang],
+  );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(Ctx);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

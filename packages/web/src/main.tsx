@@ -1,0 +1,59 @@
+import '@mantine/core/styles.css';
+import { Center, Loader, MantineProvider, Text, createTheme } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from './access/AuditPage.tsx';
+import { SessionProvider, useSession } from './access/session.tsx';
+import { SignInPage } from './access/SignInPage.tsx';
+import { UsersPage } from './access/UsersPage.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { Layout } from './shell/Layout.tsx';
+import { AgenciesPage } from './units/AgenciesPage.tsx';
+import { CommunesPage } from './units/CommunesPage.tsx';
+
+const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
+
+function App() {
+  const { user, loading } = useSession();
+  const { t } = useI18n();
+  if (loading) {
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!user) return <SignInPage />;
+  const isAdmin = user.role === 'admin';
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="communes" element={<CommunesPage />} />
+        <Route path="admin/agencies" element={<AgenciesPage />} />
+        <Route path="admin/users" element={isAdmin ? <UsersPage /> : <Navigate to="/" />} />
+        <Route path="admin/audit" element={isAdmin ? <AuditPage /> : <Navigate to="/" />} />
+        <Route path="*" element={<Text>{t('notFoundPage')}</Text>} />
+      </Route>
+    </Routes>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme}>
+        <I18nProvider>
+          <SessionProvider>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </SessionProvider>
+        </I18nProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}

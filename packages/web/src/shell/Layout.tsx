@@ -1,0 +1,71 @@
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../access/session.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+interface Item {
+  to: string;
+  label: MessageKey;
+  roles?: string[];
+}
+
+const items: Item[] = [
+  { to: '/', label: 'home' },
+  { to: '/communes', label: 'communes' },
+  { to: '/admin/users', label: 'users', roles: ['admin'] },
+  { to: '/admin/agencies', label: 'agencies' },
+  { to: '/admin/audit', label: 'audit', roles: ['admin'] },
+];
+
+export function Layout() {
+  const { t, roleLabel } = useI18n();
+  const { user, signOut } = useSession();
+  const [opened, { toggle }] = useDisclosure();
+  const location = useLocation();
+  if (!user) return null;
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="menu" />
+            <Title order={3}>{t('appName')}</Title>
+            <Text c="dimmed" size="sm" visibleFrom="sm">
+              {t('appTagline')}
+            </Text>
+          </Group>
+          <Group>
+            <LanguageSwitch />
+            <Text size="sm" data-testid="current-user">
+              {user.displayName} · {roleLabel(user.role)}
+            </Text>
+            <Button variant="subtle" size="xs" onClick={() => void signOut()}>
+              {t('signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Stack gap={2}>
+          {items
+            .filter((i) => !i.roles || i.roles.includes(user.role))
+            .map((i) => (
+              <NavLink
+                key={i.to}
+                component={RouterLink}
+                to={i.to}
+                label={t(i.label)}
+                active={i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)}
+              />
+            ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,128 @@
+import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, TextInput, Textarea, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useSession } from '../access/session.tsx';
+import { ApiError, api } from '../api/client.ts';
+import type { Agency } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+const kinds = ['department', 'mass_organisation', 'committee', 'sector', 'other'] as const;
+
+interface Draft {
+  id?: string;
+  kind: Agency['kind'];
+  shortName: string;
+  fullName: string;
+  aliases: string;
+  active: boolean;
+}
+
+export function AgenciesPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const isAdmin = user?.role === 'admin';
+  const [showInactive, setShowInactive] = useState(false);
+  const agencies = useApi<{ items: Agency[] }>(`/api/agencies?includeInactive=${showInactive}`);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const kindLabel = (k: string) => t(`kind_${k}` as MessageKey);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    const body = {
+      kind: draft.kind,
+      shortName: draft.shortName,
+      fullName: draft.fullName,
+      aliases: draft.aliases.split('\n'),
+      active: draft.active,
+    };
+    try {
+      if (draft.id) await api('PATCH', `/api/agencies/${draft.id}`, body);
+      else await api('POST', '/api/agencies', body);
+      setDraft(null);
+      setError(null);
+      agencies.reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  const makeStanding = async (a: Agency) => {
+    await api('PUT', '/api/settings/standing-body', { agencyId: a.id });
+    agencies.reload();
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('agencies')}</Title>
+        {isAdmin && <Button onClick={() => setDraft({ kind: 'department', shortName: '', fullName: '', aliases: '', active: true })}>{t('newAgency')}</Button>}
+      </Group>
+      <Checkbox label={t('showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+      <Table striped data-testid="agencies-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('shortName')}</Table.Th>
+            <Table.Th>{t('fullName')}</Table.Th>
+            <Table.Th>{t('kind')}</Table.Th>
+            <Table.Th>{t('aliases')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {agencies.data?.items.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                {a.shortName} {a.isStandingBody && <Badge>{t('standingBody')}</Badge>}
+                {!a.active && <Badge color="gray">{t('inactive')}</Badge>}
+              </Table.Td>
+              <Table.Td>{a.fullName}</Table.Td>
+              <Table.Td>{kindLabel(a.kind)}</Table.Td>
+              <Table.Td>{a.aliases.join('; ')}</Table.Td>
+              <Table.Td>
+                {isAdmin && (
+                  <Group gap={4} wrap="nowrap">
+                    <Button size="compact-xs" variant="default" onClick={() => setDraft({ ...a, aliases: a.aliases.join('\n') })}>
+                      {t('edit')}
+                    </Button>
+                    {!a.isStandingBody && a.active && (
+                      <Button size="compact-xs" variant="default" onClick={() => void makeStanding(a)}>
+                        {t('makeStandingBody')}
+                      </Button>
+                    )}
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={draft !== null} onClose={() => setDraft(null)} title={draft?.id ? t('edit') : t('newAgency')}>
+        {draft && (
+          <form onSubmit={(e) => void submit(e)}>
+            <Stack>
+              <Select label={t('kind')} data={kinds.map((k) => ({ value: k, label: kindLabel(k) }))} value={draft.kind} allowDeselect={false} onChange={(v) => v && setDraft({ ...draft, kind: v as Agency['kind'] })} />
+              <TextInput label={t('shortName')} name="shortName" required value={draft.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} />
+              <TextInput label={t('fullName')} name="fullName" required value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.currentTarget.value })} />
+              <Textarea label={t('aliases')} name="aliases" autosize minRows={2} value={draft.aliases} onChange={(e) => setDraft({ ...draft, aliases: e.currentTarget.value })} />
+              <Checkbox label={t('active')} checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
+              {error && (
+                <Alert color="red" role="alert">
+                  {error}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setDraft(null)}>
+                  {t('cancel')}
+                </Button>
+                <Button type="submit">{t('save')}</Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
