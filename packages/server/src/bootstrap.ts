@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Db } from './db/pool.ts';
@@ -30,6 +31,8 @@ export async function bootstrap(db: Db, config: Pick<Config, 'provinceCode' | 'a
     );
   }
   const seededAgencies = await seedAgencies(db.kysely, config.provinceCode);
+  // fresh tables have no statistics: without them the planner sorts instead of using the indexes
+  if (seededUnits) await sql`ANALYZE`.execute(db.kysely);
   const result: BootstrapResult = { migrations, seededUnits, seededAgencies };
   if ((await users.countUsers(db.kysely)) === 0) {
     const password = config.adminPassword ?? generatePassword();

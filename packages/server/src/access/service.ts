@@ -8,6 +8,7 @@ import { recordAudit } from './audit.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 import { auditActorOf, type SessionActor } from './session-actor.ts';
+import { cacheSession, cachedSession, evictSession, evictUserSessions } from './session-cache.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -83,9 +84,12 @@ export async function resolveSession(
   ip: string | null,
   now = new Date(),
 ): Promise<SessionActor | undefined> {
-  const row = await repo.findSessionUser(db, hashToken(token));
+  const tokenHash = hashToken(token);
+  const cached = cachedSession(tokenHash, now.getTime());
+  if (cached) return { ...cached.actor, ip };
+  const row = await repo.findSessionUser(db, tokenHash);
   if (!row || row.expires_at <= now || !row.active) return undefined;
-  return {
+  const actor: SessionActor = {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -96,6 +100,8 @@ export async function resolveSession(
     csrfToken: row.csrf_token,
     ip,
   };
+  cacheSession(tokenHash, actor, row.expires_at.getTime(), now.getTime());
+  return actor;
 }
 
 export async function signOut(db: Kysely<Database>, actor: SessionActor, token: string): Promise<void> {
@@ -103,6 +109,7 @@ export async function signOut(db: Kysely<Database>, actor: SessionActor, token: 
     await repo.deleteSession(trx, hashToken(token));
     await recordAudit(trx, auditActorOf(actor), { action: 'signout', entity: 'user', entityId: actor.id });
   });
+  evictSession(hashToken(token)); // after the commit, so no request re-caches the old row
 }
 
 export interface UserInput {
@@ -192,7 +199,7 @@ export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: 
   await checkScope(db, actor.provinceCode, role, agencyId, communeCode);
   if (patch.password !== undefined) assertPasswordStrength(patch.password, 'password');
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx) => {
     const after = await repo.updateUser(trx, id, {
       ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
       role,
@@ -213,6 +220,9 @@ export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: 
     });
     return after;
   });
+  // after the commit: a cached session must not keep an old role or scope
+  evictUserSessions(id);
+  return updated;
 }
 
 export async function changeOwnPassword(db: Kysely<Database>, actor: SessionActor, current: string, next: string) {

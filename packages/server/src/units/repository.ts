@@ -11,19 +11,25 @@ export async function findProvince(db: Q, code: string) {
   return db.selectFrom('province').select(['code', 'name']).where('code', '=', code).executeTakeFirst();
 }
 
+/**
+ * One page of a province's communes and the total matching, in one round trip (the total rides on
+ * each row as a window count). Past the last page there is no row to carry it, so count apart.
+ */
 export async function listCommunes(db: Q, filter: { provinceCode: string; q?: string | undefined; limit: number; offset: number }) {
   let query = db
     .selectFrom('commune')
-    .select(['code', 'name', 'type', 'province_code'])
+    .select(['code', 'name', 'type', 'province_code', sql<number>`count(*) over ()`.as('total')])
     .where('province_code', '=', filter.provinceCode);
   if (filter.q) {
     // diacritic-insensitive: "nghi loc" finds "Nghi Lộc"; uses the trigram index on tre_fold(name)
     query = query.where(sql<string>`tre_fold(name)`, 'like', sql<string>`'%' || tre_fold(${filter.q}) || '%'`);
   }
-  return query.orderBy('name').limit(filter.limit).offset(filter.offset).execute();
+  const rows = await query.orderBy('name').limit(filter.limit).offset(filter.offset).execute();
+  const total = rows[0]?.total ?? (filter.offset > 0 ? await countCommunes(db, filter.provinceCode, filter.q) : 0);
+  return { total: Number(total), items: rows.map(({ total: _t, ...c }) => c) };
 }
 
-export async function countCommunes(db: Q, provinceCode: string, q?: string) {
+async function countCommunes(db: Q, provinceCode: string, q?: string) {
   let query = db
     .selectFrom('commune')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -17,7 +17,7 @@ export type CommuneDto = z.infer<typeof CommuneSchema>;
 export const CommuneListQuerySchema = z.object({
   province: ProvinceCodeSchema.optional(),
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
@@ -84,11 +84,8 @@ export function unitsRoutes(db: Kysely<Database>) {
       async (request) => {
         const actor = actorOf(request);
         const provinceCode = request.query.province ?? actor.provinceCode;
-        const [rows, total] = await Promise.all([
-          repo.listCommunes(db, { provinceCode, q: request.query.q || undefined, limit: request.query.limit, offset: request.query.offset }),
-          repo.countCommunes(db, provinceCode, request.query.q || undefined),
-        ]);
-        return { total, items: rows.map(toCommuneDto) };
+        const page = await repo.listCommunes(db, { provinceCode, q: request.query.q || undefined, limit: request.query.limit, offset: request.query.offset });
+        return { total: page.total, items: page.items.map(toCommuneDto) };
       },
     );
 

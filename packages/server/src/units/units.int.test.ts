@@ -34,6 +34,16 @@ describe('administrative units', () => {
     expect(hanoi.total).toBe(126);
   });
 
+  it('pages with the total on every page, also past the last one', async () => {
+    const page = (await app.inject({ method: 'GET', url: '/api/units/communes?limit=20&offset=120', headers: viewer.headers })).json();
+    expect(page.total).toBe(130);
+    expect(page.items).toHaveLength(10);
+    const past = (await app.inject({ method: 'GET', url: '/api/units/communes?limit=20&offset=200', headers: viewer.headers })).json();
+    expect(past).toEqual({ total: 130, items: [] });
+    const none = (await app.inject({ method: 'GET', url: '/api/units/communes?q=zzzz', headers: viewer.headers })).json();
+    expect(none).toEqual({ total: 0, items: [] });
+  });
+
   it('finds communes without diacritics', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/units/communes?q=thanh%20vinh', headers: viewer.headers });
     expect(res.json().items.map((c: { name: string }) => c.name)).toContain('Phường Thành Vinh');

@@ -6,7 +6,7 @@ import type { Commune, User } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-const PAGE = 50;
+const PAGE = 20;
 
 interface CommuneDetail extends Commune {
   predecessors: { code: string; name: string; extent: 'full' | 'partial' }[];

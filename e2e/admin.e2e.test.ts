@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ locale: 'vi-VN' });
+  page.setDefaultTimeout(15_000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(username: string, password: string) {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+describe('administrator in the browser', () => {
+  it('is refused with a Vietnamese message on a wrong password', async () => {
+    await page.goto(server.url);
+    await signIn('admin', 'not-the-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+  });
+
+  it('signs in, creates a user and sees it listed', async () => {
+    await signIn('admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Xin chào, Quản trị hệ thống' }).waitFor();
+    await page.getByRole('link', { name: 'Người dùng' }).click();
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đăng nhập').fill('mai.pham');
+    await dialog.getByLabel('Họ và tên').fill('Phạm Thị Mai');
+    await dialog.locator('input[name="password"]').fill('mat-khau-cua-mai');
+    await dialog.getByLabel('Vai trò').click();
+    await page.getByRole('option', { name: 'Cán bộ xã, phường' }).click();
+    await dialog.getByLabel(/^Xã, phường/).fill('Nghi Lộc');
+    await page.getByRole('option', { name: 'Xã Nghi Lộc (17827)' }).click();
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('users-table').getByRole('row', { name: /mai\.pham/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Phạm Thị Mai');
+    expect(await row.textContent()).toContain('Xã Nghi Lộc');
+
+    const stored = await server.db.kysely.selectFrom('app_user').select(['role', 'commune_code']).where('username', '=', 'mai.pham').executeTakeFirst();
+    expect(stored).toEqual({ role: 'commune_officer', commune_code: '17827' });
+  });
+
+  it('shows the field error from the server when the password is too short', async () => {
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đăng nhập').fill('ngan');
+    await dialog.getByLabel('Họ và tên').fill('Ngắn');
+    await dialog.locator('input[name="password"]').fill('123');
+    await dialog.getByLabel('Vai trò').click();
+    await page.getByRole('option', { name: 'Lãnh đạo, người xem' }).click();
+    await dialog.getByRole('button', { name: 'Tạo' }).click();
+    await dialog.getByText('Mật khẩu phải có ít nhất 10 ký tự').waitFor();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+  });
+
+  it('finds the creation in the audit log and switches to English', async () => {
+    await page.getByRole('link', { name: 'Nhật ký hệ thống' }).click();
+    const table = page.getByTestId('audit-table');
+    await table.getByText('mai.pham').first().waitFor();
+    await page.getByText('English').click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Audit log');
+    await page.getByText('Tiếng Việt').click();
+  });
+
+  it('lets the new commune officer in, without the administration menu', async () => {
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signIn('mai.pham', 'mat-khau-cua-mai');
+    await page.getByRole('heading', { name: 'Xin chào, Phạm Thị Mai' }).waitFor();
+    expect(await page.getByText('Xã, phường mã 17827').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Nhật ký hệ thống' }).count()).toBe(0);
+  });
+});

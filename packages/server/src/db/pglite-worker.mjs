@@ -1,0 +1,77 @@
+// PGlite runs in this worker thread so that query execution (WebAssembly, single-threaded) does not
+// block the HTTP event loop: the two use both cores. The main thread speaks the PostgreSQL wire
+// protocol to it, exactly as to a server (see pglite-thread.ts). Plain JavaScript because worker
+// threads do not inherit the TypeScript loader.
+//
+// PGlite is one session, but several driver connections share it so that one request's query runs
+// while the main thread prepares the next. Each batch (up to a Sync) is executed whole. When a batch
+// leaves the session inside a transaction, only that connection's batches run until it ends, so
+// transactions never interleave.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+
+const IDLE = 0x49; // 'I' in ReadyForQuery: no transaction open
+const READY_FOR_QUERY = 0x5a; // 'Z'
+
+let lite;
+try {
+  lite = await PGlite.create(workerData.dataDir, { extensions: { unaccent, pg_trgm } });
+  parentPort.postMessage({ id: 0 });
+} catch (e) {
+  parentPort.postMessage({ id: 0, error: String(e?.stack ?? e) });
+}
+
+const queue = [];
+let owner = null; // the connection whose transaction is open
+let running = false;
+
+/** The transaction status of the last ReadyForQuery in a reply, if the reply ends with one. */
+function statusAfter(out) {
+  const n = out.length;
+  return n >= 6 && out[n - 6] === READY_FOR_QUERY ? out[n - 1] : undefined;
+}
+
+async function pump() {
+  if (running) return;
+  running = true;
+  try {
+    for (;;) {
+      const i = owner === null ? (queue.length > 0 ? 0 : -1) : queue.findIndex((m) => m.conn === owner);
+      if (i < 0) break;
+      const [m] = queue.splice(i, 1);
+      try {
+        if (m.op === 'release') {
+          // a connection closed in the middle of a transaction: undo it, free the session
+          if (owner === m.conn) {
+            await lite.exec('ROLLBACK');
+            owner = null;
+          }
+          parentPort.postMessage({ id: m.id });
+          continue;
+        }
+        const out = (await lite.execProtocolRaw(m.bytes)).slice(); // copy out of WebAssembly memory
+        const status = statusAfter(out);
+        if (status !== undefined) owner = status === IDLE ? null : m.conn;
+        parentPort.postMessage({ id: m.id, bytes: out }, [out.buffer]);
+      } catch (e) {
+        parentPort.postMessage({ id: m.id, error: String(e?.stack ?? e) });
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
+
+parentPort.on('message', (m) => {
+  if (m.op === 'close') {
+    void lite.close().then(
+      () => parentPort.postMessage({ id: m.id }),
+      (e) => parentPort.postMessage({ id: m.id, error: String(e) }),
+    );
+    return;
+  }
+  queue.push(m);
+  void pump();
+});
