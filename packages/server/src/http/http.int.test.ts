@@ -1,30 +1,23 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/pool.ts';
-import { buildApp } from './app.ts';
-import { openTestDb, testConfig, testEngine } from '../test/db.ts';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { testEngine } from '../test/db.ts';
 import { makeUser, signIn } from '../test/factories.ts';
 
-let db: Db;
-let app: FastifyInstance;
+let t: TestApp;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  app = await buildApp({ db, config: testConfig() });
+  t = await startTestApp();
 });
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+afterAll(() => t.close());
 
 describe('HTTP surface', () => {
   it('answers /api/health with the engine in use', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.json()).toEqual({ status: 'ok', engine: testEngine() });
   });
 
   it('publishes an OpenAPI document generated from the zod schemas', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/session', '/api/users', '/api/audit', '/api/units/communes', '/api/agencies']));
     const body = doc.paths['/api/users'].post.requestBody.content['application/json'].schema;
@@ -33,16 +26,16 @@ describe('HTTP surface', () => {
   });
 
   it('replies with the error shape in Vietnamese, or English by Accept-Language', async () => {
-    const s = await signIn(app, (await makeUser(db, { role: 'viewer' })).username);
-    const vi = await app.inject({ method: 'GET', url: '/api/nowhere', headers: s.headers });
+    const s = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+    const vi = await t.app.inject({ method: 'GET', url: '/api/nowhere', headers: s.headers });
     expect(vi.statusCode).toBe(404);
     expect(vi.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy' } });
-    const en = await app.inject({ method: 'GET', url: '/api/users', headers: { 'accept-language': 'en' } });
+    const en = await t.app.inject({ method: 'GET', url: '/api/users', headers: { 'accept-language': 'en' } });
     expect(en.json()).toEqual({ error: { code: 'NOT_SIGNED_IN', message: 'You are not signed in or your session has expired' } });
   });
 
   it('answers malformed JSON with a 400 in the same shape', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.message).toMatch(/^Yêu cầu không hợp lệ/);
