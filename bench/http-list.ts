@@ -41,7 +41,12 @@ export async function benchListEndpoint(opts: {
     await autocannon({ url: server.url + endpoint, connections: opts.connections, duration: 2, headers: { cookie } });
     const rounds: ListBenchResult['rounds'] = [];
     for (let i = 0; i < opts.rounds; i++) {
-      const r = await autocannon({ url: server.url + endpoint, connections: opts.connections, duration: opts.seconds, headers: { cookie } });
+      const r = await autocannon({
+        url: server.url + endpoint,
+        connections: opts.connections,
+        duration: opts.seconds,
+        headers: { cookie },
+      });
       rounds.push({ reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
     }
     return { engine: opts.engine, endpoint, connections: opts.connections, seconds: opts.seconds, rounds };

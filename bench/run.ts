@@ -38,7 +38,10 @@ console.log(`Tre benchmarks — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-'));
 try {
-  report(await benchListEndpoint({ engine: 'pglite', env: { TRE_DATA_DIR: dir }, connections: 50, seconds, rounds }), { reqPerSec: 1500, p99: 60 });
+  report(await benchListEndpoint({ engine: 'pglite', env: { TRE_DATA_DIR: dir }, connections: 50, seconds, rounds }), {
+    reqPerSec: 1500,
+    p99: 60,
+  });
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -52,7 +55,10 @@ if (serverUrl) {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   try {
-    report(await benchListEndpoint({ engine: 'postgres', env: { DATABASE_URL: url.toString() }, connections: 50, seconds, rounds }), { reqPerSec: 4000 });
+    report(
+      await benchListEndpoint({ engine: 'postgres', env: { DATABASE_URL: url.toString() }, connections: 50, seconds, rounds }),
+      { reqPerSec: 4000 },
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

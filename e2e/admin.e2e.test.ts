@@ -50,7 +50,11 @@ describe('administrator in the browser', () => {
     expect(await row.textContent()).toContain('Phạm Thị Mai');
     expect(await row.textContent()).toContain('Xã Nghi Lộc');
 
-    const stored = await server.db.kysely.selectFrom('app_user').select(['role', 'commune_code']).where('username', '=', 'mai.pham').executeTakeFirst();
+    const stored = await server.db.kysely
+      .selectFrom('app_user')
+      .select(['role', 'commune_code'])
+      .where('username', '=', 'mai.pham')
+      .executeTakeFirst();
     expect(stored).toEqual({ role: 'commune_officer', commune_code: '17827' });
   });
 

@@ -17,13 +17,19 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(path.join(web, 'src')), newestMtime(path.join(root, 'packages/core/src')), fs.statSync(path.join(web, 'index.html')).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(web, 'src')),
+  newestMtime(path.join(root, 'packages/core/src')),
+  fs.statSync(path.join(web, 'index.html')).mtimeMs,
+);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log('Đang dựng giao diện web / building the web app…');
   const r = spawnSync('npm', ['run', 'build', '-w', '@tre/web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const child = spawn(process.execPath, [path.join(root, 'packages/server/bin/tre.mjs'), 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(root, 'packages/server/bin/tre.mjs'), 'serve', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -19,7 +19,9 @@ function postgresUrl() {
   if (env.TRE_TEST_DATABASE_URL) return env.TRE_TEST_DATABASE_URL;
   const canStart = process.getuid?.() === 0 && fs.existsSync('/usr/bin/pg_lsclusters');
   if (canStart) {
-    const out = execFileSync('bash', ['-c', 'source scripts/ci-postgres.sh >/dev/null && echo "$TRE_TEST_DATABASE_URL"'], { encoding: 'utf8' });
+    const out = execFileSync('bash', ['-c', 'source scripts/ci-postgres.sh >/dev/null && echo "$TRE_TEST_DATABASE_URL"'], {
+      encoding: 'utf8',
+    });
     return out.trim();
   }
   console.error(
@@ -31,6 +33,7 @@ function postgresUrl() {
 }
 
 step('Lint (eslint)', 'npx', ['eslint', '.', '--max-warnings', '0']);
+step('Định dạng / format (prettier)', 'npx', ['prettier', '--check', '.']);
 step('Kiểu / types (tsc strict)', 'npm', ['run', 'typecheck']);
 step('Dựng web / web build', 'npm', ['run', 'build']);
 step('Kiểm thử trên PGlite / tests on PGlite', 'npx', ['vitest', 'run'], { TRE_TEST_ENGINE: 'pglite' });

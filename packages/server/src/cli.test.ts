@@ -12,22 +12,48 @@ const env = { TRE_DATA_DIR: dir, TRE_ADMIN_PASSWORD: 'admin-password-1' };
 
 describe('tre users add', () => {
   it('creates a commune officer on a fresh folder, and refuses bad input with a clear message', async () => {
-    const ok = await runTre(['users', 'add', '--username', 'hoa.le', '--name', 'Lê Thị Hoa', '--role', 'commune_officer', '--commune', '16681', '--password', 'mat-khau-10-ky-tu'], env);
+    const ok = await runTre(
+      [
+        'users',
+        'add',
+        '--username',
+        'hoa.le',
+        '--name',
+        'Lê Thị Hoa',
+        '--role',
+        'commune_officer',
+        '--commune',
+        '16681',
+        '--password',
+        'mat-khau-10-ky-tu',
+      ],
+      env,
+    );
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toContain('hoa.le (commune_officer)');
     const badRole = await runTre(['users', 'add', '--username', 'x.y', '--role', 'chief'], env);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('--role');
-    const badCommune = await runTre(['users', 'add', '--username', 'x.z', '--role', 'commune_officer', '--commune', '00004'], env);
+    const badCommune = await runTre(
+      ['users', 'add', '--username', 'x.z', '--role', 'commune_officer', '--commune', '00004'],
+      env,
+    );
     expect(badCommune.code).toBe(1);
     expect(badCommune.stderr).toContain('00004');
-    const agency = await runTre(['users', 'add', '--username', 'gd.reporter', '--role', 'agency_reporter', '--agency', 'Sở GD&ĐT'], env);
+    const agency = await runTre(
+      ['users', 'add', '--username', 'gd.reporter', '--role', 'agency_reporter', '--agency', 'Sở GD&ĐT'],
+      env,
+    );
     expect(agency.code).toBe(0);
     expect(agency.stdout).toMatch(/mật khẩu \/ password: \S{16}/);
 
     const db = await openDb({ dataDir: dir });
     try {
-      const rows = await db.kysely.selectFrom('app_user').select(['username', 'role', 'commune_code', 'password_hash']).orderBy('username').execute();
+      const rows = await db.kysely
+        .selectFrom('app_user')
+        .select(['username', 'role', 'commune_code', 'password_hash'])
+        .orderBy('username')
+        .execute();
       expect(rows.map((r) => [r.username, r.role, r.commune_code])).toEqual([
         ['admin', 'admin', null],
         ['gd.reporter', 'agency_reporter', null],

@@ -78,12 +78,16 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Đã sao lưu / dumped ${file}: ${JSON.stringify(counts)}\n`);
       } else {
         const counts = await restoreDatabase(db, file, { replace: values.replace ?? false });
-        await recordAudit(db.kysely, { id: null, name: 'cli', ip: null, provinceCode: config.provinceCode }, {
-          action: 'restore',
-          entity: 'database',
-          entityId: file,
-          after: counts,
-        });
+        await recordAudit(
+          db.kysely,
+          { id: null, name: 'cli', ip: null, provinceCode: config.provinceCode },
+          {
+            action: 'restore',
+            entity: 'database',
+            entityId: file,
+            after: counts,
+          },
+        );
         process.stdout.write(`Đã khôi phục / restored ${file}: ${JSON.stringify(counts)}\n`);
       }
       return 0;
@@ -125,7 +129,9 @@ export async function main(argv: string[]): Promise<number> {
         agencyId,
         communeCode: values.commune ?? null,
       });
-      process.stdout.write(`Đã tạo / created ${user.username} (${user.role})${values.password ? '' : `, mật khẩu / password: ${password}`}\n`);
+      process.stdout.write(
+        `Đã tạo / created ${user.username} (${user.role})${values.password ? '' : `, mật khẩu / password: ${password}`}\n`,
+      );
       return 0;
     });
   }

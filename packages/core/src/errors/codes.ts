@@ -41,7 +41,10 @@ export const errorMessages: Messages = {
     vi: 'Mật khẩu phải có ít nhất {min} ký tự',
     en: 'The password must have at least {min} characters',
   },
-  INTERNAL: { vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên', en: 'Internal error; try again or tell the administrator' },
+  INTERNAL: {
+    vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',
+    en: 'Internal error; try again or tell the administrator',
+  },
 };
 
 /** Fills `{name}` placeholders of a message. */

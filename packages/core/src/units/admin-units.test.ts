@@ -18,7 +18,9 @@ describe('the official lists', () => {
 
 describe('parseCommunes', () => {
   it('reads predecessors with their extent', () => {
-    const [c] = parseCommunes(`${HEADER}\n40,Tỉnh Nghệ An,17827,Xã Nghi Lộc,Xã,17827:Thị trấn Quán Hành:full;17830:Xã Nghi Trung:partial\n`);
+    const [c] = parseCommunes(
+      `${HEADER}\n40,Tỉnh Nghệ An,17827,Xã Nghi Lộc,Xã,17827:Thị trấn Quán Hành:full;17830:Xã Nghi Trung:partial\n`,
+    );
     expect(c?.predecessors).toEqual([
       { code: '17827', name: 'Thị trấn Quán Hành', extent: 'full' },
       { code: '17830', name: 'Xã Nghi Trung', extent: 'partial' },

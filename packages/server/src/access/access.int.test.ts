@@ -12,7 +12,11 @@ afterAll(() => t.close());
 
 describe('sign-in', () => {
   it('signs in the first administrator and sets an httpOnly, SameSite=Strict session cookie', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'tre_session');
     expect(cookie?.httpOnly).toBe(true);
@@ -24,7 +28,11 @@ describe('sign-in', () => {
 
   it('refuses a wrong password with a Vietnamese message, or English on request', async () => {
     const user = await makeUser(t.db, { role: 'viewer' });
-    const vi = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'wrong-one-123' } });
+    const vi = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: 'wrong-one-123' },
+    });
     expect(vi.statusCode).toBe(401);
     expect(vi.json()).toEqual({ error: { code: 'BAD_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng' } });
     const en = await t.app.inject({
@@ -56,22 +64,39 @@ describe('sign-in', () => {
     expect(Number(fifth.headers['retry-after'])).toBe(30);
     const right = await attempt(PASSWORD);
     expect(right.statusCode).toBe(429); // locked: the right password does not help
-    const row = await t.db.kysely.selectFrom('app_user').select(['failed_signins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('app_user')
+      .select(['failed_signins', 'locked_until'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row.failed_signins).toBe(5);
     // once the lock has passed, one more failure doubles it
-    await t.db.kysely.updateTable('app_user').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', user.id).execute();
+    await t.db.kysely
+      .updateTable('app_user')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', user.id)
+      .execute();
     const sixth = await attempt('bad-password-x');
     expect(Number(sixth.headers['retry-after'])).toBe(60);
     // and an administrator's password reset lifts it
     const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-    const reset = await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin.headers, payload: { password: 'a-brand-new-password' } });
+    const reset = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: admin.headers,
+      payload: { password: 'a-brand-new-password' },
+    });
     expect(reset.statusCode).toBe(200);
     expect((await attempt('a-brand-new-password')).statusCode).toBe(200);
   });
 
   it('refuses a disabled account', async () => {
     const user = await makeUser(t.db, { role: 'viewer', active: false });
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('ACCOUNT_DISABLED');
   });
@@ -95,7 +120,12 @@ describe('CSRF', () => {
     const noHeader = await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin.cookie }, payload });
     expect(noHeader.statusCode).toBe(403);
     expect(noHeader.json().error.code).toBe('CSRF_REJECTED');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, payload });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' },
+      payload,
+    });
     expect(wrong.statusCode).toBe(403);
     const users = await t.db.kysely.selectFrom('app_user').select('id').where('username', '=', 'csrf-victim').execute();
     expect(users).toHaveLength(0);
@@ -112,12 +142,23 @@ describe('users', () => {
       method: 'POST',
       url: '/api/users',
       headers: admin.headers,
-      payload: { username: 'Lan.Nguyen', displayName: 'Nguyễn Thị Lan', password: 'mat-khau-rat-dai', role: 'commune_officer', communeCode: COMMUNE_A },
+      payload: {
+        username: 'Lan.Nguyen',
+        displayName: 'Nguyễn Thị Lan',
+        password: 'mat-khau-rat-dai',
+        role: 'commune_officer',
+        communeCode: COMMUNE_A,
+      },
     });
     expect(res.statusCode).toBe(201);
     const user = res.json();
     expect(user).toMatchObject({ username: 'lan.nguyen', role: 'commune_officer', communeCode: COMMUNE_A, active: true });
-    const audit = await t.db.kysely.selectFrom('audit_event').selectAll().where('entity', '=', 'user').where('entity_id', '=', user.id).execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity', '=', 'user')
+      .where('entity_id', '=', user.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]?.action).toBe('create');
     expect(JSON.stringify(audit[0]?.after)).not.toContain('scrypt');
@@ -129,18 +170,37 @@ describe('users', () => {
     const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
     const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
     const weak = await post({ username: 'weak', displayName: 'W', password: 'short', role: 'viewer' });
-    expect(weak.json().error).toMatchObject({ code: 'WEAK_PASSWORD', field: 'password', message: 'Mật khẩu phải có ít nhất 10 ký tự' });
-    const noCommune = await post({ username: 'nocommune', displayName: 'N', password: 'long-enough-pass', role: 'commune_officer' });
+    expect(weak.json().error).toMatchObject({
+      code: 'WEAK_PASSWORD',
+      field: 'password',
+      message: 'Mật khẩu phải có ít nhất 10 ký tự',
+    });
+    const noCommune = await post({
+      username: 'nocommune',
+      displayName: 'N',
+      password: 'long-enough-pass',
+      role: 'commune_officer',
+    });
     expect(noCommune.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'communeCode' });
     const taken = await post({ username: 'admin', displayName: 'A', password: 'long-enough-pass', role: 'viewer' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.field).toBe('username');
-    const foreign = await post({ username: 'hanoi', displayName: 'H', password: 'long-enough-pass', role: 'commune_officer', communeCode: '00004' });
+    const foreign = await post({
+      username: 'hanoi',
+      displayName: 'H',
+      password: 'long-enough-pass',
+      role: 'commune_officer',
+      communeCode: '00004',
+    });
     expect(foreign.json().error).toMatchObject({ field: 'communeCode' });
     expect(foreign.json().error.message).toContain('00004');
     const badRole = await post({ username: 'badrole', displayName: 'B', password: 'long-enough-pass', role: 'king' });
     expect(badRole.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'role' });
-    const names = await t.db.kysely.selectFrom('app_user').select('username').where('username', 'in', ['weak', 'nocommune', 'hanoi', 'badrole']).execute();
+    const names = await t.db.kysely
+      .selectFrom('app_user')
+      .select('username')
+      .where('username', 'in', ['weak', 'nocommune', 'hanoi', 'badrole'])
+      .execute();
     expect(names).toHaveLength(0);
   });
 
@@ -148,7 +208,12 @@ describe('users', () => {
     const user = await makeUser(t.db, { role: 'viewer' });
     const s = await signIn(t.app, user.username);
     const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin.headers, payload: { active: false } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
     expect(res.json().active).toBe(false);
     expect((await t.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: s.cookie } })).statusCode).toBe(401);
   });
@@ -156,9 +221,19 @@ describe('users', () => {
   it('lets a user change their own password only with the current one', async () => {
     const user = await makeUser(t.db, { role: 'viewer' });
     const s = await signIn(t.app, user.username);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/session/password', headers: s.headers, payload: { currentPassword: 'nope-nope-nope', newPassword: 'another-long-pass' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/session/password',
+      headers: s.headers,
+      payload: { currentPassword: 'nope-nope-nope', newPassword: 'another-long-pass' },
+    });
     expect(bad.statusCode).toBe(401);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/session/password', headers: s.headers, payload: { currentPassword: PASSWORD, newPassword: 'another-long-pass' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/session/password',
+      headers: s.headers,
+      payload: { currentPassword: PASSWORD, newPassword: 'another-long-pass' },
+    });
     expect(ok.statusCode).toBe(204);
     await expect(signIn(t.app, user.username)).rejects.toThrow();
     expect((await signIn(t.app, user.username, 'another-long-pass')).csrf).toBeTruthy();

@@ -29,7 +29,11 @@ afterAll(() => t.close());
 
 const adminRoutes = [
   { method: 'GET', url: '/api/users' },
-  { method: 'POST', url: '/api/users', payload: { username: 'intruder', displayName: 'I', password: 'long-enough-pass', role: 'admin' } },
+  {
+    method: 'POST',
+    url: '/api/users',
+    payload: { username: 'intruder', displayName: 'I', password: 'long-enough-pass', role: 'admin' },
+  },
   { method: 'PATCH', url: '/api/users/00000000-0000-4000-8000-000000000000', payload: { role: 'admin' } },
   { method: 'GET', url: '/api/audit' },
   { method: 'POST', url: '/api/agencies', payload: { kind: 'other', shortName: 'Giả', fullName: 'Cơ quan giả', aliases: [] } },
@@ -48,7 +52,12 @@ describe('a commune officer', () => {
   });
 
   it('cannot change their own role to admin', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${staffA}`, headers: officerA.headers, payload: { role: 'admin' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${staffA}`,
+      headers: officerA.headers,
+      payload: { role: 'admin' },
+    });
     expect(res.statusCode).toBe(403);
     const row = await t.db.kysely.selectFrom('app_user').select('role').where('id', '=', staffA).executeTakeFirstOrThrow();
     expect(row.role).toBe('commune_officer');

@@ -49,7 +49,13 @@ export async function recordAudit(db: Q, actor: AuditActor, entry: AuditEntry): 
 export async function listAudit(
   db: Q,
   provinceCode: string,
-  filter: { entity?: string | undefined; entityId?: string | undefined; actorId?: string | undefined; beforeId?: number | undefined; limit: number },
+  filter: {
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    actorId?: string | undefined;
+    beforeId?: number | undefined;
+    limit: number;
+  },
 ) {
   let q = db.selectFrom('audit_event').selectAll().where('province_code', '=', provinceCode);
   if (filter.entity) q = q.where('entity', '=', filter.entity);

@@ -17,6 +17,10 @@ export async function createFirstAdmin(db: Kysely<Database>, provinceCode: strin
       agency_id: null,
       commune_code: null,
     });
-    await recordAudit(trx, { id: null, name: 'system', ip: null, provinceCode }, { action: 'create', entity: 'user', entityId: user.id, after: user });
+    await recordAudit(
+      trx,
+      { id: null, name: 'system', ip: null, provinceCode },
+      { action: 'create', entity: 'user', entityId: user.id, after: user },
+    );
   });
 }

@@ -46,14 +46,20 @@ export async function listUsers(
   if (filter.q) {
     const like = `%${filter.q}%`;
     query = query.where((eb) =>
-      eb.or([eb('app_user.username', 'ilike', like), eb(sql<string>`tre_fold(app_user.display_name)`, 'like', sql<string>`'%' || tre_fold(${filter.q}) || '%'`)]),
+      eb.or([
+        eb('app_user.username', 'ilike', like),
+        eb(sql<string>`tre_fold(app_user.display_name)`, 'like', sql<string>`'%' || tre_fold(${filter.q}) || '%'`),
+      ]),
     );
   }
   return query.orderBy('app_user.username').limit(filter.limit).offset(filter.offset).execute();
 }
 
 export async function countUsers(db: Q): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -92,7 +92,10 @@ export const UserPatchSchema = z
     displayName: z.string().trim().min(1).max(200),
     role: RoleSchema,
     agencyId: z.uuid().nullable(),
-    communeCode: z.string().regex(/^\d{5}$/).nullable(),
+    communeCode: z
+      .string()
+      .regex(/^\d{5}$/)
+      .nullable(),
     active: z.boolean(),
     password: z.string().min(1).max(200),
   })
@@ -133,7 +136,10 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
 
     app.post(
       '/api/session',
-      { config: { public: true }, schema: { tags: ['access'], summary: 'Đăng nhập / sign in', body: SignInSchema, response: { 200: SessionSchema } } },
+      {
+        config: { public: true },
+        schema: { tags: ['access'], summary: 'Đăng nhập / sign in', body: SignInSchema, response: { 200: SessionSchema } },
+      },
       async (request, reply) => {
         const result = await service.signIn(db, config.provinceCode, request.body, request.ip);
         void reply.setCookie(SESSION_COOKIE, result.token, {
@@ -149,10 +155,14 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
       },
     );
 
-    app.get('/api/session', { schema: { tags: ['access'], summary: 'Phiên hiện tại / current session', response: { 200: SessionSchema } } }, async (request) => {
-      const actor = actorOf(request);
-      return { user: sessionUser(actor), csrfToken: actor.csrfToken };
-    });
+    app.get(
+      '/api/session',
+      { schema: { tags: ['access'], summary: 'Phiên hiện tại / current session', response: { 200: SessionSchema } } },
+      async (request) => {
+        const actor = actorOf(request);
+        return { user: sessionUser(actor), csrfToken: actor.csrfToken };
+      },
+    );
 
     app.delete('/api/session', { schema: { tags: ['access'], summary: 'Đăng xuất / sign out' } }, async (request, reply) => {
       const actor = actorOf(request);
@@ -178,7 +188,14 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
 
     app.get(
       '/api/users',
-      { schema: { tags: ['access'], summary: 'Danh sách người dùng / list users', querystring: ListQuerySchema, response: { 200: z.object({ items: z.array(UserSchema) }) } } },
+      {
+        schema: {
+          tags: ['access'],
+          summary: 'Danh sách người dùng / list users',
+          querystring: ListQuerySchema,
+          response: { 200: z.object({ items: z.array(UserSchema) }) },
+        },
+      },
       async (request) => {
         const actor = requireRole(request, 'admin');
         const rows = await repo.listUsers(db, actor.provinceCode, request.query);
@@ -188,7 +205,9 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
 
     app.post(
       '/api/users',
-      { schema: { tags: ['access'], summary: 'Tạo người dùng / create user', body: NewUserSchema, response: { 201: UserSchema } } },
+      {
+        schema: { tags: ['access'], summary: 'Tạo người dùng / create user', body: NewUserSchema, response: { 201: UserSchema } },
+      },
       async (request, reply) => {
         const actor = requireRole(request, 'admin');
         const user = await service.createUser(db, actor, request.body);
@@ -215,11 +234,24 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
 
     app.get(
       '/api/audit',
-      { schema: { tags: ['access'], summary: 'Nhật ký kiểm tra / audit log', querystring: AuditQuerySchema, response: { 200: z.object({ items: z.array(AuditEventSchema) }) } } },
+      {
+        schema: {
+          tags: ['access'],
+          summary: 'Nhật ký kiểm tra / audit log',
+          querystring: AuditQuerySchema,
+          response: { 200: z.object({ items: z.array(AuditEventSchema) }) },
+        },
+      },
       async (request) => {
         const actor = requireRole(request, 'admin');
         const q = request.query;
-        const rows = await listAudit(db, actor.provinceCode, { entity: q.entity, entityId: q.entityId, actorId: q.actorId, beforeId: q.before, limit: q.limit });
+        const rows = await listAudit(db, actor.provinceCode, {
+          entity: q.entity,
+          entityId: q.entityId,
+          actorId: q.actorId,
+          beforeId: q.before,
+          limit: q.limit,
+        });
         return {
           items: rows.map((r) => ({
             id: r.id,

@@ -72,7 +72,12 @@ export async function signIn(
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, user.id, { failed_signins: 0, locked_until: null, last_signin_at: now });
-    await repo.insertSession(trx, { token_hash: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt });
+    await repo.insertSession(trx, {
+      token_hash: hashToken(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      expires_at: expiresAt,
+    });
     await recordAudit(trx, audit, { action: 'signin', entity: 'user', entityId: user.id });
   });
   return { token, csrfToken, expiresAt, userId: user.id };
@@ -131,7 +136,11 @@ async function checkScope(
 ): Promise<void> {
   const kind = scopeKindOf(role);
   if (kind === 'agency' && !agencyId) {
-    throw invalid('agencyId', 'Cán bộ báo cáo của sở, ngành phải thuộc một cơ quan', 'An agency reporter must belong to an agency');
+    throw invalid(
+      'agencyId',
+      'Cán bộ báo cáo của sở, ngành phải thuộc một cơ quan',
+      'An agency reporter must belong to an agency',
+    );
   }
   if (kind === 'commune' && !communeCode) {
     throw invalid('communeCode', 'Vai trò cấp xã phải gắn với một xã, phường', 'A commune role must be bound to a commune');
@@ -145,7 +154,11 @@ async function checkScope(
   if (communeCode) {
     const commune = await units.findCommune(db, communeCode);
     if (!commune || commune.province_code !== provinceCode) {
-      throw invalid('communeCode', `Xã, phường mã ${communeCode} không thuộc tỉnh`, `Commune ${communeCode} is not in this province`);
+      throw invalid(
+        'communeCode',
+        `Xã, phường mã ${communeCode} không thuộc tỉnh`,
+        `Commune ${communeCode} is not in this province`,
+      );
     }
   }
 }
@@ -191,11 +204,16 @@ export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: 
   const before = await repo.findUserById(db, actor.provinceCode, id);
   if (!before) throw notFound({ vi: 'người dùng', en: 'User' });
   if (id === actor.id && (patch.active === false || (patch.role && patch.role !== before.role))) {
-    throw invalid('role', 'Không thể tự khóa hoặc tự đổi vai trò của mình', 'You cannot disable yourself or change your own role');
+    throw invalid(
+      'role',
+      'Không thể tự khóa hoặc tự đổi vai trò của mình',
+      'You cannot disable yourself or change your own role',
+    );
   }
   const role = patch.role ?? (before.role as Role);
   const agencyId = patch.agencyId !== undefined ? patch.agencyId : before.agency_id;
-  const communeCode = patch.communeCode !== undefined ? patch.communeCode : scopeKindOf(role) === 'commune' ? before.commune_code : null;
+  const communeCode =
+    patch.communeCode !== undefined ? patch.communeCode : scopeKindOf(role) === 'commune' ? before.commune_code : null;
   await checkScope(db, actor.provinceCode, role, agencyId, communeCode);
   if (patch.password !== undefined) assertPasswordStrength(patch.password, 'password');
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;

@@ -22,7 +22,9 @@ let target: Db;
 async function snapshot(db: Db) {
   const out: Record<string, string[]> = {};
   for (const t of DUMPED_TABLES) {
-    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))}`.execute(db.kysely);
+    const rows = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))}`.execute(db.kysely);
     out[t.name] = rows.rows.map((r) => JSON.stringify(r));
   }
   return out;
@@ -33,8 +35,24 @@ let source: Record<string, string[]>;
 beforeAll(async () => {
   const src = await openDb({ dataDir: path.join(dir, 'pglite') });
   await bootstrap(src, testConfig());
-  const actor = { id: '00000000-0000-0000-0000-000000000000', username: 'test', displayName: 't', role: 'admin' as const, agencyId: null, communeCode: null, provinceCode: '40', csrfToken: '', ip: '127.0.0.1' };
-  await createUser(src.kysely, actor, { username: 'officer.a', displayName: 'Trần Văn Ánh', password: 'long-enough-pass', role: 'commune_officer', communeCode: COMMUNE_A });
+  const actor = {
+    id: '00000000-0000-0000-0000-000000000000',
+    username: 'test',
+    displayName: 't',
+    role: 'admin' as const,
+    agencyId: null,
+    communeCode: null,
+    provinceCode: '40',
+    csrfToken: '',
+    ip: '127.0.0.1',
+  };
+  await createUser(src.kysely, actor, {
+    username: 'officer.a',
+    displayName: 'Trần Văn Ánh',
+    password: 'long-enough-pass',
+    role: 'commune_officer',
+    communeCode: COMMUNE_A,
+  });
   source = await snapshot(src);
   await src.close();
   target = await openEmptyTestDb();
@@ -60,7 +78,16 @@ describe(`dump from PGlite, restore into ${testEngine()}`, () => {
     const max = source.audit_event?.length ?? 0;
     const r = await target.kysely
       .insertInto('audit_event')
-      .values({ province_code: '40', actor_name: 'test', action: 'x', entity: 'x', entity_id: 'x', before: null, after: null, ip: null })
+      .values({
+        province_code: '40',
+        actor_name: 'test',
+        action: 'x',
+        entity: 'x',
+        entity_id: 'x',
+        before: null,
+        after: null,
+        ip: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(r.id).toBeGreaterThan(max);

@@ -47,7 +47,10 @@ export async function dumpDatabase(db: Db, file: string): Promise<Record<string,
       out.write(`${JSON.stringify(obj)}\n`, (err) => (err ? reject(err) : resolve()));
     });
   const counts: Record<string, number> = {};
-  const applied = await db.kysely.selectFrom('tre_migration' as never).select('name' as never).execute();
+  const applied = await db.kysely
+    .selectFrom('tre_migration' as never)
+    .select('name' as never)
+    .execute();
   const header: Header = {
     format: DUMP_FORMAT,
     createdAt: new Date().toISOString(),
@@ -63,7 +66,11 @@ export async function dumpDatabase(db: Db, file: string): Promise<Record<string,
       for (const t of DUMPED_TABLES) {
         counts[t.name] = 0;
         for (let offset = 0; ; offset += BATCH) {
-          const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))} LIMIT ${BATCH} OFFSET ${offset}`.execute(trx);
+          const rows = await sql<
+            Record<string, unknown>
+          >`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))} LIMIT ${BATCH} OFFSET ${offset}`.execute(
+            trx,
+          );
           for (const r of rows.rows) await write({ t: t.name, r });
           counts[t.name] = (counts[t.name] ?? 0) + rows.rows.length;
           if (rows.rows.length < BATCH) break;
@@ -82,7 +89,10 @@ async function insertBatch(trx: Transaction<Database>, spec: TableSpec, rows: Re
   const values = rows.map((r) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, json.has(k) && v !== null ? JSON.stringify(v) : v])),
   );
-  await trx.insertInto(spec.name).values(values as never).execute();
+  await trx
+    .insertInto(spec.name)
+    .values(values as never)
+    .execute();
 }
 
 /**
@@ -120,7 +130,9 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
   const counts: Record<string, number> = {};
   await db.kysely.transaction().execute(async (trx) => {
     await sql`SELECT set_config('tre.restoring', 'on', true)`.execute(trx);
-    await sql`TRUNCATE ${sql.join([...DUMPED_TABLES.map((t) => sql.table(t.name)), sql.table('session')])} RESTART IDENTITY CASCADE`.execute(trx);
+    await sql`TRUNCATE ${sql.join([...DUMPED_TABLES.map((t) => sql.table(t.name)), sql.table('session')])} RESTART IDENTITY CASCADE`.execute(
+      trx,
+    );
     let line = 1;
     let current: TableSpec | undefined;
     let batch: Record<string, unknown>[] = [];
@@ -148,7 +160,9 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     if (current) await insertBatch(trx, current, batch);
     for (const t of DUMPED_TABLES) {
       if (!t.serial) continue;
-      await sql`SELECT setval(pg_get_serial_sequence(${t.name}, ${t.serial}), coalesce((SELECT max(${sql.ref(t.serial)}) FROM ${sql.table(t.name)}), 1), (SELECT count(*) > 0 FROM ${sql.table(t.name)}))`.execute(trx);
+      await sql`SELECT setval(pg_get_serial_sequence(${t.name}, ${t.serial}), coalesce((SELECT max(${sql.ref(t.serial)}) FROM ${sql.table(t.name)}), 1), (SELECT count(*) > 0 FROM ${sql.table(t.name)}))`.execute(
+        trx,
+      );
     }
   });
   return counts;

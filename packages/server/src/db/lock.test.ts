@@ -49,7 +49,11 @@ describe('data folder lock', () => {
     }
     const db = await openDb({ dataDir: dir });
     try {
-      const user = await db.kysely.selectFrom('app_user').select('display_name').where('username', '=', 'kept.user').executeTakeFirst();
+      const user = await db.kysely
+        .selectFrom('app_user')
+        .select('display_name')
+        .where('username', '=', 'kept.user')
+        .executeTakeFirst();
       expect(user?.display_name).toBe('Còn nguyên');
     } finally {
       await db.close();

@@ -17,9 +17,21 @@ describe('migrations and first start', () => {
   it('creates the schema on an empty database, then does nothing on a second run', async () => {
     expect(await migrateToLatest(db)).toEqual(migrationNames);
     expect(await migrateToLatest(db)).toEqual([]);
-    const tables = await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`.execute(db.kysely);
+    const tables = await sql<{
+      table_name: string;
+    }>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`.execute(db.kysely);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['agency', 'app_user', 'audit_event', 'commune', 'commune_predecessor', 'province', 'province_before_2025', 'session', 'setting']),
+      expect.arrayContaining([
+        'agency',
+        'app_user',
+        'audit_event',
+        'commune',
+        'commune_predecessor',
+        'province',
+        'province_before_2025',
+        'session',
+        'setting',
+      ]),
     );
   });
 
@@ -29,7 +41,14 @@ describe('migrations and first start', () => {
     const second = await bootstrap(db, testConfig());
     expect(second).toMatchObject({ seededUnits: false, seededAgencies: false, migrations: [] });
     const count = async (t: 'province' | 'commune' | 'province_before_2025' | 'commune_predecessor') =>
-      Number((await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db.kysely
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('province')).toBe(34);
     expect(await count('commune')).toBe(3321);
     expect(await count('province_before_2025')).toBe(63);

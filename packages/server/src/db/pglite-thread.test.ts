@@ -17,13 +17,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('PGlite in a worker thread', () => {
   it('keeps a rolled-back transaction from taking concurrent writes with it', async () => {
     const failing = db.kysely.transaction().execute(async (trx) => {
-      await trx.insertInto('t' as never).values({ id: 1, who: 'rolled back' } as never).execute();
+      await trx
+        .insertInto('t' as never)
+        .values({ id: 1, who: 'rolled back' } as never)
+        .execute();
       await sleep(50); // other connections want the session meanwhile
-      await trx.insertInto('t' as never).values({ id: 2, who: 'rolled back' } as never).execute();
+      await trx
+        .insertInto('t' as never)
+        .values({ id: 2, who: 'rolled back' } as never)
+        .execute();
       throw new Error('abort');
     });
     const others = Array.from({ length: 20 }, (_, i) =>
-      db.kysely.insertInto('t' as never).values({ id: 100 + i, who: 'committed' } as never).execute(),
+      db.kysely
+        .insertInto('t' as never)
+        .values({ id: 100 + i, who: 'committed' } as never)
+        .execute(),
     );
     await expect(failing).rejects.toThrow('abort');
     await Promise.all(others);
@@ -35,7 +44,10 @@ describe('PGlite in a worker thread', () => {
     let seen = -1;
     let reader: Promise<unknown> = Promise.resolve();
     await db.kysely.transaction().execute(async (trx) => {
-      await trx.insertInto('t' as never).values({ id: 3, who: 'pending' } as never).execute();
+      await trx
+        .insertInto('t' as never)
+        .values({ id: 3, who: 'pending' } as never)
+        .execute();
       reader = sql<{ n: number }>`SELECT count(*)::int AS n FROM t WHERE who = 'pending'`
         .execute(db.kysely)
         .then((r) => (seen = r.rows[0]?.n ?? -1));

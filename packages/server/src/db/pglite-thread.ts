@@ -113,7 +113,8 @@ class WireStream extends Duplex {
     }
     this.#thread.call('wire', this.#conn, batch).then(
       (reply) => {
-        if (reply.bytes && reply.bytes.length > 0) this.push(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.length));
+        if (reply.bytes && reply.bytes.length > 0)
+          this.push(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.length));
         callback();
       },
       (e: Error) => callback(e),

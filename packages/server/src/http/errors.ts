@@ -22,9 +22,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const described = first
-        ? describeIssue(first, lang)
-        : { field: undefined, message: errorMessages.VALIDATION_FAILED[lang] };
+      const described = first ? describeIssue(first, lang) : { field: undefined, message: errorMessages.VALIDATION_FAILED[lang] };
       const where = error.validationContext === 'querystring' ? 'query.' : error.validationContext === 'params' ? 'params.' : '';
       return reply.status(400).send({
         error: {
@@ -45,6 +43,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: ErrorCode.Internal, message: errorMessages.INTERNAL[lang] } } satisfies ErrorBody);
+    return reply
+      .status(500)
+      .send({ error: { code: ErrorCode.Internal, message: errorMessages.INTERNAL[lang] } } satisfies ErrorBody);
   });
 }

@@ -19,7 +19,9 @@ describe('HTTP surface', () => {
   it('publishes an OpenAPI document generated from the zod schemas', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/session', '/api/users', '/api/audit', '/api/units/communes', '/api/agencies']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/session', '/api/users', '/api/audit', '/api/units/communes', '/api/agencies']),
+    );
     const body = doc.paths['/api/users'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'role']));
     expect(body.properties.role.enum).toContain('commune_officer');
@@ -35,7 +37,12 @@ describe('HTTP surface', () => {
   });
 
   it('answers malformed JSON with a 400 in the same shape', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
     expect(res.json().error.message).toMatch(/^Yêu cầu không hợp lệ/);

@@ -20,7 +20,9 @@ export function describeIssue(issue: ValidationIssue, lang: Language): { field: 
       case 'invalid_type':
         return p.input === undefined ? 'bắt buộc nhập' : `sai kiểu dữ liệu (cần ${String(p.expected)})`;
       case 'too_small':
-        return p.origin === 'string' ? `quá ngắn (tối thiểu ${String(p.minimum)} ký tự)` : `quá nhỏ (tối thiểu ${String(p.minimum)})`;
+        return p.origin === 'string'
+          ? `quá ngắn (tối thiểu ${String(p.minimum)} ký tự)`
+          : `quá nhỏ (tối thiểu ${String(p.minimum)})`;
       case 'too_big':
         return p.origin === 'string' ? `quá dài (tối đa ${String(p.maximum)} ký tự)` : `quá lớn (tối đa ${String(p.maximum)})`;
       case 'invalid_format':

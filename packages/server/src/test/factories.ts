@@ -56,6 +56,9 @@ export async function signIn(app: FastifyInstance, username: string, password = 
 }
 
 export async function auditCount(db: Db): Promise<number> {
-  const r = await db.kysely.selectFrom('audit_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db.kysely
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

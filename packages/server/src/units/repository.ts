@@ -15,7 +15,10 @@ export async function findProvince(db: Q, code: string) {
  * One page of a province's communes and the total matching, in one round trip (the total rides on
  * each row as a window count). Past the last page there is no row to carry it, so count apart.
  */
-export async function listCommunes(db: Q, filter: { provinceCode: string; q?: string | undefined; limit: number; offset: number }) {
+export async function listCommunes(
+  db: Q,
+  filter: { provinceCode: string; q?: string | undefined; limit: number; offset: number },
+) {
   let query = db
     .selectFrom('commune')
     .select(['code', 'name', 'type', 'province_code', sql<number>`count(*) over ()`.as('total')])
@@ -125,7 +128,9 @@ export async function upsertSetting(db: Q, provinceCode: string, key: string, va
   await db
     .insertInto('setting')
     .values({ province_code: provinceCode, key, value: JSON.stringify(value) })
-    .onConflict((oc) => oc.columns(['province_code', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['province_code', 'key']).doUpdateSet({ value: JSON.stringify(value), updated_at: new Date() }),
+    )
     .execute();
 }
 

@@ -67,7 +67,13 @@ export function unitsRoutes(db: Kysely<Database>) {
 
     app.get(
       '/api/units/provinces',
-      { schema: { tags: ['units'], summary: 'Tỉnh, thành phố / provinces', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) } } },
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Tỉnh, thành phố / provinces',
+          response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) }) },
+        },
+      },
       async () => ({ items: await repo.listProvinces(db) }),
     );
 
@@ -84,7 +90,12 @@ export function unitsRoutes(db: Kysely<Database>) {
       async (request) => {
         const actor = actorOf(request);
         const provinceCode = request.query.province ?? actor.provinceCode;
-        const page = await repo.listCommunes(db, { provinceCode, q: request.query.q || undefined, limit: request.query.limit, offset: request.query.offset });
+        const page = await repo.listCommunes(db, {
+          provinceCode,
+          q: request.query.q || undefined,
+          limit: request.query.limit,
+          offset: request.query.offset,
+        });
         return { total: page.total, items: page.items.map(toCommuneDto) };
       },
     );
@@ -105,7 +116,10 @@ export function unitsRoutes(db: Kysely<Database>) {
       },
       async (request) => {
         const c = await service.getCommune(db, request.params.code);
-        return { ...toCommuneDto(c), predecessors: c.predecessors.map((p) => ({ code: p.old_code, name: p.old_name, extent: p.extent })) };
+        return {
+          ...toCommuneDto(c),
+          predecessors: c.predecessors.map((p) => ({ code: p.old_code, name: p.old_name, extent: p.extent })),
+        };
       },
     );
 
@@ -147,7 +161,14 @@ export function unitsRoutes(db: Kysely<Database>) {
 
     app.post(
       '/api/agencies',
-      { schema: { tags: ['units'], summary: 'Thêm cơ quan / add agency', body: AgencyInputSchema, response: { 201: AgencySchema } } },
+      {
+        schema: {
+          tags: ['units'],
+          summary: 'Thêm cơ quan / add agency',
+          body: AgencyInputSchema,
+          response: { 201: AgencySchema },
+        },
+      },
       async (request, reply) => {
         const actor = requireRole(request, 'admin');
         const row = await service.createAgency(db, actor, request.body);
@@ -179,13 +200,18 @@ export function unitsRoutes(db: Kysely<Database>) {
         schema: {
           tags: ['units'],
           summary: 'Cấu hình của tỉnh / installation settings',
-          response: { 200: z.object({ province: z.object({ code: z.string(), name: z.string() }), standingBodyId: z.string().nullable() }) },
+          response: {
+            200: z.object({ province: z.object({ code: z.string(), name: z.string() }), standingBodyId: z.string().nullable() }),
+          },
         },
       },
       async (request) => {
         const actor = actorOf(request);
         const province = await repo.findProvince(db, actor.provinceCode);
-        return { province: province ?? { code: actor.provinceCode, name: '' }, standingBodyId: await service.getStandingBodyId(db, actor.provinceCode) };
+        return {
+          province: province ?? { code: actor.provinceCode, name: '' },
+          standingBodyId: await service.getStandingBodyId(db, actor.provinceCode),
+        };
       },
     );
 

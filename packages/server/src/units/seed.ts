@@ -34,7 +34,10 @@ export async function seedAdminUnits(db: Kysely<Database>): Promise<boolean> {
         c.predecessors.map((p) => ({ commune_code: c.code, old_code: p.code, old_name: p.name, extent: p.extent })),
       );
       for (let j = 0; j < predecessors.length; j += 2000) {
-        await trx.insertInto('commune_predecessor').values(predecessors.slice(j, j + 2000)).execute();
+        await trx
+          .insertInto('commune_predecessor')
+          .values(predecessors.slice(j, j + 2000))
+          .execute();
       }
     }
   });

@@ -23,15 +23,21 @@ describe('administrative units', () => {
     expect(nghean.total).toBe(130);
     expect(nghean.items).toHaveLength(130);
     expect(nghean.items.every((c: { provinceCode: string }) => c.provinceCode === '40')).toBe(true);
-    const hanoi = (await t.app.inject({ method: 'GET', url: '/api/units/communes?province=01&limit=1', headers: viewer.headers })).json();
+    const hanoi = (
+      await t.app.inject({ method: 'GET', url: '/api/units/communes?province=01&limit=1', headers: viewer.headers })
+    ).json();
     expect(hanoi.total).toBe(126);
   });
 
   it('pages with the total on every page, also past the last one', async () => {
-    const page = (await t.app.inject({ method: 'GET', url: '/api/units/communes?limit=20&offset=120', headers: viewer.headers })).json();
+    const page = (
+      await t.app.inject({ method: 'GET', url: '/api/units/communes?limit=20&offset=120', headers: viewer.headers })
+    ).json();
     expect(page.total).toBe(130);
     expect(page.items).toHaveLength(10);
-    const past = (await t.app.inject({ method: 'GET', url: '/api/units/communes?limit=20&offset=200', headers: viewer.headers })).json();
+    const past = (
+      await t.app.inject({ method: 'GET', url: '/api/units/communes?limit=20&offset=200', headers: viewer.headers })
+    ).json();
     expect(past).toEqual({ total: 130, items: [] });
     const none = (await t.app.inject({ method: 'GET', url: '/api/units/communes?q=zzzz', headers: viewer.headers })).json();
     expect(none).toEqual({ total: 0, items: [] });
@@ -40,7 +46,11 @@ describe('administrative units', () => {
   it('finds communes without diacritics', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/units/communes?q=thanh%20vinh', headers: viewer.headers });
     expect(res.json().items.map((c: { name: string }) => c.name)).toContain('Phường Thành Vinh');
-    const dd = await t.app.inject({ method: 'GET', url: `/api/units/communes?province=01&q=${encodeURIComponent('dong da')}`, headers: viewer.headers });
+    const dd = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/communes?province=01&q=${encodeURIComponent('dong da')}`,
+      headers: viewer.headers,
+    });
     expect(dd.json().items.map((c: { name: string }) => c.name)).toContain('Phường Đống Đa');
   });
 
@@ -73,7 +83,8 @@ describe('agencies', () => {
     expect(syt).toMatchObject({ fullName: 'Sở Y tế tỉnh Nghệ An', isStandingBody: true });
     const gd = active.find((a: { shortName: string }) => a.shortName === 'Sở GD&ĐT');
     expect(gd.aliases).toContain('Sở Giáo dục - Đào tạo');
-    const all = (await t.app.inject({ method: 'GET', url: '/api/agencies?includeInactive=true', headers: viewer.headers })).json().items;
+    const all = (await t.app.inject({ method: 'GET', url: '/api/agencies?includeInactive=true', headers: viewer.headers })).json()
+      .items;
     expect(all.find((a: { shortName: string }) => a.shortName === 'Sở LĐTBXH')).toMatchObject({ active: false });
   });
 
@@ -82,7 +93,12 @@ describe('agencies', () => {
       method: 'POST',
       url: '/api/agencies',
       headers: admin.headers,
-      payload: { kind: 'mass_organisation', shortName: 'Hội Chữ thập đỏ', fullName: 'Hội Chữ thập đỏ tỉnh Nghệ An', aliases: [' Hội CTĐ ', 'Hội CTĐ', ''] },
+      payload: {
+        kind: 'mass_organisation',
+        shortName: 'Hội Chữ thập đỏ',
+        fullName: 'Hội Chữ thập đỏ tỉnh Nghệ An',
+        aliases: [' Hội CTĐ ', 'Hội CTĐ', ''],
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().aliases).toEqual(['Hội CTĐ']);
@@ -94,13 +110,23 @@ describe('agencies', () => {
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ field: 'shortName', message: 'Đã có cơ quan tên "hội chữ thập đỏ"' });
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/agencies/${created.json().id}`, headers: admin.headers, payload: { fullName: 'Hội Chữ thập đỏ Nghệ An' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/agencies/${created.json().id}`,
+      headers: admin.headers,
+      payload: { fullName: 'Hội Chữ thập đỏ Nghệ An' },
+    });
     expect(renamed.json().fullName).toBe('Hội Chữ thập đỏ Nghệ An');
   });
 
   it('rejects an unknown agency kind naming the field, writing nothing', async () => {
     const before = await auditCount(t.db);
-    const res = await t.app.inject({ method: 'POST', url: '/api/agencies', headers: admin.headers, payload: { kind: 'ministry', shortName: 'Bộ', fullName: 'Bộ', aliases: [] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: admin.headers,
+      payload: { kind: 'ministry', shortName: 'Bộ', fullName: 'Bộ', aliases: [] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('kind');
     expect(res.json().error.message).toMatch(/^Trường "kind": phải là một trong: department/);
@@ -108,15 +134,36 @@ describe('agencies', () => {
   });
 
   it('moves the standing body by setting, and will not deactivate it', async () => {
-    const all = (await t.app.inject({ method: 'GET', url: '/api/agencies?includeInactive=true', headers: admin.headers })).json().items as { id: string; shortName: string }[];
+    const all = (await t.app.inject({ method: 'GET', url: '/api/agencies?includeInactive=true', headers: admin.headers })).json()
+      .items as { id: string; shortName: string }[];
     const lđtbxh = all.find((a) => a.shortName === 'Sở LĐTBXH');
     const syt = all.find((a) => a.shortName === 'Sở Y tế');
-    const inactive = await t.app.inject({ method: 'PUT', url: '/api/settings/standing-body', headers: admin.headers, payload: { agencyId: lđtbxh?.id } });
+    const inactive = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/standing-body',
+      headers: admin.headers,
+      payload: { agencyId: lđtbxh?.id },
+    });
     expect(inactive.statusCode).toBe(400);
-    const noDeactivate = await t.app.inject({ method: 'PATCH', url: `/api/agencies/${syt?.id}`, headers: admin.headers, payload: { active: false } });
+    const noDeactivate = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/agencies/${syt?.id}`,
+      headers: admin.headers,
+      payload: { active: false },
+    });
     expect(noDeactivate.statusCode).toBe(400);
-    await t.app.inject({ method: 'PATCH', url: `/api/agencies/${lđtbxh?.id}`, headers: admin.headers, payload: { active: true } });
-    const moved = await t.app.inject({ method: 'PUT', url: '/api/settings/standing-body', headers: admin.headers, payload: { agencyId: lđtbxh?.id } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/agencies/${lđtbxh?.id}`,
+      headers: admin.headers,
+      payload: { active: true },
+    });
+    const moved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/settings/standing-body',
+      headers: admin.headers,
+      payload: { agencyId: lđtbxh?.id },
+    });
     expect(moved.json()).toMatchObject({ shortName: 'Sở LĐTBXH', isStandingBody: true });
     const settings = (await t.app.inject({ method: 'GET', url: '/api/settings', headers: viewer.headers })).json();
     expect(settings).toEqual({ province: { code: '40', name: 'Nghệ An' }, standingBodyId: lđtbxh?.id });

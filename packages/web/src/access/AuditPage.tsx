@@ -21,7 +21,17 @@ export function AuditPage() {
     <Stack>
       <Title order={2}>{t('audit')}</Title>
       <Group>
-        <Select label={t('object')} clearable data={entities} value={entity} onChange={(v) => { setEntity(v); setBefore(null); }} w={200} />
+        <Select
+          label={t('object')}
+          clearable
+          data={entities}
+          value={entity}
+          onChange={(v) => {
+            setEntity(v);
+            setBefore(null);
+          }}
+          w={200}
+        />
       </Group>
       {log.error && <Alert color="red">{log.error}</Alert>}
       <Table striped data-testid="audit-table" style={{ fontSize: 13 }}>
@@ -45,10 +55,14 @@ export function AuditPage() {
                 {e.entity} {e.entityId.slice(0, 8)}
               </Table.Td>
               <Table.Td>
-                <Code block style={{ maxWidth: 320, maxHeight: 120, overflow: 'auto' }}>{show(e.before)}</Code>
+                <Code block style={{ maxWidth: 320, maxHeight: 120, overflow: 'auto' }}>
+                  {show(e.before)}
+                </Code>
               </Table.Td>
               <Table.Td>
-                <Code block style={{ maxWidth: 320, maxHeight: 120, overflow: 'auto' }}>{show(e.after)}</Code>
+                <Code block style={{ maxWidth: 320, maxHeight: 120, overflow: 'auto' }}>
+                  {show(e.after)}
+                </Code>
               </Table.Td>
             </Table.Tr>
           ))}

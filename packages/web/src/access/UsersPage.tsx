@@ -112,9 +112,30 @@ export function UsersPage() {
         {draft && (
           <form onSubmit={(e) => void submit(e)}>
             <Stack>
-              <TextInput label={t('username')} name="username" required value={draft.username} error={fieldError('username')} onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })} />
-              <TextInput label={t('displayName')} name="displayName" required value={draft.displayName} error={fieldError('displayName')} onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })} />
-              <PasswordInput label={t('password')} name="password" required value={draft.password} error={fieldError('password')} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />
+              <TextInput
+                label={t('username')}
+                name="username"
+                required
+                value={draft.username}
+                error={fieldError('username')}
+                onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('displayName')}
+                name="displayName"
+                required
+                value={draft.displayName}
+                error={fieldError('displayName')}
+                onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })}
+              />
+              <PasswordInput
+                label={t('password')}
+                name="password"
+                required
+                value={draft.password}
+                error={fieldError('password')}
+                onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
+              />
               <Select
                 label={t('role')}
                 name="role"

@@ -58,7 +58,11 @@ export function AgenciesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('agencies')}</Title>
-        {isAdmin && <Button onClick={() => setDraft({ kind: 'department', shortName: '', fullName: '', aliases: '', active: true })}>{t('newAgency')}</Button>}
+        {isAdmin && (
+          <Button onClick={() => setDraft({ kind: 'department', shortName: '', fullName: '', aliases: '', active: true })}>
+            {t('newAgency')}
+          </Button>
+        )}
       </Group>
       <Checkbox label={t('showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
       <Table striped data-testid="agencies-table">
@@ -103,11 +107,40 @@ export function AgenciesPage() {
         {draft && (
           <form onSubmit={(e) => void submit(e)}>
             <Stack>
-              <Select label={t('kind')} data={kinds.map((k) => ({ value: k, label: kindLabel(k) }))} value={draft.kind} allowDeselect={false} onChange={(v) => v && setDraft({ ...draft, kind: v as Agency['kind'] })} />
-              <TextInput label={t('shortName')} name="shortName" required value={draft.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} />
-              <TextInput label={t('fullName')} name="fullName" required value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.currentTarget.value })} />
-              <Textarea label={t('aliases')} name="aliases" autosize minRows={2} value={draft.aliases} onChange={(e) => setDraft({ ...draft, aliases: e.currentTarget.value })} />
-              <Checkbox label={t('active')} checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
+              <Select
+                label={t('kind')}
+                data={kinds.map((k) => ({ value: k, label: kindLabel(k) }))}
+                value={draft.kind}
+                allowDeselect={false}
+                onChange={(v) => v && setDraft({ ...draft, kind: v as Agency['kind'] })}
+              />
+              <TextInput
+                label={t('shortName')}
+                name="shortName"
+                required
+                value={draft.shortName}
+                onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('fullName')}
+                name="fullName"
+                required
+                value={draft.fullName}
+                onChange={(e) => setDraft({ ...draft, fullName: e.currentTarget.value })}
+              />
+              <Textarea
+                label={t('aliases')}
+                name="aliases"
+                autosize
+                minRows={2}
+                value={draft.aliases}
+                onChange={(e) => setDraft({ ...draft, aliases: e.currentTarget.value })}
+              />
+              <Checkbox
+                label={t('active')}
+                checked={draft.active}
+                onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })}
+              />
               {error && (
                 <Alert color="red" role="alert">
                   {error}

@@ -77,7 +77,12 @@ export function CommunesPage() {
         </Table.Tbody>
       </Table>
       <Pagination total={Math.max(1, Math.ceil((communes.data?.total ?? 0) / PAGE))} value={page} onChange={setPage} />
-      <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" title={detail.data?.name ?? t('loading')}>
+      <Drawer
+        opened={selected !== null}
+        onClose={() => setSelected(null)}
+        position="right"
+        title={detail.data?.name ?? t('loading')}
+      >
         {detail.data && (
           <Stack>
             <Text>
