@@ -71,6 +71,24 @@ describe('administrator in the browser', () => {
     await dialog.getByRole('button', { name: 'Hủy' }).click();
   });
 
+  it('edits the user: a new name and a commune case worker role', async () => {
+    const row = page.getByTestId('users-table').getByRole('row', { name: /mai\.pham/ });
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Họ và tên/).fill('Phạm Thị Mai Anh');
+    await dialog.getByLabel('Vai trò').click();
+    await page.getByRole('option', { name: 'Nhân viên công tác xã hội' }).click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('users-table').getByText('Phạm Thị Mai Anh').waitFor();
+    const stored = await server.db.kysely
+      .selectFrom('app_user')
+      .select(['role', 'commune_code', 'display_name'])
+      .where('username', '=', 'mai.pham')
+      .executeTakeFirst();
+    expect(stored).toEqual({ role: 'case_worker', commune_code: '17827', display_name: 'Phạm Thị Mai Anh' });
+  });
+
   it('finds the creation in the audit log and switches to English', async () => {
     await page.getByRole('link', { name: 'Nhật ký hệ thống' }).click();
     const table = page.getByTestId('audit-table');
@@ -81,10 +99,10 @@ describe('administrator in the browser', () => {
     await page.getByText('Tiếng Việt').click();
   });
 
-  it('lets the new commune officer in, without the administration menu', async () => {
+  it('lets the new case worker in, scoped to the commune, without the administration menu', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await signIn('mai.pham', 'mat-khau-cua-mai');
-    await page.getByRole('heading', { name: 'Xin chào, Phạm Thị Mai' }).waitFor();
+    await page.getByRole('heading', { name: 'Xin chào, Phạm Thị Mai Anh' }).waitFor();
     expect(await page.getByText('Xã, phường mã 17827').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nhật ký hệ thống' }).count()).toBe(0);

@@ -7,6 +7,8 @@ import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 interface Draft {
+  /** Set when editing an existing user: username and password are then not sent. */
+  id?: string;
   username: string;
   displayName: string;
   password: string;
@@ -31,12 +33,18 @@ export function UsersPage() {
     e.preventDefault();
     if (!draft) return;
     try {
-      const kind = scopeKindOf(draft.role);
-      await api('POST', '/api/users', {
-        ...draft,
-        agencyId: draft.agencyId,
-        communeCode: kind === 'commune' ? draft.communeCode : null,
-      });
+      const scope = { agencyId: draft.agencyId, communeCode: scopeKindOf(draft.role) === 'commune' ? draft.communeCode : null };
+      if (draft.id) {
+        await api('PATCH', `/api/users/${draft.id}`, { displayName: draft.displayName, role: draft.role, ...scope });
+      } else {
+        await api('POST', '/api/users', {
+          username: draft.username,
+          displayName: draft.displayName,
+          password: draft.password,
+          role: draft.role,
+          ...scope,
+        });
+      }
       setDraft(null);
       setError(null);
       users.reload();
@@ -95,6 +103,24 @@ export function UsersPage() {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => {
+                      setError(null);
+                      setDraft({
+                        id: u.id,
+                        username: u.username,
+                        displayName: u.displayName,
+                        password: '',
+                        role: u.role as Role,
+                        agencyId: u.agencyId,
+                        communeCode: u.communeCode,
+                      });
+                    }}
+                  >
+                    {t('edit')}
+                  </Button>
                   <Button size="compact-xs" variant="default" onClick={() => void resetPassword(u)}>
                     {t('resetPassword')}
                   </Button>
@@ -108,7 +134,11 @@ export function UsersPage() {
         </Table.Tbody>
       </Table>
 
-      <Modal opened={draft !== null} onClose={() => setDraft(null)} title={t('newUser')}>
+      <Modal
+        opened={draft !== null}
+        onClose={() => setDraft(null)}
+        title={draft?.id ? `${t('edit')}: ${draft.username}` : t('newUser')}
+      >
         {draft && (
           <form onSubmit={(e) => void submit(e)}>
             <Stack>
@@ -116,6 +146,7 @@ export function UsersPage() {
                 label={t('username')}
                 name="username"
                 required
+                disabled={draft.id !== undefined}
                 value={draft.username}
                 error={fieldError('username')}
                 onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })}
@@ -128,14 +159,16 @@ export function UsersPage() {
                 error={fieldError('displayName')}
                 onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })}
               />
-              <PasswordInput
-                label={t('password')}
-                name="password"
-                required
-                value={draft.password}
-                error={fieldError('password')}
-                onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
-              />
+              {draft.id === undefined && (
+                <PasswordInput
+                  label={t('password')}
+                  name="password"
+                  required
+                  value={draft.password}
+                  error={fieldError('password')}
+                  onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
+                />
+              )}
               <Select
                 label={t('role')}
                 name="role"
@@ -176,7 +209,7 @@ export function UsersPage() {
                 <Button variant="default" onClick={() => setDraft(null)}>
                   {t('cancel')}
                 </Button>
-                <Button type="submit">{t('create')}</Button>
+                <Button type="submit">{draft.id ? t('save') : t('create')}</Button>
               </Group>
             </Stack>
           </form>
