@@ -110,7 +110,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     return withDb(config, async (db) => {
-      await bootstrap(db, config);
+      const boot = await bootstrap(db, config);
+      if (boot.generatedAdminPassword) {
+        process.stdout.write(`Tài khoản quản trị đầu tiên / first administrator: admin / ${boot.generatedAdminPassword}\n`);
+      }
       const password = values.password ?? (await import('./access/password.ts')).generatePassword();
       let agencyId: string | null = null;
       if (values.agency) {
