@@ -61,6 +61,38 @@ describe('data folder lock', () => {
     expect(fs.existsSync(path.join(dir, 'tre.lock'))).toBe(false);
   });
 
+  it('keeps every committed row when the server is killed, and starts again over its stale lock', async () => {
+    const env = { TRE_DATA_DIR: dir, TRE_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    const first = await startTre(env);
+    const signIn = await fetch(`${first.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const { csrfToken } = (await json(signIn)) as { csrfToken: string };
+    const created = await fetch(`${first.url}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ username: 'after.crash', displayName: 'Sau sự cố', password: 'long-enough-pass', role: 'viewer' }),
+    });
+    expect(created.status).toBe(201); // the reply comes after the commit
+    expect(await first.stop('SIGKILL')).toBeNull();
+    expect(fs.existsSync(path.join(dir, 'tre.lock'))).toBe(true); // left behind by the killed process
+
+    const second = await startTre(env);
+    try {
+      const res = await fetch(`${second.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'after.crash', password: 'long-enough-pass' }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
   it('takes over a stale lock left by a process that no longer runs', async () => {
     fs.writeFileSync(path.join(dir, 'tre.lock'), '999999');
     const db = await openDb({ dataDir: dir });

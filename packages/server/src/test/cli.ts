@@ -31,8 +31,10 @@ export function runTre(args: string[], env: Record<string, string>, timeoutMs = 
   });
 }
 
-/** Starts `tre serve` and resolves once it listens, with its URL and a stop function. */
-export function startTre(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<number | null> }> {
+/** Starts `tre serve` and resolves once it listens, with its URL and a stop function (SIGTERM, or SIGKILL for a crash). */
+export function startTre(
+  env: Record<string, string>,
+): Promise<{ url: string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TRE_BIN, 'serve'], {
       env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', ...env },
@@ -45,10 +47,10 @@ export function startTre(env: Record<string, string>): Promise<{ url: string; st
       if (m?.[1]) {
         resolve({
           url: m[1],
-          stop: () =>
+          stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
               child.once('exit', (code) => done(code));
-              child.kill('SIGTERM');
+              child.kill(signal);
             }),
         });
       }
