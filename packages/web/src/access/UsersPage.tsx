@@ -5,6 +5,7 @@ import { ApiError, api } from '../api/client.ts';
 import type { Agency, Commune, User } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from './session.tsx';
 
 interface Draft {
   /** Set when editing an existing user: username and password are then not sent. */
@@ -21,6 +22,7 @@ const empty: Draft = { username: '', displayName: '', password: '', role: 'commu
 
 export function UsersPage() {
   const { t, roleLabel, lang } = useI18n();
+  const { user: me } = useSession();
   const users = useApi<{ items: User[] }>('/api/users?limit=500');
   const agencies = useApi<{ items: Agency[] }>('/api/agencies');
   const communes = useApi<{ items: Commune[] }>('/api/units/communes?limit=500');
@@ -54,8 +56,12 @@ export function UsersPage() {
   };
 
   const toggleActive = async (u: User) => {
-    await api('PATCH', `/api/users/${u.id}`, { active: !u.active });
-    users.reload();
+    try {
+      await api('PATCH', `/api/users/${u.id}`, { active: !u.active });
+      users.reload();
+    } catch (err) {
+      window.alert(err instanceof ApiError ? err.message : String(err));
+    }
   };
 
   const resetPassword = async (u: User) => {
@@ -124,9 +130,11 @@ export function UsersPage() {
                   <Button size="compact-xs" variant="default" onClick={() => void resetPassword(u)}>
                     {t('resetPassword')}
                   </Button>
-                  <Button size="compact-xs" variant="default" onClick={() => void toggleActive(u)}>
-                    {u.active ? t('disable') : t('enable')}
-                  </Button>
+                  {u.id !== me?.id && (
+                    <Button size="compact-xs" variant="default" onClick={() => void toggleActive(u)}>
+                      {u.active ? t('disable') : t('enable')}
+                    </Button>
+                  )}
                 </Group>
               </Table.Td>
             </Table.Tr>
