@@ -14,24 +14,29 @@ async function json(res: Response) {
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** Signs in as admin over real HTTP and creates a viewer; returns the HTTP status of the creation. */
+async function createViewer(url: string, username: string, displayName: string): Promise<number> {
+  const signIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const { csrfToken } = (await json(signIn)) as { csrfToken: string };
+  const created = await fetch(`${url}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ username, displayName, password: 'long-enough-pass', role: 'viewer' }),
+  });
+  return created.status;
+}
+
 describe('data folder lock', () => {
   it('refuses a second server or CLI on the same folder and loses nothing', async () => {
     const env = { TRE_DATA_DIR: dir, TRE_ADMIN_PASSWORD: ADMIN_PASSWORD };
     const first = await startTre(env);
     try {
-      const signIn = await fetch(`${first.url}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-      });
-      const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
-      const { csrfToken } = (await json(signIn)) as { csrfToken: string };
-      const created = await fetch(`${first.url}/api/users`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ username: 'kept.user', displayName: 'Còn nguyên', password: 'long-enough-pass', role: 'viewer' }),
-      });
-      expect(created.status).toBe(201);
+      expect(await createViewer(first.url, 'kept.user', 'Còn nguyên')).toBe(201);
 
       const second = await runTre(['serve'], { ...env, PORT: '0' });
       expect(second.code).toBe(3);
@@ -64,19 +69,7 @@ describe('data folder lock', () => {
   it('keeps every committed row when the server is killed, and starts again over its stale lock', async () => {
     const env = { TRE_DATA_DIR: dir, TRE_ADMIN_PASSWORD: ADMIN_PASSWORD };
     const first = await startTre(env);
-    const signIn = await fetch(`${first.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const { csrfToken } = (await json(signIn)) as { csrfToken: string };
-    const created = await fetch(`${first.url}/api/users`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ username: 'after.crash', displayName: 'Sau sự cố', password: 'long-enough-pass', role: 'viewer' }),
-    });
-    expect(created.status).toBe(201); // the reply comes after the commit
+    expect(await createViewer(first.url, 'after.crash', 'Sau sự cố')).toBe(201); // the reply comes after the commit
     expect(await first.stop('SIGKILL')).toBeNull();
     expect(fs.existsSync(path.join(dir, 'tre.lock'))).toBe(true); // left behind by the killed process
 
