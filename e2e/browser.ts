@@ -42,6 +42,7 @@ export async function startTestServer(): Promise<RunningServer & { dir: string }
       adminPassword: ADMIN_PASSWORD,
       logLevel: 'silent',
       secureCookies: false,
+      trustProxy: false,
     },
     { webDist: WEB_DIST },
   );

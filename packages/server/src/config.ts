@@ -12,6 +12,8 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Cookies marked Secure only behind HTTPS; a plain-HTTP local install would otherwise never sign in. */
   secureCookies: z.boolean(),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: z.boolean(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.TRE_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.TRE_SECURE_COOKIES === '1',
+    trustProxy: env.TRE_TRUST_PROXY === '1',
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

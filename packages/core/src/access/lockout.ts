@@ -14,4 +14,12 @@ export function lockSecondsAfter(failures: number): number {
   return Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** Math.min(doublings, 20));
 }
 
+/**
+ * Per-account lock-out does not stop one password tried against many accounts. So failures are
+ * also counted per client address: past IP_MAX_FAILURES in IP_WINDOW_SECONDS, that address may not
+ * try again until the window has passed.
+ */
+export const IP_MAX_FAILURES = 20;
+export const IP_WINDOW_SECONDS = 10 * 60;
+
 export const MIN_PASSWORD_LENGTH = 10;

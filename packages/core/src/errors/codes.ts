@@ -7,6 +7,7 @@ export const ErrorCode = {
   NotSignedIn: 'NOT_SIGNED_IN',
   BadCredentials: 'BAD_CREDENTIALS',
   AccountLocked: 'ACCOUNT_LOCKED',
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
   AccountDisabled: 'ACCOUNT_DISABLED',
   CsrfRejected: 'CSRF_REJECTED',
   Forbidden: 'FORBIDDEN',
@@ -28,6 +29,10 @@ export const errorMessages: Messages = {
   ACCOUNT_LOCKED: {
     vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau {seconds} giây',
     en: 'Account temporarily locked after repeated failed sign-ins; try again in {seconds} seconds',
+  },
+  TOO_MANY_ATTEMPTS: {
+    vi: 'Quá nhiều lần đăng nhập sai từ địa chỉ này; thử lại sau {seconds} giây',
+    en: 'Too many failed sign-ins from this address; try again in {seconds} seconds',
   },
   ACCOUNT_DISABLED: { vi: 'Tài khoản đã bị vô hiệu hóa', en: 'This account is disabled' },
   CSRF_REJECTED: {

@@ -90,6 +90,30 @@ describe('sign-in', () => {
     expect((await attempt('a-brand-new-password')).statusCode).toBe(200);
   });
 
+  it('throttles an address that fails across many accounts, ignoring a forged X-Forwarded-For', async () => {
+    const user = await makeUser(t.db, { role: 'viewer' });
+    const from = (remoteAddress: string, username: string, password: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/session', remoteAddress, headers, payload: { username, password } });
+    for (let i = 0; i < 20; i++) {
+      expect((await from('10.9.8.7', `spray-${i}`, 'Password2024!')).statusCode).toBe(401);
+    }
+    const blocked = await from('10.9.8.7', user.username, PASSWORD, { 'x-forwarded-for': '203.0.113.5' });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toEqual({
+      code: 'TOO_MANY_ATTEMPTS',
+      message: `Quá nhiều lần đăng nhập sai từ địa chỉ này; thử lại sau ${blocked.headers['retry-after']} giây`,
+    });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(590);
+    // another address is not affected, and the account itself was never locked
+    expect((await from('10.9.8.8', user.username, PASSWORD)).statusCode).toBe(200);
+    const row = await t.db.kysely
+      .selectFrom('app_user')
+      .select('failed_signins')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_signins).toBe(0);
+  });
+
   it('refuses a disabled account', async () => {
     const user = await makeUser(t.db, { role: 'viewer', active: false });
     const res = await t.app.inject({

@@ -9,6 +9,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 import { auditActorOf, type SessionActor } from './session-actor.ts';
 import { cacheSession, cachedSession, evictSession, evictUserSessions } from './session-cache.ts';
+import { ipWaitSeconds, recordIpFailure } from './signin-throttle.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -36,10 +37,13 @@ export async function signIn(
   ip: string | null,
   now = new Date(),
 ): Promise<SignInResult> {
+  const ipWait = ipWaitSeconds(ip, now.getTime());
+  if (ipWait > 0) throw new TreError(ErrorCode.TooManyAttempts, { params: { seconds: ipWait } });
   const username = input.username.trim().toLowerCase();
   const user = await repo.findUserByUsername(db, username);
   if (!user || user.province_code !== provinceCode) {
     await verifyPassword(input.password, DUMMY_HASH); // same cost as a real check
+    recordIpFailure(ip, now.getTime());
     throw new TreError(ErrorCode.BadCredentials);
   }
   if (user.locked_until && user.locked_until > now) {
@@ -49,6 +53,7 @@ export async function signIn(
   const ok = await verifyPassword(input.password, user.password_hash);
   const audit = { id: user.id, name: user.username, ip, provinceCode };
   if (!ok) {
+    recordIpFailure(ip, now.getTime());
     const failures = user.failed_signins + 1;
     const lockSeconds = lockSecondsAfter(failures);
     await db.transaction().execute(async (trx) => {

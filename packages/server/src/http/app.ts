@@ -29,7 +29,9 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
       config.logLevel === 'silent'
         ? false
         : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
-    trustProxy: true,
+    // X-Forwarded-For is believed only behind a proxy that sets it; otherwise anyone could forge the
+    // address the audit records and the sign-in throttle counts.
+    trustProxy: config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

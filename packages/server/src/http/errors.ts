@@ -15,7 +15,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof TreError) {
       const body: ErrorBody = { error: { code: error.code, message: error.messageIn(lang) } };
       if (error.options.field) body.error.field = error.options.field;
-      if (error.code === ErrorCode.AccountLocked && error.options.params?.seconds !== undefined) {
+      if (error.options.params?.seconds !== undefined) {
         void reply.header('retry-after', String(error.options.params.seconds));
       }
       return reply.status(httpStatusOf(error.code)).send(body);

@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminPassword: ADMIN_PASSWORD,
     logLevel: 'silent',
     secureCookies: false,
+    trustProxy: false,
     ...overrides,
   };
 }
