@@ -114,6 +114,17 @@ describe('sign-in', () => {
     expect(row.failed_signins).toBe(0);
   });
 
+  it('clears expired sessions when someone signs in', async () => {
+    const user = await makeUser(t.db, { role: 'viewer' });
+    await t.db.kysely
+      .insertInto('session')
+      .values({ token_hash: 'expired-token-hash', user_id: user.id, csrf_token: 'x', expires_at: new Date(Date.now() - 60_000) })
+      .execute();
+    await signIn(t.app, user.username);
+    const left = await t.db.kysely.selectFrom('session').select('token_hash').where('expires_at', '<', new Date()).execute();
+    expect(left).toEqual([]);
+  });
+
   it('refuses a disabled account', async () => {
     const user = await makeUser(t.db, { role: 'viewer', active: false });
     const res = await t.app.inject({

@@ -77,6 +77,7 @@ export async function signIn(
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, user.id, { failed_signins: 0, locked_until: null, last_signin_at: now });
+    await repo.deleteExpiredSessions(trx, now); // keeps the table to live sessions without a timer
     await repo.insertSession(trx, {
       token_hash: hashToken(token),
       user_id: user.id,

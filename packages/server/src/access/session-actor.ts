@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@tre/core';
+import type { Actor } from '@tre/core';
 
 /** The signed-in user as every service sees it: who, what role, which scope, which province. */
 export interface SessionActor extends Actor {
@@ -12,5 +12,3 @@ export interface SessionActor extends Actor {
 export function auditActorOf(actor: SessionActor) {
   return { id: actor.id, name: actor.username, ip: actor.ip, provinceCode: actor.provinceCode };
 }
-
-export type { Role };

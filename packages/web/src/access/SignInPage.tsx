@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
+import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
 import { useSession } from './session.tsx';
@@ -20,7 +20,7 @@ export function SignInPage() {
     try {
       await signIn(username, password);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

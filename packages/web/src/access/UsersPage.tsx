@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { roles, scopeKindOf, type Role } from '@tre/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, api, errorMessage } from '../api/client.ts';
 import type { Agency, Commune, User } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -51,7 +51,7 @@ export function UsersPage() {
       setError(null);
       users.reload();
     } catch (err) {
-      setError(err instanceof ApiError ? { message: err.message, field: err.field } : { message: String(err) });
+      setError({ message: errorMessage(err), field: err instanceof ApiError ? err.field : undefined });
     }
   };
 
@@ -60,7 +60,7 @@ export function UsersPage() {
       await api('PATCH', `/api/users/${u.id}`, { active: !u.active });
       users.reload();
     } catch (err) {
-      window.alert(err instanceof ApiError ? err.message : String(err));
+      window.alert(errorMessage(err));
     }
   };
 
@@ -70,7 +70,7 @@ export function UsersPage() {
     try {
       await api('PATCH', `/api/users/${u.id}`, { password });
     } catch (err) {
-      window.alert(err instanceof ApiError ? err.message : String(err));
+      window.alert(errorMessage(err));
     }
   };
 

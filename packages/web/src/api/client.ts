@@ -12,6 +12,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The text to show for a failed call: the server's message in the user's language when there is one. */
+export function errorMessage(err: unknown): string {
+  return err instanceof ApiError ? err.message : String(err);
+}
+
 let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;

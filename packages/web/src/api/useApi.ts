@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from './client.ts';
+import { api, errorMessage } from './client.ts';
 
 /** GETs a URL whenever it changes; `reload` fetches it again after a write. */
 export function useApi<T>(url: string | null) {
@@ -18,7 +18,7 @@ export function useApi<T>(url: string | null) {
           setError(null);
         }
       })
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

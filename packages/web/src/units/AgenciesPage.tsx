@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../access/session.tsx';
-import { ApiError, api } from '../api/client.ts';
+import { api, errorMessage } from '../api/client.ts';
 import type { Agency } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -45,13 +45,17 @@ export function AgenciesPage() {
       setError(null);
       agencies.reload();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     }
   };
 
   const makeStanding = async (a: Agency) => {
-    await api('PUT', '/api/settings/standing-body', { agencyId: a.id });
-    agencies.reload();
+    try {
+      await api('PUT', '/api/settings/standing-body', { agencyId: a.id });
+      agencies.reload();
+    } catch (err) {
+      window.alert(errorMessage(err));
+    }
   };
 
   return (
