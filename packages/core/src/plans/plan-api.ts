@@ -1,0 +1,177 @@
+/**
+ * The contract between the server's /api/plans routes and the web: the shapes of replies and
+ * requests. The server's zod schemas (server/src/plans/routes.ts) must produce exactly these; the
+ * web imports these types. Dates are ISO strings.
+ */
+import type { IndicatorTarget, PlanDocument, PlanParseResult, ReportingKind, TimelineKind } from './plan-format.ts';
+
+/**
+ * Groups a plan can name instead of one body: "các sở, ban, ngành" → every active department-like
+ * agency; "UBND cấp xã", "UBND các xã, phường" → every commune committee of the province.
+ * "UBND các huyện, thị xã, thành phố" names a level abolished on 1 July 2025; it is offered as
+ * `all_communes` for the user to confirm, never applied silently.
+ */
+export const BODY_GROUPS = ['all_agencies', 'all_communes', 'mass_organisations'] as const;
+export type BodyGroup = (typeof BODY_GROUPS)[number];
+
+/** How a body named in the text was matched to the province's agencies. */
+export type BodyResolution =
+  | { kind: 'agency'; agencyId: string }
+  | { kind: 'group'; group: BodyGroup }
+  /** a body outside Tre's list on purpose (e.g. "Ban Tuyên giáo Huyện ủy"): kept as text, tracked by nobody */
+  | { kind: 'external' }
+  | { kind: 'unresolved' };
+
+export interface BodyCandidate {
+  agencyId: string;
+  shortName: string;
+  /** why it was offered: the alias or name that matched */
+  matched: string;
+}
+
+/** One distinct body name found in a parsed plan with what Tre could match it to. */
+export interface ParsedBody {
+  name: string;
+  resolution: BodyResolution;
+  /** when unresolved or ambiguous: agencies the user can pick from, best first */
+  candidates: BodyCandidate[];
+}
+
+/** POST /api/plans/parse (raw file bytes, `?fileName=`) → reply. Nothing is stored. */
+export interface PlanParseReply extends PlanParseResult {
+  bodies: ParsedBody[];
+}
+
+/** POST /api/plans: save a reviewed plan. */
+export interface PlanSaveRequest {
+  document: PlanDocument;
+  /** the source text lines shown on the review screen, kept with the plan */
+  sourceLines: string[];
+  fileName: string | null;
+  /** the user's decision for every distinct body name used in the document's tasks/assignments */
+  bodies: { name: string; resolution: BodyResolution }[];
+}
+
+export interface PlanSummaryDto {
+  id: string;
+  title: string;
+  documentType: PlanDocument['documentType'];
+  documentNumber: string | null;
+  issuer: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  taskCount: number;
+  indicatorCount: number;
+  unresolvedBodyCount: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface TaskBodyDto {
+  id: string;
+  role: 'lead' | 'support';
+  /** as written in the plan */
+  name: string;
+  resolution: BodyResolution;
+  /** display label: the agency short name, the group label, or the name as written */
+  label: string;
+}
+
+export type TaskProgressStatus = 'not_started' | 'in_progress' | 'done' | 'not_applicable';
+
+export interface TaskProgressDto {
+  id: string;
+  taskId: string;
+  /** the reporting body: an agency, or a commune committee */
+  agencyId: string | null;
+  communeCode: string | null;
+  bodyLabel: string;
+  /** reporting period, DHIS2-style: '2025' (year), '2025S1' / '2025S2' (half-year) */
+  period: string;
+  status: TaskProgressStatus;
+  note: string | null;
+  evidence: { id: string; fileName: string; size: number } | null;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface PlanTaskDto {
+  id: string;
+  position: number;
+  ref: string | null;
+  sectionRef: string | null;
+  text: string;
+  timeline: { kind: TimelineKind; text: string | null; start: string | null; end: string | null; lunar: string | null };
+  sourceLine: number | null;
+  bodies: TaskBodyDto[];
+  /** the latest progress of each body for the requested period */
+  progress: TaskProgressDto[];
+  /** due date passed and some assigned body has not reported done / not applicable */
+  overdue: boolean;
+}
+
+export interface PlanIndicatorDto {
+  no: number;
+  goal: number | null;
+  text: string;
+  targets: IndicatorTarget[];
+  sourceLine: number | null;
+}
+
+export interface PlanDetailDto extends PlanSummaryDto {
+  citations: string[];
+  fileName: string | null;
+  sections: { ref: string; title: string; level: number }[];
+  indicators: PlanIndicatorDto[];
+  assignments: { agency: string; resolution: BodyResolution; label: string; indicators: number[] }[];
+  reporting: { kind: ReportingKind; due: string; recipient: string | null; text: string | null }[];
+  footnotes: { mark: string; text: string }[];
+  sourceLines: string[];
+}
+
+/** GET /api/plans/:id/tasks?agencyId=&communeCode=&year=&period= */
+export interface PlanTaskListReply {
+  items: PlanTaskDto[];
+}
+
+export interface CalendarEventDto {
+  date: string;
+  endDate: string | null;
+  kind: 'task' | 'report';
+  title: string;
+  taskId: string | null;
+  /** lunar date as written by the plan, when it gave one */
+  lunar: string | null;
+  overdue: boolean;
+}
+
+/** GET /api/plans/:id/calendar?year= */
+export interface PlanCalendarReply {
+  year: number;
+  events: CalendarEventDto[];
+}
+
+/** PUT /api/plans/tasks/:taskId/progress */
+export interface TaskProgressRequest {
+  period: string;
+  status: TaskProgressStatus;
+  note: string | null;
+  /** an id from POST /api/files (raw bytes, ?fileName=) or null */
+  evidenceFileId: string | null;
+  /** required for provincial officers recording for a body; reporters record for their own body */
+  agencyId?: string | null;
+  communeCode?: string | null;
+}
+
+/** GET /api/plans/overdue — for the standing body's dashboard */
+export interface OverdueTaskDto {
+  planId: string;
+  planTitle: string;
+  taskId: string;
+  ref: string | null;
+  text: string;
+  due: string;
+  bodies: string[];
+}
+
+export type { PlanDocument, PlanParseResult };
