@@ -15,6 +15,11 @@ DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tre') THEN
     CREATE ROLE tre LOGIN CREATEDB PASSWORD 'tre';
   END IF;
+  -- DROP DATABASE … WITH (FORCE) after each test file must be able to stop an autovacuum worker
+  -- that happens to be in that database (it runs under no role, so only this grant allows it).
+  IF NOT pg_has_role('tre', 'pg_signal_backend', 'member') THEN
+    GRANT pg_signal_backend TO tre;
+  END IF;
 END $$;
 SELECT 'CREATE DATABASE tre OWNER tre' WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'tre') \gexec
 SQL

@@ -55,8 +55,21 @@ export async function openEmptyTestDb(): Promise<Db> {
       await close();
       const c = new pg.Client({ connectionString: base.toString() });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // An autovacuum worker in the database makes FORCE fail for a role without
+        // pg_signal_backend; it finishes quickly, so try again a few times.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (error) {
+            if (attempt >= 10) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
