@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { benchListEndpoint, type ListBenchResult } from './http-list.ts';
+import { benchPlansParse, reportPlansParse } from './plans-parse.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,6 +36,8 @@ function report(r: ListBenchResult, target: { reqPerSec: number; p99?: number })
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 console.log(`Tre benchmarks — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}\n`);
+
+reportPlansParse(benchPlansParse());
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-'));
 try {

@@ -1,0 +1,144 @@
+import { BODY_START, PROTECTED_NAMES } from './body-names.ts';
+import { clip, fold, squash } from './fold.ts';
+
+/**
+ * Bodies named in a task: "X chủ trì, phối hợp với Y, Z triển khai thực hiện" gives lead [X] and
+ * support [Y, Z]. Bodies are kept as written (trimmed, hyphens spaced " - "): matching them to the
+ * province's agencies is the server's job. Decisions:
+ * - a list ends at the first verb of the sentence ("triển khai", "thực hiện", "tuyên truyền", …)
+ *   or right after "liên quan", so "… và các cơ quan, đơn vị liên quan truyền thông về …" keeps the
+ *   group "các cơ quan, đơn vị liên quan" as one body (the server may treat it as a group or drop it);
+ * - "," and "và" separate bodies only where the next words start a body (BODY_START), ";" always.
+ */
+
+const STOP_VERBS =
+  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc)(?=[\s,.;:]|$)/g;
+
+/** Where a list of bodies ends in `s` (an index into it). */
+function listEnd(s: string, f: string, mask: Uint8Array): number {
+  let end = s.length;
+  const sentence = /[.!?](?:\s|$)|:/.exec(f);
+  if (sentence) end = sentence.index;
+  const related = /\blien quan(?=\s+[^\s,;])/.exec(f);
+  if (related && related.index + 9 < end) end = related.index + 9;
+  // Searched with a space in front so a list that starts with a verb ("theo chức năng …") is empty.
+  f = ' ' + f;
+  STOP_VERBS.lastIndex = 0;
+  for (let m = STOP_VERBS.exec(f); m && m.index < end; m = STOP_VERBS.exec(f)) {
+    // "tổ chức" after "các", "," or "và" is a noun in the list ("các cơ quan, đơn vị, tổ chức").
+    if (mask[m.index]) continue; // inside "Sở Thông tin và Truyền thông"
+    if (m[0].startsWith(' to chuc') && /(?:cac|,|va)\s*$/.test(f.slice(Math.max(0, m.index - 5), m.index))) continue;
+    return Math.max(0, m.index - 1);
+  }
+  return end;
+}
+
+function protectedMask(f: string): Uint8Array {
+  const mask = new Uint8Array(f.length);
+  for (const re of PROTECTED_NAMES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(f); m; m = re.exec(f)) {
+      mask.fill(1, m.index, m.index + m[0].length);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return mask;
+}
+
+/** Cleans one body name as written. */
+export function cleanBody(s: string): string {
+  let out = squash(s.replace(/\([^()]*\)/g, ' '))
+    .replace(/\s*[-–‐]\s*(?=\S)/g, ' - ')
+    .replace(/^(?:(?:và|với|cùng|đề nghị|giao|phối hợp với|phối hợp)\s+)+/i, '')
+    .replace(/[\s.,;:*_]+$/g, '')
+    .replace(/^[\s.,;:*_-]+/g, '');
+  if (/^(?:chủ trì|phối hợp)$/i.test(out)) out = '';
+  return clip(out, 300);
+}
+
+/** Splits a list of bodies into one entry per body (see the decisions above). */
+export function splitBodies(text: string): string[] {
+  // A list of bodies is never longer than this; the protected-name scan costs per character.
+  const s = text.length > 600 ? text.slice(0, 600) : text;
+  const f = fold(s);
+  const mask = protectedMask(f);
+  const end = listEnd(s, f, mask);
+  const list = s.slice(0, end);
+  const fl = f.slice(0, end);
+  const out: string[] = [];
+  let start = 0;
+  const push = (to: number) => {
+    const body = cleanBody(list.slice(start, to));
+    if (body && body.length <= 200 && !out.includes(body)) out.push(body);
+  };
+  for (let i = 0; i < list.length; i++) {
+    if (mask[i]) continue;
+    const c = list[i];
+    if (c === ';') {
+      push(i);
+      start = i + 1;
+    } else if (c === ',' || c === '&' || (c === ' ' && fl.startsWith(' va ', i)) || (c === ' ' && fl.startsWith(' cung ', i))) {
+      const next = list.slice(i + (c === ' ' ? (fl.startsWith(' va ', i) ? 4 : 6) : 1)).trimStart();
+      if (BODY_START.test(next)) {
+        push(i);
+        start = i + (c === ' ' ? (fl.startsWith(' va ', i) ? 4 : 6) : 1);
+      }
+    }
+  }
+  push(list.length);
+  return out.slice(0, 50);
+}
+
+export interface Assignment {
+  lead: string[];
+  support: string[];
+  /** whether the text said "chủ trì" or "phối hợp" at all */
+  explicit: boolean;
+}
+
+/**
+ * Reads "X chủ trì, phối hợp với Y …", "X phối hợp với Y …", or a bare list "X; Y triển khai
+ * thực hiện" (everyone named leads). An empty X ("Chủ trì, phối hợp với Y") leaves lead empty for
+ * the caller to fill from the agency heading above.
+ */
+export function parseAssignment(text: string): Assignment {
+  const f = fold(text);
+  const lead = /(?:^|[\s,(])chu tri(?=[\s,.;:)]|$)/.exec(f);
+  const coop = /(?:^|[\s,;])phoi hop(?:\s+(?:voi|cung|cua))?\s*:?(?=[\s,]|$)/.exec(f);
+  if (lead && (!coop || lead.index < coop.index)) {
+    const before = text.slice(0, lead.index);
+    const support = coop ? splitBodies(text.slice(coop.index + coop[0].length)) : [];
+    return { lead: splitBodies(before), support, explicit: true };
+  }
+  if (coop) {
+    return {
+      lead: splitBodies(text.slice(0, coop.index)),
+      support: splitBodies(text.slice(coop.index + coop[0].length)),
+      explicit: true,
+    };
+  }
+  return { lead: splitBodies(text), support: [], explicit: false };
+}
+
+/**
+ * Lead and support named inside a task's own text, only where the pattern is clear: a sentence
+ * that starts with a body (BODY_START) and goes on "chủ trì" or "phối hợp với" within 20 words.
+ */
+export function inlineAssignment(text: string): Assignment | null {
+  const s = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sentence = /(?:^|[.;:]\s+)([^.;:]{3,200}?)\s(?:chủ trì|phối hợp với)\s/gi;
+  for (let m = sentence.exec(s); m; m = sentence.exec(s)) {
+    const subject = (m[1] ?? '').trim();
+    if (!BODY_START.test(subject) || subject.split(/\s+/).length > 20) continue;
+    const start = m.index + m[0].indexOf(subject);
+    return parseAssignment(s.slice(start));
+  }
+  return null;
+}
+
+/** Support bodies after the first "phối hợp với" in a text, for tasks whose lead comes from a heading. */
+export function supportIn(text: string): string[] {
+  const f = fold(text.length > 20000 ? text.slice(0, 20000) : text);
+  const m = /(?:^|[\s,;])phoi hop (?:voi|cung)\s/.exec(f);
+  return m ? splitBodies(text.slice(m.index + m[0].length)) : [];
+}

@@ -1,0 +1,268 @@
+import { unzipSync, type Unzipped } from 'fflate';
+import { PlanFileError } from './errors.ts';
+import { toSuperscript } from './footnotes.ts';
+
+/**
+ * Text of a .docx: one line per paragraph (`w:p`) of word/document.xml, `w:t` text, `w:tab` as a
+ * space, `w:br`/`w:cr` as a line break. Automatic list numbering (`w:numPr`) is rendered from
+ * word/numbering.xml so "1." or "a)" typed by Word's list feature reads like typed text; bullets
+ * become "- ". Footnotes referenced in the text get a superscript mark there and are appended as
+ * "(¹) text" lines, the form the plain-text samples use, so one footnote reader serves both.
+ */
+
+/** Largest uncompressed XML part read; more is a zip bomb or not a plan. */
+const MAX_XML_BYTES = 60 * 1024 * 1024;
+
+const notDocx = (en: string, vi: string) => new PlanFileError('not-docx', { vi, en });
+
+export function extractDocxText(bytes: Uint8Array): string {
+  let files: Unzipped;
+  const wanted = new Set(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml']);
+  let tooBig = false;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        if (!wanted.has(f.name)) return false;
+        if (f.originalSize > MAX_XML_BYTES) tooBig = true;
+        return !tooBig;
+      },
+    });
+  } catch {
+    throw notDocx(
+      'The file is not a valid .docx (it is not a ZIP archive, or the archive is damaged).',
+      'Tệp không phải .docx hợp lệ (không phải tệp nén ZIP hoặc tệp bị hỏng).',
+    );
+  }
+  if (tooBig)
+    throw new PlanFileError('too-large', {
+      vi: 'Nội dung văn bản trong tệp .docx quá lớn (trên 60 MB khi giải nén).',
+      en: 'The text inside the .docx is too large (over 60 MB uncompressed).',
+    });
+  const doc = files['word/document.xml'];
+  if (!doc)
+    throw notDocx(
+      'The archive has no word/document.xml: it is not a Word document.',
+      'Tệp nén không có word/document.xml: đây không phải văn bản Word.',
+    );
+  const decoder = new TextDecoder('utf-8');
+  const numbering = files['word/numbering.xml'] ? readNumbering(decoder.decode(files['word/numbering.xml'])) : null;
+  const footnoteTexts = files['word/footnotes.xml'] ? readFootnotes(decoder.decode(files['word/footnotes.xml'])) : new Map();
+  const refs: string[] = [];
+  const lines = readParagraphs(decoder.decode(doc), numbering, (id) => {
+    let n = refs.indexOf(id);
+    if (n < 0) n = refs.push(id) - 1;
+    return toSuperscript(String(n + 1));
+  });
+  const notes = refs.flatMap((id, i) => {
+    const t = footnoteTexts.get(id);
+    return t ? [`(${toSuperscript(String(i + 1))}) ${t}`] : [];
+  });
+  if (notes.length) lines.push('', ...notes);
+  return lines.join('\n');
+}
+
+// Word escapes '>' inside attribute values, so `[^>]*` finds a tag's end without a quote-aware scan.
+const TOKEN = /<(\/?)([A-Za-z][\w:.-]*)([^>]*?)(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g;
+
+function attr(attrs: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(attrs) ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(attrs);
+  return m ? (m[1] ?? null) : null;
+}
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(
+    /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
+    (_m, dec?: string, hex?: string, name?: string) => {
+      if (name) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'] ?? '';
+      const cp = dec ? Number(dec) : parseInt(hex ?? '0', 16);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    },
+  );
+}
+
+interface Numbering {
+  /** numId → abstractNumId */
+  nums: Map<string, string>;
+  /** abstractNumId → levels */
+  levels: Map<string, { start: number; fmt: string; text: string }[]>;
+  counters: Map<string, number[]>;
+}
+
+function readNumbering(xml: string): Numbering {
+  const nums = new Map<string, string>();
+  const levels = new Map<string, { start: number; fmt: string; text: string }[]>();
+  let abs: string | null = null;
+  let lvl: { start: number; fmt: string; text: string } | null = null;
+  let lvlIndex = 0;
+  let num: string | null = null;
+  for (const m of xml.matchAll(TOKEN)) {
+    const [, close, name, attrs = ''] = m;
+    if (!name) continue;
+    if (name === 'w:abstractNum') abs = close ? null : attr(attrs, 'w:abstractNumId');
+    else if (name === 'w:lvl' && abs !== null) {
+      if (close) lvl = null;
+      else {
+        lvlIndex = Number(attr(attrs, 'w:ilvl') ?? 0);
+        lvl = { start: 1, fmt: 'decimal', text: `%${lvlIndex + 1}.` };
+        const list = levels.get(abs) ?? [];
+        list[lvlIndex] = lvl;
+        levels.set(abs, list);
+      }
+    } else if (lvl && name === 'w:start') lvl.start = Number(attr(attrs, 'w:val') ?? 1);
+    else if (lvl && name === 'w:numFmt') lvl.fmt = attr(attrs, 'w:val') ?? 'decimal';
+    else if (lvl && name === 'w:lvlText') lvl.text = decodeEntities(attr(attrs, 'w:val') ?? '');
+    else if (name === 'w:num') num = close ? null : attr(attrs, 'w:numId');
+    else if (name === 'w:abstractNumId' && num !== null) nums.set(num, attr(attrs, 'w:val') ?? '');
+  }
+  return { nums, levels, counters: new Map() };
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+function roman(n: number): string {
+  let out = '';
+  for (const [v, s] of ROMAN) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
+  return out;
+}
+
+function formatNumber(n: number, fmt: string): string {
+  switch (fmt) {
+    case 'upperRoman':
+      return roman(n);
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'lowerLetter':
+      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    case 'upperLetter':
+      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
+    default:
+      return String(n);
+  }
+}
+
+/** The list label Word would draw for a paragraph with `w:numPr`, or '' when unknown. */
+function listLabel(numbering: Numbering | null, numId: string, ilvl: number): string {
+  const abs = numbering?.nums.get(numId);
+  const levels = abs !== undefined ? numbering?.levels.get(abs) : undefined;
+  const level = levels?.[ilvl];
+  if (!numbering || !levels || !level || abs === undefined) return '';
+  if (level.fmt === 'bullet' || level.fmt === 'none') return level.fmt === 'bullet' ? '- ' : '';
+  const counters = numbering.counters.get(numId) ?? [];
+  counters[ilvl] = (counters[ilvl] ?? (level.start || 1) - 1) + 1;
+  counters.length = ilvl + 1; // a new item at this level restarts the deeper ones
+  numbering.counters.set(numId, counters);
+  const label = level.text.replace(/%(\d)/g, (_m, d: string) => {
+    const i = Number(d) - 1;
+    return formatNumber(counters[i] ?? levels[i]?.start ?? 1, levels[i]?.fmt ?? 'decimal');
+  });
+  return label ? `${label} ` : '';
+}
+
+function readParagraphs(xml: string, numbering: Numbering | null, footnoteMark: (id: string) => string): string[] {
+  const lines: string[] = [];
+  const stack: { text: string; numId: string | null; ilvl: number }[] = [];
+  let inText = false;
+  let inPPr = 0;
+  let inFallback = 0;
+  for (const m of xml.matchAll(TOKEN)) {
+    const [, close, name, attrs = '', selfClose, cdata, text] = m;
+    const cur = stack[stack.length - 1];
+    if (text !== undefined || cdata !== undefined) {
+      if (inText && cur && !inFallback) cur.text += decodeEntities(text ?? cdata ?? '');
+      continue;
+    }
+    if (!name) continue;
+    if (name === 'mc:Fallback') {
+      if (!selfClose) inFallback += close ? -1 : 1;
+      continue;
+    }
+    if (inFallback) continue;
+    switch (name) {
+      case 'w:p':
+        if (selfClose) lines.push('');
+        else if (!close) stack.push({ text: '', numId: null, ilvl: 0 });
+        else {
+          const p = stack.pop();
+          if (p) {
+            const label = p.numId && p.numId !== '0' ? listLabel(numbering, p.numId, p.ilvl) : '';
+            lines.push(...(label + p.text).split('\n'));
+          }
+        }
+        break;
+      case 'w:pPr':
+        if (!selfClose) inPPr += close ? -1 : 1;
+        break;
+      case 'w:t':
+        inText = !close && !selfClose;
+        break;
+      case 'w:numId':
+        if (inPPr && cur) cur.numId = attr(attrs, 'w:val');
+        break;
+      case 'w:ilvl':
+        if (inPPr && cur) cur.ilvl = Math.min(8, Number(attr(attrs, 'w:val') ?? 0) || 0);
+        break;
+      case 'w:tab':
+        if (!inPPr && cur && !close) cur.text += ' ';
+        break;
+      case 'w:br':
+      case 'w:cr':
+        if (cur && !close) cur.text += '\n';
+        break;
+      case 'w:noBreakHyphen':
+        if (cur) cur.text += '-';
+        break;
+      case 'w:footnoteReference': {
+        const id = attr(attrs, 'w:id');
+        if (cur && id) cur.text += footnoteMark(id);
+        break;
+      }
+    }
+  }
+  return lines;
+}
+
+function readFootnotes(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let id: string | null = null;
+  let parts: string[] = [];
+  let inText = false;
+  for (const m of xml.matchAll(TOKEN)) {
+    const [, close, name, attrs = '', selfClose, , text] = m;
+    if (text !== undefined) {
+      if (inText && id !== null) parts.push(decodeEntities(text));
+      continue;
+    }
+    if (name === 'w:footnote') {
+      if (!close) {
+        const type = attr(attrs, 'w:type');
+        id = type && type !== 'normal' ? null : attr(attrs, 'w:id');
+        parts = [];
+      } else if (id !== null) {
+        out.set(id, parts.join('').replace(/\s+/g, ' ').trim());
+        id = null;
+      }
+    } else if (name === 'w:t') inText = !close && !selfClose;
+    else if ((name === 'w:p' && close) || name === 'w:tab' || name === 'w:br') parts.push(' ');
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+import { fold } from './fold.ts';
+import type { Para } from './footnotes.ts';
+import { attributeOf, type Attribute } from './attributes.ts';
+
+/**
+ * The outline of the body as a tree. Plans number their parts "I." (Roman), "1.", "1.1.",
+ * "2.3.1.", "a)", and bullet "-", "+", "*", "•", but provinces nest them in different orders, so
+ * depth is not fixed per style: a style seen before on the current branch closes the items below
+ * its last occurrence (a sibling), a new style opens a child. Plain paragraphs belong to the item
+ * above them; attribute lines ("Đơn vị chủ trì: …", "* Thực hiện: …") are recorded on it, never
+ * made items of their own.
+ */
+
+export interface Node {
+  /** 'root', 'roman', 'num1'…'num5' (dots in the number), 'letter', 'LETTER', 'dash', 'plus', 'star', 'dot', 'indicator' */
+  style: string;
+  /** The number as printed without the trailing dot ("II", "2.1", "a"); '' for bullets. */
+  ref: string;
+  text: string;
+  line: number;
+  children: Node[];
+  /** Plain paragraphs under the item, before its first child. */
+  body: Para[];
+  attrs: Attribute[];
+  parent: Node | null;
+}
+
+const ROMAN_RE = /^([IVXL]{1,7})\s*[./):–-]\s*(\S.*)$/;
+const NUM_RE = /^(\d{1,2}(?:\.\d{1,2}){0,4})([.)])?(\s*)([^\d\s.,/%:-].*)$/;
+const LETTER_RE = /^([a-zđ])\s*[)]\s*(\S.*)$|^([a-zđ])\.\s+(\S.*)$/;
+const UPPER_LETTER_RE = /^([A-H])\s*[.)]\s+(\S.*)$/;
+const BULLET_RE = /^([-–—‐•●▪◦+*])\s*(\S.*)$/;
+const INDICATOR_RE = /^chi tieu\s*(?:so\s*)?\d{1,3}\s*[:.)–-]/;
+
+const VALID_ROMAN = /^(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+export function isRoman(s: string): boolean {
+  return s.length > 0 && VALID_ROMAN.test(s);
+}
+
+/** The outline marker of a paragraph, or null for a plain paragraph. */
+export function markerOf(text: string): { style: string; ref: string; rest: string } | null {
+  let m = /^V\/v\b/i.test(text) ? null : ROMAN_RE.exec(text);
+  if (m && isRoman(m[1] ?? '')) return { style: 'roman', ref: m[1] ?? '', rest: m[2] ?? '' };
+  m = NUM_RE.exec(text);
+  // "2025 …", "9,5 …", "15/12 …" are not items: at most two digits per level, and a single level
+  // needs "." or ")" ("6 tháng đầu năm" is a sentence); "1.1 Tên" may leave out the last dot.
+  if (m && (m[2] || ((m[1] ?? '').includes('.') && m[3]))) {
+    const ref = m[1] ?? '';
+    return { style: `num${ref.split('.').length}`, ref, rest: m[4] ?? '' };
+  }
+  m = LETTER_RE.exec(text);
+  if (m) return { style: 'letter', ref: m[1] ?? m[3] ?? '', rest: m[2] ?? m[4] ?? '' };
+  m = UPPER_LETTER_RE.exec(text);
+  if (m) return { style: 'LETTER', ref: m[1] ?? '', rest: m[2] ?? '' };
+  m = BULLET_RE.exec(text);
+  if (m) {
+    const c = m[1] ?? '-';
+    const style = '-–—‐'.includes(c) ? 'dash' : c === '+' ? 'plus' : c === '*' ? 'star' : 'dot';
+    return { style, ref: '', rest: (m[2] ?? '').replace(/^\*+\s*/, '') };
+  }
+  if (INDICATOR_RE.test(fold(text.slice(0, 30)))) return { style: 'indicator', ref: '', rest: text };
+  return null;
+}
+
+/** How a plain paragraph ends the list above it: closing formulas of a plan or letter. */
+const CLOSING =
+  /^(?:tren day|can cu (?:noi dung |vao )?(?:ke hoach|cong van|van ban|chi thi|huong dan) nay|yeu cau (?:thu truong|chu tich|cac)|thu truong cac|qua trinh (?:trien khai|thuc hien)|trong qua trinh (?:trien khai|thuc hien))/;
+const REPORTING_PARA = /bao cao/;
+const REPORTING_CUE = /dinh ky|che do (?:thong tin, )?bao cao|truoc ngay|hang nam|6 thang/;
+/** Where the body ends: recipients list or signature block. */
+export const BODY_END = /^(?:noi nhan\s*:?|(?:tm|kt|tl|tuq|q)\.\s+\S)/;
+
+export function buildOutline(paras: Para[]): Node {
+  const root: Node = { style: 'root', ref: '', text: '', line: 1, children: [], body: [], attrs: [], parent: null };
+  let stack: Node[] = [root];
+  for (const p of paras) {
+    const folded = fold(p.text.slice(0, 200));
+    if (BODY_END.test(folded)) break;
+    const top = stack[stack.length - 1] ?? root;
+    const attribute = attributeOf(p);
+    if (attribute) {
+      if (top !== root) top.attrs.push(attribute);
+      continue;
+    }
+    const marker = markerOf(p.text);
+    if (!marker) {
+      const closing =
+        CLOSING.test(folded) ||
+        /\.\/\.?$/.test(p.text) ||
+        (top.style !== 'roman' && top !== root && REPORTING_PARA.test(folded) && REPORTING_CUE.test(folded));
+      if (closing) {
+        // The text after the list is addressed to everyone: it belongs to no item.
+        stack = [root];
+        root.body.push(p);
+      } else {
+        // A plain paragraph continues the item above it: the body under a heading, or the second
+        // paragraph of a bullet (or a bullet whose dash was lost, which reads the same).
+        top.body.push(p);
+      }
+      continue;
+    }
+    // "Chỉ tiêu 6" is a sibling of "Chỉ tiêu 5" whatever bullet either carries.
+    if (INDICATOR_RE.test(fold(marker.rest.slice(0, 30))))
+      while (stack.length > 1 && INDICATOR_RE.test(fold((stack[stack.length - 1]?.text ?? '').slice(0, 30)))) stack.pop();
+    if (marker.style === 'roman') stack = [root];
+    else {
+      const at = stack.findIndex((n) => n.style === marker.style);
+      if (at > 0) stack = stack.slice(0, at);
+    }
+    const parent = stack[stack.length - 1] ?? root;
+    const node: Node = {
+      style: marker.style,
+      ref: marker.ref,
+      text: marker.rest,
+      line: p.line,
+      children: [],
+      body: [],
+      attrs: [],
+      parent,
+    };
+    parent.children.push(node);
+    stack.push(node);
+  }
+  return root;
+}

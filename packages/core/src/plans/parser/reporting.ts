@@ -1,0 +1,107 @@
+import type { ReportingDeadline, ReportingKind } from '../plan-format.ts';
+import { cleanBody } from './bodies.ts';
+import { findDates, isoDate, monthDay } from './dates.ts';
+import { clip, fold, squash } from './fold.ts';
+
+/**
+ * The reporting regime: sentences about reports ("báo cáo", "sơ kết", "tổng kết") with the
+ * dates they set. Each date takes the kind named nearest before it in the sentence ("6 tháng
+ * (ngày 10 tháng 6), báo cáo năm (ngày 30 tháng 10)"), else the first named after it
+ * ("vào ngày 15/12 hàng năm"). A date with a year is a one-off ISO date, without one a yearly
+ * 'MM-DD'. "sơ kết/tổng kết … (vào cuối năm 2025)" gives 2025-12-31. Dates of cited documents
+ * ("Công văn số 793/… ngày 29/02/2024") are not deadlines. A sentence that sets a period
+ * ("định kỳ", "hằng năm", "6 tháng", …) without a readable date is returned as unparsed.
+ */
+
+const KINDS: [RegExp, ReportingKind][] = [
+  [/(?:^|\s)(?:6|06|sau) thang|nua nam|ban nien/g, 'semiannual'],
+  [/(?:^|\s)(?:hang|moi|tung) quy|bao cao quy|(?:^|\s)quy (?:i|ii|iii|iv|[1-4])(?=\s|$|[,.;)])/g, 'quarterly'],
+  [/(?:^|\s)(?:hang|moi|tung) thang|bao cao thang/g, 'monthly'],
+  [/tong ket/g, 'final'],
+  [/so ket/g, 'other'],
+  [/(?:^|\s)(?:hang|moi|ca) nam|bao cao nam|ket qua nam|(?:^|\s)nam (?:19|20|21)\d{2}|cuoi nam/g, 'annual'],
+];
+
+const PERIODIC =
+  /dinh ky|hang nam|hang thang|hang quy|(?:6|06|sau) thang|bao cao (?:nam|quy|thang)|che do (?:thong tin, )?bao cao/;
+
+export interface ReportingFound {
+  deadlines: ReportingDeadline[];
+  unparsed: { line: number; text: string }[];
+}
+
+export function findReporting(paras: { text: string; line: number }[]): ReportingFound {
+  const deadlines: ReportingDeadline[] = [];
+  const unparsed: { line: number; text: string }[] = [];
+  for (const p of paras) {
+    const pf = fold(p.text);
+    if (!/bao cao|so ket|tong ket/.test(pf) || p.text.split(' ').length < 6) continue; // headings
+    for (const [s, e] of sentences(pf)) {
+      const sf = pf.slice(s, e);
+      if (!/bao cao|so ket|tong ket/.test(sf)) continue;
+      const text = clip(squash(p.text.slice(s, e)), 2000);
+      const found = readSentence(p.text.slice(s, e), sf);
+      for (const d of found) {
+        if (deadlines.length < 100 && !deadlines.some((x) => x.kind === d.kind && x.due === d.due))
+          deadlines.push({ ...d, text });
+      }
+      if (!found.length && PERIODIC.test(sf)) unparsed.push({ line: p.line, text });
+    }
+  }
+  return { deadlines, unparsed };
+}
+
+function sentences(f: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  const re = /[.!?;](?=\s+[a-z0-9(“"]|$)/g;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    out.push([start, m.index + 1]);
+    start = m.index + 1;
+  }
+  if (start < f.length) out.push([start, f.length]);
+  return out;
+}
+
+function readSentence(orig: string, f: string): Omit<ReportingDeadline, 'text'>[] {
+  const kinds: { at: number; kind: ReportingKind }[] = [];
+  // A date right after a document number ("Công văn số 793/LĐTBXH-TE ngày 29/02/2024") dates that document.
+  const dates = findDates(f).filter(
+    (d) => !/(?:\d\/[a-z][a-z0-9-]*|\d-[a-z]{2,4}\/[a-z]+)\s*(?:ngay\s*)?$/.test(f.slice(Math.max(0, d.index - 40), d.index)),
+  );
+  // Masks dates so "năm 2024" inside "ngày 15 tháng 11 năm 2024" is not an annual cue.
+  let masked = f;
+  for (const d of dates) masked = masked.slice(0, d.index) + ' '.repeat(d.end - d.index) + masked.slice(d.end);
+  for (const [re, kind] of KINDS) {
+    re.lastIndex = 0;
+    for (const m of masked.matchAll(re)) kinds.push({ at: m.index, kind });
+  }
+  kinds.sort((a, b) => a.at - b.at);
+  const recipient = recipientOf(orig, f);
+  const out: Omit<ReportingDeadline, 'text'>[] = [];
+  for (const d of dates) {
+    const before = kinds.filter((k) => k.at < d.index).pop();
+    const after = kinds.find((k) => k.at >= d.end);
+    const kind = before?.kind ?? after?.kind ?? 'other';
+    const due = d.year ? isoDate(d.year, d.month, d.day) : monthDay(d.month, d.day);
+    if (due) out.push({ kind, due, recipient });
+  }
+  // "sơ kết (vào cuối năm 2025) và tổng kết (vào cuối năm 2030)"
+  for (const m of masked.matchAll(/(so ket|tong ket)[^;.]{0,40}?cuoi nam ((?:19|20|21)\d{2})/g)) {
+    out.push({ kind: m[1] === 'so ket' ? 'other' : 'final', due: `${m[2]}-12-31`, recipient });
+  }
+  return out;
+}
+
+/** "gửi (báo cáo …) về/cho/đến X để …": X, as written. */
+function recipientOf(orig: string, f: string): string | null {
+  const m =
+    /gui\s+(?:[^.;]{0,80}?\s)?(?:ve|cho|den|toi)\s+/.exec(f) ??
+    /bao cao\s+(?:[^.;]{0,60}?\s)?ve\s+(?=uy ban|ubnd|so|phong|ban)/.exec(f);
+  if (!m) return null;
+  const start = m.index + m[0].length;
+  const rest = f.slice(start);
+  const stop = /\s(?:de|truoc|theo|trong|dong thoi|va (?:bo|uy ban|ubnd))\s|[,;.(]/.exec(rest);
+  const name = cleanBody(orig.slice(start, start + (stop ? stop.index : Math.min(rest.length, 150))));
+  return name ? clip(name, 300) : null;
+}

@@ -1,0 +1,328 @@
+import type { IndicatorAssignment, ParseNote, PlanIndicator, PlanSection, PlanTask } from '../plan-format.ts';
+import type { Attribute } from './attributes.ts';
+import { inlineAssignment, parseAssignment, splitBodies, supportIn } from './bodies.ts';
+import { clip, fold, squash } from './fold.ts';
+import { readTargets } from './indicators.ts';
+import { note } from './notes.ts';
+import type { Node } from './outline.ts';
+import { parseTimeline } from './timeline.ts';
+
+/**
+ * Which outline items are tasks. Rule:
+ * - Sections are classified by their heading: MỤC ĐÍCH/YÊU CẦU, MỤC TIÊU/CHỈ TIÊU, KINH PHÍ,
+ *   CHẾ ĐỘ BÁO CÁO bear no tasks; NHIỆM VỤ, GIẢI PHÁP, NỘI DUNG, HOẠT ĐỘNG, TỔ CHỨC THỰC HIỆN,
+ *   PHÂN CÔNG bear tasks. A Roman heading is classified by any of these words, a lower heading only
+ *   when it starts with one ("5. Bảo đảm nguồn lực … chỉ tiêu" stays a task heading).
+ * - Outside any classified section (a letter's numbered list, a plan without such headings) items
+ *   are tasks unless the document is a plan that has classified sections elsewhere.
+ * - In a task-bearing part, an item with sub-items is a heading and its leaves are the tasks
+ *   (Long An II.1 is a heading, its bullets tasks; II.6 has none and is itself a task). Roman items
+ *   are always headings.
+ * - A heading that names a body ("1. Sở Lao động - Thương binh và Xã hội", "4. Đề nghị Ủy ban Mặt
+ *   trận …") is the lead of every task under it; "2. Các Phòng, ban, ngành …: Căn cứ …" is a task
+ *   led by the part before the colon.
+ * - Any item followed by attribute lines (chủ trì, phối hợp, thời gian) is a task wherever it is.
+ * - "* Thực hiện: …" after bullets applies to every bullet since the previous such line or
+ *   heading (Kon Rẫy); labelled attributes ("Đơn vị chủ trì: …") apply to their own item only.
+ * - Lead and support otherwise come from the task's own text when it is clear (bodies.ts).
+ */
+
+type Kind = 'purpose' | 'goals' | 'tasks' | 'org' | 'funding' | 'reporting';
+
+const KIND_WORDS: [string, Kind][] = [
+  ['muc dich|yeu cau', 'purpose'],
+  ['muc tieu|chi tieu', 'goals'],
+  ['nhiem vu|giai phap|noi dung|hoat dong', 'tasks'],
+  ['to chuc thuc hien|phan cong|trach nhiem', 'org'],
+  ['kinh phi', 'funding'],
+  ['che do (?:thong tin,? )?bao cao|bao cao', 'reporting'],
+];
+const AT_START = KIND_WORDS.map(([w, k]) => [new RegExp(`^(?:(?:cac|ve)\\s+)?(?:${w})`), k] as const);
+const ANYWHERE = KIND_WORDS.map(
+  ([w, k]) => [new RegExp(k === 'purpose' || k === 'goals' ? `^(?:${w})` : `(?:${w})`), k] as const,
+);
+
+function sectionKind(title: string, roman: boolean): Kind | null {
+  const f = fold(title).replace(/^[\s*_]+/, '');
+  return (roman ? ANYWHERE : AT_START).find(([re]) => re.test(f))?.[1] ?? null;
+}
+
+const AGENCY =
+  /^(?:[Đđ]ề nghị\s+)?(Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Các|Cơ quan|Hội đồng|Liên minh|Ban Chỉ huy|Bộ Chỉ huy|Quỹ|Trường)(?=\s|$)\s*(\S*)/;
+/** Kinds that are also common words ("Hội nhập", "Phòng, chống", "Bộ máy"): a name goes on capitalised. */
+const AMBIGUOUS = new Set([
+  'Sở',
+  'Phòng',
+  'Ban',
+  'Hội',
+  'Đoàn',
+  'Bộ',
+  'Đài',
+  'Báo',
+  'Cục',
+  'Viện',
+  'Quỹ',
+  'Trường',
+  'Trung tâm',
+  'Văn phòng',
+]);
+
+/** A heading that is only a body's name: short, starts like an agency, no sentence verbs. */
+function agencyName(text: string): string | null {
+  const t = squash(text).replace(/[:.]$/, '');
+  const m = AGENCY.exec(t);
+  if (t.length > 160 || !m) return null;
+  const next = m[2] ?? '';
+  if (AMBIGUOUS.has(m[1] ?? '') && !/^[\p{Lu}\d]/u.test(next)) return null;
+  if (/\s(?:trong phạm vi|căn cứ|tổ chức thực hiện|triển khai|thực hiện|tăng cường|xây dựng)\s/i.test(` ${t} `)) return null;
+  return t.replace(/^[Đđ]ề nghị\s+/, '');
+}
+
+export interface Ctx {
+  kind: Kind | null;
+  sectionRef: string | null;
+  romanRef: string | null;
+  level: number;
+  goal: number | null;
+  horizon: number | null;
+  lead: string[] | null;
+}
+
+export interface WalkResult {
+  tasks: PlanTask[];
+  sections: PlanSection[];
+  indicators: PlanIndicator[];
+  assignments: IndicatorAssignment[];
+  notes: ParseNote[];
+}
+
+export function walkOutline(
+  root: Node,
+  opts: { documentType: 'plan' | 'letter' | 'other'; planEnd: number | null; planYear: number | null },
+): WalkResult {
+  const out: WalkResult = { tasks: [], sections: [], indicators: [], assignments: [], notes: [] };
+  const hasKinds = anyKind(root);
+  const bearsTasks = (k: Kind | null) => (k === null ? opts.documentType !== 'plan' || !hasKinds : k === 'tasks' || k === 'org');
+  const ctx0: Ctx = { kind: null, sectionRef: null, romanRef: null, level: 0, goal: null, horizon: null, lead: null };
+
+  const visit = (node: Node, ctx: Ctx) => {
+    // Tasks since the last "Thực hiện" line among these siblings: the next such line applies to them.
+    let group: PlanTask[] = [];
+    for (const c of node.children) {
+      const f = fold(c.text.slice(0, 40));
+      const ind = /^chi tieu\s*(?:so\s*)?(\d{1,3})\s*[:.)–-]?\s*/.exec(f);
+      if (ind) {
+        addIndicator(c, Number(ind[1]), ind[0].length, ctx);
+        continue;
+      }
+      const bullet = ['dash', 'plus', 'star', 'dot', 'indicator'].includes(c.style);
+      const inTasks = bearsTasks(ctx.kind);
+      const hasItems = c.children.length > 0;
+      const hasAttrs = c.attrs.some((a) => a.kind !== 'other');
+      if (!bullet && (hasItems || c.style === 'roman' || c.style === 'LETTER' || (!inTasks && !hasAttrs))) {
+        const child = openSection(c, ctx);
+        visit(c, child);
+        group = [];
+        continue;
+      }
+      if (bullet && hasItems) {
+        const lead = inTasks ? agencyName(c.text) : null;
+        if (lead) {
+          visit(c, { ...ctx, lead: splitBodies(lead) });
+          group = [];
+          continue;
+        }
+      }
+      if (!inTasks && !hasAttrs) continue;
+      const task = makeTask(c, ctx);
+      const assign = c.attrs.filter((a) => a.kind === 'assign' || a.kind === 'support');
+      if (assign.length && bullet) {
+        for (const t of group) if (!t.lead.length && !t.support.length) applyAttrs(t, assign, c.line);
+        group = [];
+      } else if (!assign.length) group.push(task);
+    }
+  };
+
+  const openSection = (c: Node, ctx: Ctx): Ctx => {
+    let ref: string;
+    let level: number;
+    if (c.style === 'roman' || c.style === 'LETTER') {
+      ref = c.ref;
+      level = 1;
+    } else if (c.style.startsWith('num')) {
+      ref = ctx.romanRef ? `${ctx.romanRef}.${c.ref}` : c.ref;
+      level = c.ref.split('.').length + (ctx.romanRef ? 1 : 0);
+    } else {
+      ref = ctx.sectionRef ? `${ctx.sectionRef}.${c.ref}` : c.ref;
+      level = ctx.level + 1;
+    }
+    const colon = /^([^:]{2,80}):\s*\S/.exec(c.text);
+    const title = clip(squash(colon ? (colon[1] ?? '') : c.text), 2000);
+    if (out.sections.length < 2000)
+      out.sections.push({ ref: clip(ref, 40), title, level: Math.min(6, Math.max(1, level)), line: c.line });
+    const f = fold(c.text);
+    const kind = sectionKind(c.text, c.style === 'roman');
+    const goal = /^muc tieu\s*(?:so\s*)?(\d{1,2})\b/.exec(f);
+    const horizon = /(?:den|toi|vao) nam ((?:19|20|21)\d{2})/.exec(f);
+    const next: Ctx = {
+      kind: kind ?? (c.style === 'roman' ? null : ctx.kind),
+      sectionRef: ref,
+      romanRef: c.style === 'roman' ? c.ref : ctx.romanRef,
+      level,
+      goal: goal ? Number(goal[1]) : c.style === 'roman' ? null : ctx.goal,
+      horizon: horizon ? Number(horizon[1]) : c.style === 'roman' ? null : ctx.horizon,
+      lead: c.style === 'roman' ? null : ctx.lead,
+    };
+    if (bearsTasks(next.kind)) {
+      const agency = agencyName(c.text);
+      if (agency) next.lead = splitBodies(agency);
+    }
+    return next;
+  };
+
+  const makeTask = (c: Node, ctx: Ctx): PlanTask => {
+    let head = c.text;
+    let lead = ctx.lead ? [...ctx.lead] : [];
+    const agency = c.style !== 'dash' ? agencyName(c.text) : null;
+    const colon = /^([^:]{3,120}):\s*(\S.*)$/.exec(c.text);
+    if (agency && c.body.length) {
+      lead = splitBodies(agency);
+      head = '';
+    } else if (colon && agencyName(colon[1] ?? '')) {
+      lead = splitBodies(agencyName(colon[1] ?? '') ?? '');
+      head = colon[2] ?? '';
+    }
+    const text = clip([head, ...c.body.map((p) => p.text)].filter((s) => s.trim()).join('\n'), 20000);
+    const task: PlanTask = {
+      ref: c.style.startsWith('num') || c.style === 'letter' ? c.ref : null,
+      text,
+      lead,
+      support: [],
+      timeline: { kind: 'unspecified', text: null, start: null, end: null },
+      section: ctx.sectionRef,
+      line: c.line,
+    };
+    applyAttrs(task, c.attrs, c.line);
+    if (!task.lead.length) {
+      const inline = inlineAssignment(text);
+      if (inline) {
+        task.lead = inline.lead;
+        if (!task.support.length) task.support = inline.support;
+      }
+    } else if (!task.support.length) task.support = supportIn(text);
+    if (out.tasks.length < 5000) out.tasks.push(task);
+    findAssignments(text, task.lead, c.line);
+    return task;
+  };
+
+  const applyAttrs = (task: PlanTask, attrs: Attribute[], line: number) => {
+    for (const a of attrs) {
+      if (a.kind === 'assign') {
+        const r = parseAssignment(a.value);
+        if (r.lead.length) task.lead = r.lead;
+        if (r.support.length) task.support = r.support;
+        if (!task.lead.length)
+          out.notes.push(
+            note(
+              a.line,
+              'missing-lead',
+              `Không tìm thấy đơn vị chủ trì trong: "${clip(a.value, 120)}"`,
+              `No lead body found in: "${clip(a.value, 120)}"`,
+            ),
+          );
+      } else if (a.kind === 'support') task.support = splitBodies(a.value);
+      else if (a.kind === 'timeline') {
+        const { timeline, understood } = parseTimeline(a.value, opts.planYear);
+        task.timeline = timeline;
+        if (!understood)
+          out.notes.push(
+            note(
+              a.line,
+              'unparsed-timeline',
+              `Không đọc được thời gian thực hiện: "${clip(a.value, 120)}"`,
+              `Could not read the timeline: "${clip(a.value, 120)}"`,
+            ),
+          );
+      }
+    }
+    void line;
+  };
+
+  const findAssignments = (text: string, lead: string[], line: number) => {
+    const f = fold(text);
+    for (const m of f.matchAll(/chi tieu\s*(?:so\s*)?(?:tu\s+)?(\d{1,3}(?:\s*(?:,|;|va|-|–|den|toi)\s*\d{1,3}(?![\d/%]))*)/g)) {
+      const nos = indicatorList(m[1] ?? '');
+      if (!nos.length) continue;
+      if (!lead.length) {
+        out.notes.push(
+          note(
+            line,
+            'unparsed-assignment',
+            `Giao chỉ tiêu ${nos.join(', ')} nhưng không rõ cho đơn vị nào.`,
+            `Indicators ${nos.join(', ')} are assigned, but to no body that could be read.`,
+          ),
+        );
+        continue;
+      }
+      for (const agency of lead) {
+        const have = out.assignments.find((a) => a.agency === agency);
+        if (have) have.indicators = [...new Set([...have.indicators, ...nos])].slice(0, 100);
+        else if (out.assignments.length < 500) out.assignments.push({ agency, indicators: nos });
+      }
+    }
+  };
+
+  const addIndicator = (c: Node, no: number, prefix: number, ctx: Ctx) => {
+    const parts = [c.text.slice(prefix), ...c.body.map((p) => p.text), ...descendants(c)];
+    const text = clip(squash(parts.join(' ')), 5000);
+    const { targets, yearless, found } = readTargets(text, ctx.horizon ?? opts.planEnd);
+    if (!found)
+      out.notes.push(
+        note(
+          c.line,
+          'unparsed-target',
+          `Chỉ tiêu ${no}: không đọc được giá trị mục tiêu.`,
+          `Indicator ${no}: no target value could be read.`,
+        ),
+      );
+    else if (yearless)
+      out.notes.push(
+        note(
+          c.line,
+          'unparsed-target',
+          `Chỉ tiêu ${no}: có giá trị nhưng không rõ năm đạt.`,
+          `Indicator ${no}: a value without a year.`,
+        ),
+      );
+    if (no >= 1 && no <= 999 && out.indicators.length < 500)
+      out.indicators.push({ no, goal: ctx.goal, text, targets, line: c.line });
+  };
+
+  visit(root, ctx0);
+  return out;
+}
+
+function descendants(n: Node): string[] {
+  return n.children.flatMap((c) => [c.text, ...c.body.map((p) => p.text), ...descendants(c)]);
+}
+
+function anyKind(n: Node): boolean {
+  return n.children.some(
+    (c) =>
+      (c.style === 'roman' || c.children.length > 0 ? sectionKind(c.text, c.style === 'roman') !== null : false) || anyKind(c),
+  );
+}
+
+/** "1, 2, 8", "13, 21", "từ 15 đến 20", "15-20" → the numbers. */
+export function indicatorList(s: string): number[] {
+  const out: number[] = [];
+  for (const part of s.split(/\s*(?:,|;|\bva\b)\s*/)) {
+    const r = /^(\d{1,3})\s*(?:-|–|den|toi)\s*(\d{1,3})$/.exec(part.trim());
+    if (r) {
+      const a = Number(r[1]);
+      const b = Number(r[2]);
+      if (a < b && b - a <= 50) for (let i = a; i <= b; i++) out.push(i);
+    } else if (/^\d{1,3}$/.test(part.trim())) out.push(Number(part.trim()));
+  }
+  return [...new Set(out.filter((n) => n >= 1 && n <= 999))];
+}
