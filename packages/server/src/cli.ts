@@ -8,6 +8,7 @@ import type { SessionActor } from './access/session-actor.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { dumpDatabase, restoreDatabase } from './db/dump.ts';
 import { openDb } from './db/pool.ts';
+import { PLAN_HELP, planCommand } from './plans/cli.ts';
 import { startServer } from './server.ts';
 import { findAgencyByShortName } from './units/repository.ts';
 
@@ -19,7 +20,7 @@ Cách dùng / usage:
   tre db restore FILE [--replace]   khôi phục từ FILE / restore from FILE
   tre users add --username U --name "Họ tên" --role ROLE [--password P] [--commune CODE] [--agency "Sở Y tế"]
                                     thêm người dùng / add a user (roles: ${roles.join(', ')})
-
+${PLAN_HELP}
 Biến môi trường / environment:
   DATABASE_URL     máy chủ PostgreSQL; nếu không đặt: PGlite nhúng / PostgreSQL server; else embedded PGlite
   TRE_DATA_DIR     thư mục dữ liệu PGlite / PGlite data folder (./data)
@@ -91,6 +92,12 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Đã khôi phục / restored ${file}: ${JSON.stringify(counts)}\n`);
       }
       return 0;
+    });
+  }
+  if (cmd === 'plan') {
+    return planCommand(sub, rest, config, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
     });
   }
   if (cmd === 'users' && sub === 'add') {

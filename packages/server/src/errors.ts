@@ -40,6 +40,8 @@ const statusOf: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  FILE_TOO_LARGE: 413,
+  PLAN_FILE_UNREADABLE: 422,
   INTERNAL: 500,
 };
 

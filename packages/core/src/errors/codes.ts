@@ -14,6 +14,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   WeakPassword: 'WEAK_PASSWORD',
+  PlanFileUnreadable: 'PLAN_FILE_UNREADABLE',
+  FileTooLarge: 'FILE_TOO_LARGE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -45,6 +47,14 @@ export const errorMessages: Messages = {
   WEAK_PASSWORD: {
     vi: 'Mật khẩu phải có ít nhất {min} ký tự',
     en: 'The password must have at least {min} characters',
+  },
+  PLAN_FILE_UNREADABLE: {
+    vi: 'Không đọc được tệp kế hoạch: {detail}',
+    en: 'The plan file cannot be read: {detail}',
+  },
+  FILE_TOO_LARGE: {
+    vi: 'Tệp quá lớn (tối đa {maxMb} MB)',
+    en: 'The file is too large (at most {maxMb} MB)',
   },
   INTERNAL: {
     vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',

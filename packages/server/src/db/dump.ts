@@ -16,6 +16,10 @@ interface TableSpec {
   name: keyof Database;
   orderBy: string[];
   json?: string[];
+  /** bytea columns: base64 in the dump */
+  binary?: string[];
+  /** rows per round trip when the rows are large (files up to 10 MB each) */
+  batch?: number;
   serial?: string;
 }
 
@@ -29,6 +33,17 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'agency', orderBy: ['id'] },
   { name: 'app_user', orderBy: ['id'] },
   { name: 'audit_event', orderBy: ['id'], json: ['before', 'after'], serial: 'id' },
+  { name: 'stored_file', orderBy: ['id'], binary: ['content'], batch: 10 },
+  { name: 'plan', orderBy: ['id'] },
+  { name: 'plan_section', orderBy: ['plan_id', 'position'] },
+  { name: 'plan_task', orderBy: ['id'] },
+  { name: 'plan_task_body', orderBy: ['id'] },
+  { name: 'plan_indicator', orderBy: ['plan_id', 'position'] },
+  { name: 'plan_indicator_target', orderBy: ['plan_id', 'indicator_position', 'position'] },
+  { name: 'plan_indicator_assignment', orderBy: ['plan_id', 'position'] },
+  { name: 'plan_reporting_deadline', orderBy: ['plan_id', 'position'] },
+  { name: 'plan_footnote', orderBy: ['plan_id', 'position'] },
+  { name: 'task_progress', orderBy: ['id'] },
 ];
 
 const BATCH = 2000;
@@ -65,15 +80,16 @@ export async function dumpDatabase(db: Db, file: string): Promise<Record<string,
     .execute(async (trx) => {
       for (const t of DUMPED_TABLES) {
         counts[t.name] = 0;
-        for (let offset = 0; ; offset += BATCH) {
+        const size = t.batch ?? BATCH;
+        for (let offset = 0; ; offset += size) {
           const rows = await sql<
             Record<string, unknown>
-          >`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))} LIMIT ${BATCH} OFFSET ${offset}`.execute(
+          >`SELECT * FROM ${sql.table(t.name)} ORDER BY ${sql.join(t.orderBy.map((c) => sql.ref(c)))} LIMIT ${size} OFFSET ${offset}`.execute(
             trx,
           );
-          for (const r of rows.rows) await write({ t: t.name, r });
+          for (const r of rows.rows) await write({ t: t.name, r: encodeBinary(t, r) });
           counts[t.name] = (counts[t.name] ?? 0) + rows.rows.length;
-          if (rows.rows.length < BATCH) break;
+          if (rows.rows.length < size) break;
         }
       }
     });
@@ -81,14 +97,30 @@ export async function dumpDatabase(db: Db, file: string): Promise<Record<string,
   return counts;
 }
 
+/** bytea comes back as a Buffer, which JSON would write as a list of numbers: base64 is a third of that. */
+function encodeBinary(spec: TableSpec, row: Record<string, unknown>): Record<string, unknown> {
+  if (!spec.binary) return row;
+  const out = { ...row };
+  for (const c of spec.binary) {
+    const v = out[c];
+    if (Buffer.isBuffer(v)) out[c] = v.toString('base64');
+  }
+  return out;
+}
+
 export class DumpFormatError extends Error {}
 
 async function insertBatch(trx: Transaction<Database>, spec: TableSpec, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const json = new Set(spec.json ?? []);
-  const values = rows.map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, json.has(k) && v !== null ? JSON.stringify(v) : v])),
-  );
+  const binary = new Set(spec.binary ?? []);
+  const decode = (k: string, v: unknown) => {
+    if (v === null) return v;
+    if (json.has(k)) return JSON.stringify(v);
+    if (binary.has(k)) return Buffer.from(String(v), 'base64');
+    return v;
+  };
+  const values = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decode(k, v)])));
   await trx
     .insertInto(spec.name)
     .values(values as never)
@@ -149,7 +181,7 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
       if (!spec || typeof entry.r !== 'object' || entry.r === null) {
         throw new DumpFormatError(`${file}: dòng ${line}: bảng "${String(entry.t)}" không có / unknown table`);
       }
-      if (spec !== current || batch.length >= 500) {
+      if (spec !== current || batch.length >= (spec.batch ?? 500)) {
         if (current) await insertBatch(trx, current, batch);
         current = spec;
         batch = [];

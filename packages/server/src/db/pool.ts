@@ -18,6 +18,9 @@ export interface Db {
 // PostgreSQL returns bigint (int8) as text; our counts and ids fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+// A calendar date stays 'YYYY-MM-DD': as a JS Date it would be local midnight and shift by the
+// time zone when written out as ISO (and in dumps).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * Kysely sends every query unnamed, so PostgreSQL parses and plans it each time. Naming a

@@ -87,6 +87,135 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
+export type BodyResolutionKind = 'agency' | 'group' | 'external' | 'unresolved';
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+/** 'YYYY-MM-DD': db/pool.ts keeps PostgreSQL dates as text (a JS Date would shift with the time zone). */
+type IsoDate = string;
+
+export interface StoredFileTable {
+  id: Generated<string>;
+  province_code: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  province_code: string;
+  title: string;
+  document_type: 'plan' | 'letter' | 'other';
+  issuer: string | null;
+  document_number: string | null;
+  year_from: number | null;
+  year_to: number | null;
+  citations: TextArray;
+  file_name: string | null;
+  source_lines: TextArray;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PlanSectionTable {
+  plan_id: string;
+  position: number;
+  ref: string;
+  title: string;
+  level: number;
+  source_line: number | null;
+}
+
+export interface PlanTaskTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  ref: string | null;
+  section_ref: string | null;
+  text: string;
+  timeline_kind: 'recurring' | 'once' | 'range' | 'event-driven' | 'unspecified';
+  timeline_text: string | null;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
+  lunar: string | null;
+  source_line: number | null;
+}
+
+export interface PlanTaskBodyTable {
+  id: Generated<string>;
+  task_id: string;
+  role: 'lead' | 'support';
+  position: number;
+  name: string;
+  resolution: BodyResolutionKind;
+  agency_id: string | null;
+  body_group: 'all_agencies' | 'all_communes' | 'mass_organisations' | null;
+}
+
+export interface PlanIndicatorTable {
+  plan_id: string;
+  position: number;
+  no: number;
+  goal: number | null;
+  text: string;
+  source_line: number | null;
+}
+
+export interface PlanIndicatorTargetTable {
+  plan_id: string;
+  indicator_position: number;
+  position: number;
+  year: number;
+  value: number;
+  unit: '%' | 'per1000' | 'per100000' | 'count' | null;
+  op: '<' | '<=' | '=' | '>=' | '>' | null;
+  measure: string | null;
+}
+
+export interface PlanIndicatorAssignmentTable {
+  plan_id: string;
+  position: number;
+  name: string;
+  resolution: BodyResolutionKind;
+  agency_id: string | null;
+  body_group: 'all_agencies' | 'all_communes' | 'mass_organisations' | null;
+  indicators: ColumnType<number[], number[] | undefined, number[]>;
+}
+
+export interface PlanReportingDeadlineTable {
+  plan_id: string;
+  position: number;
+  kind: 'semiannual' | 'annual' | 'quarterly' | 'monthly' | 'final' | 'other';
+  due: string;
+  recipient: string | null;
+  text: string | null;
+}
+
+export interface PlanFootnoteTable {
+  plan_id: string;
+  position: number;
+  mark: string;
+  text: string;
+}
+
+export interface TaskProgressTable {
+  id: Generated<string>;
+  province_code: string;
+  task_id: string;
+  agency_id: string | null;
+  commune_code: string | null;
+  period: string;
+  status: 'not_started' | 'in_progress' | 'done' | 'not_applicable';
+  note: string | null;
+  evidence_file_id: string | null;
+  updated_by: string;
+  updated_at: UpdatedAt;
+}
+
 export interface Database {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
@@ -97,4 +226,15 @@ export interface Database {
   app_user: AppUserTable;
   session: SessionTable;
   audit_event: AuditEventTable;
+  stored_file: StoredFileTable;
+  plan: PlanTable;
+  plan_section: PlanSectionTable;
+  plan_task: PlanTaskTable;
+  plan_task_body: PlanTaskBodyTable;
+  plan_indicator: PlanIndicatorTable;
+  plan_indicator_target: PlanIndicatorTargetTable;
+  plan_indicator_assignment: PlanIndicatorAssignmentTable;
+  plan_reporting_deadline: PlanReportingDeadlineTable;
+  plan_footnote: PlanFootnoteTable;
+  task_progress: TaskProgressTable;
 }

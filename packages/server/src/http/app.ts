@@ -11,6 +11,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/pool.ts';
 import { accessRoutes } from '../access/routes.ts';
 import { unitsRoutes } from '../units/routes.ts';
+import { filesRoutes } from '../files/routes.ts';
+import { UPLOAD_LIMIT, plansRoutes } from '../plans/routes.ts';
+import { planTaskRoutes } from '../plans/task-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 
@@ -53,6 +56,10 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
     transform: jsonSchemaTransform,
   });
   registerAuth(app, db.kysely);
+  // plan files and evidence arrive as raw bytes, larger than the JSON limit
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => {
+    done(null, body);
+  });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Tình trạng / health' } }, async () => {
     await db.kysely.selectFrom('province').select('code').limit(1).execute();
@@ -62,6 +69,9 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
 
   await app.register(accessRoutes(db.kysely, config));
   await app.register(unitsRoutes(db.kysely));
+  await app.register(plansRoutes(db.kysely));
+  await app.register(planTaskRoutes(db.kysely));
+  await app.register(filesRoutes(db.kysely));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import type { Role } from '@tre/core';
+import type { PlanDocument, PlanSaveRequest, Role } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/pool.ts';
 import { hashPassword } from '../access/password.ts';
 import { insertUser } from '../access/repository.ts';
+import { createPlan } from '../plans/service.ts';
 import { TEST_PROVINCE } from './db.ts';
 
 export const PASSWORD = 'correct-horse-42';
@@ -61,4 +62,109 @@ export async function auditCount(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/**
+ * A small plan of Nghệ An, 2021–2030, that exercises every kind of body and timeline:
+ * 0 recurring, Sở Y tế + Sở GD&ĐT · 1 once 2022-06-01 (past), Sở GD&ĐT + all agencies ·
+ * 2 range June 2025, UBND cấp xã · 3 event-driven, Hội LHPN + mass organisations ·
+ * 4 once 2099-09-15 (lunar), an unresolved body · 5 range 2031 (after the plan's years), Sở Y tế.
+ */
+export function planDocument(overrides: Partial<PlanDocument> = {}): PlanDocument {
+  const timeline = (
+    kind: PlanDocument['tasks'][number]['timeline']['kind'],
+    start: string | null = null,
+    end: string | null = null,
+  ) => ({
+    kind,
+    text: kind === 'recurring' ? 'Thường xuyên' : start ? `${start} – ${end ?? start}` : 'Khi có chỉ đạo',
+    start,
+    end,
+  });
+  const task = (ref: string, text: string, lead: string[], support: string[], t: ReturnType<typeof timeline>, line: number) => ({
+    ref,
+    text,
+    lead,
+    support,
+    timeline: t,
+    section: 'II',
+    line,
+  });
+  return {
+    format: 'tre.plan/v1',
+    title: 'Kế hoạch thực hiện Chương trình hành động vì trẻ em tỉnh Nghệ An giai đoạn 2021 - 2030',
+    documentType: 'plan',
+    issuer: 'UBND tỉnh Nghệ An',
+    documentNumber: '123/KH-UBND',
+    years: { from: 2021, to: 2030 },
+    citations: ['23/QĐ-TTg'],
+    sections: [
+      { ref: 'I', title: 'MỤC TIÊU', level: 1, line: 5 },
+      { ref: 'II', title: 'NHIỆM VỤ, GIẢI PHÁP', level: 1, line: 9 },
+    ],
+    indicators: [
+      {
+        no: 1,
+        goal: 1,
+        text: 'Tỷ lệ xã đạt tiêu chuẩn phù hợp với trẻ em',
+        targets: [{ year: 2025, value: 80, unit: '%', op: '>=', measure: null }],
+        line: 6,
+      },
+      {
+        no: 3,
+        goal: 1,
+        text: 'Giảm tỷ suất tử vong trẻ em',
+        targets: [
+          { year: 2025, value: 9.5, unit: 'per1000', op: '<', measure: 'trẻ sơ sinh' },
+          { year: 2030, value: 9, unit: 'per1000', op: '<', measure: 'trẻ sơ sinh' },
+        ],
+        line: 7,
+      },
+    ],
+    tasks: [
+      task('1', 'Truyền thông về quyền trẻ em', ['Sở Y tế'], ['Sở Giáo dục và Đào tạo'], timeline('recurring'), 10),
+      task('2', 'Tổng kết năm học', ['Sở GD&ĐT'], ['các sở, ban, ngành'], timeline('once', '2022-06-01'), 11),
+      task('3', 'Tháng hành động vì trẻ em', ['UBND cấp xã'], [], timeline('range', '2025-06-01', '2025-06-30'), 12),
+      task('4', 'Hỗ trợ trẻ em bị xâm hại', ['Hội LHPN'], ['các tổ chức chính trị - xã hội'], timeline('event-driven'), 13),
+      {
+        ...task('5', 'Tết Trung thu cho trẻ em', ['Ban Tuyên giáo Tỉnh ủy'], [], timeline('once', '2099-09-15'), 14),
+        timeline: { ...timeline('once', '2099-09-15'), lunar: '15/8 âm lịch' },
+      },
+      task('6', 'Đánh giá sau kế hoạch', ['Sở Y tế'], [], timeline('range', '2031-01-01', '2031-12-31'), 15),
+    ],
+    indicatorAssignments: [
+      { agency: 'Sở Y tế', indicators: [1, 3] },
+      { agency: 'UBND các huyện, thị xã, thành phố', indicators: [1] },
+    ],
+    reporting: [
+      { kind: 'semiannual', due: '06-15', recipient: 'Sở Y tế', text: 'Báo cáo 6 tháng trước ngày 15/6' },
+      { kind: 'annual', due: '12-15', recipient: 'Sở Y tế', text: null },
+      { kind: 'final', due: '2030-11-30', recipient: 'UBND tỉnh', text: null },
+    ],
+    footnotes: [{ mark: '1', text: 'Theo Quyết định 23/QĐ-TTg' }],
+    ...overrides,
+  };
+}
+
+/** Saves a plan as the `tre` command would (no user), resolving bodies that match uniquely. */
+export async function makePlan(
+  db: Db,
+  opts: { document?: PlanDocument; provinceCode?: string; bodies?: PlanSaveRequest['bodies'] } = {},
+): Promise<string> {
+  const provinceCode = opts.provinceCode ?? TEST_PROVINCE;
+  return createPlan(
+    db.kysely,
+    { provinceCode, userId: null, audit: { id: null, name: 'test', ip: null, provinceCode } },
+    {
+      document: opts.document ?? planDocument(),
+      sourceLines: ['KẾ HOẠCH', 'dòng 2'],
+      fileName: 'ke-hoach.txt',
+      bodies: opts.bodies ?? [],
+    },
+  );
+}
+
+export async function taskIdsOf(db: Db, planId: string): Promise<string[]> {
+  const rows = await db.kysely.selectFrom('plan_task').select('id').where('plan_id', '=', planId).orderBy('position').execute();
+  return rows.map((r) => r.id);
 }

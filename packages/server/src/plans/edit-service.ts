@@ -1,0 +1,104 @@
+import type { BodyResolution, PlanTaskDto } from '@tre/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+import { recordAudit } from '../access/audit.ts';
+import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { currentYearPeriod, todayInVietnam } from './due.ts';
+import * as repo from './repository.ts';
+import { agenciesForMatch, assertAgencyOfProvince, toResolutionValues } from './resolution.ts';
+import type { TaskPatch } from './schemas.ts';
+import { getPlan } from './service.ts';
+import { taskDtos } from './tasks.ts';
+
+export async function getTask(db: Kysely<Database>, provinceCode: string, taskId: string) {
+  const task = await repo.findTask(db, provinceCode, taskId);
+  if (!task) throw notFound({ vi: 'nhiệm vụ', en: 'Task' });
+  return task;
+}
+
+async function taskDto(db: Kysely<Database>, provinceCode: string, taskId: string): Promise<PlanTaskDto> {
+  const task = await getTask(db, provinceCode, taskId);
+  const [dto] = await taskDtos(db, [task], currentYearPeriod(), todayInVietnam());
+  if (!dto) throw notFound({ vi: 'nhiệm vụ', en: 'Task' });
+  return dto;
+}
+
+/** Corrects a saved task: its text, timeline or bodies (the bodies are replaced as a whole). */
+export async function patchTask(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  taskId: string,
+  patch: TaskPatch,
+): Promise<PlanTaskDto> {
+  const before = await taskDto(db, actor.provinceCode, taskId);
+  const t = patch.timeline;
+  if (t?.start && t.end && t.start > t.end) {
+    throw invalid('timeline.end', 'Ngày kết thúc trước ngày bắt đầu', 'The end date is before the start date');
+  }
+  if (patch.bodies) {
+    const { agencies } = await agenciesForMatch(db, actor.provinceCode);
+    patch.bodies.forEach((b, i) => assertAgencyOfProvince(agencies, b.resolution, `bodies.${i}.resolution.agencyId`));
+  }
+  const task = await getTask(db, actor.provinceCode, taskId);
+  await db.transaction().execute(async (trx) => {
+    await repo.updateTask(trx, taskId, {
+      ...(patch.text !== undefined ? { text: patch.text } : {}),
+      ...(patch.ref !== undefined ? { ref: patch.ref } : {}),
+      ...(t ? { timeline_kind: t.kind, timeline_text: t.text, start_date: t.start, end_date: t.end, lunar: t.lunar } : {}),
+    });
+    if (patch.bodies) {
+      await repo.deleteTaskBodies(trx, taskId);
+      const position = { lead: 0, support: 0 };
+      await repo.insertTaskBodies(
+        trx,
+        patch.bodies.map((b) => ({
+          task_id: taskId,
+          role: b.role,
+          position: position[b.role]++,
+          name: b.name,
+          ...toResolutionValues(b.resolution),
+        })),
+      );
+    }
+    await repo.touchPlan(trx, task.plan_id);
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'update',
+      entity: 'plan_task',
+      entityId: taskId,
+      before: { text: before.text, ref: before.ref, timeline: before.timeline, bodies: before.bodies },
+      after: patch,
+    });
+  });
+  return taskDto(db, actor.provinceCode, taskId);
+}
+
+/**
+ * One decision for a body name everywhere in a plan: the user picks the agency (or group) an
+ * unresolved name means, and every task and indicator assignment written with it follows.
+ */
+export async function resolveBodyName(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  planId: string,
+  name: string,
+  resolution: BodyResolution,
+): Promise<number> {
+  await getPlan(db, actor.provinceCode, planId);
+  const { agencies } = await agenciesForMatch(db, actor.provinceCode);
+  assertAgencyOfProvince(agencies, resolution, 'resolution.agencyId');
+  return db.transaction().execute(async (trx) => {
+    const updated = await repo.resolveNameInPlan(trx, planId, name, toResolutionValues(resolution));
+    if (updated === 0) {
+      throw invalid('name', `Kế hoạch không có cơ quan nào viết "${name}"`, `The plan names no body "${name}"`);
+    }
+    await repo.touchPlan(trx, planId);
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'update',
+      entity: 'plan_body',
+      entityId: planId,
+      after: { name, resolution, updated },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,77 @@
+import {
+  bodyGroupLabels,
+  resolveBody,
+  type AgencyForMatch,
+  type BodyResolution,
+  type ParsedBody,
+  type PlanDocument,
+} from '@tre/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { invalid } from '../errors.ts';
+import * as units from '../units/repository.ts';
+import type { ResolutionValues } from './repository.ts';
+
+/** How a resolution is stored: a kind, and the agency or group it points at. */
+export function toResolutionValues(r: BodyResolution): ResolutionValues {
+  return {
+    resolution: r.kind,
+    agency_id: r.kind === 'agency' ? r.agencyId : null,
+    body_group: r.kind === 'group' ? r.group : null,
+  };
+}
+
+export function fromResolutionValues(row: ResolutionValues): BodyResolution {
+  if (row.resolution === 'agency' && row.agency_id) return { kind: 'agency', agencyId: row.agency_id };
+  if (row.resolution === 'group' && row.body_group) return { kind: 'group', group: row.body_group };
+  if (row.resolution === 'external') return { kind: 'external' };
+  return { kind: 'unresolved' };
+}
+
+/** What the web shows for a body: the agency's short name, the group's label, or the name as written. */
+export function bodyLabel(row: ResolutionValues & { name: string; agency_short_name?: string | null }): string {
+  if (row.resolution === 'agency' && row.agency_short_name) return row.agency_short_name;
+  if (row.resolution === 'group' && row.body_group) return bodyGroupLabels[row.body_group].vi;
+  return row.name;
+}
+
+/** The province's agencies, inactive ones included (older plans name them), in the matcher's shape. */
+export async function agenciesForMatch(db: Kysely<Database>, provinceCode: string) {
+  const [rows, province] = await Promise.all([units.listAgencies(db, provinceCode, true), units.findProvince(db, provinceCode)]);
+  const agencies: AgencyForMatch[] = rows.map((a) => ({
+    id: a.id,
+    shortName: a.short_name,
+    fullName: a.full_name,
+    aliases: a.aliases,
+    kind: a.kind,
+    active: a.active,
+  }));
+  return { agencies, provinceName: province?.name.replace(/^Thành phố /, '') };
+}
+
+/** Every distinct body name of a plan's tasks (lead, then support) and indicator assignments, in reading order. */
+export function bodyNamesOf(doc: PlanDocument): string[] {
+  const names = new Set<string>();
+  for (const t of doc.tasks) for (const n of [...t.lead, ...t.support]) names.add(n);
+  for (const a of doc.indicatorAssignments) names.add(a.agency);
+  return [...names];
+}
+
+export function resolveNames(names: string[], agencies: AgencyForMatch[], provinceName: string | undefined): ParsedBody[] {
+  return names.map((name) => ({ name, ...resolveBody(name, agencies, provinceName ? { provinceName } : {}) }));
+}
+
+/** Refuses an agency id that is not one of the province's agencies, naming the field. */
+export function assertAgencyOfProvince(agencies: AgencyForMatch[], r: BodyResolution, field: string): void {
+  if (r.kind === 'agency' && !agencies.some((a) => a.id === r.agencyId)) {
+    throw invalid(field, 'Cơ quan không thuộc danh sách cơ quan của tỉnh', 'Not one of the province’s agencies');
+  }
+}
+
+/** Which groups an agency belongs to: all_agencies for active departments and sectors, mass_organisations for mass organisations. */
+export function groupsOfAgency(a: { kind: string; active: boolean }): ('all_agencies' | 'mass_organisations')[] {
+  if (!a.active) return [];
+  if (a.kind === 'department' || a.kind === 'sector') return ['all_agencies'];
+  if (a.kind === 'mass_organisation') return ['mass_organisations'];
+  return [];
+}

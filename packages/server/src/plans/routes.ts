@@ -1,0 +1,174 @@
+import { PlanDocumentSchema, Role } from '@tre/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { invalid } from '../errors.ts';
+import { actorOf, requireRole } from '../http/auth.ts';
+import { resolveBodyName, patchTask } from './edit-service.ts';
+import { exportPlan } from './export.ts';
+import { parseUpload } from './parse-upload.ts';
+import {
+  BodyDecisionSchema,
+  BodyRenameReplySchema,
+  PlanDetailSchema,
+  PlanParseReplySchema,
+  PlanSaveRequestSchema,
+  PlanSummarySchema,
+  PlanTaskDtoSchema,
+  TaskPatchSchema,
+} from './schemas.ts';
+import * as service from './service.ts';
+
+/** Plans are issued to every body: everyone signed in reads them; the standing body and administrators edit. */
+export const PLAN_EDITORS = [Role.Admin, Role.ProvincialOfficer] as const;
+
+/** Raw uploads (plan files, evidence) are sent as application/octet-stream, at most this many bytes. */
+export const UPLOAD_LIMIT = 15 * 1024 * 1024;
+
+export const FileNameQuerySchema = z.object({ fileName: z.string().trim().min(1).max(255) });
+
+/** The bytes of a raw upload; anything else (JSON, a form) is refused naming the body. */
+export function uploadedBytes(request: FastifyRequest): Buffer {
+  const body = request.body;
+  if (!Buffer.isBuffer(body) || body.length === 0) {
+    throw invalid(
+      'body',
+      'Cần gửi nội dung tệp (Content-Type: application/octet-stream)',
+      'Send the file content (Content-Type: application/octet-stream)',
+    );
+  }
+  return body;
+}
+
+const PlanIdParams = z.object({ id: z.uuid() });
+
+export function plansRoutes(db: Kysely<Database>) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    app.post(
+      '/api/plans/parse',
+      {
+        bodyLimit: UPLOAD_LIMIT,
+        schema: {
+          tags: ['plans'],
+          summary: 'Đọc tệp kế hoạch (.txt, .docx; application/octet-stream), không lưu / parse a plan file, nothing stored',
+          querystring: FileNameQuerySchema,
+          response: { 200: PlanParseReplySchema },
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, ...PLAN_EDITORS);
+        return parseUpload(db, actor.provinceCode, request.query.fileName, uploadedBytes(request));
+      },
+    );
+
+    app.post(
+      '/api/plans',
+      {
+        // a long plan with its source text can pass the 5 MB JSON limit
+        bodyLimit: UPLOAD_LIMIT,
+        schema: {
+          tags: ['plans'],
+          summary: 'Lưu kế hoạch đã rà soát / save a reviewed plan',
+          body: PlanSaveRequestSchema,
+          response: { 201: PlanDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireRole(request, ...PLAN_EDITORS);
+        const id = await service.createPlan(db, service.authorOf(actor), request.body);
+        return reply.status(201).send(await service.getPlanDetail(db, actor.provinceCode, id));
+      },
+    );
+
+    app.get(
+      '/api/plans',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Danh sách kế hoạch / plans',
+          response: { 200: z.object({ items: z.array(PlanSummarySchema) }) },
+        },
+      },
+      async (request) => ({ items: await service.listPlanSummaries(db, actorOf(request).provinceCode) }),
+    );
+
+    app.get(
+      '/api/plans/:id',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Một kế hoạch / one plan',
+          params: PlanIdParams,
+          response: { 200: PlanDetailSchema },
+        },
+      },
+      async (request) => service.getPlanDetail(db, actorOf(request).provinceCode, request.params.id),
+    );
+
+    app.delete(
+      '/api/plans/:id',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Xóa kế hoạch (khi chưa có báo cáo tiến độ) / delete a plan (before any progress is reported)',
+          params: PlanIdParams,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await service.deletePlan(db, requireRole(request, ...PLAN_EDITORS), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/plans/:id/export',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Xuất kế hoạch dạng tre.plan/v1 / export as tre.plan/v1',
+          params: PlanIdParams,
+          response: { 200: PlanDocumentSchema },
+        },
+      },
+      async (request) => exportPlan(db, actorOf(request).provinceCode, request.params.id),
+    );
+
+    app.patch(
+      '/api/plans/tasks/:taskId',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Sửa một nhiệm vụ đã lưu / correct a saved task',
+          params: z.object({ taskId: z.uuid() }),
+          body: TaskPatchSchema,
+          response: { 200: PlanTaskDtoSchema },
+        },
+      },
+      async (request) => patchTask(db, requireRole(request, ...PLAN_EDITORS), request.params.taskId, request.body),
+    );
+
+    app.put(
+      '/api/plans/:id/bodies',
+      {
+        schema: {
+          tags: ['plans'],
+          summary: 'Xác định một cơ quan trong toàn kế hoạch / resolve a body name across the plan',
+          params: PlanIdParams,
+          body: BodyDecisionSchema,
+          response: { 200: BodyRenameReplySchema },
+        },
+      },
+      async (request) => {
+        const actor = requireRole(request, ...PLAN_EDITORS);
+        const { name, resolution } = request.body;
+        const updated = await resolveBodyName(db, actor, request.params.id, name, resolution);
+        return { name, resolution, updated };
+      },
+    );
+  };
+}
