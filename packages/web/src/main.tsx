@@ -9,6 +9,10 @@ import { SignInPage } from './access/SignInPage.tsx';
 import { UsersPage } from './access/UsersPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { canManagePlans } from './plans/access.ts';
+import { ImportPage } from './plans/ImportPage.tsx';
+import { PlansPage } from './plans/PlansPage.tsx';
+import { PlanViewPage } from './plans/view/PlanViewPage.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { AgenciesPage } from './units/AgenciesPage.tsx';
 import { CommunesPage } from './units/CommunesPage.tsx';
@@ -31,6 +35,9 @@ function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
+        <Route path="plans" element={<PlansPage />} />
+        <Route path="plans/import" element={canManagePlans(user) ? <ImportPage /> : <Navigate to="/plans" />} />
+        <Route path="plans/:id" element={<PlanViewPage />} />
         <Route path="communes" element={<CommunesPage />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={isAdmin ? <UsersPage /> : <Navigate to="/" />} />

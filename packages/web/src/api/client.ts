@@ -32,6 +32,28 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return reply<T>(res);
+}
+
+/**
+ * POSTs a file's raw bytes (plan import, evidence): no multipart, the server reads the body as is
+ * and takes the name from the URL. Same CSRF header and error shape as `api()`.
+ */
+export async function apiUpload<T>(url: string, file: Blob): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'accept-language': currentLanguage(),
+      'content-type': 'application/octet-stream',
+      'x-csrf-token': csrfToken,
+    },
+    credentials: 'same-origin',
+    body: file,
+  });
+  return reply<T>(res);
+}
+
+async function reply<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => ({}));
   if (!res.ok) {

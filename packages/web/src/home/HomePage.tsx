@@ -4,6 +4,8 @@ import { useSession } from '../access/session.tsx';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { OverdueCard } from '../plans/OverdueCard.tsx';
+import { YourTasksCard } from '../plans/YourTasksCard.tsx';
 
 const purpose: Record<Role, MessageKey> = {
   admin: 'homeAdmin',
@@ -38,6 +40,8 @@ export function HomePage() {
         </Text>
         <Text mt="sm">{t(purpose[role])}</Text>
       </Card>
+      {(role === 'admin' || role === 'provincial_officer') && <OverdueCard />}
+      {role === 'agency_reporter' && user.agencyId && <YourTasksCard agencyId={user.agencyId} />}
       <Text c="dimmed" size="sm">
         {t('comingModules')}
       </Text>

@@ -14,6 +14,7 @@ interface Item {
 
 const items: Item[] = [
   { to: '/', label: 'home' },
+  { to: '/plans', label: 'plans' },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', roles: ['admin'] },
   { to: '/admin/agencies', label: 'agencies' },

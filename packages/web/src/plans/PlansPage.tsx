@@ -1,0 +1,75 @@
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { PlanSummaryDto } from '@tre/core/plans/plan-api';
+import { Link } from 'react-router';
+import { useSession } from '../access/session.tsx';
+import { useApi } from '../api/useApi.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { canManagePlans, yearsLabel } from './access.ts';
+
+export function PlansPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const plans = useApi<{ items: PlanSummaryDto[] }>('/api/plans');
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('plans')}</Title>
+        {canManagePlans(user) && (
+          <Button component={Link} to="/plans/import">
+            {t('planImport')}
+          </Button>
+        )}
+      </Group>
+      {plans.error && <Alert color="red">{plans.error}</Alert>}
+      {plans.data?.items.length === 0 && <Text c="dimmed">{t('planNoPlans')}</Text>}
+      {plans.data && plans.data.items.length > 0 && (
+        <Table striped highlightOnHover data-testid="plans-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('planTitle')}</Table.Th>
+              <Table.Th>{t('planNumber')}</Table.Th>
+              <Table.Th>{t('planType')}</Table.Th>
+              <Table.Th>{t('planYears')}</Table.Th>
+              <Table.Th>{t('planTaskCount')}</Table.Th>
+              <Table.Th>{t('planIndicatorCount')}</Table.Th>
+              <Table.Th>{t('planBodyUnresolved')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {plans.data.items.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td maw={480}>
+                  <Anchor component={Link} to={`/plans/${p.id}`} lineClamp={2}>
+                    {p.title}
+                  </Anchor>
+                  {p.issuer && (
+                    <Text size="xs" c="dimmed">
+                      {p.issuer}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{p.documentNumber ?? ''}</Table.Td>
+                <Table.Td>{t(`docType_${p.documentType}`)}</Table.Td>
+                <Table.Td>{yearsLabel(p.yearFrom, p.yearTo)}</Table.Td>
+                <Table.Td>{p.taskCount}</Table.Td>
+                <Table.Td>{p.indicatorCount}</Table.Td>
+                <Table.Td>
+                  {p.unresolvedBodyCount > 0 && (
+                    <Badge
+                      color="orange"
+                      variant="light"
+                      title={t('planUnresolvedCount', { n: p.unresolvedBodyCount })}
+                      aria-label={t('planUnresolvedCount', { n: p.unresolvedBodyCount })}
+                    >
+                      {p.unresolvedBodyCount}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

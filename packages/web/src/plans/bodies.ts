@@ -1,0 +1,48 @@
+import { BODY_GROUPS, type BodyGroup, type BodyResolution } from '@tre/core/plans/plan-api';
+import type { PlanDocument } from '@tre/core/plans/plan-format';
+import type { Agency } from '../api/types.ts';
+
+/**
+ * One select carries every kind of resolution, so a resolution is encoded as a string value:
+ * `agency:<id>`, `group:<group>`, `external`, `unresolved`.
+ */
+export function encodeResolution(r: BodyResolution): string {
+  switch (r.kind) {
+    case 'agency':
+      return `agency:${r.agencyId}`;
+    case 'group':
+      return `group:${r.group}`;
+    default:
+      return r.kind;
+  }
+}
+
+export function decodeResolution(value: string): BodyResolution {
+  if (value.startsWith('agency:')) return { kind: 'agency', agencyId: value.slice('agency:'.length) };
+  if (value.startsWith('group:')) {
+    const group = value.slice('group:'.length);
+    if ((BODY_GROUPS as readonly string[]).includes(group)) return { kind: 'group', group: group as BodyGroup };
+  }
+  return value === 'external' ? { kind: 'external' } : { kind: 'unresolved' };
+}
+
+/** Every distinct body name the document uses, in order of first appearance, with how often. */
+export function usedBodyNames(doc: PlanDocument): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const task of doc.tasks) [...task.lead, ...task.support].forEach(add);
+  for (const a of doc.indicatorAssignments) add(a.agency);
+  return counts;
+}
+
+const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/**
+ * A name the user typed on the review screen was never seen by the server's matcher: resolve it
+ * when it is exactly an agency's short name, full name or alias, otherwise leave it to the user.
+ */
+export function guessResolution(name: string, agencies: Agency[]): BodyResolution {
+  const n = norm(name);
+  const hit = agencies.find((a) => [a.shortName, a.fullName, ...a.aliases].some((x) => norm(x) === n));
+  return hit ? { kind: 'agency', agencyId: hit.id } : { kind: 'unresolved' };
+}

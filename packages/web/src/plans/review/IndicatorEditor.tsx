@@ -1,0 +1,155 @@
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import type { ParseNote, PlanIndicator, TargetOp, TargetUnit } from '@tre/core/plans/plan-format';
+import { memo, type Dispatch } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { TARGET_UNITS, usePlanLabels } from '../labels.ts';
+import type { ReviewAction } from './reviewState.ts';
+
+const OPS: TargetOp[] = ['>=', '>', '=', '<=', '<'];
+
+interface Props {
+  index: number;
+  indicator: PlanIndicator;
+  /** notes on the indicator's line, e.g. targets that could not be read */
+  notes: ParseNote[];
+  dispatch: Dispatch<ReviewAction>;
+}
+
+/** An indicator and its targets by year; a row per (year, measure). */
+export const IndicatorEditor = memo(function IndicatorEditor({ index, indicator, notes, dispatch }: Props) {
+  const { t, lang } = useI18n();
+  const labels = usePlanLabels();
+  const focus = () => indicator.line && dispatch({ type: 'focus', line: indicator.line });
+  const setTarget = (k: number, patch: Partial<PlanIndicator['targets'][number]>) =>
+    dispatch({ type: 'target', indicator: index, index: k, patch });
+  return (
+    <Paper withBorder p="sm" onFocus={focus} data-testid="indicator-editor">
+      <Group gap="xs" mb={4}>
+        <Badge>{t('planIndicatorNo', { n: indicator.no })}</Badge>
+        {indicator.goal !== null && (
+          <Badge variant="outline">
+            {t('planGoal')} {indicator.goal}
+          </Badge>
+        )}
+        {indicator.line && (
+          <Anchor component="button" type="button" size="xs" onClick={focus}>
+            {t('planLine', { n: indicator.line })}
+          </Anchor>
+        )}
+      </Group>
+      {notes.map((n, k) => (
+        <Text key={k} size="xs" c="orange.9">
+          ⚠ {t('planNoteNotUnderstood')}: {n.message[lang]}
+        </Text>
+      ))}
+      <Textarea
+        aria-label={t('planIndicatorText')}
+        autosize
+        minRows={1}
+        maxRows={6}
+        value={indicator.text}
+        onChange={(e) => dispatch({ type: 'indicator', index, patch: { text: e.currentTarget.value } })}
+      />
+      <Table mt="xs" verticalSpacing={2} withRowBorders={false}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('planTargetYear')}</Table.Th>
+            <Table.Th>{t('planTargetOp')}</Table.Th>
+            <Table.Th>{t('planTargetValue')}</Table.Th>
+            <Table.Th>{t('planTargetUnit')}</Table.Th>
+            <Table.Th>{t('planTargetMeasure')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {indicator.targets.map((target, k) => (
+            <Table.Tr key={k}>
+              <Table.Td>
+                <NumberInput
+                  aria-label={t('planTargetYear')}
+                  size="xs"
+                  w={80}
+                  min={1990}
+                  max={2100}
+                  value={target.year}
+                  onChange={(v) => typeof v === 'number' && setTarget(k, { year: v })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('planTargetOp')}
+                  size="xs"
+                  w={90}
+                  data={OPS}
+                  value={target.op}
+                  clearable
+                  onChange={(v) => setTarget(k, { op: v as TargetOp | null })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <NumberInput
+                  aria-label={t('planTargetValue')}
+                  size="xs"
+                  w={90}
+                  decimalSeparator=","
+                  value={target.value}
+                  onChange={(v) => typeof v === 'number' && setTarget(k, { value: v })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('planTargetUnit')}
+                  size="xs"
+                  w={150}
+                  data={TARGET_UNITS.map((u) => ({ value: u, label: labels.unit(u) }))}
+                  value={target.unit}
+                  clearable
+                  onChange={(v) => setTarget(k, { unit: v as TargetUnit | null })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  aria-label={t('planTargetMeasure')}
+                  size="xs"
+                  value={target.measure ?? ''}
+                  onChange={(e) => setTarget(k, { measure: e.currentTarget.value || null })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('planRemove')}
+                  onClick={() => dispatch({ type: 'removeTarget', indicator: index, index: k })}
+                >
+                  ✕
+                </ActionIcon>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {indicator.targets.length === 0 && (
+        <Text size="xs" c="orange.9">
+          {t('planNoTargets')}
+        </Text>
+      )}
+      <Button size="compact-xs" variant="light" mt={4} onClick={() => dispatch({ type: 'addTarget', indicator: index })}>
+        {t('planAddTarget')}
+      </Button>
+    </Paper>
+  );
+});

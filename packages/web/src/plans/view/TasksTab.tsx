@@ -1,0 +1,114 @@
+import { Alert, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import type { PlanDetailDto, PlanTaskDto } from '@tre/core/plans/plan-api';
+import { useState } from 'react';
+import { useSession } from '../../access/session.tsx';
+import type { Agency } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { canManagePlans, canRecordProgress } from '../access.ts';
+import { groupBySection } from '../sections.ts';
+import { ProgressModal } from './ProgressModal.tsx';
+import { TaskCard } from './TaskCard.tsx';
+import { TaskEditModal } from './TaskEditModal.tsx';
+import { planYears } from './years.ts';
+
+type Half = 'year' | 'S1' | 'S2';
+
+/** "What must Sở GD&ĐT do this year?": the plan's tasks filtered by body and period. */
+export function TasksTab({ plan, agencies }: { plan: PlanDetailDto; agencies: Agency[] }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const years = planYears(plan);
+  // An agency reporter starts on their own agency; a commune officer is always on their commune.
+  const [agencyId, setAgencyId] = useState<string | null>(user?.role === 'agency_reporter' ? user.agencyId : null);
+  const [year, setYear] = useState<number>(years.current);
+  const [half, setHalf] = useState<Half>('year');
+  const [recording, setRecording] = useState<PlanTaskDto | null>(null);
+  const [editing, setEditing] = useState<PlanTaskDto | null>(null);
+  const communeCode = user?.role === 'commune_officer' ? user.communeCode : null;
+  const period = half === 'year' ? String(year) : `${year}${half}`;
+
+  const query = new URLSearchParams({ year: String(year), period });
+  if (agencyId) query.set('agencyId', agencyId);
+  if (communeCode) query.set('communeCode', communeCode);
+  const tasks = useApi<{ items: PlanTaskDto[] }>(`/api/plans/${plan.id}/tasks?${query.toString()}`);
+  const items = (tasks.data?.items ?? []).map((task) => ({ task, section: task.sectionRef }));
+
+  return (
+    <Stack>
+      <Group align="flex-end">
+        {communeCode ? (
+          <Text fw={600}>{t('planYourCommune', { code: communeCode })}</Text>
+        ) : (
+          <Select
+            label={t('planFilterAgency')}
+            placeholder={t('planFilterAgencyHint')}
+            data={agencies.map((a) => ({ value: a.id, label: a.shortName }))}
+            value={agencyId}
+            searchable
+            clearable
+            w={280}
+            onChange={setAgencyId}
+          />
+        )}
+        <Select
+          label={t('planFilterYear')}
+          data={years.all.map(String)}
+          value={String(year)}
+          allowDeselect={false}
+          w={110}
+          onChange={(v) => v && setYear(Number(v))}
+        />
+        <Select
+          label={t('planFilterPeriod')}
+          data={(['year', 'S1', 'S2'] as const).map((h) => ({ value: h, label: t(`period_${h}`) }))}
+          value={half}
+          allowDeselect={false}
+          w={190}
+          onChange={(v) => v && setHalf(v as Half)}
+        />
+        {tasks.loading && <Loader size="sm" />}
+      </Group>
+      {tasks.error && <Alert color="red">{tasks.error}</Alert>}
+      {tasks.data && items.length === 0 && <Text c="dimmed">{t('planNoTasks')}</Text>}
+      <Stack data-testid="plan-tasks">
+        {groupBySection(items, plan.sections).map((group) => (
+          <Stack key={group.key} gap="xs">
+            <Title order={5}>{group.section ? `${group.section.ref}. ${group.section.title}` : t('planNoSection')}</Title>
+            {group.items.map(({ task }) => (
+              <TaskCard
+                key={task.id}
+                task={task}
+                onRecord={canRecordProgress(user, task) ? () => setRecording(task) : undefined}
+                onEdit={canManagePlans(user) ? () => setEditing(task) : undefined}
+              />
+            ))}
+          </Stack>
+        ))}
+      </Stack>
+      {editing && (
+        <TaskEditModal
+          task={editing}
+          agencies={agencies}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            tasks.reload();
+          }}
+        />
+      )}
+      {recording && (
+        <ProgressModal
+          task={recording}
+          period={period}
+          agencies={agencies}
+          onClose={() => setRecording(null)}
+          onSaved={() => {
+            setRecording(null);
+            tasks.reload();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
