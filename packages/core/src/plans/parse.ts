@@ -3,7 +3,7 @@
  * The steps live in ./parser/: text.ts and docx.ts read files, footnotes.ts makes paragraphs,
  * header.ts the header, outline.ts the tree of numbered items, tasks.ts decides what is a task,
  * bodies.ts splits lists of bodies, indicators.ts reads targets, timeline.ts and reporting.ts
- * read dates, citations.ts document numbers.
+ * read dates, citations.ts document numbers, tables.ts turns assignment tables into task lines.
  */
 import { PLAN_FORMAT, PlanDocumentSchema, type PlanDocument, type PlanParseResult } from './plan-format.ts';
 import { findCitations } from './parser/citations.ts';
@@ -15,7 +15,8 @@ import { parseHeader } from './parser/header.ts';
 import { note } from './parser/notes.ts';
 import { BODY_END, buildOutline } from './parser/outline.ts';
 import { findReporting } from './parser/reporting.ts';
-import { walkOutline } from './parser/tasks.ts';
+import { expandTabTables } from './parser/tables.ts';
+import { walkOutline, type WalkResult } from './parser/tasks.ts';
 import { decodeTextFile, normaliseText } from './parser/text.ts';
 
 export { PlanFileError };
@@ -38,7 +39,7 @@ export function extractPlanText(fileName: string, bytes: Uint8Array): string {
     const mb = Math.round(max / 1024 / 1024);
     throw new PlanFileError('too-large', { vi: `Tệp lớn hơn ${mb} MB.`, en: `The file is larger than ${mb} MB.` });
   }
-  const text = normaliseText(ext === 'docx' ? extractDocxText(bytes) : decodeTextFile(bytes));
+  const text = normaliseText(ext === 'docx' ? extractDocxText(bytes) : expandTabTables(decodeTextFile(bytes)));
   if (!text.trim()) throw new PlanFileError('empty', { vi: 'Tệp không có chữ nào.', en: 'The file has no text.' });
   return text;
 }
@@ -47,7 +48,7 @@ export function extractPlanText(fileName: string, bytes: Uint8Array): string {
 export function parsePlanText(text: string): PlanParseResult {
   let lines: string[] = [];
   try {
-    lines = normaliseText(typeof text === 'string' ? text : '').split('\n');
+    lines = normaliseText(expandTabTables(typeof text === 'string' ? text : '')).split('\n');
     return parseLines(lines);
   } catch (e) {
     // A bug must not lose the user's upload: the source is still shown, with what went wrong.
@@ -87,13 +88,22 @@ function parseLines(lines: string[]): PlanParseResult {
   const header = parseHeader(paras);
   const bodyParas = paras.slice(header.bodyStart);
   const end = bodyParas.findIndex((p) => BODY_END.test(fold(p.text.slice(0, 40))));
-  const body = end < 0 ? bodyParas : bodyParas.slice(0, end);
+  const appendices = findAppendices(bodyParas, end < 0 ? bodyParas.length : end);
+  const bodyEnd = Math.min(end < 0 ? bodyParas.length : end, appendices[0]?.start ?? bodyParas.length);
+  const body = bodyParas.slice(0, bodyEnd);
   const { from, to } = header.years;
-  const walked = walkOutline(buildOutline(body), {
+  const opts = {
     documentType: header.documentType,
     planEnd: to,
     planYear: from !== null && from === to ? from : null,
-  });
+  };
+  const walked = walkOutline(buildOutline(body), opts);
+  for (const a of appendices) {
+    const part = walkOutline(buildOutline(bodyParas.slice(a.start + 1, a.end)), { ...opts, appendix: a.ref });
+    if (!part.tasks.length && !part.indicators.length) continue;
+    walked.sections.push({ ref: a.ref, title: a.title, level: 1, line: a.line }, ...part.sections);
+    mergeWalk(walked, part);
+  }
   const reporting = findReporting(body);
   const notes = [
     ...walked.notes,
@@ -134,4 +144,81 @@ function parseLines(lines: string[]): PlanParseResult {
   const checked = PlanDocumentSchema.safeParse(plan);
   if (!checked.success) throw new Error(`output does not match tre.plan/v1: ${checked.error.issues[0]?.message ?? ''}`);
   return { plan: checked.data, lines, notes };
+}
+
+const APPENDIX = /^(?:phu luc|danh muc (?:cac )?(?:nhiem vu|hoat dong|de an)|bang phan cong|phan cong nhiem vu)\b/;
+
+interface Appendix {
+  ref: string;
+  title: string;
+  line: number;
+  /** paras[start] is the heading; the appendix runs to paras[end - 1]. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Appendices: a heading "PHỤ LỤC [I|1|SỐ 01] [title]" (or "DANH MỤC NHIỆM VỤ …", "PHÂN CÔNG NHIỆM
+ * VỤ …" after the signature) starts one, which runs to the next or to a recipients list or
+ * signature. In the body only an upper-case "PHỤ LỤC" counts, so a sentence "Phụ lục kèm theo …"
+ * stays text. Each appendix is walked as its own outline, its sections under ref "PL" ("PL1",
+ * "PL2" when numbered "PHỤ LỤC I", "PHỤ LỤC 2") so they do not clash with the body's "I", "II".
+ */
+function findAppendices(paras: { text: string; line: number }[], bodyEnd: number): Appendix[] {
+  const out: Appendix[] = [];
+  for (let i = 0; i < paras.length && out.length < 50; i++) {
+    const text = paras[i]?.text ?? '';
+    if (text.length > 300) continue;
+    const f = fold(text);
+    if (!APPENDIX.test(f)) continue;
+    const upper = text.slice(0, 7) === text.slice(0, 7).toUpperCase();
+    if (i < bodyEnd ? !(upper && f.startsWith('phu luc')) : !upper && !f.startsWith('phu luc')) continue;
+    const prev = out[out.length - 1];
+    if (prev && i - prev.start <= 2) continue; // "PHỤ LỤC I" over "DANH MỤC NHIỆM VỤ …": its title
+    if (prev && prev.end > i) prev.end = i;
+    const m = /^phu luc\s*(?:so\s*)?([ivxl]{1,6}|\d{1,2})?\b\s*[.:–-]?\s*/.exec(f);
+    const no = m?.[1] ? String(/^\d/.test(m[1]) ? Number(m[1]) : romanNumber(m[1])) : '';
+    let title = m ? text.slice(m[0].length).trim() : text.trim();
+    if (!title) {
+      const next = paras[i + 1]?.text ?? '';
+      if (next && !next.startsWith('(') && next.length <= 300) title = next.trim();
+    }
+    let end = paras.length;
+    for (let j = i + 1; j < paras.length; j++)
+      if (BODY_END.test(fold((paras[j]?.text ?? '').slice(0, 40)))) {
+        end = j;
+        break;
+      }
+    out.push({ ref: `PL${no}`, title: title || text.trim(), line: paras[i]?.line ?? 1, start: i, end });
+  }
+  // Two appendices with the same ref (an unnumbered one twice): number them.
+  const seen = new Map<string, number>();
+  for (const a of out) {
+    const n = (seen.get(a.ref) ?? 0) + 1;
+    seen.set(a.ref, n);
+    if (n > 1) a.ref = `${a.ref}-${n}`;
+  }
+  return out;
+}
+
+function romanNumber(s: string): number {
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i] ?? ''] ?? 0;
+    n += a < (v[s[i + 1] ?? ''] ?? 0) ? -a : a;
+  }
+  return n;
+}
+
+function mergeWalk(into: WalkResult, part: WalkResult): void {
+  into.tasks.push(...part.tasks.slice(0, Math.max(0, 5000 - into.tasks.length)));
+  into.indicators.push(...part.indicators.slice(0, Math.max(0, 500 - into.indicators.length)));
+  into.notes.push(...part.notes);
+  for (const a of part.assignments) {
+    const have = into.assignments.find((x) => x.agency === a.agency);
+    if (have) have.indicators = [...new Set([...have.indicators, ...a.indicators])].slice(0, 100);
+    else if (into.assignments.length < 500) into.assignments.push(a);
+  }
+  into.sections.splice(2000);
 }

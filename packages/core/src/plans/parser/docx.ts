@@ -1,6 +1,7 @@
 import { unzipSync, type Unzipped } from 'fflate';
 import { PlanFileError } from './errors.ts';
 import { toSuperscript } from './footnotes.ts';
+import { assignmentTableLines, type TableCell } from './tables.ts';
 
 /**
  * Text of a .docx: one line per paragraph (`w:p`) of word/document.xml, `w:t` text, `w:tab` as a
@@ -8,6 +9,8 @@ import { toSuperscript } from './footnotes.ts';
  * word/numbering.xml so "1." or "a)" typed by Word's list feature reads like typed text; bullets
  * become "- ". Footnotes referenced in the text get a superscript mark there and are appended as
  * "(¹) text" lines, the form the plain-text samples use, so one footnote reader serves both.
+ * Tables: an assignment table (tables.ts) becomes task lines; any other table gives one line per
+ * cell paragraph, row by row.
  */
 
 /** Largest uncompressed XML part read; more is a zip bomb or not a plan. */
@@ -178,12 +181,39 @@ function listLabel(numbering: Numbering | null, numId: string, ilvl: number): st
   return label ? `${label} ` : '';
 }
 
+interface Cell {
+  paras: string[];
+  span: number;
+  /** w:vMerge without w:val="restart": the cell above goes on here. */
+  merged: boolean;
+}
+
+interface Table {
+  rows: { before: number; cells: Cell[] }[];
+}
+
+/**
+ * Paragraphs as lines; a table (`w:tbl`) that reads as an assignment table (tables.ts) becomes
+ * task lines, any other table one line per cell paragraph as before. A table nested in a cell adds
+ * its paragraphs to that cell.
+ */
 function readParagraphs(xml: string, numbering: Numbering | null, footnoteMark: (id: string) => string): string[] {
   const lines: string[] = [];
   const stack: { text: string; numId: string | null; ilvl: number }[] = [];
+  const tables: Table[] = [];
   let inText = false;
   let inPPr = 0;
+  let inTcPr = 0;
   let inFallback = 0;
+  /** Where a finished paragraph goes: the innermost open cell, or the document. */
+  const emit = (ls: string[]) => {
+    const table = tables[tables.length - 1];
+    const cell = table?.rows[table.rows.length - 1]?.cells.at(-1);
+    if (table && cell) cell.paras.push(...ls);
+    else if (table)
+      return; // text between cells (malformed): dropped, as Word shows none
+    else lines.push(...ls);
+  };
   for (const m of xml.matchAll(TOKEN)) {
     const [, close, name, attrs = '', selfClose, cdata, text] = m;
     const cur = stack[stack.length - 1];
@@ -199,18 +229,51 @@ function readParagraphs(xml: string, numbering: Numbering | null, footnoteMark: 
     if (inFallback) continue;
     switch (name) {
       case 'w:p':
-        if (selfClose) lines.push('');
+        if (selfClose) emit(['']);
         else if (!close) stack.push({ text: '', numId: null, ilvl: 0 });
         else {
           const p = stack.pop();
           if (p) {
             const label = p.numId && p.numId !== '0' ? listLabel(numbering, p.numId, p.ilvl) : '';
-            lines.push(...(label + p.text).split('\n'));
+            emit((label + p.text).split('\n'));
           }
         }
         break;
+      case 'w:tbl':
+        if (selfClose) break;
+        if (!close) tables.push({ rows: [] });
+        else {
+          const table = tables.pop();
+          if (table) emit(tables.length ? table.rows.flatMap((r) => r.cells.flatMap((c) => c.paras)) : tableLines(table));
+        }
+        break;
+      case 'w:tr':
+        if (!close && !selfClose) tables[tables.length - 1]?.rows.push({ before: 0, cells: [] });
+        break;
+      case 'w:tc':
+        if (!close && !selfClose) tables[tables.length - 1]?.rows.at(-1)?.cells.push({ paras: [], span: 1, merged: false });
+        break;
+      case 'w:gridBefore': {
+        const row = tables[tables.length - 1]?.rows.at(-1);
+        if (row && !row.cells.length) row.before = Math.min(63, Number(attr(attrs, 'w:val') ?? 0) || 0);
+        break;
+      }
+      case 'w:gridSpan': {
+        const cell = tables[tables.length - 1]?.rows.at(-1)?.cells.at(-1);
+        if (cell && inTcPr > 0) cell.span = Math.max(1, Math.min(63, Number(attr(attrs, 'w:val') ?? 1) || 1));
+        break;
+      }
+      case 'w:vMerge': {
+        const cell = tables[tables.length - 1]?.rows.at(-1)?.cells.at(-1);
+        const val = attr(attrs, 'w:val');
+        if (cell && inTcPr > 0) cell.merged = val === null || val === 'continue';
+        break;
+      }
       case 'w:pPr':
         if (!selfClose) inPPr += close ? -1 : 1;
+        break;
+      case 'w:tcPr':
+        if (!selfClose) inTcPr += close ? -1 : 1;
         break;
       case 'w:t':
         inText = !close && !selfClose;
@@ -238,7 +301,40 @@ function readParagraphs(xml: string, numbering: Numbering | null, footnoteMark: 
       }
     }
   }
+  // An unclosed table (truncated XML) still gives its text.
+  while (tables.length) {
+    const table = tables.pop();
+    if (table) emit(table.rows.flatMap((r) => r.cells.flatMap((c) => c.paras)));
+  }
   return lines;
+}
+
+/**
+ * The lines of a table: an assignment table's task lines, else one line per cell paragraph. Merged
+ * cells (w:vMerge continuing) take the text of the cell above in their grid column.
+ */
+function tableLines(table: Table): string[] {
+  const plain = () => table.rows.flatMap((r) => r.cells.flatMap((c) => c.paras));
+  if (table.rows.length < 2) return plain();
+  let above: string[] = [];
+  const rows: TableCell[][] = table.rows.map((r) => {
+    const row: TableCell[] = r.before ? [{ text: '', span: r.before }] : [];
+    const texts: string[] = [];
+    let col = r.before;
+    for (const c of r.cells) {
+      const own = c.paras
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join('\n');
+      const text = c.merged ? (above[col] ?? '') : own;
+      row.push({ text, span: c.span });
+      for (let i = 0; i < c.span; i++) texts[col + i] = i === 0 ? text : '';
+      col += c.span;
+    }
+    above = texts;
+    return row;
+  });
+  return assignmentTableLines(rows) ?? plain();
 }
 
 function readFootnotes(xml: string): Map<string, string> {

@@ -98,12 +98,20 @@ export interface WalkResult {
 
 export function walkOutline(
   root: Node,
-  opts: { documentType: 'plan' | 'letter' | 'other'; planEnd: number | null; planYear: number | null },
+  opts: {
+    documentType: 'plan' | 'letter' | 'other';
+    planEnd: number | null;
+    planYear: number | null;
+    /** Ref of the appendix being walked ("PL", "PL1"): its items are tasks, its sections refs under it. */
+    appendix?: string;
+  },
 ): WalkResult {
   const out: WalkResult = { tasks: [], sections: [], indicators: [], assignments: [], notes: [] };
   const hasKinds = anyKind(root);
-  const bearsTasks = (k: Kind | null) => (k === null ? opts.documentType !== 'plan' || !hasKinds : k === 'tasks' || k === 'org');
-  const ctx0: Ctx = { kind: null, sectionRef: null, romanRef: null, level: 0, goal: null, horizon: null, lead: null };
+  const base = opts.appendix ?? null;
+  const bearsTasks = (k: Kind | null) =>
+    base !== null ? k !== 'goals' : k === null ? opts.documentType !== 'plan' || !hasKinds : k === 'tasks' || k === 'org';
+  const ctx0: Ctx = { kind: null, sectionRef: base, romanRef: base, level: base ? 1 : 0, goal: null, horizon: null, lead: null };
 
   const visit = (node: Node, ctx: Ctx) => {
     // Tasks since the last "Thực hiện" line among these siblings: the next such line applies to them.
@@ -147,11 +155,11 @@ export function walkOutline(
     let ref: string;
     let level: number;
     if (c.style === 'roman' || c.style === 'LETTER') {
-      ref = c.ref;
-      level = 1;
+      ref = base ? `${base}.${c.ref}` : c.ref;
+      level = base ? 2 : 1;
     } else if (c.style.startsWith('num')) {
       ref = ctx.romanRef ? `${ctx.romanRef}.${c.ref}` : c.ref;
-      level = c.ref.split('.').length + (ctx.romanRef ? 1 : 0);
+      level = c.ref.split('.').length + (ctx.romanRef ? 1 : 0) + (base && ctx.romanRef !== base ? 1 : 0);
     } else {
       ref = ctx.sectionRef ? `${ctx.sectionRef}.${c.ref}` : c.ref;
       level = ctx.level + 1;
@@ -167,7 +175,7 @@ export function walkOutline(
     const next: Ctx = {
       kind: kind ?? (c.style === 'roman' ? null : ctx.kind),
       sectionRef: ref,
-      romanRef: c.style === 'roman' ? c.ref : ctx.romanRef,
+      romanRef: c.style === 'roman' ? ref : ctx.romanRef,
       level,
       goal: goal ? Number(goal[1]) : c.style === 'roman' ? null : ctx.goal,
       horizon: horizon ? Number(horizon[1]) : c.style === 'roman' ? null : ctx.horizon,

@@ -2,12 +2,21 @@ import { strToU8, zipSync } from 'fflate';
 
 /**
  * Builds a real .docx in memory for tests and the benchmark: one `w:p` per paragraph, "\t" as
- * `w:tab`, "\n" as `w:br`, "[fn:N]" as a footnote reference, optional list numbering.
+ * `w:tab`, "\n" as `w:br`, "[fn:N]" as a footnote reference, optional list numbering; tables with
+ * grid spans, vertical merges and nested tables.
  */
 export interface DocxParagraph {
   text: string;
   /** automatic list numbering: numId 1 is decimal "%1.", 2 is bullets, 3 is "%1)" lower letters */
   num?: { id: number; level?: number };
+}
+
+/** A table cell: text (one paragraph), or paragraphs, with grid span and vertical merge. */
+export type DocxCell =
+  string | { text?: string; paras?: string[]; span?: number; merge?: 'restart' | 'continue'; table?: DocxCell[][] };
+
+export interface DocxTable {
+  table: DocxCell[][];
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -25,13 +34,27 @@ function runs(text: string): string {
     .join('');
 }
 
-export function makeDocx(paragraphs: (string | DocxParagraph)[], footnotes: Record<number, string> = {}): Uint8Array {
+function paragraph(p: DocxParagraph): string {
+  const num = p.num ? `<w:numPr><w:ilvl w:val="${p.num.level ?? 0}"/><w:numId w:val="${p.num.id}"/></w:numPr>` : '';
+  return `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs>${num}</w:pPr>${runs(p.text)}</w:p>`;
+}
+
+function table(rows: DocxCell[][]): string {
+  const width = Math.max(1, ...rows.map((r) => r.reduce<number>((n, c) => n + (typeof c === 'string' ? 1 : (c.span ?? 1)), 0)));
+  const grid = `<w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(width)}</w:tblGrid>`;
+  const cell = (c: DocxCell) => {
+    const o = typeof c === 'string' ? { text: c } : c;
+    const span = o.span && o.span > 1 ? `<w:gridSpan w:val="${o.span}"/>` : '';
+    const merge = o.merge === 'restart' ? '<w:vMerge w:val="restart"/>' : o.merge === 'continue' ? '<w:vMerge/>' : '';
+    const paras = (o.paras ?? [o.text ?? '']).map((t) => paragraph({ text: t })).join('');
+    return `<w:tc><w:tcPr><w:tcW w:w="1500" w:type="dxa"/>${span}${merge}</w:tcPr>${o.table ? table(o.table) : ''}${paras}</w:tc>`;
+  };
+  return `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>${grid}${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
+}
+
+export function makeDocx(paragraphs: (string | DocxParagraph | DocxTable)[], footnotes: Record<number, string> = {}): Uint8Array {
   const body = paragraphs
-    .map((p) => (typeof p === 'string' ? { text: p } : p))
-    .map((p) => {
-      const num = p.num ? `<w:numPr><w:ilvl w:val="${p.num.level ?? 0}"/><w:numId w:val="${p.num.id}"/></w:numPr>` : '';
-      return `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs>${num}</w:pPr>${runs(p.text)}</w:p>`;
-    })
+    .map((p) => (typeof p === 'string' ? paragraph({ text: p }) : 'table' in p ? table(p.table) : paragraph(p)))
     .join('');
   const ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const files: Record<string, Uint8Array> = {
