@@ -35,6 +35,8 @@ export interface ParsedBody {
   resolution: BodyResolution;
   /** when unresolved or ambiguous: agencies the user can pick from, best first */
   candidates: BodyCandidate[];
+  /** a group offered for the user to confirm, never applied ("UBND các huyện…" → all_communes) */
+  suggestedGroup?: BodyGroup;
 }
 
 /** POST /api/plans/parse (raw file bytes, `?fileName=`) → reply. Nothing is stored. */
@@ -149,6 +151,24 @@ export interface CalendarEventDto {
 export interface PlanCalendarReply {
   year: number;
   events: CalendarEventDto[];
+}
+
+/** PATCH /api/plans/tasks/:taskId: correct a saved task; omitted fields stay as they are; `bodies` replaces all. */
+export interface TaskPatchRequest {
+  text?: string;
+  ref?: string | null;
+  timeline?: PlanTaskDto['timeline'];
+  bodies?: { role: TaskBodyDto['role']; name: string; resolution: BodyResolution }[];
+}
+
+/** PUT /api/plans/:id/bodies: one decision for a body name everywhere in the plan. */
+export interface BodyDecisionRequest {
+  name: string;
+  resolution: BodyResolution;
+}
+export interface BodyDecisionReply extends BodyDecisionRequest {
+  /** how many task bodies and assignments took the decision */
+  updated: number;
 }
 
 /** PUT /api/plans/tasks/:taskId/progress */

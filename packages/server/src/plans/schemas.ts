@@ -5,6 +5,8 @@ import {
   PlanDocumentSchema,
   ReportingKindSchema,
   TimelineKindSchema,
+  type BodyDecisionReply,
+  type BodyDecisionRequest,
   type BodyResolution,
   type CalendarEventDto,
   type OverdueTaskDto,
@@ -17,6 +19,7 @@ import {
   type PlanTaskDto,
   type TaskBodyDto,
   type TaskProgressDto,
+  type TaskPatchRequest,
   type TaskProgressRequest,
 } from '@tre/core';
 import { z } from 'zod';
@@ -207,8 +210,11 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Expect<T extends true> = T;
 export type ContractChecks = [
   Expect<Same<z.infer<typeof BodyResolutionSchema>, BodyResolution>>,
-  Expect<Same<Omit<z.infer<typeof ParsedBodySchema>, 'suggestedGroup'>, ParsedBody>>,
-  Expect<Same<Omit<z.infer<typeof PlanParseReplySchema>, 'bodies'>, Omit<PlanParseReply, 'bodies'>>>,
+  Expect<Same<z.infer<typeof ParsedBodySchema>, ParsedBody>>,
+  Expect<Same<z.infer<typeof PlanParseReplySchema>, PlanParseReply>>,
+  Expect<Same<TaskPatch, TaskPatchRequest>>,
+  Expect<Same<z.infer<typeof BodyDecisionSchema>, BodyDecisionRequest>>,
+  Expect<Same<z.infer<typeof BodyRenameReplySchema>, BodyDecisionReply>>,
   Expect<Same<z.infer<typeof PlanSaveRequestSchema>, PlanSaveRequest>>,
   Expect<Same<z.infer<typeof PlanSummarySchema>, PlanSummaryDto>>,
   Expect<Same<z.infer<typeof TaskBodySchema>, TaskBodyDto>>,

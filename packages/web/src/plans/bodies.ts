@@ -1,4 +1,5 @@
 import { BODY_GROUPS, type BodyGroup, type BodyResolution } from '@tre/core/plans/plan-api';
+import { resolveBody } from '@tre/core/plans/bodies';
 import type { PlanDocument } from '@tre/core/plans/plan-format';
 import type { Agency } from '../api/types.ts';
 
@@ -35,14 +36,10 @@ export function usedBodyNames(doc: PlanDocument): Map<string, number> {
   return counts;
 }
 
-const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-
 /**
- * A name the user typed on the review screen was never seen by the server's matcher: resolve it
- * when it is exactly an agency's short name, full name or alias, otherwise leave it to the user.
+ * A name the user typed on the review screen was never seen by the server's matcher: the same
+ * matcher (core's resolveBody) runs here, so a name resolves in the browser exactly as on import.
  */
 export function guessResolution(name: string, agencies: Agency[]): BodyResolution {
-  const n = norm(name);
-  const hit = agencies.find((a) => [a.shortName, a.fullName, ...a.aliases].some((x) => norm(x) === n));
-  return hit ? { kind: 'agency', agencyId: hit.id } : { kind: 'unresolved' };
+  return resolveBody(name, agencies).resolution;
 }

@@ -48,9 +48,7 @@ export function initReview(fileName: string, reply: PlanParseReply): ReviewState
     resolutions: Object.fromEntries(reply.bodies.map((b) => [b.name, b.resolution])),
     candidates: Object.fromEntries(reply.bodies.map((b) => [b.name, b.candidates])),
     suggestedGroups: Object.fromEntries(
-      reply.bodies.flatMap((b: ParsedBody & { suggestedGroup?: BodyGroup }) =>
-        b.suggestedGroup ? [[b.name, b.suggestedGroup]] : [],
-      ),
+      reply.bodies.flatMap((b: ParsedBody) => (b.suggestedGroup ? [[b.name, b.suggestedGroup]] : [])),
     ),
     focusLine: null,
   };

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
-import type { BodyResolution, PlanTaskDto, TaskBodyDto } from '@tre/core/plans/plan-api';
+import type { PlanTaskDto, TaskPatchRequest } from '@tre/core/plans/plan-api';
 import type { TimelineKind } from '@tre/core/plans/plan-format';
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api/client.ts';
@@ -7,13 +7,6 @@ import type { Agency } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { guessResolution } from '../bodies.ts';
 import { TIMELINE_KINDS, usePlanLabels } from '../labels.ts';
-
-/** PATCH /api/plans/tasks/:taskId — the server's TaskPatchSchema; plan-api.ts has no type for it. */
-interface TaskPatch {
-  text?: string;
-  timeline?: PlanTaskDto['timeline'];
-  bodies?: { role: TaskBodyDto['role']; name: string; resolution: BodyResolution }[];
-}
 
 interface Props {
   task: PlanTaskDto;
@@ -39,7 +32,7 @@ export function TaskEditModal({ task, agencies, onClose, onSaved }: Props) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const patch: TaskPatch = {
+    const patch: TaskPatchRequest = {
       text,
       timeline,
       bodies: [
