@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
 
 /** The Kon Rẫy directive: its tasks name district bodies ("Phòng …") that Tre cannot match alone. */
-const SAMPLE = [
-  path.resolve(import.meta.dirname, '../packages/core/src/plans/samples/kon-ray-2024-directive-28.txt'),
-  '/work/shared/samples/plans/kon-ray-2024-directive-28.txt',
-].find((p) => fs.existsSync(p));
+const SAMPLE = [path.resolve(import.meta.dirname, '../packages/core/src/plans/samples/kon-ray-2024-directive-28.txt')].find((p) =>
+  fs.existsSync(p),
+);
 
 /** The task Phòng Giáo dục và Đào tạo leads, and one it has nothing to do with (culture, communes). */
 const EDUCATION_TASK = 'phổ cập giáo dục mầm non';
