@@ -75,7 +75,7 @@ describe('plans in the browser', () => {
     await page.getByTestId('source-pane').getByText('Phòng Giáo dục và Đào tạo chủ trì', { exact: false }).first().waitFor();
 
     // A district body ("Phòng …", abolished in 2025) that Tre leaves for the reviewer to decide.
-    const select = page.getByRole('combobox', { name: 'Ứng với của "Phòng Giáo dục và Đào tạo"', exact: true });
+    const select = page.getByRole('combobox', { name: 'Cơ quan ứng với "Phòng Giáo dục và Đào tạo"', exact: true });
     expect(await select.inputValue()).toBe('Chưa xác định');
     const unresolvedBefore = await unresolvedCount();
     await select.click();
