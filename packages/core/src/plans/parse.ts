@@ -15,7 +15,7 @@ import { parseHeader } from './parser/header.ts';
 import { note } from './parser/notes.ts';
 import { BODY_END, buildOutline } from './parser/outline.ts';
 import { findReporting } from './parser/reporting.ts';
-import { expandTabTables } from './parser/tables.ts';
+import { expandCellTables, expandTabTables } from './parser/tables.ts';
 import { walkOutline, type WalkResult } from './parser/tasks.ts';
 import { decodeTextFile, normaliseText } from './parser/text.ts';
 
@@ -39,7 +39,7 @@ export function extractPlanText(fileName: string, bytes: Uint8Array): string {
     const mb = Math.round(max / 1024 / 1024);
     throw new PlanFileError('too-large', { vi: `Tệp lớn hơn ${mb} MB.`, en: `The file is larger than ${mb} MB.` });
   }
-  const text = normaliseText(ext === 'docx' ? extractDocxText(bytes) : expandTabTables(decodeTextFile(bytes)));
+  const text = normaliseText(ext === 'docx' ? extractDocxText(bytes) : expandCellTables(expandTabTables(decodeTextFile(bytes))));
   if (!text.trim()) throw new PlanFileError('empty', { vi: 'Tệp không có chữ nào.', en: 'The file has no text.' });
   return text;
 }
@@ -48,7 +48,7 @@ export function extractPlanText(fileName: string, bytes: Uint8Array): string {
 export function parsePlanText(text: string): PlanParseResult {
   let lines: string[] = [];
   try {
-    lines = normaliseText(expandTabTables(typeof text === 'string' ? text : '')).split('\n');
+    lines = normaliseText(expandCellTables(expandTabTables(typeof text === 'string' ? text : ''))).split('\n');
     return parseLines(lines);
   } catch (e) {
     // A bug must not lose the user's upload: the source is still shown, with what went wrong.
@@ -104,7 +104,7 @@ function parseLines(lines: string[]): PlanParseResult {
     walked.sections.push({ ref: a.ref, title: a.title, level: 1, line: a.line }, ...part.sections);
     mergeWalk(walked, part);
   }
-  const reporting = findReporting(body);
+  const reporting = findReporting(body, header.documentType === 'letter' ? header.issuer : null);
   const notes = [
     ...walked.notes,
     ...reporting.unparsed.map((u) =>

@@ -371,3 +371,49 @@ describe('letters and non-plans', () => {
     }
   });
 });
+
+describe('rules found on the held-out texts', () => {
+  it('reads "X chủ trì." and "Y phối hợp." bullets as attributes, but not a sentence', () => {
+    const p = parse(
+      PLAN(
+        'II. NHIỆM VỤ\n1. Tổ chức hội thi\n- Trạm Y tế xã chủ trì.\n- Đoàn Thanh niên xã, các thôn, bản phối hợp.\n2. Tuyên truyền\n- Sở Y tế chủ trì tổ chức tuyên truyền trên báo.',
+      ),
+    ).plan;
+    expect(p.tasks.map((t) => [t.ref, t.lead, t.support])).toEqual([
+      ['1', ['Trạm Y tế xã'], ['Đoàn Thanh niên xã', 'các thôn, bản']],
+      [null, ['Sở Y tế'], []],
+    ]);
+  });
+
+  it('keeps "Thương binh và Xã hội, Hội …" apart and "Văn phòng HĐND và UBND xã" whole', () => {
+    expect(splitBodies('Sở Lao động - Thương binh và Xã hội, Hội Liên hiệp Phụ nữ tỉnh')).toEqual([
+      'Sở Lao động - Thương binh và Xã hội',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+    ]);
+    expect(splitBodies('Văn phòng HĐND và UBND xã, Công an xã')).toEqual(['Văn phòng HĐND và UBND xã', 'Công an xã']);
+  });
+
+  it('reads a year before its value and "trở xuống"', () => {
+    const t = (s: string) => readTargets(s, 2030).targets.map((x) => `${x.year}:${x.op}${x.value}`);
+    expect(t('Tỷ lệ xã đạt chuẩn đến năm 2025 đạt 95%, đến năm 2030 đạt 98%')).toEqual(['2025:>=95', '2030:>=98']);
+    expect(t('Tỷ lệ lây truyền HIV từ mẹ sang con từ 0,05% trở xuống vào năm 2030')).toEqual(['2030:<=0.05']);
+    expect(t('dưới 9,5‰ vào năm 2025 và 9‰ vào năm 2030')).toEqual(['2025:<9.5', '2030:<9']);
+  });
+
+  it('reads a table pasted one cell per line, and leaves a broken one as text', () => {
+    const head = 'II. NHIỆM VỤ\nSTT\nNội dung\nĐơn vị chủ trì\nThời gian\n';
+    const p = parse(PLAN(`${head}1\nTập huấn\nSở Y tế\nQuý II/2025\n2\nKiểm tra\nCông an tỉnh\nThường xuyên`)).plan;
+    expect(p.tasks.map((t) => [t.ref, t.text, t.lead, t.timeline.kind])).toEqual([
+      ['1', 'Tập huấn', ['Sở Y tế'], 'once'],
+      ['2', 'Kiểm tra', ['Công an tỉnh'], 'recurring'],
+    ]);
+    expect(parse(PLAN(`${head}Tập huấn\nSở Y tế`)).lines).toContain('STT');
+  });
+
+  it('does not take the period a report covers for its due date', () => {
+    const r = parse(
+      PLAN('V. CHẾ ĐỘ BÁO CÁO\nSố liệu báo cáo tính từ ngày 15/12/2024 đến ngày 14/6/2025, gửi về Sở Y tế trước ngày 20/6/2025.'),
+    );
+    expect(r.plan.reporting.map((x) => [x.due, x.recipient])).toEqual([['2025-06-20', 'Sở Y tế']]);
+  });
+});

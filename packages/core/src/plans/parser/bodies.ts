@@ -89,6 +89,20 @@ export function splitBodies(text: string): string[] {
   return out.slice(0, 50);
 }
 
+/**
+ * The bodies of `text` when it is nothing but a list of bodies (no verb, no sentence after the
+ * list) starting with a body word, else null: "Đoàn Thanh niên xã, các thôn, bản" is one, "Sở Y
+ * tế tổ chức …" is not.
+ */
+export function bodyListOnly(text: string): string[] | null {
+  const s = squash(text).replace(/[\s.;,]+$/, '');
+  if (!s || s.length > 400 || !BODY_START.test(s)) return null;
+  const f = fold(s);
+  if (listEnd(s, f, protectedMask(f)) < s.length) return null;
+  const bodies = splitBodies(s);
+  return bodies.length ? bodies : null;
+}
+
 export interface Assignment {
   lead: string[];
   support: string[];

@@ -29,12 +29,15 @@ export const PROTECTED_NAMES: RegExp[] = [
   /(?:phat|truyen) thanh\s*(?:va|&|[-–])\s*truyen hinh/g,
   /to chuc chinh tri\s*[-–]\s*xa hoi(?:\s*[-–]\s*nghe nghiep)?/g,
   /uy ban mat tran to quoc viet nam/g,
+  // "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"
+  /van phong (?:doan (?:dbqh|dai bieu quoc hoi)\s*,?\s*)?(?:hdnd|hoi dong nhan dan)\s*(?:va|&)\s*(?:ubnd|uy ban nhan dan)/g,
   // "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, phường, thị trấn"
   new RegExp(`(?:ubnd|uy ban nhan dan)(?: (?:cac|cap))? ${UNIT}(?:\\s*(?:,|${AND})\\s*${UNIT})+`, 'g'),
   new RegExp(`cac ${UNIT}(?:\\s*(?:,|${AND})\\s*${UNIT})+`, 'g'),
   // "các sở, ban, ngành", "Các Phòng, ban, ngành", "các cơ quan, đơn vị, địa phương"
-  new RegExp(`(?:cac )?${GROUP}(?:\\s*,\\s*${GROUP}(?=[\\s,;.]|$))+`, 'g'),
-  new RegExp(`${GROUP}(?:\\s*,\\s*${GROUP})*,? ${AND} ${GROUP}(?= lien quan| co lien quan)`, 'g'),
+  // Not the "hội" that ends "xã hội": "… Thương binh và Xã hội, Hội Liên hiệp Phụ nữ" is two bodies.
+  new RegExp(`(?<!xa )(?:cac )?${GROUP}(?:\\s*,\\s*${GROUP}(?=[\\s,;.]|$))+`, 'g'),
+  new RegExp(`(?<!xa )${GROUP}(?:\\s*,\\s*${GROUP})*,? ${AND} ${GROUP}(?= lien quan| co lien quan)`, 'g'),
 ];
 
 /**
@@ -42,4 +45,4 @@ export const PROTECTED_NAMES: RegExp[] = [
  * and "các"/"những" groups. "Sở Giáo dục và Đào tạo" is not cut because "Đào" is none of them.
  */
 export const BODY_START =
-  /^(?:Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|ủy ban|uỷ ban|Công an|công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Tổng cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Quỹ|Hạt|Trạm|Trường|Học viện|Lực lượng|Bộ đội|Cơ quan|Hội đồng|Liên minh|Chủ tịch|Các|các|Những|những|Thường trực|MTTQ|HĐND)(?=[\s,;.]|$)/;
+  /^(?:Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|ủy ban|uỷ ban|Công an|công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Tổng cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Quỹ|Hạt|Trạm|Trường|Học viện|Lực lượng|Bộ đội|Cơ quan|Công chức|Cán bộ|Trưởng|Hội đồng|Liên minh|Chủ tịch|Các|các|Những|những|Thường trực|MTTQ|HĐND)(?=[\s,;.]|$)/;

@@ -89,12 +89,9 @@ export function parseHeader(paras: Para[]): Header {
       continue;
     }
     if (/^cong hoa xa hoi chu nghia|^doc lap\s*-\s*tu do/.test(f)) continue;
-    const date =
-      /^([^,]{2,40}),\s*ngay\b.*?nam\s+((?:19|20|21)\d{2})/.exec(text) ??
-      /^([^,]{2,40}),\s*ngày\b.*?năm\s+((?:19|20|21)\d{2})/.exec(text);
+    const date = dateLine(text);
     if (date) {
-      place = squash(date[1] ?? '') || null;
-      dateYear = Number(date[2]);
+      ({ place, year: dateYear } = date);
       continue;
     }
     if (/^v\s*\/\s*v\b/.test(f)) {
@@ -126,6 +123,13 @@ export function parseHeader(paras: Para[]): Header {
         title = squash(`${title} ${next.text}`);
         bodyStart++;
       }
+    }
+    // The right column (motto, place and date) copied after the left one lands under "V/v …".
+    for (let text = paras[bodyStart]?.text.trim() ?? ''; bodyStart < paras.length; text = paras[bodyStart]?.text.trim() ?? '') {
+      const date = dateLine(text);
+      if (date) ({ place, year: dateYear } = date);
+      else if (!/^(?:cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do)/.test(fold(text))) break;
+      bodyStart++;
     }
   } else bodyStart = 0;
   // Recipients of a letter: "Kính gửi: …" and the list under it.
@@ -178,6 +182,14 @@ export function parseHeader(paras: Para[]): Header {
     years: yearsOf(title, dateYear),
     bodyStart,
   };
+}
+
+/** "Nghệ An, ngày 05 tháng 02 năm 2025": the place and the year. */
+function dateLine(text: string): { place: string | null; year: number } | null {
+  const m =
+    /^([^,]{2,40}),\s*ngay\b.*?nam\s+((?:19|20|21)\d{2})/.exec(text) ??
+    /^([^,]{2,40}),\s*ngày\b.*?năm\s+((?:19|20|21)\d{2})/.exec(text);
+  return m ? { place: squash(m[1] ?? '') || null, year: Number(m[2]) } : null;
 }
 
 /** Without a document-kind line, the body starts at the first outline item or "Căn cứ …". */

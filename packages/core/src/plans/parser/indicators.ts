@@ -93,7 +93,10 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
       if (!unitM && !opHit && !yearNext) continue;
       const value = parseVnNumber(m[0]);
       if (value === null) continue;
-      let op: TargetOp | null = opHit ? opHit[1] : null;
+      const unitLen = unitM ? unitM[0].length : 0;
+      // "từ 0,05% trở xuống", "từ 90% trở lên": the operator follows the value.
+      const trailing = /^\s*tro (xuong|len)\b/.exec(mf.slice(end + unitLen, end + unitLen + 12));
+      let op: TargetOp | null = opHit ? opHit[1] : trailing ? (trailing[1] === 'xuong' ? '<=' : '>=') : null;
       const prev = values[values.length - 1];
       // "… dưới 9,5 vào năm 2025 và 9 vào năm 2030": only "và"/"," (and a year) since the last value.
       if (!opHit && prev && /^[\s,]*(?:va)?[\s,]*$/.test(mf.slice(lastGroupEnd(groups, prev.end, start), start))) op = prev.op;
@@ -104,7 +107,6 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
             ? 'per1000'
             : 'per100000'
         : (clauseUnit ?? prev?.unit ?? 'count');
-      const unitLen = unitM ? unitM[0].length : 0;
       const q =
         /^\s*(?:doi voi|o|tai|cho khu vuc|khu vuc)\s+([a-z ]{2,40}?)(?=\s+va\s|\s+vao\s|\s+den\s|\s+nam\s|\s*[,;.]|$)/.exec(
           cf.slice(end + unitLen, end + unitLen + 60),
@@ -120,7 +122,25 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
     const events = [...values.map((v) => ({ at: v.start, v })), ...groups.map((g) => ({ at: g.start, g }))].sort(
       (a, b) => a.at - b.at,
     );
+    // "đến năm 2025 đạt 95%; đến năm 2030 đạt 98%": the year comes first when the clause opens with
+    // one and no value is followed straight by a year ("95% vào năm 2025"); each value then takes
+    // the year phrase before it.
+    const yearFirst =
+      events[0] !== undefined &&
+      'g' in events[0] &&
+      !values.some((v) => groups.some((g) => g.start >= v.end && mf.slice(v.end, g.start).trim() === ''));
+    let current: (typeof groups)[number] | null = null;
     for (const e of events) {
+      if (!yearFirst) break;
+      if ('g' in e) {
+        if (e.g.maintain && last) for (const year of e.g.years) raw.push({ v: { ...last, op: '>=' }, year, base });
+        current = e.g;
+      } else if (current) {
+        for (const year of current.years) raw.push({ v: e.v, year, base });
+        last = e.v;
+      }
+    }
+    for (const e of yearFirst ? [] : events) {
       if ('v' in e) {
         pending.push(e.v);
         last = e.v;

@@ -28,8 +28,12 @@ const BRANCHES = ['than', 'dau', 'tuat', 'hoi', 'ty', 'suu', 'dan', 'mao', 'thin
  * The year of a sexagenary name ("Ất Tỵ", folded "at ty") nearest to `near`. Folding makes Tý
  * (rat, index 4) and Tỵ (snake, 9) alike, so both are tried and the nearest year wins.
  */
+const CAN_CHI = '\\b(canh|tan|nham|quy|giap|at|binh|dinh|mau|ky)\\s+(than|dau|tuat|hoi|ty|suu|dan|mao|meo|thin|ngo|mui)\\b';
+/** "năm Ất Tỵ" (folded): a year named the lunar way, so the dates beside it are lunar. */
+export const LUNAR_YEAR = new RegExp(`nam ${CAN_CHI}`);
+
 export function canChiYear(folded: string, near: number): number | null {
-  const m = /\b(canh|tan|nham|quy|giap|at|binh|dinh|mau|ky)\s+(than|dau|tuat|hoi|ty|suu|dan|mao|meo|thin|ngo|mui)\b/.exec(folded);
+  const m = new RegExp(CAN_CHI).exec(folded);
   if (!m) return null;
   const stem = STEMS.indexOf(m[1] ?? '');
   const branchName = m[2] === 'meo' ? 'mao' : (m[2] ?? '');

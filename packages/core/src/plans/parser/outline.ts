@@ -83,12 +83,21 @@ export function buildOutline(paras: Para[]): Node {
       if (top !== root) top.attrs.push(attribute);
       continue;
     }
-    const marker = markerOf(p.text);
+    let marker = markerOf(p.text);
+    // "1. Chỉ tiêu 1: …" numbers the indicator list, not the outline: "1." must not close the
+    // "2.1. Mục tiêu 1" heading the indicator sits under, as a new "1." item would.
+    if (marker?.style.startsWith('num') && INDICATOR_RE.test(fold(marker.rest.slice(0, 30))))
+      marker = { style: 'indicator', ref: '', rest: marker.rest };
     if (!marker) {
       const closing =
         CLOSING.test(folded) ||
         /\.\/\.?$/.test(p.text) ||
-        (top.style !== 'roman' && top !== root && REPORTING_PARA.test(folded) && REPORTING_CUE.test(folded));
+        (top.style !== 'roman' &&
+          top !== root &&
+          // The first paragraph under a short numbered heading ("6. Nội dung báo cáo") is its text.
+          !(top.style.startsWith('num') && !top.body.length && top.text.length <= 80 && !/[.;]$/.test(top.text)) &&
+          REPORTING_PARA.test(folded) &&
+          REPORTING_CUE.test(folded));
       if (closing) {
         // The text after the list is addressed to everyone: it belongs to no item.
         stack = [root];

@@ -2,6 +2,7 @@ import type { ReportingDeadline, ReportingKind } from '../plan-format.ts';
 import { cleanBody } from './bodies.ts';
 import { findDates, isoDate, monthDay } from './dates.ts';
 import { clip, fold, squash } from './fold.ts';
+import { markerOf } from './outline.ts';
 
 /**
  * The reporting regime: sentences about reports ("báo cáo", "sơ kết", "tổng kết") with the
@@ -30,17 +31,28 @@ export interface ReportingFound {
   unparsed: { line: number; text: string }[];
 }
 
-export function findReporting(paras: { text: string; line: number }[]): ReportingFound {
+/**
+ * `defaultRecipient`: who gets a report whose sentence names no one; a letter's issuer ("Sở Y tế
+ * đề nghị … báo cáo năm gửi trước ngày 15/11/2025" means to Sở Y tế). A sentence naming no one
+ * otherwise takes the recipient of the sentence before it in the paragraph, and a date naming no
+ * kind takes the kind of the numbered heading it sits under ("1. Báo cáo … 6 tháng đầu năm").
+ */
+export function findReporting(paras: { text: string; line: number }[], defaultRecipient: string | null = null): ReportingFound {
   const deadlines: ReportingDeadline[] = [];
   const unparsed: { line: number; text: string }[] = [];
+  let headingKind: ReportingKind | null = null;
   for (const p of paras) {
     const pf = fold(p.text);
+    const marker = p.text.length < 300 ? markerOf(p.text) : null;
+    if (marker && /^(?:num|roman|letter|LETTER)/.test(marker.style)) headingKind = kindsIn(pf)[0]?.kind ?? null;
     if (!/bao cao|so ket|tong ket/.test(pf) || p.text.split(' ').length < 6) continue; // headings
+    let recipient = defaultRecipient;
     for (const [s, e] of sentences(pf)) {
       const sf = pf.slice(s, e);
       if (!/bao cao|so ket|tong ket/.test(sf)) continue;
       const text = clip(squash(p.text.slice(s, e)), 2000);
-      const found = readSentence(p.text.slice(s, e), sf);
+      const found = readSentence(p.text.slice(s, e), sf, headingKind, recipient);
+      if (found[0]?.recipient) recipient = found[0].recipient;
       for (const d of found) {
         if (deadlines.length < 100 && !deadlines.some((x) => x.kind === d.kind && x.due === d.due))
           deadlines.push({ ...d, text });
@@ -63,26 +75,44 @@ function sentences(f: string): [number, number][] {
   return out;
 }
 
-function readSentence(orig: string, f: string): Omit<ReportingDeadline, 'text'>[] {
+function kindsIn(f: string): { at: number; kind: ReportingKind }[] {
   const kinds: { at: number; kind: ReportingKind }[] = [];
+  for (const [re, kind] of KINDS) {
+    re.lastIndex = 0;
+    for (const m of f.matchAll(re)) kinds.push({ at: m.index, kind });
+  }
+  return kinds.sort((a, b) => a.at - b.at);
+}
+
+function readSentence(
+  orig: string,
+  f: string,
+  fallbackKind: ReportingKind | null,
+  fallbackRecipient: string | null,
+): Omit<ReportingDeadline, 'text'>[] {
   // A date right after a document number ("Công văn số 793/LĐTBXH-TE ngày 29/02/2024") dates that document.
-  const dates = findDates(f).filter(
+  let dates = findDates(f).filter(
     (d) => !/(?:\d\/[a-z][a-z0-9-]*|\d-[a-z]{2,4}\/[a-z]+)\s*(?:ngay\s*)?$/.test(f.slice(Math.max(0, d.index - 40), d.index)),
   );
+  // "(số liệu) tính từ ngày 01/01/2025 đến ngày 31/5/2025" is the period a report covers: its
+  // start is never a due date, nor its end when the sentence speaks of data or a reporting period.
+  const period = /so lieu|tinh tu|ky bao cao|chot/.test(f);
+  dates = dates.filter((d, i) => {
+    if (/(?:^|\s)tu\s+(?:ngay\s+)?$/.test(f.slice(Math.max(0, d.index - 10), d.index))) return false;
+    const prev = dates[i - 1];
+    const isEnd = prev && /^\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?$/.test(f.slice(prev.end, d.index));
+    return !(isEnd && period && /(?:^|\s)tu\s+(?:ngay\s+)?$/.test(f.slice(Math.max(0, prev.index - 10), prev.index)));
+  });
   // Masks dates so "năm 2024" inside "ngày 15 tháng 11 năm 2024" is not an annual cue.
   let masked = f;
   for (const d of dates) masked = masked.slice(0, d.index) + ' '.repeat(d.end - d.index) + masked.slice(d.end);
-  for (const [re, kind] of KINDS) {
-    re.lastIndex = 0;
-    for (const m of masked.matchAll(re)) kinds.push({ at: m.index, kind });
-  }
-  kinds.sort((a, b) => a.at - b.at);
-  const recipient = recipientOf(orig, f);
+  const kinds = kindsIn(masked);
+  const recipient = recipientOf(orig, f) ?? fallbackRecipient;
   const out: Omit<ReportingDeadline, 'text'>[] = [];
   for (const d of dates) {
     const before = kinds.filter((k) => k.at < d.index).pop();
     const after = kinds.find((k) => k.at >= d.end);
-    const kind = before?.kind ?? after?.kind ?? 'other';
+    const kind = before?.kind ?? after?.kind ?? fallbackKind ?? 'other';
     const due = d.year ? isoDate(d.year, d.month, d.day) : monthDay(d.month, d.day);
     if (due) out.push({ kind, due, recipient });
   }
@@ -101,7 +131,7 @@ function recipientOf(orig: string, f: string): string | null {
   if (!m) return null;
   const start = m.index + m[0].length;
   const rest = f.slice(start);
-  const stop = /\s(?:de|truoc|theo|trong|dong thoi|va (?:bo|uy ban|ubnd))\s|[,;.(]/.exec(rest);
+  const stop = /\s(?:de|truoc|vao|cham nhat|theo|trong|dong thoi|va (?:bo|uy ban|ubnd))\s|[,;.(]/.exec(rest);
   const name = cleanBody(orig.slice(start, start + (stop ? stop.index : Math.min(rest.length, 150))));
   return name ? clip(name, 300) : null;
 }

@@ -311,3 +311,57 @@ export function expandTabTables(text: string): string {
 function cellsOf(line: string): string[] {
   return line.split('\t').map((c) => c.trim());
 }
+
+/**
+ * Tables pasted one cell per line (copied out of a PDF or a web page): a header of three or more
+ * short label lines starting with "STT" ("STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp",
+ * "Thời gian") gives the width; then each row is that many non-blank lines, the first a number
+ * ("1", "1.2", "a)") and no other a bare number. Rows are read while they fit; a row that does not
+ * (a wrapped cell, an empty cell) ends the table and it and the rest stay text as they were.
+ */
+export function expandCellTables(text: string): string {
+  if (!/^[ \t]*(?:STT|TT|Stt|Số TT)[ \t]*$/m.test(text)) return text;
+  const lines = text.split(/\r\n?|\n/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const table = /^(?:stt|tt|so tt)$/.test(fold((lines[i] ?? '').trim())) ? cellTableAt(lines, i) : null;
+    if (!table) {
+      out.push(lines[i] ?? '');
+      continue;
+    }
+    out.push(...table.lines);
+    i = table.end - 1;
+  }
+  return out.join('\n');
+}
+
+function cellTableAt(lines: string[], at: number): { lines: string[]; end: number } | null {
+  // Indexes of the next non-blank lines from `from`, up to `n` of them.
+  const next = (from: number, n: number) => {
+    const idx: number[] = [];
+    for (let j = from; j < lines.length && idx.length < n; j++) if ((lines[j] ?? '').trim()) idx.push(j);
+    return idx;
+  };
+  const header: string[] = [];
+  let j = at;
+  for (const k of next(at, 12)) {
+    const t = (lines[k] ?? '').trim();
+    if (t.length > 60 || (header.length > 0 && !columnKind(t))) break;
+    header.push(t);
+    j = k + 1;
+  }
+  if (header.length < 3 || !headerOf(gridOf(header))) return null;
+  const rows: string[][] = [header];
+  for (;;) {
+    const idx = next(j, header.length);
+    if (idx.length < header.length) break;
+    const cells = idx.map((k) => (lines[k] ?? '').trim());
+    const no = numberOf(cells[0] ?? '');
+    if (!no || (no.kind !== 'num' && no.kind !== 'letter') || cells.slice(1).some((c) => numberOf(c))) break;
+    rows.push(cells);
+    j = (idx[idx.length - 1] ?? j) + 1;
+  }
+  if (rows.length < 2) return null;
+  const out = assignmentTableLines(rows);
+  return out ? { lines: out, end: j } : null;
+}

@@ -44,11 +44,14 @@ const ANYWHERE = KIND_WORDS.map(
 
 function sectionKind(title: string, roman: boolean): Kind | null {
   const f = fold(title).replace(/^[\s*_]+/, '');
-  return (roman ? ANYWHERE : AT_START).find(([re]) => re.test(f))?.[1] ?? null;
+  const kind = (roman ? ANYWHERE : AT_START).find(([re]) => re.test(f))?.[1] ?? null;
+  // "3. Chế độ báo cáo" is about reports; "1. Báo cáo kết quả … 6 tháng đầu năm" in a letter is a request.
+  if (kind === 'reporting' && !roman && !/^che do|^thong tin/.test(f) && f.split(/\s+/).length > 4) return null;
+  return kind;
 }
 
 const AGENCY =
-  /^(?:[Đđ]ề nghị\s+)?(Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Các|Cơ quan|Hội đồng|Liên minh|Ban Chỉ huy|Bộ Chỉ huy|Quỹ|Trường)(?=\s|$)\s*(\S*)/;
+  /^(?:[Đđ]ề nghị\s+)?(Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Các|Cơ quan|Hội đồng|Liên minh|Ban Chỉ huy|Bộ Chỉ huy|Quỹ|Trường|Trạm|Công chức|Cán bộ)(?=\s|$)\s*(\S*)/;
 /** Kinds that are also common words ("Hội nhập", "Phòng, chống", "Bộ máy"): a name goes on capitalised. */
 const AMBIGUOUS = new Set([
   'Sở',
@@ -65,6 +68,9 @@ const AMBIGUOUS = new Set([
   'Trường',
   'Trung tâm',
   'Văn phòng',
+  'Trạm',
+  'Công chức',
+  'Cán bộ',
 ]);
 
 /** A heading that is only a body's name: short, starts like an agency, no sentence verbs. */
@@ -77,6 +83,9 @@ function agencyName(text: string): string | null {
   if (/\s(?:trong phạm vi|căn cứ|tổ chức thực hiện|triển khai|thực hiện|tăng cường|xây dựng)\s/i.test(` ${t} `)) return null;
   return t.replace(/^[Đđ]ề nghị\s+/, '');
 }
+
+const NO_TASKS = new Set<Kind>(['purpose', 'goals', 'funding', 'reporting']);
+const FORM_FIELD = /\.{5,}|…{2,}|_{5,}/;
 
 export interface Ctx {
   kind: Kind | null;
@@ -127,7 +136,9 @@ export function walkOutline(
       const inTasks = bearsTasks(ctx.kind);
       const hasItems = c.children.length > 0;
       const hasAttrs = c.attrs.some((a) => a.kind !== 'other');
-      if (!bullet && (hasItems || c.style === 'roman' || c.style === 'LETTER' || (!inTasks && !hasAttrs))) {
+      // "7. Chế độ báo cáo" with a paragraph under it, inside TỔ CHỨC THỰC HIỆN: a heading, not a task.
+      const bare = !bullet && !hasAttrs && c.text.split(/\s+/).length <= 6 && NO_TASKS.has(sectionKind(c.text, false) ?? 'tasks');
+      if (!bullet && (hasItems || bare || c.style === 'roman' || c.style === 'LETTER' || (!inTasks && !hasAttrs))) {
         const child = openSection(c, ctx);
         visit(c, child);
         group = [];
@@ -142,6 +153,8 @@ export function walkOutline(
         }
       }
       if (!inTasks && !hasAttrs) continue;
+      // "Số trẻ em bị xâm hại: ........ em": a field of a report form to fill in, not a task.
+      if (!hasAttrs && FORM_FIELD.test(c.text)) continue;
       const task = makeTask(c, ctx);
       const assign = c.attrs.filter((a) => a.kind === 'assign' || a.kind === 'support');
       if (assign.length && bullet) {

@@ -1,7 +1,7 @@
 import type { Timeline } from '../plan-format.ts';
 import { findDates, isoDate, lastDay, pad } from './dates.ts';
 import { clip, fold, squash } from './fold.ts';
-import { canChiYear, lunarToSolar } from './lunar.ts';
+import { LUNAR_YEAR, canChiYear, lunarToSolar } from './lunar.ts';
 import { isRoman } from './outline.ts';
 
 /**
@@ -23,7 +23,7 @@ export function parseTimeline(text: string | null, year: number | null): { timel
   const f = fold(t);
   const base = { text: t, start: null, end: null };
 
-  if (/am lich|trung thu|nguyen dan/.test(f)) {
+  if (/am lich|trung thu|nguyen dan/.test(f) || LUNAR_YEAR.test(f)) {
     const lunar = lunarTimeline(t, f, year);
     if (lunar) return { timeline: lunar, understood: true };
   }
@@ -145,9 +145,11 @@ const FESTIVALS: [RegExp, number, number][] = [
   [/nguyen dan/, 1, 1],
 ];
 
+const LUNAR_BRACKET = new RegExp(`\\(([^()]*(?:am lich|trung thu|${LUNAR_YEAR.source})[^()]*)\\)`);
+
 function lunarTimeline(t: string, f: string, ctxYear: number | null): Timeline | null {
-  // The lunar words: a bracket that says "âm lịch", else the whole text.
-  const bracket = /\(([^()]*(?:am lich|trung thu)[^()]*)\)/.exec(f);
+  // The lunar words: a bracket that says "âm lịch" (or names a lunar year), else the whole text.
+  const bracket = LUNAR_BRACKET.exec(f);
   const lunarText = bracket ? t.slice(bracket.index + 1, bracket.index + bracket[0].length - 1) : t;
   const lf = fold(lunarText);
   const rest = bracket ? f.slice(0, bracket.index) + f.slice(bracket.index + bracket[0].length) : '';
