@@ -1,14 +1,31 @@
 /**
- * Reporting periods as DHIS2-style codes: '2025' (a year), '2025S1' / '2025S2' (half-years).
+ * Reporting periods as DHIS2-style codes: '2025' (a year), '2025S1' / '2025S2' (half-years),
+ * '2025Q1'…'2025Q4' (quarters), '202501'…'202512' (months).
  * Task progress and, later, reporting rounds and indicator values are keyed by these codes, so a
  * code is the one stable name of a period across tables, URLs and dumps.
  *
  * Every period type is a fixed number of calendar months aligned on 1 January, so a type is
- * fully described by its row in PERIOD_TYPES. Quarters ('2025Q1', 3 months) and months ('202501',
- * 1 month) are added by adding their rows; nothing else here changes.
+ * fully described by its row in PERIOD_TYPES; start, end, containment and the previous period all
+ * follow from the month count, so a new type is one more row.
  */
 
-export type PeriodType = 'year' | 'half';
+export type PeriodType = 'year' | 'half' | 'quarter' | 'month';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface PeriodTypeSpec {
   /** calendar months in one period */
@@ -31,6 +48,19 @@ const PERIOD_TYPES: Record<PeriodType, PeriodTypeSpec> = {
     pattern: /^(\d{4})S([12])$/,
     format: (y, i) => `${y}S${i}`,
     label: (y, i) => ({ vi: `6 tháng ${i === 1 ? 'đầu' : 'cuối'} năm ${y}`, en: `${i === 1 ? 'First' : 'Second'} half of ${y}` }),
+  },
+  quarter: {
+    months: 3,
+    pattern: /^(\d{4})Q([1-4])$/,
+    format: (y, i) => `${y}Q${i}`,
+    label: (y, i) => ({ vi: `Quý ${ROMAN[i - 1]} năm ${y}`, en: `Q${i} ${y}` }),
+  },
+  month: {
+    months: 1,
+    // DHIS2 writes months as YYYYMM; the two-digit month keeps '202501' apart from a year
+    pattern: /^(\d{4})(0[1-9]|1[0-2])$/,
+    format: (y, i) => `${y}${String(i).padStart(2, '0')}`,
+    label: (y, i) => ({ vi: `Tháng ${i} năm ${y}`, en: `${MONTHS_EN[i - 1]} ${y}` }),
   },
 };
 
@@ -110,4 +140,54 @@ export function periodContains(p: Period, isoDate: string): boolean {
 export function periodsOfYear(type: PeriodType, year: number): Period[] {
   const count = 12 / PERIOD_TYPES[type].months;
   return Array.from({ length: count }, (_, i) => make(type, year, i + 1));
+}
+
+/** The same list under the name the indicator module uses. */
+export const periodsInYear = periodsOfYear;
+
+/** The type of a period code, or null when the code is not a valid period. */
+export function periodType(code: string): PeriodType | null {
+  return parsePeriod(code)?.type ?? null;
+}
+
+export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
+  return make('quarter', year, quarter);
+}
+
+export function monthPeriod(year: number, month: number): Period {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month ${month} is not 1–12`);
+  return make('month', year, month);
+}
+
+/** The period of the same type just before: 2025S1 → 2024S2, 202501 → 202412, 2025 → 2024. */
+export function previousPeriod(p: Period): Period {
+  if (p.index > 1) return make(p.type, p.year, p.index - 1);
+  return make(p.type, p.year - 1, 12 / PERIOD_TYPES[p.type].months);
+}
+
+/** The period of the same type just after: 2025S2 → 2026S1. */
+export function nextPeriod(p: Period): Period {
+  if (p.index < 12 / PERIOD_TYPES[p.type].months) return make(p.type, p.year, p.index + 1);
+  return make(p.type, p.year + 1, 1);
+}
+
+/**
+ * Whether the child period lies wholly within the parent: 2025 contains 2025S2, 2025Q3 and 202509;
+ * 2025S1 contains 2025Q2 but not 2025Q3; a period contains itself. Month-aligned types nest, so
+ * comparing ISO dates is exact.
+ */
+export function containsPeriod(parent: Period, child: Period): boolean {
+  return periodStart(child) >= periodStart(parent) && periodEnd(child) <= periodEnd(parent);
+}
+
+/** The periods of a (shorter) type that make up the parent: 2025S1 by quarter is 2025Q1, 2025Q2. */
+export function periodsWithin(parent: Period, type: PeriodType): Period[] {
+  return periodsOfYear(type, parent.year).filter((p) => containsPeriod(parent, p));
+}
+
+/** Chronological order; for the same start the longer period first (2025 before 2025S1 before 2025Q1). */
+export function comparePeriods(a: Period, b: Period): number {
+  const byStart = periodStart(a).localeCompare(periodStart(b));
+  if (byStart !== 0) return byStart;
+  return PERIOD_TYPES[b.type].months - PERIOD_TYPES[a.type].months;
 }

@@ -44,3 +44,12 @@ export function owingBodies(
   const owing = agencies.filter((id) => !finished.some((p) => p.agency_id === id));
   return owing.length > 0 ? owing : null;
 }
+
+/**
+ * Task progress is reported in the reporting rounds, which are yearly and half-yearly; quarter and
+ * month codes are valid periods for figures but not for tasks (the table's CHECK agrees).
+ */
+export function isTaskPeriod(code: string): boolean {
+  const type = parsePeriod(code)?.type;
+  return type === 'year' || type === 'half';
+}

@@ -300,6 +300,8 @@ describe('progress and overdue tasks', () => {
     expect(outside.json().error).toMatchObject({ field: 'period' });
     expect(outside.json().error.message).toContain('2021–2030');
     expect((await put({ ...base, agencyId: doan, period: '2026S3' })).json().error.field).toBe('period');
+    // a quarter is a period for figures, not for task reports
+    expect((await put({ ...base, agencyId: doan, period: '2026Q1' })).json().error.field).toBe('period');
   });
 
   it('lists the overdue tasks of every plan with the bodies still owing', async () => {

@@ -8,6 +8,7 @@ import { assertOwnFile } from '../files/service.ts';
 import * as units from '../units/repository.ts';
 import { getTask } from './edit-service.ts';
 import * as repo from './repository.ts';
+import { isTaskPeriod } from './due.ts';
 import { groupsOfAgency } from './resolution.ts';
 import { toProgressDto } from './tasks.ts';
 
@@ -74,7 +75,7 @@ async function reportingBody(db: Kysely<Database>, actor: SessionActor, taskId: 
 
 function assertPeriodOfPlan(period: string, plan: { year_from: number | null; year_to: number | null }) {
   const p = parsePeriod(period);
-  if (!p)
+  if (!p || !isTaskPeriod(period))
     throw invalid('period', 'Kỳ báo cáo không hợp lệ (vd. 2025, 2025S1, 2025S2)', 'Invalid period (e.g. 2025, 2025S1, 2025S2)');
   if ((plan.year_from !== null && p.year < plan.year_from) || (plan.year_to !== null && p.year > plan.year_to)) {
     throw invalid(

@@ -1,9 +1,9 @@
-import { parsePeriod, type PlanTaskDto, type TaskProgressDto } from '@tre/core';
+import type { PlanTaskDto, TaskProgressDto } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
 import * as units from '../units/repository.ts';
-import { currentYearPeriod, owingBodies, todayInVietnam } from './due.ts';
+import { currentYearPeriod, isTaskPeriod, owingBodies, todayInVietnam } from './due.ts';
 import { byTask } from './by-task.ts';
 import * as repo from './repository.ts';
 import { bodyLabel, fromResolutionValues, groupsOfAgency } from './resolution.ts';
@@ -86,7 +86,7 @@ export async function listPlanTasks(
 ): Promise<PlanTaskDto[]> {
   const plan = await getPlan(db, provinceCode, planId);
   const period = query.period ?? currentYearPeriod();
-  if (!parsePeriod(period)) {
+  if (!isTaskPeriod(period)) {
     throw invalid('query.period', 'Kỳ báo cáo không hợp lệ (vd. 2025, 2025S1)', 'Invalid period (e.g. 2025, 2025S1)');
   }
   const filter: repo.TaskFilter = {};
