@@ -1,0 +1,7 @@
+/** Indicators: the catalogue of measures, aggregation, progress against targets, validation rules. */
+export * from './catalogue-schema.ts';
+export * from './catalogue.ts';
+export * from './values.ts';
+export * from './aggregate.ts';
+export * from './progress.ts';
+export * from './validation.ts';
