@@ -12,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { benchListEndpoint, type ListBenchResult } from './http-list.ts';
 import { benchPlansParse, reportPlansParse } from './plans-parse.ts';
+import { benchIndicators, reportIndicators } from './indicators.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,6 +39,10 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 console.log(`Tre benchmarks — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}\n`);
 
 reportPlansParse(benchPlansParse());
+
+// loading ~2 million generated values takes minutes on PGlite, so this leg is asked for explicitly
+if (process.env.BENCH_INDICATORS === '1') reportIndicators(await benchIndicators());
+else console.log('indicators not run: set BENCH_INDICATORS=1 (loads ~2 million values on PGlite, a few minutes)');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-'));
 try {

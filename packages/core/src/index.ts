@@ -7,3 +7,4 @@ export * from './plans/plan-format.ts';
 export type * from './plans/plan-api.ts';
 export { BODY_GROUPS } from './plans/plan-api.ts';
 export * from './plans/bodies.ts';
+export * from './indicators/index.ts';

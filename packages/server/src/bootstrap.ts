@@ -6,6 +6,7 @@ import { generatePassword } from './access/password.ts';
 import * as users from './access/repository.ts';
 import { createFirstAdmin } from './access/first-admin.ts';
 import { seedAdminUnits, seedAgencies } from './units/seed.ts';
+import { seedCatalogue } from './indicators/catalogue-store.ts';
 
 export interface BootstrapResult {
   migrations: string[];
@@ -31,6 +32,7 @@ export async function bootstrap(db: Db, config: Pick<Config, 'provinceCode' | 'a
     );
   }
   const seededAgencies = await seedAgencies(db.kysely, config.provinceCode);
+  await seedCatalogue(db.kysely);
   // fresh tables have no statistics: without them the planner sorts instead of using the indexes
   if (seededUnits) await sql`ANALYZE`.execute(db.kysely);
   const result: BootstrapResult = { migrations, seededUnits, seededAgencies };

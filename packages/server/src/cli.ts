@@ -9,6 +9,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { dumpDatabase, restoreDatabase } from './db/dump.ts';
 import { openDb } from './db/pool.ts';
 import { PLAN_HELP, planCommand } from './plans/cli.ts';
+import { INDICATORS_HELP, dataCommand, indicatorsCommand } from './indicators/cli.ts';
 import { startServer } from './server.ts';
 import { findAgencyByShortName } from './units/repository.ts';
 
@@ -20,7 +21,7 @@ Cách dùng / usage:
   tre db restore FILE [--replace]   khôi phục từ FILE / restore from FILE
   tre users add --username U --name "Họ tên" --role ROLE [--password P] [--commune CODE] [--agency "Sở Y tế"]
                                     thêm người dùng / add a user (roles: ${roles.join(', ')})
-${PLAN_HELP}
+${PLAN_HELP}${INDICATORS_HELP}
 Biến môi trường / environment:
   DATABASE_URL     máy chủ PostgreSQL; nếu không đặt: PGlite nhúng / PostgreSQL server; else embedded PGlite
   TRE_DATA_DIR     thư mục dữ liệu PGlite / PGlite data folder (./data)
@@ -99,6 +100,10 @@ export async function main(argv: string[]): Promise<number> {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
     });
+  }
+  if (cmd === 'data' || cmd === 'indicators') {
+    const out = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
+    return cmd === 'data' ? dataCommand(sub, rest, config, out) : indicatorsCommand(sub, rest, config, out);
   }
   if (cmd === 'users' && sub === 'add') {
     const { values } = parseArgs({

@@ -5,3 +5,5 @@ export * from './values.ts';
 export * from './aggregate.ts';
 export * from './progress.ts';
 export * from './validation.ts';
+export * from './data-sets.ts';
+export * from './measure-match.ts';

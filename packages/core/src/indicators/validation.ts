@@ -178,7 +178,7 @@ export function validateValues(input: ValidationInput): Violation[] {
 }
 
 /** A disaggregation must name exactly the element's categories, each with one of its options. */
-function invalidDisaggregation(v: DataValue, categories: readonly string[], index: CatalogueIndex): Bilingual | null {
+export function invalidDisaggregation(v: DataValue, categories: readonly string[], index: CatalogueIndex): Bilingual | null {
   if (disaggregationKey(v.disaggregation) === '') return null;
   const given = Object.keys(v.disaggregation ?? {}).sort();
   const expected = [...categories].sort();

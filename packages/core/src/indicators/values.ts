@@ -77,3 +77,19 @@ export function resolveTotals(values: Iterable<DataValue>): Map<string, ElementT
   }
   return out;
 }
+
+/**
+ * The disaggregation a key names ('age_group=u6|sex=female' → { age_group: 'u6', sex: 'female' });
+ * '' and DHIS2's 'default' are the total. Null when the key is not of that shape.
+ */
+export function parseDisaggregationKey(key: string): Record<string, string> | null {
+  const k = key.trim();
+  if (k === '' || k === 'default') return {};
+  const out: Record<string, string> = {};
+  for (const part of k.split('|')) {
+    const m = /^([a-z0-9_]+)=([a-z0-9_]+)$/.exec(part.trim());
+    if (!m?.[1] || !m[2] || m[1] in out) return null;
+    out[m[1]] = m[2];
+  }
+  return out;
+}

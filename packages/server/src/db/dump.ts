@@ -44,6 +44,15 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'plan_reporting_deadline', orderBy: ['plan_id', 'position'] },
   { name: 'plan_footnote', orderBy: ['plan_id', 'position'] },
   { name: 'task_progress', orderBy: ['id'] },
+  { name: 'indicator_category', orderBy: ['code'] },
+  { name: 'indicator_category_option', orderBy: ['category_code', 'code'] },
+  { name: 'data_element', orderBy: ['code'] },
+  { name: 'indicator', orderBy: ['code'] },
+  { name: 'measure', orderBy: ['code'] },
+  { name: 'measure_national_target', orderBy: ['measure_code', 'year'] },
+  { name: 'data_value', orderBy: ['province_code', 'period', 'unit_code', 'element_code', 'disaggregation'] },
+  { name: 'data_value_history', orderBy: ['id'], serial: 'id' },
+  { name: 'measure_target', orderBy: ['plan_id', 'measure_code', 'year'] },
 ];
 
 const BATCH = 2000;

@@ -216,6 +216,106 @@ export interface TaskProgressTable {
   updated_at: UpdatedAt;
 }
 
+type Origin = 'national' | 'local';
+type TargetOp = '<' | '<=' | '=' | '>=' | '>';
+
+export interface IndicatorCategoryTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface IndicatorCategoryOptionTable {
+  category_code: string;
+  code: string;
+  position: number;
+  name_vi: string;
+  name_en: string;
+}
+
+export interface DataElementTable {
+  code: string;
+  position: number;
+  name_vi: string;
+  name_en: string;
+  categories: TextArray;
+  origin: Origin;
+}
+
+export interface IndicatorTable {
+  code: string;
+  no: number | null;
+  goal: number | null;
+  name_vi: string;
+  name_en: string;
+  origin: Origin;
+}
+
+export interface MeasureTable {
+  code: string;
+  indicator_code: string;
+  position: number;
+  name_vi: string;
+  name_en: string;
+  numerator: string;
+  denominator: string;
+  factor: number;
+  unit: '%' | 'per1000' | 'per100000';
+  direction: 'higher' | 'lower';
+  agency: string;
+  origin: Origin;
+}
+
+export interface MeasureNationalTargetTable {
+  measure_code: string;
+  year: number;
+  op: TargetOp;
+  value: number;
+  cross_checked: boolean;
+}
+
+export type UnitKind = 'commune' | 'agency' | 'province';
+
+export interface DataValueTable {
+  province_code: string;
+  element_code: string;
+  unit_kind: UnitKind;
+  unit_code: string;
+  period: string;
+  disaggregation: string;
+  value: number;
+  entered_by: string | null;
+  entered_by_name: string;
+  entered_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface DataValueHistoryTable {
+  id: Generated<number>;
+  province_code: string;
+  element_code: string;
+  unit_code: string;
+  period: string;
+  disaggregation: string;
+  old_value: number | null;
+  new_value: number | null;
+  changed_by: string | null;
+  changed_by_name: string;
+  changed_at: CreatedAt;
+  source: 'form' | 'import';
+}
+
+export interface MeasureTargetTable {
+  plan_id: string;
+  measure_code: string;
+  year: number;
+  op: TargetOp;
+  value: number;
+  baseline_year: number | null;
+  baseline_value: number | null;
+  indicator_position: number;
+  target_position: number;
+}
+
 export interface Database {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
@@ -237,4 +337,13 @@ export interface Database {
   plan_reporting_deadline: PlanReportingDeadlineTable;
   plan_footnote: PlanFootnoteTable;
   task_progress: TaskProgressTable;
+  indicator_category: IndicatorCategoryTable;
+  indicator_category_option: IndicatorCategoryOptionTable;
+  data_element: DataElementTable;
+  indicator: IndicatorTable;
+  measure: MeasureTable;
+  measure_national_target: MeasureNationalTargetTable;
+  data_value: DataValueTable;
+  data_value_history: DataValueHistoryTable;
+  measure_target: MeasureTargetTable;
 }

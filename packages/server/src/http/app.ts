@@ -14,6 +14,7 @@ import { unitsRoutes } from '../units/routes.ts';
 import { filesRoutes } from '../files/routes.ts';
 import { UPLOAD_LIMIT, plansRoutes } from '../plans/routes.ts';
 import { planTaskRoutes } from '../plans/task-routes.ts';
+import { indicatorsRoutes } from '../indicators/routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 
@@ -72,6 +73,7 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   await app.register(plansRoutes(db.kysely));
   await app.register(planTaskRoutes(db.kysely));
   await app.register(filesRoutes(db.kysely));
+  await app.register(indicatorsRoutes(db.kysely));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {

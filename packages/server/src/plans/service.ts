@@ -11,6 +11,8 @@ import type { Database, PlanTaskBodyTable } from '../db/schema.ts';
 import { TreError, notFound } from '../errors.ts';
 import { recordAudit, type AuditActor } from '../access/audit.ts';
 import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { catalogueIndex } from '../indicators/catalogue-store.ts';
+import { syncMeasureTargets } from '../indicators/plan-targets.ts';
 import * as repo from './repository.ts';
 import {
   agenciesForMatch,
@@ -57,6 +59,7 @@ async function decideBodies(db: Kysely<Database>, provinceCode: string, request:
 export async function createPlan(db: Kysely<Database>, author: PlanAuthor, request: PlanSaveRequest): Promise<string> {
   const doc = request.document;
   const decide = await decideBodies(db, author.provinceCode, request);
+  const catalogue = await catalogueIndex(db);
   return db.transaction().execute(async (trx) => {
     const plan = await repo.insertPlan(trx, {
       province_code: author.provinceCode,
@@ -132,11 +135,17 @@ export async function createPlan(db: Kysely<Database>, author: PlanAuthor, reque
       })),
       footnotes: (doc.footnotes ?? []).map((f, position) => ({ plan_id: planId, position, mark: f.mark, text: f.text })),
     });
+    // the plan's targets become measure targets (indicator values compare against them)
+    const mapping = await syncMeasureTargets(trx, catalogue, planId);
     await recordAudit(trx, author.audit, {
       action: 'create',
       entity: 'plan',
       entityId: planId,
-      after: auditSummary(doc, request.fileName, bodies.filter((b) => b.resolution === 'unresolved').length),
+      after: {
+        ...auditSummary(doc, request.fileName, bodies.filter((b) => b.resolution === 'unresolved').length),
+        measureTargets: mapping.mapped.length,
+        unmappedTargets: mapping.unmapped.length,
+      },
     });
     return planId;
   });

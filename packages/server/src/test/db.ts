@@ -33,12 +33,8 @@ function serverUrl(): string {
   return url;
 }
 
-/**
- * A fresh, empty database on the engine under test: an in-memory PGlite, or a new database on the
- * PostgreSQL server that is dropped again on close.
- */
-export async function openEmptyTestDb(): Promise<Db> {
-  if (testEngine() === 'pglite') return openDb({ dataDir: 'memory://' });
+/** A new, empty database on the PostgreSQL server under test, and how to drop it again. */
+export async function createServerTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(serverUrl());
   const name = `tre_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base.toString() });
@@ -47,29 +43,42 @@ export async function openEmptyTestDb(): Promise<Db> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const db = await openDb({ databaseUrl: url.toString(), dataDir: 'unused' });
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: base.toString() });
+    await c.connect();
+    try {
+      // An autovacuum worker in the database makes FORCE fail for a role without
+      // pg_signal_backend; it finishes quickly, so try again a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if (attempt >= 10) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+      }
+    } finally {
+      await c.end();
+    }
+  };
+  return { url: url.toString(), drop };
+}
+
+/**
+ * A fresh, empty database on the engine under test: an in-memory PGlite, or a new database on the
+ * PostgreSQL server that is dropped again on close.
+ */
+export async function openEmptyTestDb(): Promise<Db> {
+  if (testEngine() === 'pglite') return openDb({ dataDir: 'memory://' });
+  const server = await createServerTestDatabase();
+  const db = await openDb({ databaseUrl: server.url, dataDir: 'unused' });
   const close = db.close;
   return {
     ...db,
     close: async () => {
       await close();
-      const c = new pg.Client({ connectionString: base.toString() });
-      await c.connect();
-      try {
-        // An autovacuum worker in the database makes FORCE fail for a role without
-        // pg_signal_backend; it finishes quickly, so try again a few times.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-            break;
-          } catch (error) {
-            if (attempt >= 10) throw error;
-            await new Promise((resolve) => setTimeout(resolve, 300));
-          }
-        }
-      } finally {
-        await c.end();
-      }
+      await server.drop();
     },
   };
 }

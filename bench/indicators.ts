@@ -1,0 +1,139 @@
+/**
+ * Indicators benchmark on PGlite: generated figures for every commune of the country (3,321 in 34
+ * provinces, each row under its own province_code as a sharded national database would hold them)
+ * × every data element × 10 yearly periods (2016–2025), totals only, generated inside the database
+ * with one INSERT … SELECT per period (no rows cross the wire). Then:
+ *   - all units, one period: every measure for every commune and for each of the 34 provinces
+ *     (the province rule of indicators/values-service.ts), median of N rounds;
+ *   - the values API (GET /api/indicators/values?period=2025&unit=40, through Fastify's inject, so
+ *     without the network): p50 and p95 over sequential requests; the same for the commune ranking.
+ * Run alone with `npx tsx bench/indicators.ts`; `npm run bench` runs it when BENCH_INDICATORS=1.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { bootstrap } from '../packages/server/src/bootstrap.ts';
+import { openDb } from '../packages/server/src/db/pool.ts';
+import { buildApp } from '../packages/server/src/http/app.ts';
+import { catalogueIndex } from '../packages/server/src/indicators/catalogue-store.ts';
+import { unitSums } from '../packages/server/src/indicators/values-service.ts';
+import { measureSums } from '../packages/server/src/indicators/values-repository.ts';
+
+export const COMPUTE_TARGET_MS = 1000;
+export const API_P95_TARGET_MS = 100;
+const PERIODS = Array.from({ length: 10 }, (_, i) => String(2016 + i));
+const PASSWORD = 'bench-password-1';
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+export interface IndicatorsBenchResult {
+  communes: number;
+  elements: number;
+  periods: number;
+  rows: number;
+  loadSeconds: number;
+  computeMedianMs: number;
+  computeRounds: number[];
+  apiP50: number;
+  apiP95: number;
+  rankingP95: number;
+}
+
+export async function benchIndicators(rounds = 5, requests = 200): Promise<IndicatorsBenchResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-indicators-'));
+  const db = await openDb({ dataDir: dir });
+  try {
+    await bootstrap(db, { provinceCode: '40', adminPassword: PASSWORD });
+    const started = performance.now();
+    // numerators 0–99, denominators 1,000–1,999: every share stays ≤ 100 %
+    for (const period of PERIODS) {
+      await sql`
+        INSERT INTO data_value (province_code, element_code, unit_kind, unit_code, period, disaggregation, value, entered_by_name)
+        SELECT c.province_code, e.code, 'commune', c.code, ${period}, '',
+               CASE WHEN e.code IN (SELECT denominator FROM measure) THEN 1000 ELSE 0 END
+                 + abs(hashtext(c.code || e.code || ${period})) % (CASE WHEN e.code IN (SELECT denominator FROM measure) THEN 1000 ELSE 100 END),
+               'bench'
+        FROM commune c CROSS JOIN data_element e
+      `.execute(db.kysely);
+    }
+    await sql`ANALYZE`.execute(db.kysely);
+    const loadSeconds = (performance.now() - started) / 1000;
+    const count = async (table: 'data_value' | 'commune' | 'data_element') =>
+      Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db.kysely)).rows[0]?.n ?? 0);
+
+    const index = await catalogueIndex(db.kysely);
+    const provinces = (await db.kysely.selectFrom('province').select(['code', 'name']).execute()).map((p) => p);
+    const computeRounds: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      for (const p of provinces) {
+        // every commune × every measure, and the province by its rule
+        await measureSums(db.kysely, { provinceCode: p.code, periods: ['2025'], scope: { kind: 'communes' }, byUnit: true });
+        await unitSums(db.kysely, p.code, { kind: 'province', code: p.code, name: p.name }, index.measures, ['2025']);
+      }
+      computeRounds.push(performance.now() - t0);
+    }
+
+    const app = await buildApp({
+      db,
+      config: {
+        dataDir: dir,
+        port: 0,
+        host: '127.0.0.1',
+        provinceCode: '40',
+        adminPassword: PASSWORD,
+        logLevel: 'silent',
+        secureCookies: false,
+        trustProxy: false,
+      },
+    });
+    const signin = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'admin', password: PASSWORD } });
+    const cookie = `tre_session=${signin.cookies.find((c) => c.name === 'tre_session')?.value ?? ''}`;
+    const time = async (url: string) => {
+      const ms: number[] = [];
+      for (let i = 0; i < requests; i++) {
+        const t0 = performance.now();
+        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        ms.push(performance.now() - t0);
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+      return ms.slice(5); // the first requests warm the caches
+    };
+    const api = await time('/api/indicators/values?period=2025&unit=40');
+    const ranking = await time('/api/indicators/I03_NEONATAL_MORTALITY/units?period=2025');
+    await app.close();
+    return {
+      communes: await count('commune'),
+      elements: await count('data_element'),
+      periods: PERIODS.length,
+      rows: await count('data_value'),
+      loadSeconds,
+      computeMedianMs: quantile(computeRounds, 0.5),
+      computeRounds,
+      apiP50: quantile(api, 0.5),
+      apiP95: quantile(api, 0.95),
+      rankingP95: quantile(ranking, 0.95),
+    };
+  } finally {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function reportIndicators(r: IndicatorsBenchResult): void {
+  const ok = (met: boolean) => (met ? 'met' : 'NOT met');
+  console.log(
+    `indicators (PGlite) ${r.communes} communes × ${r.elements} elements × ${r.periods} periods = ${r.rows.toLocaleString('en')} values, loaded in ${r.loadSeconds.toFixed(1)} s\n` +
+      `         every measure for every commune and province, one period: median ${r.computeMedianMs.toFixed(0)} ms ` +
+      `(rounds: ${r.computeRounds.map((x) => x.toFixed(0)).join(', ')}), target < ${COMPUTE_TARGET_MS} ms: ${ok(r.computeMedianMs < COMPUTE_TARGET_MS)}\n` +
+      `         GET /api/indicators/values (province 40): p50 ${r.apiP50.toFixed(1)} ms, p95 ${r.apiP95.toFixed(1)} ms, ` +
+      `target p95 < ${API_P95_TARGET_MS} ms: ${ok(r.apiP95 < API_P95_TARGET_MS)}; commune ranking p95 ${r.rankingP95.toFixed(1)} ms`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) reportIndicators(await benchIndicators());

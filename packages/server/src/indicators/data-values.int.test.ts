@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { ADMIN_PASSWORD } from '../test/db.ts';
+import { COMMUNE_A, auditCount, firstAgencyId, makePlan, makeUser, signIn, type Session } from '../test/factories.ts';
+
+/** The entry form, batch saves with history and audit, the validation run and plan targets mapped to measures. */
+let t: TestApp;
+let admin: Session;
+let officerA: Session;
+let tuphap: string;
+let tuphapReporter: Session;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
+  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
+  tuphapReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: tuphap })).username);
+});
+afterAll(async () => t.close());
+
+const put = (s: Session, payload: object) =>
+  t.app.inject({ method: 'PUT', url: '/api/data-values', headers: s.headers, payload });
+
+describe('entry form and batch save', () => {
+  it('gives a commune its data set: every element but counts of communes', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/data-values?unit=${COMMUNE_A}&period=2025`,
+      headers: officerA.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const form = res.json() as { dataSet: string; elements: { code: string; value: number | null }[] };
+    expect(form.dataSet).toBe('commune');
+    expect(form.elements.map((e) => e.code)).toContain('LIVE_BIRTHS');
+    expect(form.elements.map((e) => e.code)).not.toContain('COMMUNES_TOTAL');
+  });
+
+  it('gives an agency the elements of the measures it supplies', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/data-values?unit=${tuphap}&period=2025`,
+      headers: tuphapReporter.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { elements: { code: string }[] }).elements.map((e) => e.code)).toEqual([
+      'CHILDREN_U5',
+      'CHILDREN_U5_BIRTH_REGISTERED',
+    ]);
+  });
+
+  it('saves a batch in one transaction with history and one audit row; unchanged cells are not rewritten', async () => {
+    const audits = await auditCount(t.db);
+    const body = {
+      unit: COMMUNE_A,
+      period: '2025',
+      values: [
+        { element: 'LIVE_BIRTHS', value: 400 },
+        { element: 'LIVE_BIRTHS', disaggregation: 'sex=female', value: 190 },
+        { element: 'NEONATAL_DEATHS', value: 3 },
+      ],
+    };
+    const res = await put(officerA, body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(await auditCount(t.db)).toBe(audits + 1);
+    const again = await put(officerA, {
+      ...body,
+      values: [...body.values.slice(0, 2), { element: 'NEONATAL_DEATHS', value: 4 }],
+    });
+    expect(again.json()).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    const history = await t.db.kysely
+      .selectFrom('data_value_history')
+      .selectAll()
+      .where('unit_code', '=', COMMUNE_A)
+      .orderBy('id')
+      .execute();
+    expect(history.map((h) => [h.element_code, h.old_value, h.new_value])).toEqual([
+      ['LIVE_BIRTHS', null, 400],
+      ['LIVE_BIRTHS', null, 190],
+      ['NEONATAL_DEATHS', null, 3],
+      ['NEONATAL_DEATHS', 3, 4],
+    ]);
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ entity: 'data_value', entity_id: `${COMMUNE_A}/2025`, action: 'update' });
+    expect(audit.after).toEqual({ NEONATAL_DEATHS: 4 });
+    const form = await t.app.inject({
+      method: 'GET',
+      url: `/api/data-values?unit=${COMMUNE_A}&period=2025`,
+      headers: officerA.headers,
+    });
+    const births = (form.json() as { elements: { code: string; value: number | null; parts: unknown[] }[] }).elements.find(
+      (e) => e.code === 'LIVE_BIRTHS',
+    );
+    expect(births).toMatchObject({ value: 400, parts: [{ disaggregation: 'sex=female', value: 190 }] });
+  });
+
+  it('refuses a negative, fractional or out-of-set figure naming the field, and stores nothing', async () => {
+    const before = await t.db.kysely.selectFrom('data_value').select('value').execute();
+    const cases: [object, string][] = [
+      [{ element: 'LIVE_BIRTHS', value: -1 }, 'values.1.value'],
+      [{ element: 'LIVE_BIRTHS', value: 1.5 }, 'values.1.value'],
+      [{ element: 'COMMUNES_TOTAL', value: 1 }, 'values.1.element'],
+      [{ element: 'LIVE_BIRTHS', disaggregation: 'area=urban', value: 1 }, 'values.1.disaggregation'],
+    ];
+    for (const [value, field] of cases) {
+      const res = await put(officerA, {
+        unit: COMMUNE_A,
+        period: '2025',
+        values: [{ element: 'INFANT_DEATHS', value: 1 }, value],
+      });
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as { error: { field: string } }).error.field).toBe(field);
+    }
+    const bad = await put(officerA, { unit: COMMUNE_A, period: '2025S3', values: [{ element: 'LIVE_BIRTHS', value: 1 }] });
+    expect((bad.json() as { error: { field: string } }).error.field).toBe('period');
+    expect(await t.db.kysely.selectFrom('data_value').select('value').execute()).toEqual(before);
+  });
+});
+
+describe('validation run', () => {
+  it('lists violations by unit and period without writing', async () => {
+    await put(admin, {
+      unit: COMMUNE_A,
+      period: '2025',
+      values: [
+        { element: 'CHILDREN_U1', value: 10 },
+        { element: 'CHILDREN_U1_FULLY_IMMUNISED', value: 12 },
+      ],
+    });
+    const audits = await auditCount(t.db);
+    const res = await t.app.inject({ method: 'POST', url: '/api/indicators/validation-run?period=2025', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const v = (res.json() as { violations: { rule: string; unit: string; measure?: string }[] }).violations;
+    expect(v).toContainEqual(
+      expect.objectContaining({ rule: 'numerator_exceeds_denominator', unit: COMMUNE_A, measure: 'I05_FULL_IMMUNISATION_U1' }),
+    );
+    expect(v.some((x) => x.rule === 'required_missing' && x.unit === COMMUNE_A)).toBe(true);
+    expect(await auditCount(t.db)).toBe(audits);
+  });
+});
+
+describe('plan targets mapped to measures', () => {
+  it('maps single-measure indicators and multi-measure ones by their words; lists the rest', async () => {
+    const planId = await makePlan(t.db);
+    const rows = await t.db.kysely
+      .selectFrom('measure_target')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('measure_code')
+      .orderBy('year')
+      .execute();
+    expect(rows.map((r) => [r.measure_code, r.year, r.op, r.value])).toEqual([
+      ['I01_CHILD_FRIENDLY_COMMUNES', 2025, '>=', 80],
+      ['I03_NEONATAL_MORTALITY', 2025, '<', 9.5],
+      ['I03_NEONATAL_MORTALITY', 2030, '<', 9],
+    ]);
+    await t.db.kysely
+      .updateTable('plan_indicator_target')
+      .set({ measure: 'trẻ em' })
+      .where('plan_id', '=', planId)
+      .where('indicator_position', '=', 1)
+      .execute();
+    const res = await t.app.inject({ method: 'POST', url: `/api/plans/${planId}/measure-targets`, headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const mapping = res.json() as {
+      mapped: unknown[];
+      unmapped: { indicatorNo: number; reason: string; candidates: string[] }[];
+    };
+    expect(mapping.mapped).toHaveLength(1);
+    expect(mapping.unmapped).toHaveLength(2);
+    expect(mapping.unmapped[0]).toMatchObject({ indicatorNo: 3 });
+    expect(mapping.unmapped[0]?.candidates.length).toBeGreaterThan(1);
+  });
+});

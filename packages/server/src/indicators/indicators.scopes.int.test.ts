@@ -1,0 +1,172 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/app.ts';
+import { ADMIN_PASSWORD } from '../test/db.ts';
+import { COMMUNE_A, COMMUNE_B, auditCount, firstAgencyId, makePlan, makeUser, signIn, type Session } from '../test/factories.ts';
+
+/**
+ * Who may call which indicator route: an outsider or a wrong role gets 401/403/404 and nothing
+ * changes (data values, their history, measure targets and the audit are compared before and after).
+ */
+let t: TestApp;
+let admin: Session;
+let viewer: Session;
+let caseWorker: Session;
+let officerA: Session;
+let gdReporter: Session;
+let gd: string;
+let tuphap: string;
+let planId: string;
+
+async function state() {
+  return {
+    values: await t.db.kysely
+      .selectFrom('data_value')
+      .select(['unit_code', 'element_code', 'value'])
+      .orderBy('unit_code')
+      .orderBy('element_code')
+      .execute(),
+    history: (await t.db.kysely.selectFrom('data_value_history').select('id').execute()).length,
+    targets: (await t.db.kysely.selectFrom('measure_target').select('year').execute()).length,
+    audit: await auditCount(t.db),
+  };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
+  tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
+  admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
+  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+  caseWorker = await signIn(t.app, (await makeUser(t.db, { role: 'case_worker', communeCode: COMMUNE_A })).username);
+  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
+  planId = await makePlan(t.db);
+  const seed = await t.app.inject({
+    method: 'PUT',
+    url: '/api/data-values',
+    headers: admin.headers,
+    payload: { unit: COMMUNE_B, period: '2025', values: [{ element: 'LIVE_BIRTHS', value: 100 }] },
+  });
+  expect(seed.statusCode).toBe(200);
+});
+afterAll(async () => t.close());
+
+const call = (s: Session | null, opts: InjectOptions) => t.app.inject({ ...opts, headers: s ? s.headers : {} });
+const save = (unit: string, element = 'LIVE_BIRTHS') => ({
+  method: 'PUT' as const,
+  url: '/api/data-values',
+  payload: { unit, period: '2025', values: [{ element, value: 7 }] },
+});
+
+describe('indicator routes refuse outsiders and wrong roles, changing nothing', () => {
+  it.each<[string, () => Session | null, () => InjectOptions, number]>([
+    ['anonymous entry form', () => null, () => ({ method: 'GET', url: `/api/data-values?unit=${COMMUNE_A}&period=2025` }), 401],
+    [
+      'commune officer reads another commune',
+      () => officerA,
+      () => ({ method: 'GET', url: `/api/data-values?unit=${COMMUNE_B}&period=2025` }),
+      403,
+    ],
+    [
+      'agency reporter reads a commune',
+      () => gdReporter,
+      () => ({ method: 'GET', url: `/api/data-values?unit=${COMMUNE_A}&period=2025` }),
+      403,
+    ],
+    [
+      'agency reporter reads another agency',
+      () => gdReporter,
+      () => ({ method: 'GET', url: `/api/data-values?unit=${tuphap}&period=2025` }),
+      403,
+    ],
+    [
+      'case worker reads the form',
+      () => caseWorker,
+      () => ({ method: 'GET', url: `/api/data-values?unit=${COMMUNE_A}&period=2025` }),
+      403,
+    ],
+    [
+      'a commune of another province',
+      () => admin,
+      () => ({ method: 'GET', url: '/api/data-values?unit=00004&period=2025' }),
+      404,
+    ],
+    ['commune officer writes another commune', () => officerA, () => save(COMMUNE_B), 403],
+    ['agency reporter writes another agency', () => gdReporter, () => save(tuphap, 'CHILDREN_U5'), 403],
+    ['agency reporter writes outside its data set', () => gdReporter, () => save(gd, 'NEONATAL_DEATHS'), 400],
+    ['viewer writes', () => viewer, () => save(COMMUNE_A), 403],
+    ['case worker writes', () => caseWorker, () => save(COMMUNE_A), 403],
+    ['admin writes a commune of another province', () => admin, () => save('00004'), 404],
+    ['anonymous write', () => null, () => save(COMMUNE_A), 401],
+    [
+      'commune officer imports',
+      () => officerA,
+      () => ({ method: 'POST', url: '/api/data-values/import', payload: { dataValues: [] } }),
+      403,
+    ],
+    [
+      'viewer imports',
+      () => viewer,
+      () => ({ method: 'POST', url: '/api/data-values/import', payload: { dataValues: [] } }),
+      403,
+    ],
+    ['agency reporter exports', () => gdReporter, () => ({ method: 'GET', url: '/api/data-values/export?period=2025' }), 403],
+    ['commune officer exports', () => officerA, () => ({ method: 'GET', url: '/api/data-values/export' }), 403],
+    ['anonymous values', () => null, () => ({ method: 'GET', url: '/api/indicators/values?period=2025&unit=40' }), 401],
+    [
+      'values of another province',
+      () => admin,
+      () => ({ method: 'GET', url: '/api/indicators/values?period=2025&unit=01' }),
+      404,
+    ],
+    ['unknown measure ranking', () => admin, () => ({ method: 'GET', url: '/api/indicators/NO_SUCH/units?period=2025' }), 404],
+    [
+      'trend of another province',
+      () => admin,
+      () => ({ method: 'GET', url: '/api/indicators/I03_NEONATAL_MORTALITY/trend?unit=00004' }),
+      404,
+    ],
+    [
+      'case worker validation run',
+      () => caseWorker,
+      () => ({ method: 'POST', url: '/api/indicators/validation-run?period=2025' }),
+      403,
+    ],
+    ['viewer re-maps plan targets', () => viewer, () => ({ method: 'POST', url: `/api/plans/${planId}/measure-targets` }), 403],
+    [
+      'commune officer re-maps plan targets',
+      () => officerA,
+      () => ({ method: 'POST', url: `/api/plans/${planId}/measure-targets` }),
+      403,
+    ],
+  ])('%s', async (_name, who, opts, status) => {
+    const before = await state();
+    const res = await call(who(), opts());
+    expect(res.statusCode).toBe(status);
+    expect(await state()).toEqual(before);
+  });
+
+  it('a write without the CSRF token is refused', async () => {
+    const before = await state();
+    const res = await t.app.inject({ ...save(COMMUNE_A), headers: { cookie: officerA.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(await state()).toEqual(before);
+  });
+
+  it('allows what each role may do', async () => {
+    expect((await call(officerA, save(COMMUNE_A))).statusCode).toBe(200);
+    expect((await call(gdReporter, save(gd, 'PRIMARY_PUPILS'))).statusCode).toBe(200);
+    expect((await call(viewer, { method: 'GET', url: `/api/data-values?unit=${COMMUNE_B}&period=2025` })).statusCode).toBe(200);
+    expect((await call(viewer, { method: 'GET', url: '/api/data-values/export' })).statusCode).toBe(200);
+    // aggregated values are statistics for everyone signed in, as plans are
+    expect((await call(caseWorker, { method: 'GET', url: '/api/indicators/values?period=2025&unit=40' })).statusCode).toBe(200);
+    expect(
+      (await call(officerA, { method: 'GET', url: '/api/indicators/I03_NEONATAL_MORTALITY/units?period=2025' })).statusCode,
+    ).toBe(200);
+    // a commune officer's validation run lists only their commune
+    const run = await call(officerA, { method: 'POST', url: '/api/indicators/validation-run?period=2025' });
+    expect(run.statusCode).toBe(200);
+    expect((run.json() as { violations: { unit: string }[] }).violations.every((v) => v.unit === COMMUNE_A)).toBe(true);
+  });
+});
