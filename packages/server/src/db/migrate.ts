@@ -3,12 +3,14 @@ import type { Db } from './pool.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_plans.ts';
 import * as m0003 from './migrations/0003_indicators.ts';
+import * as m0004 from './migrations/0004_measure_unit_value.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_plans': m0002,
   '0003_indicators': m0003,
+  '0004_measure_unit_value': m0004,
 };
 
 class InCodeProvider implements MigrationProvider {

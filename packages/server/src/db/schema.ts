@@ -289,6 +289,17 @@ export interface DataValueTable {
   entered_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** Derived (migration 0004): a unit's resolved numerator and denominator per measure and period. */
+export interface MeasureUnitValueTable {
+  province_code: string;
+  period: string;
+  unit_code: string;
+  measure_code: string;
+  unit_kind: UnitKind;
+  numerator: number;
+  denominator: number;
+}
+
 export interface DataValueHistoryTable {
   id: Generated<number>;
   province_code: string;
@@ -345,5 +356,6 @@ export interface Database {
   measure_national_target: MeasureNationalTargetTable;
   data_value: DataValueTable;
   data_value_history: DataValueHistoryTable;
+  measure_unit_value: MeasureUnitValueTable;
   measure_target: MeasureTargetTable;
 }

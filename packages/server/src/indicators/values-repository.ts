@@ -2,14 +2,17 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /**
- * The aggregation in SQL: one GROUP BY over data_value, never all rows into JS.
+ * The aggregation in SQL: one GROUP BY, never all rows into JS.
  *
- * Step 1 (CTE `totals`): one figure per (period, unit, element), resolved as core values.ts does —
- * the explicit total ('' disaggregation) wins, else the sum of the parts.
- * Step 2: per measure, a unit counts only when both its numerator and denominator are present
- * (inner join of the two totals on unit and period), and the sums of numerators and denominators
- * over those units are returned with the number of units that reported. The ratio × factor is
- * taken in JS from the two sums (core aggregate.ts), so a rate is never averaged.
+ * It reads measure_unit_value (migration 0004), which triggers keep equal to what core values.ts and
+ * aggregate.ts give for each unit: per measure, unit and period, the numerator and denominator
+ * resolved from data_value (the explicit total ('' disaggregation) wins, else the sum of the
+ * parts), present only when the unit has BOTH. Here the sums of numerators and denominators over
+ * the units of the scope are returned with the number of units that reported. The ratio × factor
+ * is taken in JS from the two sums (core aggregate.ts), so a rate is never averaged.
+ *
+ * Cost: O(units in scope × measures × periods asked) rows read through the primary key
+ * (province, period, unit, measure); data_value itself is not read.
  */
 
 export type UnitScope =
@@ -32,13 +35,13 @@ export interface MeasureSumRow {
 function scopeFilter(provinceCode: string, scope: UnitScope): RawBuilder<unknown> {
   switch (scope.kind) {
     case 'communes':
-      return sql`dv.unit_kind = 'commune' AND EXISTS (SELECT 1 FROM commune c WHERE c.code = dv.unit_code AND c.province_code = ${provinceCode})${
-        scope.communes ? sql` AND dv.unit_code IN (${sql.join(scope.communes)})` : sql``
+      return sql`v.unit_kind = 'commune' AND v.unit_code IN (SELECT c.code FROM commune c WHERE c.province_code = ${provinceCode})${
+        scope.communes ? sql` AND v.unit_code IN (${sql.join(scope.communes)})` : sql``
       }`;
     case 'unit':
-      return sql`dv.unit_code = ${scope.code}`;
+      return sql`v.unit_code = ${scope.code}`;
     case 'above_communes':
-      return sql`dv.unit_kind IN ('province', 'agency')`;
+      return sql`v.unit_kind IN ('province', 'agency')`;
   }
 }
 
@@ -56,31 +59,18 @@ export async function measureSums(
 ): Promise<MeasureSumRow[]> {
   const { provinceCode, periods, scope } = opts;
   if (periods.length === 0 || opts.measures?.length === 0) return [];
-  const measureFilter = opts.measures ? sql`AND m.code IN (${sql.join(opts.measures)})` : sql``;
-  const elementFilter = opts.measures
-    ? sql`AND dv.element_code IN (SELECT numerator FROM measure WHERE code IN (${sql.join(opts.measures)})
-          UNION SELECT denominator FROM measure WHERE code IN (${sql.join(opts.measures)}))`
-    : sql``;
-  const unitColumn = opts.byUnit ? sql`n.unit_code` : sql`NULL::text`;
-  const groupUnit = opts.byUnit ? sql`, n.unit_code` : sql``;
+  const measureFilter = opts.measures ? sql`AND v.measure_code IN (${sql.join(opts.measures)})` : sql``;
+  const unitColumn = opts.byUnit ? sql`v.unit_code` : sql`NULL::text`;
+  const groupUnit = opts.byUnit ? sql`, v.unit_code` : sql``;
   const result = await sql<MeasureSumRow>`
-    WITH totals AS (
-      SELECT dv.period, dv.unit_code, dv.element_code,
-             coalesce(max(dv.value) FILTER (WHERE dv.disaggregation = ''), sum(dv.value)) AS value
-      FROM data_value dv
-      WHERE dv.province_code = ${provinceCode}
-        AND dv.period IN (${sql.join(periods)})
-        AND ${scopeFilter(provinceCode, scope)}
-        ${elementFilter}
-      GROUP BY dv.period, dv.unit_code, dv.element_code
-    )
-    SELECT m.code AS measure, n.period, ${unitColumn} AS unit,
-           sum(n.value) AS numerator, sum(d.value) AS denominator, count(*)::int AS reported
-    FROM measure m
-    JOIN totals n ON n.element_code = m.numerator
-    JOIN totals d ON d.element_code = m.denominator AND d.unit_code = n.unit_code AND d.period = n.period
-    WHERE true ${measureFilter}
-    GROUP BY m.code, n.period${groupUnit}
+    SELECT v.measure_code AS measure, v.period, ${unitColumn} AS unit,
+           sum(v.numerator) AS numerator, sum(v.denominator) AS denominator, count(*)::int AS reported
+    FROM measure_unit_value v
+    WHERE v.province_code = ${provinceCode}
+      AND v.period IN (${sql.join(periods)})
+      AND ${scopeFilter(provinceCode, scope)}
+      ${measureFilter}
+    GROUP BY v.measure_code, v.period${groupUnit}
   `.execute(db);
   return result.rows.map((r) => ({ ...r, numerator: Number(r.numerator), denominator: Number(r.denominator) }));
 }
@@ -107,4 +97,43 @@ export async function planTargets(db: Kysely<Database>, provinceCode: string, ye
     .orderBy('p.created_at', 'desc')
     .orderBy('t.year')
     .execute();
+}
+
+export interface UnitsOfMeasure {
+  measure: string;
+  /** commune codes, in code order, of the communes that reported both elements */
+  units: string[];
+  numerators: number[];
+  denominators: number[];
+}
+
+/**
+ * Every commune of the province on every measure for one period, one row per measure with the
+ * communes' figures as arrays (a few dozen rows cross the wire instead of communes × measures).
+ */
+export async function communeFiguresByMeasure(
+  db: Kysely<Database>,
+  provinceCode: string,
+  period: string,
+): Promise<UnitsOfMeasure[]> {
+  const result = await sql<{
+    measure: string;
+    units: string[];
+    numerators: (number | string)[];
+    denominators: (number | string)[];
+  }>`
+    SELECT v.measure_code AS measure, array_agg(v.unit_code ORDER BY v.unit_code) AS units,
+           array_agg(v.numerator ORDER BY v.unit_code) AS numerators,
+           array_agg(v.denominator ORDER BY v.unit_code) AS denominators
+    FROM measure_unit_value v
+    WHERE v.province_code = ${provinceCode} AND v.period = ${period}
+      AND ${scopeFilter(provinceCode, { kind: 'communes' })}
+    GROUP BY v.measure_code
+  `.execute(db);
+  return result.rows.map((r) => ({
+    measure: r.measure,
+    units: r.units,
+    numerators: r.numerators.map(Number),
+    denominators: r.denominators.map(Number),
+  }));
 }
