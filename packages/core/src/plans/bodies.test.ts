@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyKey, resolveBody, type AgencyForMatch } from './bodies.ts';
+import { bodyKey, groupsOfAgency, resolveBody, type AgencyForMatch } from './bodies.ts';
 
 /** A few of the default agencies of Nghệ An (server/src/units/default-agencies.ts), ids by short name. */
 const agencies: AgencyForMatch[] = [
@@ -124,5 +124,15 @@ describe('resolveBody', () => {
     const r = resolve('Sở Y tế và Bảo hiểm');
     expect(r.resolution).toEqual({ kind: 'unresolved' });
     expect(r.candidates.map((c) => c.agencyId)).toContain('id:Sở Y tế');
+  });
+});
+
+describe('groupsOfAgency', () => {
+  it('puts active departments and sectors in all_agencies, mass organisations in their group, inactive bodies in none', () => {
+    expect(groupsOfAgency({ kind: 'department', active: true })).toEqual(['all_agencies']);
+    expect(groupsOfAgency({ kind: 'sector', active: true })).toEqual(['all_agencies']);
+    expect(groupsOfAgency({ kind: 'mass_organisation', active: true })).toEqual(['mass_organisations']);
+    expect(groupsOfAgency({ kind: 'committee', active: true })).toEqual([]);
+    expect(groupsOfAgency({ kind: 'department', active: false })).toEqual([]);
   });
 });

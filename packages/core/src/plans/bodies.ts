@@ -236,3 +236,15 @@ export function resolveBody(name: string, agencies: AgencyForMatch[], options: {
   if (district.length > 0) return { resolution: { kind: 'unresolved' }, candidates: district };
   return { resolution: { kind: 'unresolved' }, candidates: looseCandidates(name, keys) };
 }
+
+/**
+ * Which groups an agency belongs to: `all_agencies` for active departments and sectors,
+ * `mass_organisations` for mass organisations. The server's task filter and progress rights and
+ * the web's "record progress" button all use this one rule.
+ */
+export function groupsOfAgency(a: { kind: string; active: boolean }): ('all_agencies' | 'mass_organisations')[] {
+  if (!a.active) return [];
+  if (a.kind === 'department' || a.kind === 'sector') return ['all_agencies'];
+  if (a.kind === 'mass_organisation') return ['mass_organisations'];
+  return [];
+}

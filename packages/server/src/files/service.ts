@@ -36,8 +36,11 @@ export function cleanFileName(fileName: string): string {
     .slice(0, 255);
 }
 
+const FILE_UPLOADERS: readonly string[] = ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'];
+
 export async function storeFile(db: Kysely<Database>, actor: SessionActor, fileName: string, bytes: Buffer) {
-  if (actor.role === 'viewer') throw forbidden();
+  // files are evidence of task progress: only roles that can report progress may store one
+  if (!FILE_UPLOADERS.includes(actor.role)) throw forbidden();
   const name = cleanFileName(fileName);
   if (name === '') throw invalid('query.fileName', 'Thiếu tên tệp', 'The file name is missing');
   if (bytes.length > MAX_FILE_BYTES) throw new TreError(ErrorCode.FileTooLarge, { field: 'file', params: { maxMb: 10 } });

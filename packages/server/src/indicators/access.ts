@@ -1,7 +1,9 @@
 import { Role } from '@tre/core';
 import { forbidden } from '../errors.ts';
 import type { SessionActor } from '../access/session-actor.ts';
-import type { ReportingUnit } from './units.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { findReportingUnit, type ReportingUnit } from './units.ts';
 
 /**
  * Who may read and write the raw figures of a unit. Aggregated indicator values are statistics
@@ -27,4 +29,14 @@ export function assertCanRead(actor: SessionActor, unit: ReportingUnit): void {
 export function assertCanWrite(actor: SessionActor, unit: ReportingUnit): void {
   if (PROVINCE_EDITORS.includes(actor.role) || ownUnit(actor, unit)) return;
   throw forbidden();
+}
+
+/**
+ * Indicator values of the province are statistics for everyone signed in; the figures of one
+ * commune or agency (small numbers, e.g. abuse cases in a commune) only for those who may read
+ * that unit's raw figures. An unknown unit is left to the service, which answers 404.
+ */
+export async function assertCanReadValuesOf(db: Kysely<Database>, actor: SessionActor, unitCode: string): Promise<void> {
+  const unit = await findReportingUnit(db, actor.provinceCode, unitCode);
+  if (unit && unit.kind !== 'province') assertCanRead(actor, unit);
 }

@@ -128,6 +128,18 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
       404,
     ],
     [
+      'commune officer reads another commune’s values',
+      () => officerA,
+      () => ({ method: 'GET', url: `/api/indicators/values?period=2025&unit=${COMMUNE_B}` }),
+      403,
+    ],
+    [
+      'agency reporter reads a commune’s trend',
+      () => gdReporter,
+      () => ({ method: 'GET', url: `/api/indicators/I03_NEONATAL_MORTALITY/trend?unit=${COMMUNE_A}` }),
+      403,
+    ],
+    [
       'case worker validation run',
       () => caseWorker,
       () => ({ method: 'POST', url: '/api/indicators/validation-run?period=2025' }),
@@ -164,6 +176,13 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
     expect(
       (await call(officerA, { method: 'GET', url: '/api/indicators/I03_NEONATAL_MORTALITY/units?period=2025' })).statusCode,
     ).toBe(200);
+    // a commune's own values, and any commune's for the province's readers
+    expect(
+      (await call(officerA, { method: 'GET', url: `/api/indicators/values?period=2025&unit=${COMMUNE_A}` })).statusCode,
+    ).toBe(200);
+    expect((await call(viewer, { method: 'GET', url: `/api/indicators/values?period=2025&unit=${COMMUNE_B}` })).statusCode).toBe(
+      200,
+    );
     // a commune officer's validation run lists only their commune
     const run = await call(officerA, { method: 'POST', url: '/api/indicators/validation-run?period=2025' });
     expect(run.statusCode).toBe(200);

@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
 import { auditActorOf } from '../access/session-actor.ts';
 import { getPlan } from '../plans/service.ts';
-import { PROVINCE_EDITORS } from './access.ts';
+import { assertCanReadValuesOf, PROVINCE_EDITORS } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import { entryForm, saveValues } from './data-values-service.ts';
 import { exportDataValueSet, importDataValueSet } from './import.ts';
@@ -114,7 +114,11 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           response: { 200: ValuesReplySchema },
         },
       },
-      async (request) => indicatorValues(db, actorOf(request).provinceCode, request.query),
+      async (request) => {
+        const actor = actorOf(request);
+        await assertCanReadValuesOf(db, actor, request.query.unit);
+        return indicatorValues(db, actor.provinceCode, request.query);
+      },
     );
 
     app.get(
@@ -143,8 +147,11 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           response: { 200: TrendReplySchema },
         },
       },
-      async (request) =>
-        measureTrendSeries(db, actorOf(request).provinceCode, { measure: request.params.measure, ...request.query }),
+      async (request) => {
+        const actor = actorOf(request);
+        await assertCanReadValuesOf(db, actor, request.query.unit);
+        return measureTrendSeries(db, actor.provinceCode, { measure: request.params.measure, ...request.query });
+      },
     );
 
     app.post(

@@ -214,12 +214,15 @@ describe('recording progress', () => {
 });
 
 describe('files', () => {
-  it('are refused to a viewer on upload', async () => {
+  it.each([
+    ['a viewer', () => viewer],
+    ['a case worker', () => caseWorker],
+  ])('are refused to %s on upload (they report no task progress)', async (_name, who) => {
     const before = await state();
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/files?fileName=x.pdf',
-      headers: { ...viewer.headers, 'content-type': 'application/octet-stream' },
+      headers: { ...who().headers, 'content-type': 'application/octet-stream' },
       payload: Buffer.from('x'),
     });
     expect(res.statusCode).toBe(403);

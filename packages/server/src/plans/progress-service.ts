@@ -9,7 +9,7 @@ import * as units from '../units/repository.ts';
 import { getTask } from './edit-service.ts';
 import * as repo from './repository.ts';
 import { isTaskPeriod } from './due.ts';
-import { groupsOfAgency } from './resolution.ts';
+import { groupsOfAgency } from '@tre/core/plans/bodies';
 import { toProgressDto } from './tasks.ts';
 
 type Body = { agencyId: string; communeCode: null } | { agencyId: null; communeCode: string };

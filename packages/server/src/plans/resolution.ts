@@ -67,11 +67,3 @@ export function assertAgencyOfProvince(agencies: AgencyForMatch[], r: BodyResolu
     throw invalid(field, 'Cơ quan không thuộc danh sách cơ quan của tỉnh', 'Not one of the province’s agencies');
   }
 }
-
-/** Which groups an agency belongs to: all_agencies for active departments and sectors, mass_organisations for mass organisations. */
-export function groupsOfAgency(a: { kind: string; active: boolean }): ('all_agencies' | 'mass_organisations')[] {
-  if (!a.active) return [];
-  if (a.kind === 'department' || a.kind === 'sector') return ['all_agencies'];
-  if (a.kind === 'mass_organisation') return ['mass_organisations'];
-  return [];
-}

@@ -49,10 +49,7 @@ async function decideBodies(db: Kysely<Database>, provinceCode: string, request:
     decided.set(b.name, b.resolution);
   });
   const missing = bodyNamesOf(request.document).filter((n) => !decided.has(n));
-  for (const m of resolveNames(missing, agencies, provinceName)) {
-    const r = m.resolution;
-    decided.set(m.name, r.kind === 'agency' || r.kind === 'group' ? r : { kind: 'unresolved' });
-  }
+  for (const m of resolveNames(missing, agencies, provinceName)) decided.set(m.name, m.resolution);
   return (name: string) => decided.get(name) ?? { kind: 'unresolved' as const };
 }
 

@@ -6,7 +6,8 @@ import * as units from '../units/repository.ts';
 import { currentYearPeriod, isTaskPeriod, owingBodies, todayInVietnam } from './due.ts';
 import { byTask } from './by-task.ts';
 import * as repo from './repository.ts';
-import { bodyLabel, fromResolutionValues, groupsOfAgency } from './resolution.ts';
+import { groupsOfAgency } from '@tre/core/plans/bodies';
+import { bodyLabel, fromResolutionValues } from './resolution.ts';
 import { getPlan } from './service.ts';
 
 export interface TaskListQuery {

@@ -38,7 +38,9 @@ export function usedBodyNames(doc: PlanDocument): Map<string, number> {
 
 /**
  * A name the user typed on the review screen was never seen by the server's matcher: the same
- * matcher (core's resolveBody) runs here, so a name resolves in the browser exactly as on import.
+ * matcher (core's resolveBody) runs here. It is not given the province's name, so a full name
+ * with the province ("Sở Y tế tỉnh Nghệ An") stays unresolved here for the user to pick, where
+ * the server would match it; the user's pick is what is saved.
  */
 export function guessResolution(name: string, agencies: Agency[]): BodyResolution {
   return resolveBody(name, agencies).resolution;

@@ -79,7 +79,7 @@ export function TasksTab({ plan, agencies }: { plan: PlanDetailDto; agencies: Ag
               <TaskCard
                 key={task.id}
                 task={task}
-                onRecord={canRecordProgress(user, task) ? () => setRecording(task) : undefined}
+                onRecord={canRecordProgress(user, task, agencies) ? () => setRecording(task) : undefined}
                 onEdit={canManagePlans(user) ? () => setEditing(task) : undefined}
               />
             ))}
