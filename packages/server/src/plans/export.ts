@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { byTask } from './by-task.ts';
 import * as repo from './repository.ts';
-import { getPlan } from './service.ts';
+import { getPlan, targetsOfIndicator } from './service.ts';
 
 /**
  * The saved plan as a tre.plan/v1 document, bodies as the plan wrote them: importing it again
@@ -38,9 +38,7 @@ export async function exportPlan(db: Kysely<Database>, provinceCode: string, pla
       no: ind.no,
       goal: ind.goal,
       text: ind.text,
-      targets: parts.targets
-        .filter((t) => t.indicator_position === ind.position)
-        .map((t) => ({ year: t.year, value: t.value, unit: t.unit, op: t.op, measure: t.measure })),
+      targets: targetsOfIndicator(parts, ind.position),
       line: ind.source_line,
     })),
     tasks: tasks.map((t) => ({

@@ -189,6 +189,12 @@ export async function getPlan(db: Kysely<Database>, provinceCode: string, planId
   return plan;
 }
 
+/** An indicator's targets in the tre.plan/v1 shape (read and export share it). */
+export function targetsOfIndicator(parts: Awaited<ReturnType<typeof repo.loadPlanParts>>, position: number) {
+  return parts.targets
+    .filter((t) => t.indicator_position === position)
+    .map((t) => ({ year: t.year, value: t.value, unit: t.unit, op: t.op, measure: t.measure }));
+}
 export async function getPlanDetail(db: Kysely<Database>, provinceCode: string, planId: string): Promise<PlanDetailDto> {
   const [summary, plan] = await Promise.all([repo.findPlanSummary(db, provinceCode, planId), getPlan(db, provinceCode, planId)]);
   if (!summary) throw notFound({ vi: 'kế hoạch', en: 'Plan' });
@@ -202,9 +208,7 @@ export async function getPlanDetail(db: Kysely<Database>, provinceCode: string, 
       no: ind.no,
       goal: ind.goal,
       text: ind.text,
-      targets: parts.targets
-        .filter((t) => t.indicator_position === ind.position)
-        .map((t) => ({ year: t.year, value: t.value, unit: t.unit, op: t.op, measure: t.measure })),
+      targets: targetsOfIndicator(parts, ind.position),
       sourceLine: ind.source_line,
     })),
     assignments: parts.assignments.map((a) => ({
