@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import { Center, Loader, MantineProvider, Text, createTheme } from '@mantine/core';
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, lazy, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from './access/AuditPage.tsx';
@@ -17,7 +17,18 @@ import { Layout } from './shell/Layout.tsx';
 import { AgenciesPage } from './units/AgenciesPage.tsx';
 import { CommunesPage } from './units/CommunesPage.tsx';
 
+// The indicator screens carry the chart library: loaded when first opened, not with the app.
+const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
+const IndicatorPage = lazy(() => import('./indicators/dashboard/IndicatorPage.tsx'));
+const EntryPage = lazy(() => import('./indicators/entry/EntryPage.tsx'));
+const DataImportPage = lazy(() => import('./indicators/entry/DataImportPage.tsx'));
+const LocalIndicatorsPage = lazy(() => import('./indicators/entry/LocalIndicatorsPage.tsx'));
+
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
+
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<Loader m="md" />}>{page}</Suspense>;
+}
 
 function App() {
   const { user, loading } = useSession();
@@ -38,6 +49,11 @@ function App() {
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/import" element={canManagePlans(user) ? <ImportPage /> : <Navigate to="/plans" />} />
         <Route path="plans/:id" element={<PlanViewPage />} />
+        <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
+        <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
+        <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />
+        <Route path="indicators/measures/:measure" element={<Lazy page={<IndicatorPage />} />} />
+        <Route path="admin/indicators" element={isAdmin ? <Lazy page={<LocalIndicatorsPage />} /> : <Navigate to="/" />} />
         <Route path="communes" element={<CommunesPage />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={isAdmin ? <UsersPage /> : <Navigate to="/" />} />

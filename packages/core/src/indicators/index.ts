@@ -7,3 +7,4 @@ export * from './progress.ts';
 export * from './validation.ts';
 export * from './data-sets.ts';
 export * from './measure-match.ts';
+export * from './indicator-api.ts';

@@ -1,5 +1,10 @@
+import { dashboardEn, dashboardVi } from '../indicators/dashboard/messages.ts';
+import { entryEn, entryVi } from '../indicators/entry/messages.ts';
+
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
+  ...dashboardVi,
+  ...entryVi,
   appName: 'Tre',
   appTagline: 'Hệ thống thông tin công tác trẻ em',
   signIn: 'Đăng nhập',
@@ -216,6 +221,8 @@ export const vi = {
 export type MessageKey = keyof typeof vi;
 
 export const en: Partial<Record<MessageKey, string>> = {
+  ...dashboardEn,
+  ...entryEn,
   appTagline: 'Child-affairs information system',
   signIn: 'Sign in',
   signOut: 'Sign out',

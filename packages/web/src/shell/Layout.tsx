@@ -15,9 +15,12 @@ interface Item {
 const items: Item[] = [
   { to: '/', label: 'home' },
   { to: '/plans', label: 'plans' },
+  { to: '/indicators', label: 'indicators' },
+  { to: '/indicators/entry', label: 'dataEntry', roles: ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'] },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', roles: ['admin'] },
   { to: '/admin/agencies', label: 'agencies' },
+  { to: '/admin/indicators', label: 'localIndicators', roles: ['admin'] },
   { to: '/admin/audit', label: 'audit', roles: ['admin'] },
 ];
 
@@ -27,6 +30,11 @@ export function Layout() {
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
   if (!user) return null;
+  const visible = items.filter((i) => !i.roles || i.roles.includes(user.role));
+  // the longest matching link is the active one (/indicators/entry, not also /indicators)
+  const activeTo = visible
+    .filter((i) => (i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -51,17 +59,9 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {items
-            .filter((i) => !i.roles || i.roles.includes(user.role))
-            .map((i) => (
-              <NavLink
-                key={i.to}
-                component={RouterLink}
-                to={i.to}
-                label={t(i.label)}
-                active={i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)}
-              />
-            ))}
+          {visible.map((i) => (
+            <NavLink key={i.to} component={RouterLink} to={i.to} label={t(i.label)} active={i.to === activeTo} />
+          ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

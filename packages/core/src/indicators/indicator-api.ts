@@ -1,0 +1,176 @@
+/**
+ * The contract between the server's indicator routes and the web: shapes of requests and replies.
+ * The server's zod schemas (server/src/indicators/schemas.ts) must produce exactly these (checked at
+ * compile time at the bottom of that file); the web imports these types. Dates are ISO strings.
+ */
+import type { Bilingual, Catalogue, Direction, Indicator, MeasureTargetOp, MeasureUnit } from './catalogue-schema.ts';
+import type { DataSetKind } from './data-sets.ts';
+
+export type UnitKind = 'commune' | 'agency' | 'province';
+export interface UnitRefDto {
+  kind: UnitKind;
+  code: string;
+  name: string;
+}
+
+/** met / on track / at risk / off track (core progress.ts), or why there is no status. */
+export type MeasureStatusDto = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+export type TrendDto = 'improving' | 'worsening' | 'stable';
+
+export interface TargetDto {
+  year: number;
+  op: MeasureTargetOp;
+  value: number;
+  planId?: string | undefined;
+  planTitle?: string | undefined;
+  baseline?: { year: number; value: number } | null | undefined;
+}
+
+/** GET /api/indicators/catalogue: the catalogue as stored, national and local. */
+export interface CatalogueReply {
+  goals: Catalogue['goals'];
+  categories: Catalogue['categories'];
+  dataElements: (Catalogue['dataElements'][number] & { origin: 'national' | 'local' })[];
+  indicators: (Indicator & { origin: 'national' | 'local' })[];
+}
+
+/**
+ * POST /api/indicators/local (administrator): a local indicator in the catalogue's own form, with
+ * the data elements it needs that the catalogue does not have yet. Codes must not clash with
+ * existing ones; measures may also use existing elements (e.g. CHILDREN_TOTAL).
+ */
+export interface LocalIndicatorRequest {
+  indicator: Indicator;
+  dataElements: Catalogue['dataElements'];
+}
+
+/** GET /api/data-values?unit&period[&dataSet]: the entry form of one unit and period. */
+export interface EntryFormDto {
+  unit: UnitRefDto;
+  period: string;
+  dataSet: DataSetKind;
+  elements: {
+    code: string;
+    name: Bilingual;
+    categories: string[];
+    value: number | null;
+    parts: { disaggregation: string; value: number }[];
+    enteredBy: string | null;
+    enteredAt: string | null;
+  }[];
+}
+
+/** PUT /api/data-values. `disaggregation` is `category:option[,category:option]`; value null clears. */
+export interface SaveValuesRequest {
+  unit: string;
+  period: string;
+  values: { element: string; disaggregation?: string | undefined; value: number | null }[];
+}
+export interface SaveValuesReply {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * POST /api/data-values/import (JSON dataValueSets) and POST /api/data-values/import-file?fileName=
+ * (raw bytes of a .json dataValueSets file or the .xlsx template): each bad row listed, good rows kept.
+ * `row` is the index in dataValues (JSON, from 1) or the spreadsheet row number (Excel).
+ */
+export interface ImportReportDto {
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejectedRows: {
+    row: number;
+    dataElement: string | null;
+    orgUnit: string | null;
+    period: string | null;
+    reason: Bilingual;
+  }[];
+}
+
+export interface MeasureValueDto {
+  measure: string;
+  indicator: string;
+  indicatorNo: number | null;
+  name: Bilingual;
+  unit: MeasureUnit;
+  factor: number;
+  direction: Direction;
+  /** null when no unit reported (never 0 for "nothing known") */
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  unitsExpected: number;
+  unitsReported: number;
+  completeness: number | null;
+  source: 'communes' | 'province' | 'agency' | 'unit';
+  previousValue: number | null;
+  target: TargetDto | null;
+  nationalTarget: TargetDto | null;
+  status: MeasureStatusDto;
+  nationalStatus: MeasureStatusDto;
+  /** the straight-line value expected this year between baseline and target */
+  expected: number | null;
+  trend: TrendDto | null;
+}
+
+/** GET /api/indicators/values?period&unit */
+export interface ValuesReply {
+  unit: UnitRefDto;
+  period: string;
+  values: MeasureValueDto[];
+}
+
+/** GET /api/indicators/:measure/units?period: communes of the province ranked, best first, missing last. */
+export interface RankingReply {
+  measure: string;
+  period: string;
+  direction: Direction;
+  target: TargetDto | null;
+  units: {
+    code: string;
+    name: string;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    status: MeasureStatusDto;
+  }[];
+}
+
+/** GET /api/indicators/:measure/trend?unit[&type] */
+export interface TrendReply {
+  measure: string;
+  unit: UnitRefDto;
+  points: {
+    period: string;
+    numerator: number | null;
+    denominator: number | null;
+    value: number | null;
+    unitsReported: number;
+    unitsExpected: number;
+    target: TargetDto | null;
+  }[];
+}
+
+/**
+ * GET /api/indicators/chart.xlsx — the data behind one chart or table of the dashboard as an Excel
+ * file, the same numbers the screen shows:
+ * - `view=overview&period&unit`: every measure's value, target, status, completeness;
+ * - `view=trend&measure&unit[&type]`: the trend points with the target;
+ * - `view=ranking&measure&period`: the communes ranked.
+ * Same access rules as the JSON route of that view.
+ */
+export type ChartExportView = 'overview' | 'trend' | 'ranking';
+
+/**
+ * GET /api/data-values/template.xlsx?period&dataSet[&unit] — the Excel template (sheet "Số liệu",
+ * one row per unit × element × disaggregation, columns: Mã đơn vị, Tên đơn vị, Kỳ, Mã chỉ số,
+ * Tên chỉ số, Phân tổ, Giá trị), filled with the values already stored. Without `unit`, a
+ * provincial user gets every commune of the province (dataSet=commune) or every agency (agency).
+ */
+export const TEMPLATE_SHEET = 'Số liệu';
+export const TEMPLATE_COLUMNS = ['Mã đơn vị', 'Tên đơn vị', 'Kỳ', 'Mã chỉ số', 'Tên chỉ số', 'Phân tổ', 'Giá trị'] as const;

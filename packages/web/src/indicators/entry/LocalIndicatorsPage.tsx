@@ -1,0 +1,4 @@
+/** Placeholder: built in the next commit. */
+export default function LocalIndicatorsPage() {
+  return null;
+}
