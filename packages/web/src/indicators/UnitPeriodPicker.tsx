@@ -65,7 +65,7 @@ export function PeriodSelect({
       value={value}
       onChange={(v) => v && onChange(v)}
       allowDeselect={false}
-      w={200}
+      w={240}
       data-testid="period-select"
     />
   );

@@ -60,7 +60,7 @@ export function Layout() {
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
           {visible.map((i) => (
-            <NavLink key={i.to} component={RouterLink} to={i.to} label={t(i.label)} active={i.to === activeTo} />
+            <NavLink key={i.to} component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} />
           ))}
         </Stack>
       </AppShell.Navbar>

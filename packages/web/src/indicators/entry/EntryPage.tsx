@@ -1,4 +1,342 @@
-/** Placeholder: built in the next commit. */
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import type { CatalogueReply, EntryFormDto, SaveValuesReply, SaveValuesRequest } from '@tre/core/indicators/indicator-api';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../../access/session.tsx';
+import { ApiError, api, errorMessage } from '../../api/client.ts';
+import type { SessionUser } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { UnitPeriodPicker, defaultPeriod, type UnitChoice } from '../UnitPeriodPicker.tsx';
+import { canEnterData, entryKinds, entryUnit, periodOr, templateUrl } from './access.ts';
+import { ElementRow, type RowAction } from './ElementRow.tsx';
+import {
+  cellOfError,
+  cellsOf,
+  changedValues,
+  findingsByElement,
+  findingsFor,
+  groupElements,
+  partCombos,
+  setCell,
+  type Cells,
+  type Findings,
+  type SaveValue,
+  type Violation,
+} from './entryState.ts';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { useLeaveGuard } from './useLeaveGuard.ts';
+
+/** `/indicators/entry?unit&period&dataSet`: the figures of one unit and period, entered by hand. */
 export default function EntryPage() {
-  return null;
+  const { t } = useI18n();
+  const { user } = useSession();
+  if (!user) return null;
+  if (!canEnterData(user)) {
+    return (
+      <Stack maw={720}>
+        <Title order={2}>{t('entryTitle')}</Title>
+        <Alert color="gray">{t('entryNoAccess')}</Alert>
+      </Stack>
+    );
+  }
+  return <EntryScreen user={user} />;
+}
+
+interface State {
+  /** the form these cells were read from (a new one resets them) */
+  source: EntryFormDto | null;
+  original: Cells;
+  current: Cells;
+  /** server errors: element → disaggregation key → message */
+  errors: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+type Action = RowAction | { type: 'reset'; form: EntryFormDto } | { type: 'saved' } | { type: 'errors'; errors: State['errors'] };
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case 'reset': {
+      const cells = cellsOf(action.form);
+      return { source: action.form, original: cells, current: cells, errors: {} };
+    }
+    case 'set': {
+      const current = setCell(state.current, action.element, action.key, action.value);
+      const mine = state.errors[action.element];
+      if (!mine?.[action.key]) return { ...state, current };
+      const { [action.key]: _gone, ...rest } = mine;
+      return { ...state, current, errors: { ...state.errors, [action.element]: rest } };
+    }
+    case 'saved':
+      return { ...state, original: state.current, errors: {} };
+    case 'errors':
+      return { ...state, errors: action.errors };
+  }
+}
+
+const INITIAL: State = { source: null, original: {}, current: {}, errors: {} };
+
+/**
+ * GETs the entry form whenever its URL changes; `reload()` resolves once the stored form is back,
+ * so what follows a save (the counts) appears together with it.
+ */
+function useEntryForm(url: string) {
+  const [data, setData] = useState<EntryFormDto | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(url);
+  useEffect(() => {
+    latest.current = url;
+    let live = true;
+    setError(null);
+    api<EntryFormDto>('GET', url)
+      .then((d) => {
+        if (!live) return;
+        setData(d);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  const reload = useCallback(async () => {
+    const d = await api<EntryFormDto>('GET', url);
+    if (latest.current === url) setData(d);
+  }, [url]);
+  return { data, error, reload };
+}
+
+type Pending = { kind: 'go'; unit: string; period: string } | { kind: 'link'; to: string };
+
+function EntryScreen({ user }: { user: SessionUser }) {
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const unit = entryUnit(user, params.get('unit'));
+  const period = periodOr(params.get('period'), defaultPeriod());
+  const dataSet = unit.kind;
+  const query = new URLSearchParams({ unit: unit.code, period, dataSet });
+  // the URL always names what is shown, so it can be bookmarked or sent
+  const wanted = query.toString();
+  useEffect(() => {
+    if (params.toString() !== wanted) setParams(new URLSearchParams(wanted), { replace: true });
+  }, [params, wanted, setParams]);
+
+  const formUrl = `/api/data-values?${wanted}`;
+  const form = useEntryForm(formUrl);
+  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
+  const [state, dispatch] = useReducer(reducer, INITIAL);
+  const fresh = form.data && form.data.unit.code === unit.code && form.data.period === period ? form.data : null;
+  if (fresh && fresh !== state.source) dispatch({ type: 'reset', form: fresh });
+  const shown = fresh && fresh === state.source ? fresh : null;
+
+  const changes = useMemo(() => changedValues(state.original, state.current), [state.original, state.current]);
+  const dirty = changes.length > 0;
+  const [saving, setSaving] = useState(false);
+  const [result, setResult] = useState<{ key: string; reply: SaveValuesReply } | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [checked, setChecked] = useState<{ key: string; findings: Findings } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const findingsRef = useRef<HTMLDivElement>(null);
+  const here = `${unit.code}|${period}`;
+
+  const onLink = useCallback((to: string) => setPending({ kind: 'link', to }), []);
+  useLeaveGuard(dirty, onLink);
+
+  const go = (next: { unit: string; period: string }) => {
+    if (dirty) setPending({ kind: 'go', ...next });
+    else setParams(new URLSearchParams({ ...next, dataSet: entryUnit(user, next.unit).kind }));
+  };
+  const discardAndGo = () => {
+    const p = pending;
+    setPending(null);
+    if (!p) return;
+    if (state.source) dispatch({ type: 'reset', form: state.source });
+    if (p.kind === 'link') void navigate(p.to);
+    else setParams(new URLSearchParams({ unit: p.unit, period: p.period, dataSet: entryUnit(user, p.unit).kind }));
+  };
+
+  const runCheck = async () => {
+    setChecking(true);
+    setCheckError(null);
+    try {
+      const reply = await api<{ period: string; violations: Violation[] }>(
+        'POST',
+        `/api/indicators/validation-run?period=${encodeURIComponent(period)}`,
+      );
+      setChecked({ key: here, findings: findingsFor(reply.violations, unit.code) });
+      findingsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    } catch (err) {
+      setCheckError(errorMessage(err));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const save = async () => {
+    const sent: SaveValue[] = changes;
+    if (sent.length === 0) return;
+    setSaving(true);
+    setSaveError(null);
+    setResult(null);
+    try {
+      const body: SaveValuesRequest = { unit: unit.code, period, values: sent };
+      const reply = await api<SaveValuesReply>('PUT', '/api/data-values', body);
+      dispatch({ type: 'saved' });
+      // the counts are shown with the form as stored now (who entered each figure, and when)
+      await form.reload().catch(() => undefined);
+      setResult({ key: here, reply });
+      await runCheck();
+    } catch (err) {
+      const cell = err instanceof ApiError ? cellOfError(err.field, sent) : null;
+      if (cell && err instanceof ApiError) {
+        dispatch({ type: 'errors', errors: { [cell.element]: { [cell.key]: err.message } } });
+        setSaveError(t('entrySaveFailedField'));
+      } else {
+        setSaveError(t('entrySaveFailed', { message: errorMessage(err) }));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const groups = useMemo(() => groupElements(shown?.elements ?? [], catalogue.data?.indicators), [shown, catalogue.data]);
+  const combos = useMemo(() => {
+    const out = new Map<string, ReturnType<typeof partCombos>>();
+    for (const e of shown?.elements ?? []) out.set(e.code, partCombos(e.categories, catalogue.data?.categories));
+    return out;
+  }, [shown, catalogue.data]);
+  const findings = checked?.key === here ? checked.findings : null;
+  const byElement = useMemo(() => (findings ? findingsByElement(findings) : new Map<string, Violation[]>()), [findings]);
+  const nameOf = useCallback((code: string) => shown?.elements.find((e) => e.code === code)?.name[lang] ?? null, [shown, lang]);
+
+  return (
+    <Stack gap="md" pb={80}>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('entryTitle')}</Title>
+        <Group gap="md">
+          <Anchor href={templateUrl({ period, dataSet, unit: unit.code })} download data-testid="entry-template">
+            {t('entryDownloadTemplate')}
+          </Anchor>
+          <Anchor component={Link} to="/indicators/import">
+            {t('entryImportFile')}
+          </Anchor>
+        </Group>
+      </Group>
+      <UnitPeriodPicker
+        unit={unit}
+        period={period}
+        kinds={entryKinds(user)}
+        onUnit={(u: UnitChoice) => go({ unit: u.code, period })}
+        onPeriod={(p) => go({ unit: unit.code, period: p })}
+      />
+      <Text size="sm" c="dimmed" maw={820}>
+        {t('entryIntro')}
+      </Text>
+
+      {form.error && (
+        <Alert color="red" role="alert">
+          {form.error}
+        </Alert>
+      )}
+      {!shown && !form.error && <Loader />}
+
+      {shown && (
+        <>
+          <Group gap="xs">
+            <Badge variant="light">{t(`entryDataSet_${shown.dataSet}`)}</Badge>
+            <Text size="sm" fw={500}>
+              {shown.unit.name}
+            </Text>
+            <Text size="sm" c="dimmed">
+              · {t('entryElementCount', { n: shown.elements.length })}
+            </Text>
+          </Group>
+
+          <div ref={findingsRef}>
+            {checkError && (
+              <Alert color="red" role="alert">
+                {t('entryFindingsFailed', { message: checkError })}
+              </Alert>
+            )}
+            {findings && <FindingsPanel findings={findings} period={period} nameOf={nameOf} />}
+          </div>
+
+          {shown.elements.length === 0 && <Alert color="gray">{t('entryNoElements')}</Alert>}
+          {groups.map((g) => (
+            <Stack key={g.indicator?.code ?? g.kind} gap={4}>
+              <Title order={4}>
+                {g.kind === 'common'
+                  ? t('entryGroupCommon')
+                  : g.kind === 'other' || !g.indicator
+                    ? t('entryGroupOther')
+                    : g.indicator.no === null
+                      ? g.indicator.name[lang]
+                      : t('entryGroupIndicator', { no: g.indicator.no, name: g.indicator.name[lang] })}
+              </Title>
+              <Paper withBorder>
+                {g.elements.map((e) => (
+                  <ElementRow
+                    key={e.code}
+                    element={e}
+                    row={state.current[e.code]}
+                    original={state.original[e.code]}
+                    combos={combos.get(e.code) ?? null}
+                    errors={state.errors[e.code]}
+                    findings={byElement.get(e.code)}
+                    disabled={saving}
+                    dispatch={dispatch}
+                  />
+                ))}
+              </Paper>
+            </Stack>
+          ))}
+        </>
+      )}
+
+      {shown && (
+        <Paper withBorder shadow="sm" p="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5 }} aria-live="polite">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Group gap="sm">
+              <Button onClick={() => void save()} loading={saving} disabled={!dirty} data-testid="entry-save">
+                {t('save')}
+              </Button>
+              <Button variant="default" onClick={() => void runCheck()} loading={checking} disabled={saving}>
+                {t('entryCheck')}
+              </Button>
+              <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'}>
+                {dirty ? t('entryUnsavedCount', { n: changes.length }) : t('entryNoChanges')}
+              </Text>
+            </Group>
+            {result?.key === here && !saveError && (
+              <Text size="sm" c="teal.8" data-testid="entry-result">
+                {t('entrySavedCounts', { ...result.reply })}
+              </Text>
+            )}
+          </Group>
+          {saveError && (
+            <Alert color="red" mt="xs" role="alert" data-testid="entry-error">
+              {saveError}
+            </Alert>
+          )}
+        </Paper>
+      )}
+
+      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('entryUnsavedTitle')}>
+        <Stack>
+          <Text size="sm">{t('entryUnsavedText', { n: changes.length })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending(null)} data-testid="entry-stay">
+              {t('entryStay')}
+            </Button>
+            <Button color="red" onClick={discardAndGo} data-testid="entry-discard">
+              {t('entryDiscard')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
 }

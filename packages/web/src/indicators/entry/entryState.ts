@@ -1,0 +1,232 @@
+import type { Bilingual } from '@tre/core/indicators/catalogue-schema';
+import type { CatalogueReply, EntryFormDto, SaveValuesRequest } from '@tre/core/indicators/indicator-api';
+import { disaggregationKey } from '@tre/core/indicators/values';
+
+/**
+ * The entry form's state without React: what is stored, what the user typed, what to send.
+ *
+ * Cells: element code → disaggregation key ('' = the element's total, else a canonical key such as
+ * `age_group=u6|sex=female`, core values.ts) → value. `null` means "not reported": an emptied
+ * input is sent as null (the stored value is cleared), never as 0.
+ */
+export type Row = Readonly<Record<string, number | null>>;
+export type Cells = Readonly<Record<string, Row>>;
+export type SaveValue = SaveValuesRequest['values'][number];
+
+export const TOTAL = '';
+
+/** The cells of a form as the server sent it. */
+export function cellsOf(form: EntryFormDto): Cells {
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const e of form.elements) {
+    const row: Record<string, number | null> = { [TOTAL]: e.value };
+    for (const p of e.parts) row[p.disaggregation] = p.value;
+    out[e.code] = row;
+  }
+  return out;
+}
+
+export function cellValue(cells: Cells, element: string, key: string): number | null {
+  return cells[element]?.[key] ?? null;
+}
+
+/** Cells with one value replaced; other rows keep their identity (rows re-render only when theirs changed). */
+export function setCell(cells: Cells, element: string, key: string, value: number | null): Cells {
+  if (cellValue(cells, element, key) === value && cells[element] && key in cells[element]) return cells;
+  return { ...cells, [element]: { ...cells[element], [key]: value } };
+}
+
+/**
+ * The values to send: only cells whose value differs from what is stored, in form order, the
+ * total without a disaggregation, a cleared value as null.
+ */
+export function changedValues(original: Cells, current: Cells): SaveValue[] {
+  const out: SaveValue[] = [];
+  const elements = [...new Set([...Object.keys(original), ...Object.keys(current)])];
+  for (const element of elements) {
+    const keys = [...new Set([...Object.keys(original[element] ?? {}), ...Object.keys(current[element] ?? {})])];
+    keys.sort((a, b) => (a === TOTAL ? -1 : b === TOTAL ? 1 : 0));
+    for (const key of keys) {
+      const before = cellValue(original, element, key);
+      const after = cellValue(current, element, key);
+      if (before === after) continue;
+      out.push(key === TOTAL ? { element, value: after } : { element, disaggregation: key, value: after });
+    }
+  }
+  return out;
+}
+
+/** Whether a row has unsaved changes. */
+export function rowChanged(original: Row | undefined, current: Row | undefined): boolean {
+  if (original === current) return false;
+  const keys = new Set([...Object.keys(original ?? {}), ...Object.keys(current ?? {})]);
+  for (const k of keys) if ((original?.[k] ?? null) !== (current?.[k] ?? null)) return true;
+  return false;
+}
+
+/** A count as typed in a number input ('' or a non-count → null / undefined). */
+export function countFromInput(v: number | string): number | null | undefined {
+  if (v === '') return null;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/[.,\s]/g, ''));
+  if (!Number.isFinite(n) || !Number.isInteger(n) || n < 0) return undefined;
+  return n;
+}
+
+export interface PartsCheck {
+  /** sum of the parts entered, null when none is */
+  sum: number | null;
+  filled: number;
+  of: number;
+  /** a total is given and the parts entered do not add up to it */
+  mismatch: boolean;
+}
+
+/**
+ * Parts against the total. Parts that add up to less than the total are still flagged: the server
+ * keeps the total (some children may not be classified) but its validation warns, so the user is
+ * told here first.
+ */
+export function partsCheck(total: number | null, parts: readonly (number | null)[]): PartsCheck {
+  const given = parts.filter((p): p is number => p !== null);
+  const sum = given.length > 0 ? given.reduce((a, b) => a + b, 0) : null;
+  return { sum, filled: given.length, of: parts.length, mismatch: total !== null && sum !== null && sum !== total };
+}
+
+export interface PartCombo {
+  /** canonical disaggregation key, e.g. `age_group=u6|sex=female` */
+  key: string;
+  /** one option per category, in the element's category order */
+  options: { category: string; option: string; name: Bilingual }[];
+}
+
+/**
+ * Every cell of an element's disaggregation: the cross product of its categories' options (the
+ * server accepts a part only when it names one option of each category). Null when a category is
+ * not known (the catalogue did not load).
+ */
+export function partCombos(categories: readonly string[], defs: CatalogueReply['categories'] | undefined): PartCombo[] | null {
+  if (categories.length === 0) return [];
+  const cats = categories.map((c) => defs?.find((d) => d.code === c));
+  if (cats.some((c) => !c)) return null;
+  let combos: PartCombo['options'][] = [[]];
+  for (const cat of cats) {
+    if (!cat) return null;
+    combos = combos.flatMap((prefix) =>
+      cat.options.map((o) => [...prefix, { category: cat.code, option: o.code, name: o.name }]),
+    );
+  }
+  return combos.map((options) => ({
+    key: disaggregationKey(Object.fromEntries(options.map((o) => [o.category, o.option]))),
+    options,
+  }));
+}
+
+/** The cell a server error names (`values.3.value` → the fourth value sent), or null. */
+export function cellOfError(field: string | undefined, sent: readonly SaveValue[]): { element: string; key: string } | null {
+  const m = /^values\.(\d+)(?:\.|$)/.exec(field ?? '');
+  if (!m?.[1]) return null;
+  const v = sent[Number(m[1])];
+  return v ? { element: v.element, key: v.disaggregation ?? TOTAL } : null;
+}
+
+type CatalogueIndicator = Pick<CatalogueReply['indicators'][number], 'code' | 'no' | 'name' | 'measures'>;
+
+export interface ElementGroup<E> {
+  /** 'common': figures several indicators use (population counts); 'other': none uses them */
+  kind: 'indicator' | 'common' | 'other';
+  indicator: { code: string; no: number | null; name: Bilingual } | null;
+  elements: E[];
+}
+
+/**
+ * Elements grouped by the indicator whose measures use them, in catalogue order; an element used
+ * by several indicators (e.g. the number of children, the denominator of many rates) goes to one
+ * "common" group first, so each element appears once. Without a catalogue: one group in form order.
+ */
+export function groupElements<E extends { code: string }>(
+  elements: readonly E[],
+  indicators: readonly CatalogueIndicator[] | undefined,
+): ElementGroup<E>[] {
+  if (!indicators) return elements.length ? [{ kind: 'other', indicator: null, elements: [...elements] }] : [];
+  const users = new Map<string, string[]>();
+  for (const ind of indicators) {
+    for (const m of ind.measures) {
+      for (const code of [m.numerator, m.denominator]) {
+        const list = users.get(code) ?? [];
+        if (!list.includes(ind.code)) list.push(ind.code);
+        users.set(code, list);
+      }
+    }
+  }
+  const common: E[] = [];
+  const other: E[] = [];
+  const byIndicator = new Map<string, E[]>();
+  for (const e of elements) {
+    const used = users.get(e.code) ?? [];
+    if (used.length === 0) other.push(e);
+    else if (used.length > 1) common.push(e);
+    else byIndicator.set(used[0] ?? '', [...(byIndicator.get(used[0] ?? '') ?? []), e]);
+  }
+  const out: ElementGroup<E>[] = [];
+  if (common.length) out.push({ kind: 'common', indicator: null, elements: common });
+  for (const ind of indicators) {
+    const list = byIndicator.get(ind.code);
+    if (list?.length) out.push({ kind: 'indicator', indicator: { code: ind.code, no: ind.no, name: ind.name }, elements: list });
+  }
+  if (other.length) out.push({ kind: 'other', indicator: null, elements: other });
+  return out;
+}
+
+export interface Violation {
+  rule: string;
+  severity: 'error' | 'warning';
+  unit: string;
+  period: string;
+  elements: string[];
+  measure?: string | undefined;
+  message: Bilingual;
+}
+
+export interface Findings {
+  errors: Violation[];
+  /** required figures not reported (one finding per element: shown together) */
+  missing: Violation[];
+  warnings: Violation[];
+}
+
+/** A validation run's findings about one unit, split for display. */
+export function findingsFor(violations: readonly Violation[], unit: string): Findings {
+  const mine = violations.filter((v) => v.unit === unit);
+  return {
+    errors: mine.filter((v) => v.severity === 'error' && v.rule !== 'required_missing'),
+    missing: mine.filter((v) => v.rule === 'required_missing'),
+    warnings: mine.filter((v) => v.severity === 'warning'),
+  };
+}
+
+/**
+ * Findings by element, for the note beside each input. Missing figures are listed once, above; a
+ * total that differs from its parts is already flagged beside the input as it is typed.
+ */
+export function findingsByElement(f: Findings): Map<string, Violation[]> {
+  const out = new Map<string, Violation[]>();
+  for (const v of [...f.errors, ...f.warnings]) {
+    if (v.rule === 'disaggregation_mismatch') continue;
+    for (const e of v.elements) out.set(e, [...(out.get(e) ?? []), v]);
+  }
+  return out;
+}
+
+/** `HH:mm dd/MM/yyyy` in the browser's time zone (the way dates are written in Vietnam). */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** Who entered a figure and when, as the text parameters of "Nhập bởi {who} lúc {time}"; null when unknown. */
+export function enteredParams(by: string | null, at: string | null): { who: string; time: string } | null {
+  if (!by && !at) return null;
+  return { who: by ?? '?', time: at ? formatDateTime(at) : '?' };
+}

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * While `dirty`, asks before the page is left: closing or reloading the tab gets the browser's own
+ * question; a click on a link of the app (navigation menu, "Nhập từ tệp") is held and handed to
+ * `onLink` with its target, so the page can ask in its own dialog and navigate if confirmed.
+ *
+ * The app's router is a <BrowserRouter>, where react-router's useBlocker is not available, hence
+ * the capture-phase click listener. The browser's back button is not held.
+ */
+export function useLeaveGuard(dirty: boolean, onLink: (to: string) => void): void {
+  const onLinkRef = useRef(onLink);
+  useEffect(() => {
+    onLinkRef.current = onLink;
+  }, [onLink]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // older browsers show the question only when returnValue is set
+      e.returnValue = '';
+    };
+    const click = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+      if (!(a instanceof HTMLAnchorElement) || a.target === '_blank' || a.hasAttribute('download')) return;
+      const url = new URL(a.href, window.location.href);
+      if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+      if (url.pathname === window.location.pathname && url.search === window.location.search) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onLinkRef.current(url.pathname + url.search + url.hash);
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('click', click, true);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('click', click, true);
+    };
+  }, [dirty]);
+}
