@@ -22,17 +22,17 @@ const OptionCode = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, 'lower_snake_case');
 export const BilingualSchema = z.object({ vi: z.string().min(1).max(1000), en: z.string().min(1).max(1000) });
 export type Bilingual = z.infer<typeof BilingualSchema>;
 
-export const MeasureUnitSchema = z.enum(['%', 'per1000', 'per100000']);
+const MeasureUnitSchema = z.enum(['%', 'per1000', 'per100000']);
 export type MeasureUnit = z.infer<typeof MeasureUnitSchema>;
 
 /** The factor each unit implies; the catalogue states both so a reader never has to guess. */
 export const UNIT_FACTOR: Record<MeasureUnit, number> = { '%': 100, per1000: 1000, per100000: 100000 };
 
-export const DirectionSchema = z.enum(['higher', 'lower']);
+const DirectionSchema = z.enum(['higher', 'lower']);
 export type Direction = z.infer<typeof DirectionSchema>;
 
 /** Same comparisons as a plan's IndicatorTarget (plans/plan-format.ts TargetOpSchema). */
-export const MeasureTargetOpSchema = z.enum(['<', '<=', '=', '>=', '>']);
+const MeasureTargetOpSchema = z.enum(['<', '<=', '=', '>=', '>']);
 export type MeasureTargetOp = z.infer<typeof MeasureTargetOpSchema>;
 
 /**
@@ -56,7 +56,7 @@ export const DataElementSchema = z.object({
 });
 export type DataElement = z.infer<typeof DataElementSchema>;
 
-export const MeasureTargetSchema = z.object({
+const MeasureTargetSchema = z.object({
   year: z.number().int().min(1990).max(2100),
   op: MeasureTargetOpSchema,
   value: z.number().finite(),
@@ -65,7 +65,7 @@ export const MeasureTargetSchema = z.object({
 });
 export type MeasureTarget = z.infer<typeof MeasureTargetSchema>;
 
-export const MeasureSchema = z.object({
+const MeasureSchema = z.object({
   code: Code,
   name: BilingualSchema,
   numerator: Code,
@@ -92,6 +92,15 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
+/**
+ * Issues of the catalogue's cross-checks carry the Vietnamese wording in `params.vi` (zod's
+ * `message` is the English one), and point at the offending field: a duplicate code at its later
+ * occurrence, so that a local indicator appended to the stored catalogue is the one named.
+ */
+export interface CatalogueIssueParams {
+  vi: string;
+}
+
 export const CatalogueSchema = z
   .object({
     format: z.literal(CATALOGUE_FORMAT),
@@ -102,33 +111,115 @@ export const CatalogueSchema = z
     indicators: z.array(IndicatorSchema),
   })
   .superRefine((cat, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const dupes = (codes: string[]) => codes.filter((c, i) => codes.indexOf(c) !== i);
+    const issue = (path: (string | number)[], en: string, vi: string) =>
+      ctx.addIssue({ code: 'custom', path, message: en, params: { vi } satisfies CatalogueIssueParams });
+    /** calls `each` for every item whose key an earlier item already has */
+    const laterDupes = <T>(items: readonly T[], key: (t: T) => string, each: (t: T, i: number, k: string) => void) => {
+      const seen = new Set<string>();
+      items.forEach((t, i) => {
+        const k = key(t);
+        if (seen.has(k)) each(t, i, k);
+        seen.add(k);
+      });
+    };
 
-    for (const c of dupes(cat.categories.map((c) => c.code))) issue(['categories'], `duplicate category ${c}`);
-    cat.categories.forEach((c, i) => {
-      for (const o of dupes(c.options.map((o) => o.code))) issue(['categories', i], `duplicate option ${o} in ${c.code}`);
-    });
+    laterDupes(
+      cat.categories,
+      (c) => c.code,
+      (_, i, c) => issue(['categories', i, 'code'], `duplicate category ${c}`, `Nhóm phân tổ ${c} bị trùng`),
+    );
+    cat.categories.forEach((c, i) =>
+      laterDupes(
+        c.options,
+        (o) => o.code,
+        (_, j, o) =>
+          issue(
+            ['categories', i, 'options', j, 'code'],
+            `duplicate option ${o} in ${c.code}`,
+            `Phương án ${o} bị trùng trong nhóm phân tổ ${c.code}`,
+          ),
+      ),
+    );
     const categories = new Set(cat.categories.map((c) => c.code));
-    for (const c of dupes(cat.dataElements.map((e) => e.code))) issue(['dataElements'], `duplicate data element ${c}`);
+    laterDupes(
+      cat.dataElements,
+      (e) => e.code,
+      (_, i, c) => issue(['dataElements', i, 'code'], `duplicate data element ${c}`, `Mã chỉ số dữ liệu ${c} bị trùng`),
+    );
     cat.dataElements.forEach((e, i) => {
-      for (const c of e.categories) if (!categories.has(c)) issue(['dataElements', i], `${e.code}: unknown category ${c}`);
-      if (dupes(e.categories).length) issue(['dataElements', i], `${e.code}: a category listed twice`);
+      e.categories.forEach((c, j) => {
+        if (!categories.has(c)) {
+          issue(
+            ['dataElements', i, 'categories', j],
+            `${e.code}: unknown category ${c}`,
+            `${e.code}: nhóm phân tổ ${c} không có trong danh mục`,
+          );
+        }
+      });
+      laterDupes(
+        e.categories,
+        (c) => c,
+        (_, j) =>
+          issue(
+            ['dataElements', i, 'categories', j],
+            `${e.code}: a category listed twice`,
+            `${e.code}: một nhóm phân tổ được liệt kê hai lần`,
+          ),
+      );
     });
 
     const elements = new Set(cat.dataElements.map((e) => e.code));
     const goals = new Set(cat.goals.map((g) => g.no));
-    for (const c of dupes(cat.indicators.map((x) => x.code))) issue(['indicators'], `duplicate indicator ${c}`);
-    const measureCodes = cat.indicators.flatMap((x) => x.measures.map((m) => m.code));
-    for (const c of dupes(measureCodes)) issue(['indicators'], `duplicate measure ${c}`);
+    laterDupes(
+      cat.indicators,
+      (x) => x.code,
+      (_, i, c) => issue(['indicators', i, 'code'], `duplicate indicator ${c}`, `Mã chỉ tiêu ${c} bị trùng`),
+    );
+    laterDupes(
+      cat.indicators.flatMap((x, i) =>
+        x.measures.map((m, j) => ({ code: m.code, path: ['indicators', i, 'measures', j, 'code'] })),
+      ),
+      (m) => m.code,
+      (m, _, c) => issue(m.path, `duplicate measure ${c}`, `Mã phép đo ${c} bị trùng`),
+    );
     cat.indicators.forEach((ind, i) => {
-      if (ind.goal !== null && !goals.has(ind.goal)) issue(['indicators', i, 'goal'], `${ind.code}: unknown goal ${ind.goal}`);
+      if (ind.goal !== null && !goals.has(ind.goal)) {
+        issue(
+          ['indicators', i, 'goal'],
+          `${ind.code}: unknown goal ${ind.goal}`,
+          `${ind.code}: không có mục tiêu số ${ind.goal}`,
+        );
+      }
       ind.measures.forEach((m, j) => {
-        const path = ['indicators', i, 'measures', j];
-        if (!elements.has(m.numerator)) issue(path, `${m.code}: unknown numerator ${m.numerator}`);
-        if (!elements.has(m.denominator)) issue(path, `${m.code}: unknown denominator ${m.denominator}`);
-        if (m.numerator === m.denominator) issue(path, `${m.code}: numerator and denominator are the same element`);
-        if (UNIT_FACTOR[m.unit] !== m.factor) issue(path, `${m.code}: factor ${m.factor} does not match unit ${m.unit}`);
+        const path = (field: string) => ['indicators', i, 'measures', j, field];
+        if (!elements.has(m.numerator)) {
+          issue(
+            path('numerator'),
+            `${m.code}: unknown numerator ${m.numerator}`,
+            `${m.code}: tử số ${m.numerator} không phải chỉ số dữ liệu có trong danh mục`,
+          );
+        }
+        if (!elements.has(m.denominator)) {
+          issue(
+            path('denominator'),
+            `${m.code}: unknown denominator ${m.denominator}`,
+            `${m.code}: mẫu số ${m.denominator} không phải chỉ số dữ liệu có trong danh mục`,
+          );
+        }
+        if (m.numerator === m.denominator) {
+          issue(
+            path('denominator'),
+            `${m.code}: numerator and denominator are the same element`,
+            `${m.code}: tử số và mẫu số là cùng một chỉ số dữ liệu`,
+          );
+        }
+        if (UNIT_FACTOR[m.unit] !== m.factor) {
+          issue(
+            path('factor'),
+            `${m.code}: factor ${m.factor} does not match unit ${m.unit}`,
+            `${m.code}: hệ số ${m.factor} không khớp với đơn vị ${m.unit} (cần ${UNIT_FACTOR[m.unit]})`,
+          );
+        }
       });
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import national from '../../data/indicators/npa-indicators-national.json' with { type: 'json' };
 import { indexCatalogue, NATIONAL_CATALOGUE } from './catalogue.ts';
-import { CatalogueSchema, UNIT_FACTOR, type Catalogue } from './catalogue-schema.ts';
+import { CatalogueSchema, UNIT_FACTOR, type Catalogue, type CatalogueIssueParams } from './catalogue-schema.ts';
 
 const parsed = CatalogueSchema.safeParse(NATIONAL_CATALOGUE);
 
@@ -139,5 +139,31 @@ describe('CatalogueSchema for local indicators', () => {
     expect(msgs).toContain('I01_CHILD_FRIENDLY_COMMUNES: factor 1000 does not match unit %');
     expect(msgs).toContain('duplicate data element CHILDREN_TOTAL');
     expect(msgs).toContain('CHILDREN_TOTAL: unknown category colour');
+  });
+
+  it('names the offending field, a duplicate at its later occurrence, in Vietnamese too', () => {
+    const n = NATIONAL_CATALOGUE.indicators.length;
+    const c = local((c) => {
+      const first = c.indicators[0];
+      const m = first?.measures[0];
+      if (first && m) c.indicators.push({ ...first, code: 'L01', no: null, measures: [{ ...m, factor: 1000 }] });
+    });
+    const issues = (CatalogueSchema.safeParse(c).error?.issues ?? []).map((i) => ({
+      path: i.path.join('.'),
+      en: i.message,
+      vi: i.code === 'custom' ? (i.params as CatalogueIssueParams | undefined)?.vi : undefined,
+    }));
+    expect(issues).toEqual([
+      {
+        path: `indicators.${n}.measures.0.code`,
+        en: 'duplicate measure I01_CHILD_FRIENDLY_COMMUNES',
+        vi: 'Mã phép đo I01_CHILD_FRIENDLY_COMMUNES bị trùng',
+      },
+      {
+        path: `indicators.${n}.measures.0.factor`,
+        en: 'I01_CHILD_FRIENDLY_COMMUNES: factor 1000 does not match unit %',
+        vi: 'I01_CHILD_FRIENDLY_COMMUNES: hệ số 1000 không khớp với đơn vị % (cần 100)',
+      },
+    ]);
   });
 });

@@ -60,7 +60,7 @@ export interface EntryFormDto {
   }[];
 }
 
-/** PUT /api/data-values. `disaggregation` is `category:option[,category:option]`; value null clears. */
+/** PUT /api/data-values. `disaggregation` is a key as `sex=female|age_group=u6` (core values.ts); absent = the total; value null clears. */
 export interface SaveValuesRequest {
   unit: string;
   period: string;
@@ -174,3 +174,47 @@ export type ChartExportView = 'overview' | 'trend' | 'ranking';
  */
 export const TEMPLATE_SHEET = 'Số liệu';
 export const TEMPLATE_COLUMNS = ['Mã đơn vị', 'Tên đơn vị', 'Kỳ', 'Mã chỉ số', 'Tên chỉ số', 'Phân tổ', 'Giá trị'] as const;
+
+// ---- baselines of a plan's targets (PUT/DELETE /api/plans/:id/measure-targets/:measure/baseline) ----
+
+/**
+ * PUT /api/plans/:id/measure-targets/:measure/baseline (administrator, provincial officer): the
+ * (year, value) the plan's targets for this measure start from. `year` must come before the plan's
+ * first target year for the measure; `value` ≥ 0 and, for a % measure, ≤ 100.
+ */
+export interface BaselineRequest {
+  year: number;
+  value: number;
+}
+
+/** A stored baseline: who set it (display name, null when unknown) and when (ISO). */
+export interface BaselineDto {
+  year: number;
+  value: number;
+  setBy: string | null;
+  setAt: string;
+}
+
+/**
+ * One measure of a plan with its mapped targets (by year), its baseline, and — as a suggestion for
+ * the baseline — the province's measured value of the year before the first target year, computed
+ * as GET /api/indicators/values computes it (null when that year has no value).
+ * PUT and DELETE …/baseline reply with the measure's entry after the change.
+ */
+export interface PlanMeasureTargetsDto {
+  measure: string;
+  indicator: string;
+  indicatorNo: number | null;
+  name: Bilingual;
+  unit: MeasureUnit;
+  direction: Direction;
+  targets: { year: number; op: MeasureTargetOp; value: number }[];
+  baseline: BaselineDto | null;
+  suggestion: { year: number; value: number } | null;
+}
+
+/** GET /api/plans/:id/measure-targets: the plan's mapped targets grouped by measure, in catalogue order. */
+export interface PlanMeasureTargetsReply {
+  planId: string;
+  measures: PlanMeasureTargetsDto[];
+}

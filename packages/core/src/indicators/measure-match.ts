@@ -1,3 +1,4 @@
+import { foldText } from '../plans/parser/fold.ts';
 import type { CatalogueIndex } from './catalogue.ts';
 
 /**
@@ -16,12 +17,8 @@ export type MeasureMatch =
   | { kind: 'mapped'; measure: string }
   | { kind: 'unmapped'; reason: 'unknown_indicator' | 'no_phrase' | 'no_match' | 'ambiguous'; candidates: string[] };
 
-export function phraseWords(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+function phraseWords(text: string): string[] {
+  return foldText(text)
     .replace(/(\d)[.,](?=\d{3}\b)/g, '$1')
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');

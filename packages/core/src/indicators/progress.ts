@@ -35,9 +35,9 @@ export type ProgressStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_
 export type Trend = 'improving' | 'worsening' | 'stable';
 
 /** Share of the baseline→target distance a value may lag the line and still be at_risk. */
-export const AT_RISK_SHARE = 0.1;
+const AT_RISK_SHARE = 0.1;
 /** A change of at most this share of the previous value is 'stable'. */
-export const STABLE_SHARE = 0.01;
+const STABLE_SHARE = 0.01;
 
 export interface Baseline {
   year: number;

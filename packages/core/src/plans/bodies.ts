@@ -18,6 +18,7 @@
  *   child affairs, is offered as a candidate.
  */
 import type { BodyCandidate, BodyGroup, BodyResolution } from './plan-api.ts';
+import { foldText } from './parser/fold.ts';
 
 export interface AgencyForMatch {
   id: string;
@@ -51,12 +52,7 @@ const SUCCESSORS: { from: string; to: string; note: string }[] = [
 
 /** Folds to comparable words: no diacritics (đ → d), lower case, punctuation gone, "ủy ban nhân dân" → "ubnd". */
 export function foldWords(text: string): string[] {
-  const folded = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/uy ban nhan dan/g, 'ubnd');
+  const folded = foldText(text).replace(/uy ban nhan dan/g, 'ubnd');
   return folded.split(/[^a-z0-9]+/).filter((w) => w !== '' && w !== 'va');
 }
 

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_plans.ts';
 import * as m0003 from './migrations/0003_indicators.ts';
 import * as m0004 from './migrations/0004_measure_unit_value.ts';
+import * as m0005 from './migrations/0005_measure_baseline.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_plans': m0002,
   '0003_indicators': m0003,
   '0004_measure_unit_value': m0004,
+  '0005_measure_baseline': m0005,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -321,10 +321,18 @@ export interface MeasureTargetTable {
   year: number;
   op: TargetOp;
   value: number;
-  baseline_year: number | null;
-  baseline_value: number | null;
   indicator_position: number;
   target_position: number;
+}
+
+/** A plan's baseline for a measure (migration 0005), kept when the plan's targets are mapped again. */
+export interface MeasureBaselineTable {
+  plan_id: string;
+  measure_code: string;
+  year: number;
+  value: number;
+  set_by: string | null;
+  set_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface Database {
@@ -358,4 +366,5 @@ export interface Database {
   data_value_history: DataValueHistoryTable;
   measure_unit_value: MeasureUnitValueTable;
   measure_target: MeasureTargetTable;
+  measure_baseline: MeasureBaselineTable;
 }

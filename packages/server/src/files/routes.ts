@@ -6,14 +6,11 @@ import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/auth.ts';
 import { FileNameQuerySchema, UPLOAD_LIMIT, uploadedBytes } from '../plans/routes.ts';
 import { readFile, storeFile } from './service.ts';
+import { stripDiacritics } from '@tre/core/plans/parser/fold';
 
 /** "attachment" with the name in UTF-8 (RFC 6266) and an ASCII fallback for old clients. */
 function contentDisposition(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = stripDiacritics(name).replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 

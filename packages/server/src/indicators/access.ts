@@ -1,8 +1,9 @@
 import { Role } from '@tre/core';
-import { forbidden } from '../errors.ts';
-import type { SessionActor } from '../access/session-actor.ts';
 import type { Kysely } from 'kysely';
+import { PROVINCE_EDITORS } from '../access/role-groups.ts';
+import type { SessionActor } from '../access/session-actor.ts';
 import type { Database } from '../db/schema.ts';
+import { forbidden } from '../errors.ts';
 import { findReportingUnit, type ReportingUnit } from './units.ts';
 
 /**
@@ -12,7 +13,6 @@ import { findReportingUnit, type ReportingUnit } from './units.ts';
  * administrators to any unit, leaders (viewer) read any unit and write none; case workers have
  * no part in statistics.
  */
-export const PROVINCE_EDITORS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer];
 const PROVINCE_READERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer, Role.Viewer];
 
 function ownUnit(actor: SessionActor, unit: ReportingUnit): boolean {

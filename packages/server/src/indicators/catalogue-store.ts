@@ -1,36 +1,38 @@
-import { NATIONAL_CATALOGUE, indexCatalogue, type Catalogue, type CatalogueIndex } from '@tre/core';
+import {
+  CATALOGUE_FORMAT,
+  NATIONAL_CATALOGUE,
+  indexCatalogue,
+  type Catalogue,
+  type CatalogueIndex,
+  type Indicator,
+} from '@tre/core';
+import type { CatalogueReply } from '@tre/core/indicators/indicator-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import * as repo from './catalogue-repository.ts';
 
 /**
  * The catalogue in the database: the national one is written at every bootstrap (an upsert, so a
- * newer Tre's corrections of names and national targets reach existing databases), local
- * indicators would sit beside it with origin 'local'. Services read it back as a core Catalogue.
+ * newer Tre's corrections of names and national targets reach existing databases); an
+ * administrator's local indicators sit beside it with origin 'local' (local-indicators-service.ts).
+ * Services read it back as a core Catalogue.
+ */
+
+/**
+ * Writes the national catalogue. Local rows are never overwritten nor deleted: a national row
+ * whose code is already taken by a local one is left out (with its measures' targets), and
+ * nothing is ever deleted here.
  */
 export async function seedCatalogue(db: Kysely<Database>, catalogue: Catalogue = NATIONAL_CATALOGUE): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const upsert = <T extends keyof Database>(table: T, rows: object[], key: string[], update: string[]) =>
-      rows.length === 0
-        ? Promise.resolve()
-        : trx
-            .insertInto(table)
-            .values(rows as never)
-            .onConflict((oc) =>
-              oc
-                .columns(key as never)
-                .doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never),
-            )
-            .execute()
-            .then(() => undefined);
-    await upsert(
-      'indicator_category',
-      catalogue.categories.map((c) => ({ code: c.code, name_vi: c.name.vi, name_en: c.name.en })),
-      ['code'],
-      ['name_vi', 'name_en'],
+    const local = await repo.localCodes(trx);
+    const indicators = catalogue.indicators.filter((i) => !local.indicators.has(i.code));
+    const measures = indicators.flatMap((i) =>
+      i.measures.map((m, position) => ({ i, m, position })).filter(({ m }) => !local.measures.has(m.code)),
     );
-    await upsert(
-      'indicator_category_option',
-      catalogue.categories.flatMap((c) =>
+    await repo.upsertNationalRows(trx, {
+      categories: catalogue.categories.map((c) => ({ code: c.code, name_vi: c.name.vi, name_en: c.name.en })),
+      options: catalogue.categories.flatMap((c) =>
         c.options.map((o, position) => ({
           category_code: c.code,
           code: o.code,
@@ -39,39 +41,25 @@ export async function seedCatalogue(db: Kysely<Database>, catalogue: Catalogue =
           name_en: o.name.en,
         })),
       ),
-      ['category_code', 'code'],
-      ['position', 'name_vi', 'name_en'],
-    );
-    await upsert(
-      'data_element',
-      catalogue.dataElements.map((e, position) => ({
-        code: e.code,
-        position,
-        name_vi: e.name.vi,
-        name_en: e.name.en,
-        categories: e.categories,
-        origin: 'national',
-      })),
-      ['code'],
-      ['position', 'name_vi', 'name_en', 'categories'],
-    );
-    await upsert(
-      'indicator',
-      catalogue.indicators.map((i) => ({
+      elements: catalogue.dataElements
+        .map((e, position) => ({
+          code: e.code,
+          position,
+          name_vi: e.name.vi,
+          name_en: e.name.en,
+          categories: e.categories,
+          origin: 'national' as const,
+        }))
+        .filter((e) => !local.elements.has(e.code)),
+      indicators: indicators.map((i) => ({
         code: i.code,
         no: i.no,
         goal: i.goal,
         name_vi: i.name.vi,
         name_en: i.name.en,
-        origin: 'national',
+        origin: 'national' as const,
       })),
-      ['code'],
-      ['no', 'goal', 'name_vi', 'name_en'],
-    );
-    const measures = catalogue.indicators.flatMap((i) => i.measures.map((m, position) => ({ i, m, position })));
-    await upsert(
-      'measure',
-      measures.map(({ i, m, position }) => ({
+      measures: measures.map(({ i, m, position }) => ({
         code: m.code,
         indicator_code: i.code,
         position,
@@ -83,14 +71,9 @@ export async function seedCatalogue(db: Kysely<Database>, catalogue: Catalogue =
         unit: m.unit,
         direction: m.direction,
         agency: m.agency,
-        origin: 'national',
+        origin: 'national' as const,
       })),
-      ['code'],
-      ['indicator_code', 'position', 'name_vi', 'name_en', 'numerator', 'denominator', 'factor', 'unit', 'direction', 'agency'],
-    );
-    await upsert(
-      'measure_national_target',
-      measures.flatMap(({ m }) =>
+      targets: measures.flatMap(({ m }) =>
         m.nationalTargets.map((t) => ({
           measure_code: m.code,
           year: t.year,
@@ -99,70 +82,100 @@ export async function seedCatalogue(db: Kysely<Database>, catalogue: Catalogue =
           cross_checked: t.crossChecked,
         })),
       ),
-      ['measure_code', 'year'],
-      ['op', 'value', 'cross_checked'],
-    );
+    });
   });
+  invalidateCatalogue(db);
 }
 
-/** The catalogue as stored (national and local), in the core's shape. */
-export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
-  const [categories, options, elements, indicators, measures, targets] = await Promise.all([
-    db.selectFrom('indicator_category').selectAll().orderBy('code').execute(),
-    db.selectFrom('indicator_category_option').selectAll().orderBy('category_code').orderBy('position').execute(),
-    db.selectFrom('data_element').selectAll().orderBy('position').orderBy('code').execute(),
-    db.selectFrom('indicator').selectAll().orderBy('no').orderBy('code').execute(),
-    db.selectFrom('measure').selectAll().orderBy('indicator_code').orderBy('position').execute(),
-    db.selectFrom('measure_national_target').selectAll().orderBy('measure_code').orderBy('year').execute(),
-  ]);
+/** The stored catalogue in the core's shape, and in the reply's shape (with each row's origin). */
+interface StoredCatalogue {
+  index: CatalogueIndex;
+  reply: CatalogueReply;
+}
+
+const NATIONAL_MEASURES = new Map(NATIONAL_CATALOGUE.indicators.flatMap((i) => i.measures).map((m) => [m.code, m]));
+
+/** The catalogue as stored (national and local). */
+export async function loadCatalogue(db: Kysely<Database>): Promise<StoredCatalogue> {
+  const rows = await repo.readCatalogueRows(db);
   const bi = (r: { name_vi: string; name_en: string }) => ({ vi: r.name_vi, en: r.name_en });
-  return {
-    format: 'tre.indicators/v1',
-    source: NATIONAL_CATALOGUE.source,
+  const indicators: CatalogueReply['indicators'] = rows.indicators.map((i) => ({
+    code: i.code,
+    no: i.no,
+    goal: i.goal,
+    name: bi(i),
+    origin: i.origin,
+    measures: rows.measures
+      .filter((m) => m.indicator_code === i.code)
+      .map((m) => {
+        // the note of a national target that is not a level (indicator 13) has no column: it ships
+        const note = m.origin === 'national' ? NATIONAL_MEASURES.get(m.code)?.nationalTargetNote : undefined;
+        return {
+          code: m.code,
+          name: bi(m),
+          numerator: m.numerator,
+          denominator: m.denominator,
+          factor: m.factor as 100 | 1000 | 100000,
+          unit: m.unit,
+          direction: m.direction,
+          agency: m.agency,
+          nationalTargets: rows.targets
+            .filter((t) => t.measure_code === m.code)
+            .map((t) => ({ year: t.year, op: t.op, value: t.value, crossChecked: t.cross_checked })),
+          ...(note ? { nationalTargetNote: note } : {}),
+        };
+      }),
+  }));
+  const reply: CatalogueReply = {
     goals: NATIONAL_CATALOGUE.goals,
-    categories: categories.map((c) => ({
+    categories: rows.categories.map((c) => ({
       code: c.code,
       name: bi(c),
-      options: options.filter((o) => o.category_code === c.code).map((o) => ({ code: o.code, name: bi(o) })),
+      options: rows.options.filter((o) => o.category_code === c.code).map((o) => ({ code: o.code, name: bi(o) })),
     })),
-    dataElements: elements.map((e) => ({ code: e.code, name: bi(e), valueType: 'count', categories: e.categories })),
-    indicators: indicators.map((i) => ({
-      code: i.code,
-      no: i.no,
-      goal: i.goal,
-      name: bi(i),
-      measures: measures
-        .filter((m) => m.indicator_code === i.code)
-        .map((m) => {
-          const national = NATIONAL_CATALOGUE.indicators.flatMap((x) => x.measures).find((x) => x.code === m.code);
-          return {
-            code: m.code,
-            name: bi(m),
-            numerator: m.numerator,
-            denominator: m.denominator,
-            factor: m.factor as 100 | 1000 | 100000,
-            unit: m.unit,
-            direction: m.direction,
-            agency: m.agency,
-            nationalTargets: targets
-              .filter((t) => t.measure_code === m.code)
-              .map((t) => ({ year: t.year, op: t.op, value: t.value, crossChecked: t.cross_checked })),
-            ...(national?.nationalTargetNote ? { nationalTargetNote: national.nationalTargetNote } : {}),
-          };
-        }),
+    dataElements: rows.elements.map((e) => ({
+      code: e.code,
+      name: bi(e),
+      valueType: 'count',
+      categories: e.categories,
+      origin: e.origin,
     })),
+    indicators,
   };
+  const catalogue: Catalogue = {
+    format: CATALOGUE_FORMAT,
+    source: NATIONAL_CATALOGUE.source,
+    goals: reply.goals,
+    categories: reply.categories,
+    dataElements: reply.dataElements.map(({ origin: _o, ...e }) => e),
+    indicators: reply.indicators.map(({ origin: _o, ...i }): Indicator => i),
+  };
+  return { index: indexCatalogue(catalogue), reply };
 }
 
-const cache = new WeakMap<Kysely<Database>, Promise<CatalogueIndex>>();
+const cache = new WeakMap<Kysely<Database>, Promise<StoredCatalogue>>();
 
-/** The catalogue index, read once per database handle (the catalogue changes only at bootstrap). */
-export function catalogueIndex(db: Kysely<Database>): Promise<CatalogueIndex> {
+/**
+ * The stored catalogue, read once per database handle and read again after a local indicator is
+ * added or deleted through this handle (invalidateCatalogue). Another process on the same
+ * PostgreSQL database sees such a change at its next start.
+ */
+export function storedCatalogue(db: Kysely<Database>): Promise<StoredCatalogue> {
   let p = cache.get(db);
   if (!p) {
-    p = loadCatalogue(db).then(indexCatalogue);
+    p = loadCatalogue(db);
     p.catch(() => cache.delete(db));
     cache.set(db, p);
   }
   return p;
+}
+
+/** The catalogue index every service computes with. */
+export async function catalogueIndex(db: Kysely<Database>): Promise<CatalogueIndex> {
+  return (await storedCatalogue(db)).index;
+}
+
+/** Forgets the cached catalogue after a committed change of the catalogue tables. */
+export function invalidateCatalogue(db: Kysely<Database>): void {
+  cache.delete(db);
 }

@@ -5,6 +5,9 @@ import {
   parseDisaggregationKey,
   type CatalogueIndex,
   type DataSetKind,
+  type EntryFormDto,
+  type SaveValuesReply,
+  type SaveValuesRequest,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -15,24 +18,6 @@ import { assertCanRead, assertCanWrite } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import * as repo from './repository.ts';
 import { dataSetOf, findReportingUnit, type ReportingUnit } from './units.ts';
-
-export interface EntryFormElement {
-  code: string;
-  name: { vi: string; en: string };
-  categories: string[];
-  /** the total; null when not entered */
-  value: number | null;
-  parts: { disaggregation: string; value: number }[];
-  enteredBy: string | null;
-  enteredAt: string | null;
-}
-
-export interface EntryForm {
-  unit: { kind: ReportingUnit['kind']; code: string; name: string };
-  period: string;
-  dataSet: DataSetKind;
-  elements: EntryFormElement[];
-}
 
 export function assertPeriod(period: string, field = 'period'): void {
   if (!isPeriodCode(period)) {
@@ -61,7 +46,7 @@ export async function entryForm(
   db: Kysely<Database>,
   actor: SessionActor,
   q: { unit: string; period: string; dataSet?: DataSetKind | undefined },
-): Promise<EntryForm> {
+): Promise<EntryFormDto> {
   assertPeriod(q.period);
   const unit = await unitOrNotFound(db, actor.provinceCode, q.unit);
   assertCanRead(actor, unit);
@@ -141,17 +126,11 @@ export function diffCells(stored: repo.StoredValue[], cells: Cell[]) {
   return { writes, created, updated, unchanged };
 }
 
-export interface SaveRequest {
-  unit: string;
-  period: string;
-  values: { element: string; disaggregation?: string | undefined; value: number | null }[];
-}
-
 /**
  * Saves a batch of one unit and period in one transaction: only changed cells are written, each
  * with a history row, and the batch gets one audit row listing the changes.
  */
-export async function saveValues(db: Kysely<Database>, actor: SessionActor, req: SaveRequest) {
+export async function saveValues(db: Kysely<Database>, actor: SessionActor, req: SaveValuesRequest): Promise<SaveValuesReply> {
   assertPeriod(req.period);
   const unit = await unitOrNotFound(db, actor.provinceCode, req.unit);
   assertCanWrite(actor, unit);

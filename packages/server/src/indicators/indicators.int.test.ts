@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NATIONAL_CATALOGUE, aggregateMeasure, indexCatalogue, resolveTotals, type DataValue } from '@tre/core';
+import { NATIONAL_CATALOGUE, aggregateMeasure, indexCatalogue, resolveTotals, type DataValue, type TrendReply } from '@tre/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { runTre } from '../test/cli.ts';
@@ -59,7 +59,7 @@ let t: TestApp;
 let admin: Session;
 
 type Values = {
-  values: { measure: string; numerator: number; denominator: number; value: number | null; [k: string]: unknown }[];
+  values: { measure: string; numerator: number | null; denominator: number | null; value: number | null; [k: string]: unknown }[];
 };
 
 beforeAll(async () => {
@@ -113,7 +113,10 @@ describe('dataValueSets import and province values', () => {
       unitsExpected: 1,
       status: 'at_risk',
     });
+    // nothing reported: no figure at all, never 0 / 0
     expect(by('I05_FULL_IMMUNISATION_U1')).toMatchObject({
+      numerator: null,
+      denominator: null,
       value: null,
       unitsReported: 0,
       status: 'no_target',
@@ -171,10 +174,25 @@ describe('dataValueSets import and province values', () => {
       headers: admin.headers,
     });
     expect(trend.statusCode).toBe(200);
-    const points = (trend.json() as { points: { period: string; value: number | null }[] }).points;
+    const points = (trend.json() as TrendReply).points;
     expect(points.map((p) => p.period)).toEqual(['2024', '2025']);
     expect(points[0]?.value).toBe(12);
     expect(points[1]?.value).toBeCloseTo(NEONATAL.value, 10);
+    // each point with the plan's target for its year: 2024 is judged against 2025's
+    expect(points.map((p) => p.target && [p.target.year, p.target.op, p.target.value])).toEqual([
+      [2025, '<', 9.5],
+      [2025, '<', 9.5],
+    ]);
+    // commune C reported births but no infant deaths, and nothing in 2024: no figures, not zeros
+    const infantC = await t.app.inject({
+      method: 'GET',
+      url: `/api/indicators/I03_INFANT_MORTALITY/trend?unit=${COMMUNE_C}`,
+      headers: admin.headers,
+    });
+    expect((infantC.json() as TrendReply).points).toEqual([
+      { period: '2024', numerator: null, denominator: null, value: null, unitsReported: 0, unitsExpected: 1, target: null },
+      { period: '2025', numerator: null, denominator: null, value: null, unitsReported: 0, unitsExpected: 1, target: null },
+    ]);
   });
 
   it('rejects a malformed file row by row, in both languages, and keeps the good rows', async () => {

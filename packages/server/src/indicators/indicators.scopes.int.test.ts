@@ -6,10 +6,12 @@ import { COMMUNE_A, COMMUNE_B, auditCount, firstAgencyId, makePlan, makeUser, si
 
 /**
  * Who may call which indicator route: an outsider or a wrong role gets 401/403/404 and nothing
- * changes (data values, their history, measure targets and the audit are compared before and after).
+ * changes (data values, their history, measure targets, the catalogue and the audit are compared
+ * before and after).
  */
 let t: TestApp;
 let admin: Session;
+let provincial: Session;
 let viewer: Session;
 let caseWorker: Session;
 let officerA: Session;
@@ -28,6 +30,9 @@ async function state() {
       .execute(),
     history: (await t.db.kysely.selectFrom('data_value_history').select('id').execute()).length,
     targets: (await t.db.kysely.selectFrom('measure_target').select('year').execute()).length,
+    indicators: await t.db.kysely.selectFrom('indicator').select(['code', 'origin']).orderBy('code').execute(),
+    measures: (await t.db.kysely.selectFrom('measure').select('code').execute()).length,
+    elements: (await t.db.kysely.selectFrom('data_element').select('code').execute()).length,
     audit: await auditCount(t.db),
   };
 }
@@ -38,6 +43,7 @@ beforeAll(async () => {
   tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
   viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+  provincial = await signIn(t.app, (await makeUser(t.db, { role: 'provincial_officer' })).username);
   caseWorker = await signIn(t.app, (await makeUser(t.db, { role: 'case_worker', communeCode: COMMUNE_A })).username);
   officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
   gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
@@ -49,8 +55,42 @@ beforeAll(async () => {
     payload: { unit: COMMUNE_B, period: '2025', values: [{ element: 'LIVE_BIRTHS', value: 100 }] },
   });
   expect(seed.statusCode).toBe(200);
+  const local = await t.app.inject({ method: 'POST', url: '/api/indicators/local', headers: admin.headers, payload: LOCAL });
+  expect(local.statusCode).toBe(201);
 });
 afterAll(async () => t.close());
+
+/** A local indicator over national elements (no new element). */
+const LOCAL = {
+  indicator: {
+    code: 'L01',
+    no: null,
+    goal: null,
+    name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi', en: 'Share of children under 5' },
+    measures: [
+      {
+        code: 'L01_U5_SHARE',
+        name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi trên tổng số trẻ em', en: 'Children under 5 per children' },
+        numerator: 'CHILDREN_U5',
+        denominator: 'CHILDREN_TOTAL',
+        factor: 100,
+        unit: '%',
+        direction: 'higher',
+        agency: 'Sở Y tế',
+        nationalTargets: [],
+      },
+    ],
+  },
+  dataElements: [],
+};
+const addLocal = (code: string) => ({
+  method: 'POST' as const,
+  url: '/api/indicators/local',
+  payload: {
+    ...LOCAL,
+    indicator: { ...LOCAL.indicator, code, measures: [{ ...LOCAL.indicator.measures[0], code: `${code}_U5_SHARE` }] },
+  },
+});
 
 const call = (s: Session | null, opts: InjectOptions) => t.app.inject({ ...opts, headers: s ? s.headers : {} });
 const save = (unit: string, element = 'LIVE_BIRTHS') => ({
@@ -152,6 +192,25 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
       () => ({ method: 'POST', url: `/api/plans/${planId}/measure-targets` }),
       403,
     ],
+    ['anonymous catalogue', () => null, () => ({ method: 'GET', url: '/api/indicators/catalogue' }), 401],
+    ['anonymous adds a local indicator', () => null, () => addLocal('L02'), 401],
+    ['provincial officer adds a local indicator', () => provincial, () => addLocal('L02'), 403],
+    ['viewer adds a local indicator', () => viewer, () => addLocal('L02'), 403],
+    ['commune officer adds a local indicator', () => officerA, () => addLocal('L02'), 403],
+    ['anonymous deletes a local indicator', () => null, () => ({ method: 'DELETE', url: '/api/indicators/local/L01' }), 401],
+    [
+      'provincial officer deletes a local indicator',
+      () => provincial,
+      () => ({ method: 'DELETE', url: '/api/indicators/local/L01' }),
+      403,
+    ],
+    [
+      'agency reporter deletes a local indicator',
+      () => gdReporter,
+      () => ({ method: 'DELETE', url: '/api/indicators/local/L01' }),
+      403,
+    ],
+    ['admin deletes a national indicator', () => admin, () => ({ method: 'DELETE', url: '/api/indicators/local/I01' }), 409],
   ])('%s', async (_name, who, opts, status) => {
     const before = await state();
     const res = await call(who(), opts());
@@ -183,6 +242,14 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
     expect((await call(viewer, { method: 'GET', url: `/api/indicators/values?period=2025&unit=${COMMUNE_B}` })).statusCode).toBe(
       200,
     );
+    // the catalogue is read by everyone signed in; a local indicator is the administrator's
+    for (const who of [caseWorker, officerA, gdReporter, viewer]) {
+      const res = await call(who, { method: 'GET', url: '/api/indicators/catalogue' });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { indicators: { code: string }[] }).indicators.map((i) => i.code)).toContain('L01');
+    }
+    expect((await call(admin, addLocal('L02'))).statusCode).toBe(201);
+    expect((await call(admin, { method: 'DELETE', url: '/api/indicators/local/L02' })).statusCode).toBe(200);
     // a commune officer's validation run lists only their commune
     const run = await call(officerA, { method: 'POST', url: '/api/indicators/validation-run?period=2025' });
     expect(run.statusCode).toBe(200);

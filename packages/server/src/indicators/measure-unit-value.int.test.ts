@@ -114,4 +114,39 @@ describe('measure_unit_value stays equal to data_value', () => {
     });
     expect(await stored()).toEqual(await expected());
   });
+
+  it('after a local measure is added over figures already stored, and deleted again', async () => {
+    await put(COMMUNE_B, 'commune', '2025', 'CHILDREN_U5', 50);
+    await put(COMMUNE_B, 'commune', '2025', 'CHILDREN_TOTAL', 200, 'sex=female');
+    await put(COMMUNE_B, 'commune', '2025', 'CHILDREN_TOTAL', 180, 'sex=male');
+    await db.kysely.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('indicator')
+        .values({ code: 'L01', no: null, goal: null, name_vi: 'Địa phương', name_en: 'Local', origin: 'local' })
+        .execute();
+      await trx
+        .insertInto('measure')
+        .values({
+          code: 'L01_U5_SHARE',
+          indicator_code: 'L01',
+          position: 0,
+          name_vi: 'Tỷ lệ trẻ dưới 5 tuổi',
+          name_en: 'Share under 5',
+          numerator: 'CHILDREN_U5',
+          denominator: 'CHILDREN_TOTAL',
+          factor: 100,
+          unit: '%',
+          direction: 'higher',
+          agency: 'Sở Y tế',
+          origin: 'local',
+        })
+        .execute();
+    });
+    const local = (await stored()).filter((r) => r.includes('|L01_U5_SHARE|'));
+    expect(local).toEqual([`${TEST_PROVINCE}|${COMMUNE_B}|commune|2025|L01_U5_SHARE|50|380`]);
+    expect(await stored()).toEqual(await expected());
+    await db.kysely.deleteFrom('measure').where('code', '=', 'L01_U5_SHARE').execute();
+    expect((await stored()).filter((r) => r.includes('|L01_U5_SHARE|'))).toEqual([]);
+    expect(await stored()).toEqual(await expected());
+  });
 });

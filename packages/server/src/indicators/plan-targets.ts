@@ -1,10 +1,9 @@
 import { matchMeasure, type CatalogueIndex, type MeasureMatch } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import * as repo from './repository.ts';
 
-type Q = Kysely<Database> | Transaction<Database>;
-
-export interface UnmappedTarget {
+interface UnmappedTarget {
   indicatorNo: number;
   year: number;
   measureText: string | null;
@@ -23,19 +22,18 @@ export interface TargetMapping {
  * target without a comparison gets the measure's direction (≥ when higher is better, ≤ otherwise),
  * which is how the plans write "đạt 95%" and "giảm xuống 10‰". A second target for the same
  * measure and year is listed, not merged. Runs inside the plan's transaction when a plan is saved.
+ * Baselines live in measure_baseline (per plan and measure) and are not touched: mapping again
+ * keeps them.
  */
-export async function syncMeasureTargets(db: Q, index: CatalogueIndex, planId: string): Promise<TargetMapping> {
-  const indicators = await db.selectFrom('plan_indicator').select(['position', 'no']).where('plan_id', '=', planId).execute();
-  const targets = await db
-    .selectFrom('plan_indicator_target')
-    .selectAll()
-    .where('plan_id', '=', planId)
-    .orderBy('indicator_position')
-    .orderBy('position')
-    .execute();
+export async function syncMeasureTargets(
+  db: Kysely<Database> | Transaction<Database>,
+  index: CatalogueIndex,
+  planId: string,
+): Promise<TargetMapping> {
+  const { indicators, targets } = await repo.planIndicatorTargets(db, planId);
   const noAt = new Map(indicators.map((i) => [i.position, i.no]));
   const out: TargetMapping = { mapped: [], unmapped: [] };
-  const rows: Parameters<typeof insertTargets>[1] = [];
+  const rows: repo.MeasureTargetRow[] = [];
   const seen = new Set<string>();
   for (const t of targets) {
     const no = noAt.get(t.indicator_position) ?? 0;
@@ -64,31 +62,11 @@ export async function syncMeasureTargets(db: Q, index: CatalogueIndex, planId: s
       year: t.year,
       op,
       value: t.value,
-      baseline_year: null,
-      baseline_value: null,
       indicator_position: t.indicator_position,
       target_position: t.position,
     });
     out.mapped.push({ indicatorNo: no, year: t.year, measure: measure.code, op, value: t.value });
   }
-  await db.deleteFrom('measure_target').where('plan_id', '=', planId).execute();
-  await insertTargets(db, rows);
+  await repo.replaceMeasureTargets(db, planId, rows);
   return out;
-}
-
-async function insertTargets(
-  db: Q,
-  rows: {
-    plan_id: string;
-    measure_code: string;
-    year: number;
-    op: '<' | '<=' | '=' | '>=' | '>';
-    value: number;
-    baseline_year: number | null;
-    baseline_value: number | null;
-    indicator_position: number;
-    target_position: number;
-  }[],
-) {
-  if (rows.length > 0) await db.insertInto('measure_target').values(rows).execute();
 }

@@ -4,35 +4,46 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { actorOf, requireRole } from '../http/auth.ts';
+import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { auditActorOf } from '../access/session-actor.ts';
-import { getPlan } from '../plans/service.ts';
-import { assertCanReadValuesOf, PROVINCE_EDITORS } from './access.ts';
-import { catalogueIndex } from './catalogue-store.ts';
+import { actorOf, requireRole } from '../http/auth.ts';
+import { assertCanReadValuesOf } from './access.ts';
+import { storedCatalogue } from './catalogue-store.ts';
 import { entryForm, saveValues } from './data-values-service.ts';
 import { exportDataValueSet, importDataValueSet } from './import.ts';
-import { syncMeasureTargets } from './plan-targets.ts';
+import { addLocalIndicator, deleteLocalIndicator } from './local-indicators-service.ts';
+import { clearBaseline, planMeasureTargets, remapPlanTargets, setBaseline } from './plan-targets-service.ts';
 import {
+  BaselineRequestSchema,
+  CatalogueReplySchema,
   DataValueSetSchema,
   EntryFormQuerySchema,
   EntryFormSchema,
   ExportQuerySchema,
   ExportSchema,
   ImportReportSchema,
+  IndicatorCodeParamsSchema,
+  LocalIndicatorDeleteReplySchema,
+  LocalIndicatorReplySchema,
+  LocalIndicatorRequestSchema,
   MeasureParamsSchema,
+  PlanMeasureParamsSchema,
+  PlanMeasureTargetsReplySchema,
+  PlanMeasureTargetsSchema,
+  RankingQuerySchema,
   RankingReplySchema,
   SaveReplySchema,
   SaveValuesSchema,
   TargetMappingSchema,
   TrendQuerySchema,
   TrendReplySchema,
+  ValidationQuerySchema,
   ValidationReplySchema,
   ValuesQuerySchema,
   ValuesReplySchema,
 } from './schemas.ts';
 import { validationRun } from './validation-service.ts';
 import { indicatorValues, measureRanking, measureTrendSeries } from './values-service.ts';
-import { recordAudit } from '../access/audit.ts';
 
 /** A dataValueSets file of a whole province for several years runs to tens of MB. */
 const IMPORT_LIMIT = 50 * 1024 * 1024;
@@ -128,7 +139,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           tags: ['indicators'],
           summary: 'Xếp hạng các xã theo một chỉ tiêu / communes ranked on one measure',
           params: MeasureParamsSchema,
-          querystring: z.object({ period: z.string().trim().min(4).max(7) }),
+          querystring: RankingQuerySchema,
           response: { 200: RankingReplySchema },
         },
       },
@@ -160,7 +171,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         schema: {
           tags: ['indicators'],
           summary: 'Kiểm tra số liệu một kỳ (không ghi) / validate one period (read-only)',
-          querystring: z.object({ period: z.string().trim().min(4).max(7) }),
+          querystring: ValidationQuerySchema,
           response: { 200: ValidationReplySchema },
         },
       },
@@ -187,21 +198,94 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           response: { 200: TargetMappingSchema },
         },
       },
-      async (request) => {
-        const actor = requireRole(request, ...PROVINCE_EDITORS);
-        await getPlan(db, actor.provinceCode, request.params.id);
-        const index = await catalogueIndex(db);
-        return db.transaction().execute(async (trx) => {
-          const mapping = await syncMeasureTargets(trx, index, request.params.id);
-          await recordAudit(trx, auditActorOf(actor), {
-            action: 'update',
-            entity: 'measure_target',
-            entityId: request.params.id,
-            after: { mapped: mapping.mapped.length, unmapped: mapping.unmapped.length },
-          });
-          return mapping;
-        });
+      async (request) => remapPlanTargets(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id),
+    );
+
+    app.get(
+      '/api/plans/:id/measure-targets',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary:
+            'Chỉ tiêu của kế hoạch theo phép đo, với năm gốc và số liệu gợi ý / a plan\u2019s targets by measure, with baselines and suggestions',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: PlanMeasureTargetsReplySchema },
+        },
       },
+      // read by everyone signed in in the province, as the plan itself is
+      async (request) => planMeasureTargets(db, actorOf(request).provinceCode, request.params.id),
+    );
+
+    app.put(
+      '/api/plans/:id/measure-targets/:measure/baseline',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Đặt năm gốc và giá trị gốc của một phép đo trong kế hoạch / set a measure\u2019s baseline in a plan',
+          params: PlanMeasureParamsSchema,
+          body: BaselineRequestSchema,
+          response: { 200: PlanMeasureTargetsSchema },
+        },
+      },
+      async (request) =>
+        setBaseline(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id, request.params.measure, request.body),
+    );
+
+    app.delete(
+      '/api/plans/:id/measure-targets/:measure/baseline',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Xóa số liệu gốc của một phép đo trong kế hoạch / clear a measure\u2019s baseline in a plan',
+          params: PlanMeasureParamsSchema,
+          response: { 200: PlanMeasureTargetsSchema },
+        },
+      },
+      async (request) => clearBaseline(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id, request.params.measure),
+    );
+
+    app.get(
+      '/api/indicators/catalogue',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Danh mục chỉ tiêu (quốc gia và địa phương) / the indicator catalogue, national and local',
+          response: { 200: CatalogueReplySchema },
+        },
+      },
+      async (request) => {
+        actorOf(request);
+        return (await storedCatalogue(db)).reply;
+      },
+    );
+
+    app.post(
+      '/api/indicators/local',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Thêm chỉ tiêu địa phương (quản trị viên) / add a local indicator (administrator)',
+          body: LocalIndicatorRequestSchema,
+          response: { 201: LocalIndicatorReplySchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireRole(request, Role.Admin);
+        return reply.status(201).send(await addLocalIndicator(db, actor, request.body));
+      },
+    );
+
+    app.delete(
+      '/api/indicators/local/:code',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Xóa chỉ tiêu địa phương (quản trị viên) / delete a local indicator (administrator)',
+          params: IndicatorCodeParamsSchema,
+          response: { 200: LocalIndicatorDeleteReplySchema },
+        },
+      },
+      async (request) => deleteLocalIndicator(db, requireRole(request, Role.Admin), request.params.code),
     );
   };
 }

@@ -1,7 +1,29 @@
-import { DATA_SET_KINDS, PERIOD_TYPE_NAMES } from '@tre/core';
+import {
+  BilingualSchema,
+  CategorySchema,
+  DATA_SET_KINDS,
+  DataElementSchema,
+  IndicatorSchema,
+  PERIOD_TYPE_NAMES,
+  type CatalogueReply,
+  type EntryFormDto,
+  type ImportReportDto,
+  type BaselineRequest,
+  type LocalIndicatorRequest,
+  type PlanMeasureTargetsDto,
+  type PlanMeasureTargetsReply,
+  type RankingReply,
+  type SaveValuesReply,
+  type SaveValuesRequest,
+  type TrendReply,
+  type ValuesReply,
+} from '@tre/core';
 import { z } from 'zod';
 
-/** Request and response shapes of the indicator routes (OpenAPI is generated from them). */
+/**
+ * Request and response shapes of the indicator routes (OpenAPI is generated from them): the zod
+ * side of core/indicators/indicator-api.ts, checked against it at the bottom of this file.
+ */
 const Bilingual = z.object({ vi: z.string(), en: z.string() });
 const Period = z.string().trim().min(4).max(7);
 const UnitCode = z.string().trim().min(2).max(36);
@@ -91,6 +113,8 @@ const Target = z.object({
   baseline: z.object({ year: z.number(), value: z.number() }).nullable().optional(),
 });
 
+export const RankingQuerySchema = z.object({ period: Period });
+
 export const ValuesQuerySchema = z.object({ period: Period, unit: UnitCode });
 
 export const ValuesReplySchema = z.object({
@@ -105,8 +129,8 @@ export const ValuesReplySchema = z.object({
       unit: z.enum(['%', 'per1000', 'per100000']),
       factor: z.number(),
       direction: z.enum(['higher', 'lower']),
-      numerator: z.number(),
-      denominator: z.number(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
       value: z.number().nullable(),
       unitsExpected: z.number(),
       unitsReported: z.number(),
@@ -150,8 +174,8 @@ export const TrendReplySchema = z.object({
   points: z.array(
     z.object({
       period: z.string(),
-      numerator: z.number(),
-      denominator: z.number(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
       value: z.number().nullable(),
       unitsReported: z.number(),
       unitsExpected: z.number(),
@@ -159,6 +183,8 @@ export const TrendReplySchema = z.object({
     }),
   ),
 });
+
+export const ValidationQuerySchema = z.object({ period: Period });
 
 export const ValidationReplySchema = z.object({
   period: z.string(),
@@ -189,3 +215,72 @@ export const TargetMappingSchema = z.object({
     }),
   ),
 });
+
+const Origin = z.enum(['national', 'local']);
+const StoredIndicator = IndicatorSchema.extend({ origin: Origin });
+
+export const CatalogueReplySchema = z.object({
+  goals: z.array(z.object({ no: z.number(), name: BilingualSchema })),
+  categories: z.array(CategorySchema),
+  dataElements: z.array(DataElementSchema.extend({ origin: Origin })),
+  indicators: z.array(StoredIndicator),
+});
+
+/** The indicator and its new elements in the catalogue's own form; cross-checks against the stored catalogue in the service. */
+export const LocalIndicatorRequestSchema = z.object({
+  indicator: IndicatorSchema,
+  dataElements: z.array(DataElementSchema).max(40),
+});
+
+export const LocalIndicatorReplySchema = StoredIndicator;
+
+export const IndicatorCodeParamsSchema = z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
+
+export const LocalIndicatorDeleteReplySchema = z.object({
+  code: z.string(),
+  measures: z.array(z.string()),
+  /** new elements of the indicator, deleted with it */
+  deletedElements: z.array(z.string()),
+  /** its elements that hold figures (kept, still on the entry forms) or that another indicator uses */
+  keptElements: z.array(z.object({ code: z.string(), reason: z.enum(['has_figures', 'used_elsewhere']) })),
+  /** plan targets that were mapped to its measures and are now unmapped */
+  planTargetsUnmapped: z.number(),
+  message: Bilingual,
+});
+
+export const PlanMeasureParamsSchema = z.object({ id: z.uuid(), measure: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
+
+/** Types only here; the rules (year before the first target year, 0 ≤ value ≤ 100 for %) are the service's, naming the field. */
+export const BaselineRequestSchema = z.object({ year: z.number().int(), value: z.number() });
+
+export const PlanMeasureTargetsSchema = z.object({
+  measure: z.string(),
+  indicator: z.string(),
+  indicatorNo: z.number().nullable(),
+  name: Bilingual,
+  unit: z.enum(['%', 'per1000', 'per100000']),
+  direction: z.enum(['higher', 'lower']),
+  targets: z.array(z.object({ year: z.number(), op: Op, value: z.number() })),
+  baseline: z.object({ year: z.number(), value: z.number(), setBy: z.string().nullable(), setAt: z.string() }).nullable(),
+  suggestion: z.object({ year: z.number(), value: z.number() }).nullable(),
+});
+
+export const PlanMeasureTargetsReplySchema = z.object({ planId: z.string(), measures: z.array(PlanMeasureTargetsSchema) });
+
+// ---- the contract: each schema's type is exactly the type in indicator-api.ts ----
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+export type ContractChecks = [
+  Expect<Same<z.infer<typeof EntryFormSchema>, EntryFormDto>>,
+  Expect<Same<z.infer<typeof SaveValuesSchema>, SaveValuesRequest>>,
+  Expect<Same<z.infer<typeof SaveReplySchema>, SaveValuesReply>>,
+  Expect<Same<z.infer<typeof ImportReportSchema>, ImportReportDto>>,
+  Expect<Same<z.infer<typeof ValuesReplySchema>, ValuesReply>>,
+  Expect<Same<z.infer<typeof RankingReplySchema>, RankingReply>>,
+  Expect<Same<z.infer<typeof TrendReplySchema>, TrendReply>>,
+  Expect<Same<z.infer<typeof CatalogueReplySchema>, CatalogueReply>>,
+  Expect<Same<z.infer<typeof LocalIndicatorRequestSchema>, LocalIndicatorRequest>>,
+  Expect<Same<z.infer<typeof BaselineRequestSchema>, BaselineRequest>>,
+  Expect<Same<z.infer<typeof PlanMeasureTargetsSchema>, PlanMeasureTargetsDto>>,
+  Expect<Same<z.infer<typeof PlanMeasureTargetsReplySchema>, PlanMeasureTargetsReply>>,
+];

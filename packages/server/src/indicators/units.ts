@@ -1,6 +1,7 @@
 import { dataSetElements, type CatalogueIndex, type DataSetKind } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database, UnitKind } from '../db/schema.ts';
+import { findAgency, findCommune, findProvince, listAgencies, listCommunes } from '../units/repository.ts';
 
 /** A reporting unit of the installation's province: a commune, an agency, or the province itself. */
 export interface ReportingUnit {
@@ -16,23 +17,37 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The unit a code names within the province, or null (unknown, or of another province). */
 export async function findReportingUnit(db: Kysely<Database>, provinceCode: string, code: string): Promise<ReportingUnit | null> {
   if (code === provinceCode) {
-    const p = await db.selectFrom('province').select('name').where('code', '=', code).executeTakeFirst();
+    const p = await findProvince(db, code);
     return p ? { kind: 'province', code, name: p.name } : null;
   }
   if (/^\d{5}$/.test(code)) {
-    const c = await db.selectFrom('commune').select(['name', 'province_code']).where('code', '=', code).executeTakeFirst();
+    const c = await findCommune(db, code);
     return c && c.province_code === provinceCode ? { kind: 'commune', code, name: c.name } : null;
   }
   if (UUID.test(code)) {
-    const a = await db
-      .selectFrom('agency')
-      .select(['short_name', 'aliases'])
-      .where('id', '=', code.toLowerCase())
-      .where('province_code', '=', provinceCode)
-      .executeTakeFirst();
-    return a ? { kind: 'agency', code: code.toLowerCase(), name: a.short_name, agency: a } : null;
+    const id = code.toLowerCase();
+    const a = await findAgency(db, provinceCode, id);
+    return a ? { kind: 'agency', code: id, name: a.short_name, agency: { short_name: a.short_name, aliases: a.aliases } } : null;
   }
   return null;
+}
+
+/** More communes than any province has, before or after the 2025 reorganisation (Thanh Hóa had 559). */
+const ALL_COMMUNES = 100_000;
+
+/** Every commune of the province, in code order. */
+export async function communesOf(db: Kysely<Database>, provinceCode: string): Promise<{ code: string; name: string }[]> {
+  const page = await listCommunes(db, { provinceCode, limit: ALL_COMMUNES, offset: 0 });
+  return page.items.map((c) => ({ code: c.code, name: c.name })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export async function communeCodesOf(db: Kysely<Database>, provinceCode: string): Promise<string[]> {
+  return (await communesOf(db, provinceCode)).map((c) => c.code);
+}
+
+/** Every agency of the province, inactive ones too (their stored figures still count). */
+export async function agenciesOf(db: Kysely<Database>, provinceCode: string) {
+  return listAgencies(db, provinceCode, true);
 }
 
 /** The data set a unit reports on its form (core data-sets.ts). */

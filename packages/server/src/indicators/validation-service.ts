@@ -1,10 +1,19 @@
-import { Role, dataSetElements, parsePeriod, previousPeriod, validateValues, type Violation } from '@tre/core';
+import {
+  Role,
+  dataSetElements,
+  parseDisaggregationKey,
+  parsePeriod,
+  previousPeriod,
+  validateValues,
+  type Violation,
+} from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionActor } from '../access/session-actor.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import { assertPeriod } from './data-values-service.ts';
 import * as repo from './repository.ts';
+import { communeCodesOf } from './units.ts';
 
 /**
  * A validation run over one period (core validation.ts), read-only. Required elements: a commune
@@ -23,11 +32,9 @@ export async function validationRun(db: Kysely<Database>, actor: SessionActor, p
     unit: r.unit_code,
     period: r.period,
     value: r.value,
-    disaggregation: Object.fromEntries(
-      r.disaggregation === '' ? [] : r.disaggregation.split('|').map((kv) => kv.split('=') as [string, string]),
-    ),
+    disaggregation: parseDisaggregationKey(r.disaggregation) ?? {},
   }));
-  const communes = new Set(await repo.communeCodesOf(db, actor.provinceCode));
+  const communes = new Set(await communeCodesOf(db, actor.provinceCode));
   const reportingCommunes = [
     ...new Set(values.filter((v) => v.period === period.code && communes.has(v.unit)).map((v) => v.unit)),
   ];

@@ -15,7 +15,7 @@ import type { Database } from '../db/schema.ts';
  * (province, period, unit, measure); data_value itself is not read.
  */
 
-export type UnitScope =
+type UnitScope =
   /** the communes of the province (joined to commune: a code of another province never counts) */
   | { kind: 'communes'; communes?: string[] }
   /** one unit (a commune, an agency, or the province itself) */
@@ -75,31 +75,58 @@ export async function measureSums(
   return result.rows.map((r) => ({ ...r, numerator: Number(r.numerator), denominator: Number(r.denominator) }));
 }
 
-/** The most recent plan covering a year, per measure: its target rows for that measure. */
-export async function planTargets(db: Kysely<Database>, provinceCode: string, year: number) {
-  return db
+/**
+ * The measure targets of the plans covering any year of [from, to] (optionally of some measures
+ * only), each with its plan's baseline for the measure (measure_baseline, null when none), the most
+ * recent plan first: one query for a whole series of periods, whatever the number of measures.
+ */
+export async function planTargets(
+  db: Kysely<Database>,
+  provinceCode: string,
+  years: { from: number; to: number },
+  measures?: string[],
+) {
+  if (measures?.length === 0) return [];
+  let q = db
     .selectFrom('measure_target as t')
     .innerJoin('plan as p', 'p.id', 't.plan_id')
+    .leftJoin('measure_baseline as b', (join) =>
+      join.onRef('b.plan_id', '=', 't.plan_id').onRef('b.measure_code', '=', 't.measure_code'),
+    )
     .select([
       't.plan_id',
       'p.title',
-      'p.created_at',
+      'p.year_from',
+      'p.year_to',
       't.measure_code',
       't.year',
       't.op',
       't.value',
-      't.baseline_year',
-      't.baseline_value',
+      'b.year as baseline_year',
+      'b.value as baseline_value',
     ])
     .where('p.province_code', '=', provinceCode)
-    .where((eb) => eb.or([eb('p.year_from', 'is', null), eb('p.year_from', '<=', year)]))
-    .where((eb) => eb.or([eb('p.year_to', 'is', null), eb('p.year_to', '>=', year)]))
-    .orderBy('p.created_at', 'desc')
-    .orderBy('t.year')
+    .where((eb) => eb.or([eb('p.year_from', 'is', null), eb('p.year_from', '<=', years.to)]))
+    .where((eb) => eb.or([eb('p.year_to', 'is', null), eb('p.year_to', '>=', years.from)]));
+  if (measures) q = q.where('t.measure_code', 'in', measures);
+  return q.orderBy('p.created_at', 'desc').orderBy('p.id').orderBy('t.year').execute();
+}
+export type PlanTargetRow = Awaited<ReturnType<typeof planTargets>>[number];
+
+/** The periods in which a unit of the province has a figure of one of these elements. */
+export async function periodsWithData(db: Kysely<Database>, provinceCode: string, elements: string[]): Promise<string[]> {
+  if (elements.length === 0) return [];
+  const rows = await db
+    .selectFrom('data_value')
+    .select('period')
+    .distinct()
+    .where('province_code', '=', provinceCode)
+    .where('element_code', 'in', elements)
     .execute();
+  return rows.map((r) => r.period);
 }
 
-export interface UnitsOfMeasure {
+interface UnitsOfMeasure {
   measure: string;
   /** commune codes, in code order, of the communes that reported both elements */
   units: string[];

@@ -8,19 +8,20 @@ import {
   agencySupplies,
   type CatalogueIndex,
   type Measure,
-  type MeasureTargetOp,
+  type MeasureValueDto,
   type PeriodType,
-  type ProgressStatus,
-  type Trend,
+  type RankingReply,
+  type TargetDto,
+  type TrendReply,
+  type ValuesReply,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import { assertPeriod, unitOrNotFound } from './data-values-service.ts';
-import * as repo from './repository.ts';
-import { measureSums, planTargets, type MeasureSumRow } from './values-repository.ts';
-import type { ReportingUnit } from './units.ts';
+import { agenciesOf, communeCodesOf, communesOf, type ReportingUnit } from './units.ts';
+import { measureSums, periodsWithData, planTargets, type MeasureSumRow, type PlanTargetRow } from './values-repository.ts';
 
 /**
  * Indicator values of a unit and period.
@@ -35,42 +36,13 @@ import type { ReportingUnit } from './units.ts';
  * counts the children the communes count.
  */
 
-export type ValueSource = 'communes' | 'province' | 'agency' | 'unit';
+type ValueSource = MeasureValueDto['source'];
 
-export interface TargetDto {
-  year: number;
-  op: MeasureTargetOp;
-  value: number;
-  planId?: string;
-  planTitle?: string;
-  baseline?: { year: number; value: number } | null;
-}
+/** One measure's value as the contract gives it (cli.ts prints these). */
+export type MeasureValue = MeasureValueDto;
 
-export interface MeasureValue {
-  measure: string;
-  indicator: string;
-  indicatorNo: number | null;
-  name: { vi: string; en: string };
-  unit: Measure['unit'];
-  factor: number;
-  direction: Measure['direction'];
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  unitsExpected: number;
-  unitsReported: number;
-  completeness: number | null;
-  source: ValueSource;
-  previousValue: number | null;
-  target: TargetDto | null;
-  nationalTarget: TargetDto | null;
-  status: ProgressStatus;
-  nationalStatus: ProgressStatus;
-  expected: number | null;
-  trend: Trend | null;
-}
-
-export interface Sum {
+interface Sum {
+  /** sums over the units that reported (0 when none did: the reply then says null) */
   numerator: number;
   denominator: number;
   reported: number;
@@ -79,7 +51,7 @@ export interface Sum {
 }
 
 /** numerator / denominator × factor exactly as core aggregate.ts: null without a unit or with a 0 denominator. */
-export function ratio(sum: Pick<Sum, 'numerator' | 'denominator' | 'reported'>, factor: number): number | null {
+function ratio(sum: Pick<Sum, 'numerator' | 'denominator' | 'reported'>, factor: number): number | null {
   return sum.reported > 0 && sum.denominator !== 0 ? (sum.numerator / sum.denominator) * factor : null;
 }
 
@@ -90,7 +62,7 @@ function byMeasurePeriod(rows: MeasureSumRow[]) {
 }
 
 /** Measures a unit reports or is judged on. */
-export function measuresOf(index: CatalogueIndex, unit: ReportingUnit): Measure[] {
+function measuresOf(index: CatalogueIndex, unit: ReportingUnit): Measure[] {
   if (unit.kind === 'province') return index.measures;
   if (unit.kind === 'commune') return index.measures.filter(communesReport);
   const agency = unit.agency;
@@ -128,10 +100,10 @@ export async function unitSums(
   const [communes, above, communeCount] = await Promise.all([
     measureSums(db, { provinceCode, periods, scope: { kind: 'communes' }, measures: codes }),
     measureSums(db, { provinceCode, periods, scope: { kind: 'above_communes' }, measures: codes, byUnit: true }),
-    repo.communeCodesOf(db, provinceCode).then((c) => c.length),
+    communeCodesOf(db, provinceCode).then((c) => c.length),
   ]);
   const fromCommunes = byMeasurePeriod(communes);
-  const agencies = new Map((await repo.agenciesOf(db, provinceCode)).map((a) => [a.id, a]));
+  const agencies = new Map((await agenciesOf(db, provinceCode)).map((a) => [a.id, a]));
   for (const m of measures) {
     for (const p of periods) {
       const c = fromCommunes.get(key(m.code, p));
@@ -155,18 +127,17 @@ export async function unitSums(
   return out;
 }
 
-/** The target of the most recent plan covering the year that has one for the measure. */
-export async function targetsFor(db: Kysely<Database>, provinceCode: string, year: number) {
-  const rows = await planTargets(db, provinceCode, year);
+/** Per measure, the target for the year of the most recent plan covering that year that has one for it. */
+function targetsOfYear(rows: readonly PlanTargetRow[], year: number): Map<string, TargetDto> {
+  const covering = rows.filter((r) => (r.year_from === null || r.year_from <= year) && (r.year_to === null || r.year_to >= year));
   const byMeasure = new Map<string, TargetDto>();
   const planOf = new Map<string, string>();
-  for (const r of rows) {
-    const plan = planOf.get(r.measure_code);
-    if (plan && plan !== r.plan_id) continue; // an older plan
-    planOf.set(r.measure_code, r.plan_id);
+  for (const r of covering) {
+    // rows come most recent plan first: the first plan seen for a measure is the one that applies
+    if (!planOf.has(r.measure_code)) planOf.set(r.measure_code, r.plan_id);
   }
   for (const [measure, planId] of planOf) {
-    const mine = rows.filter((r) => r.measure_code === measure && r.plan_id === planId);
+    const mine = covering.filter((r) => r.measure_code === measure && r.plan_id === planId);
     const t = targetForYear(mine, year);
     if (!t) continue;
     byMeasure.set(measure, {
@@ -181,6 +152,10 @@ export async function targetsFor(db: Kysely<Database>, provinceCode: string, yea
   return byMeasure;
 }
 
+async function targetsFor(db: Kysely<Database>, provinceCode: string, year: number, measures?: string[]) {
+  return targetsOfYear(await planTargets(db, provinceCode, { from: year, to: year }, measures), year);
+}
+
 function judge(m: Measure, value: number | null, previous: number | null, year: number, target: TargetDto | null) {
   return measureProgress({
     direction: m.direction,
@@ -192,7 +167,14 @@ function judge(m: Measure, value: number | null, previous: number | null, year: 
   });
 }
 
-export async function indicatorValues(db: Kysely<Database>, provinceCode: string, q: { period: string; unit: string }) {
+/** A sum's numerator or denominator, or null when no unit reported (never 0 for "nothing known"). */
+const reported = (s: Sum | undefined, part: 'numerator' | 'denominator') => (s && s.reported > 0 ? s[part] : null);
+
+export async function indicatorValues(
+  db: Kysely<Database>,
+  provinceCode: string,
+  q: { period: string; unit: string },
+): Promise<ValuesReply> {
   assertPeriod(q.period);
   const period = parsePeriod(q.period);
   if (!period) throw notFound();
@@ -204,7 +186,7 @@ export async function indicatorValues(db: Kysely<Database>, provinceCode: string
     unitSums(db, provinceCode, unit, measures, [period.code, before]),
     targetsFor(db, provinceCode, period.year),
   ]);
-  const values: MeasureValue[] = measures.map((m) => {
+  const values = measures.map((m): MeasureValueDto => {
     const s = sums.get(key(m.code, period.code)) ?? {
       numerator: 0,
       denominator: 0,
@@ -228,8 +210,8 @@ export async function indicatorValues(db: Kysely<Database>, provinceCode: string
       unit: m.unit,
       factor: m.factor,
       direction: m.direction,
-      numerator: s.numerator,
-      denominator: s.denominator,
+      numerator: reported(s, 'numerator'),
+      denominator: reported(s, 'denominator'),
       value,
       unitsExpected: s.expected,
       unitsReported: s.reported,
@@ -254,7 +236,11 @@ function measureOrNotFound(index: CatalogueIndex, code: string): Measure {
 }
 
 /** Every commune of the province on one measure: value and status, best first, missing last. */
-export async function measureRanking(db: Kysely<Database>, provinceCode: string, q: { measure: string; period: string }) {
+export async function measureRanking(
+  db: Kysely<Database>,
+  provinceCode: string,
+  q: { measure: string; period: string },
+): Promise<RankingReply> {
   assertPeriod(q.period);
   const period = parsePeriod(q.period);
   if (!period) throw notFound();
@@ -262,8 +248,8 @@ export async function measureRanking(db: Kysely<Database>, provinceCode: string,
   const m = measureOrNotFound(index, q.measure);
   const [rows, communes, targets] = await Promise.all([
     measureSums(db, { provinceCode, periods: [period.code], scope: { kind: 'communes' }, measures: [m.code], byUnit: true }),
-    db.selectFrom('commune').select(['code', 'name']).where('province_code', '=', provinceCode).orderBy('code').execute(),
-    targetsFor(db, provinceCode, period.year),
+    communesOf(db, provinceCode),
+    targetsFor(db, provinceCode, period.year, [m.code]),
   ]);
   const byUnit = new Map(rows.map((r) => [r.unit, r]));
   const target = targets.get(m.code) ?? null;
@@ -292,47 +278,73 @@ export async function measureRanking(db: Kysely<Database>, provinceCode: string,
   return { measure: m.code, period: period.code, direction: m.direction, target, units };
 }
 
-/** One measure of one unit over every period with data (of one type when asked), oldest first. */
+/**
+ * One measure of one unit over every period with data (of one type when asked), oldest first, each
+ * point with the target for its year. Four queries whatever the number of periods.
+ */
 export async function measureTrendSeries(
   db: Kysely<Database>,
   provinceCode: string,
   q: { measure: string; unit: string; type?: PeriodType | undefined },
-) {
+): Promise<TrendReply> {
   const index = await catalogueIndex(db);
   const m = measureOrNotFound(index, q.measure);
   const unit = await unitOrNotFound(db, provinceCode, q.unit);
-  const rows = await db
-    .selectFrom('data_value')
-    .select('period')
-    .distinct()
-    .where('province_code', '=', provinceCode)
-    .where('element_code', 'in', [m.numerator, m.denominator])
-    .execute();
-  const periods = rows
-    .map((r) => parsePeriod(r.period))
+  const periods = (await periodsWithData(db, provinceCode, [m.numerator, m.denominator]))
+    .map((code) => parsePeriod(code))
     .filter((p): p is NonNullable<typeof p> => p !== null && (!q.type || p.type === q.type))
     .sort(comparePeriods);
+  const years = periods.map((p) => p.year);
+  const [sums, targetRows] = await Promise.all([
+    unitSums(
+      db,
+      provinceCode,
+      unit,
+      [m],
+      periods.map((p) => p.code),
+    ),
+    years.length > 0 ? planTargets(db, provinceCode, { from: Math.min(...years), to: Math.max(...years) }, [m.code]) : [],
+  ]);
+  const points = periods.map((p) => {
+    const s = sums.get(key(m.code, p.code));
+    return {
+      period: p.code,
+      numerator: reported(s, 'numerator'),
+      denominator: reported(s, 'denominator'),
+      value: s ? ratio(s, m.factor) : null,
+      unitsReported: s?.reported ?? 0,
+      unitsExpected: s?.expected ?? 0,
+      target: targetsOfYear(targetRows, p.year).get(m.code) ?? null,
+    };
+  });
+  return { measure: m.code, unit: { kind: unit.kind, code: unit.code, name: unit.name }, points };
+}
+
+/**
+ * The province's yearly values of some measures, computed exactly as GET /api/indicators/values
+ * computes them (the province rule in unitSums), for the given year of each measure: measure →
+ * value, absent when that year has none. One unitSums call whatever the number of measures.
+ */
+export async function provinceValuesOfYears(
+  db: Kysely<Database>,
+  provinceCode: string,
+  wanted: readonly { measure: Measure; year: number }[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (wanted.length === 0) return out;
+  const province = await unitOrNotFound(db, provinceCode, provinceCode);
+  const periods = [...new Set(wanted.map((w) => String(w.year)))];
   const sums = await unitSums(
     db,
     provinceCode,
-    unit,
-    [m],
-    periods.map((p) => p.code),
+    province,
+    wanted.map((w) => w.measure),
+    periods,
   );
-  const points = await Promise.all(
-    periods.map(async (p) => {
-      const s = sums.get(key(m.code, p.code));
-      const target = (await targetsFor(db, provinceCode, p.year)).get(m.code) ?? null;
-      return {
-        period: p.code,
-        numerator: s?.numerator ?? 0,
-        denominator: s?.denominator ?? 0,
-        value: s ? ratio(s, m.factor) : null,
-        unitsReported: s?.reported ?? 0,
-        unitsExpected: s?.expected ?? 0,
-        target,
-      };
-    }),
-  );
-  return { measure: m.code, unit: { kind: unit.kind, code: unit.code, name: unit.name }, points };
+  for (const w of wanted) {
+    const s = sums.get(key(w.measure.code, String(w.year)));
+    const value = s ? ratio(s, w.measure.factor) : null;
+    if (value !== null) out.set(w.measure.code, value);
+  }
+  return out;
 }

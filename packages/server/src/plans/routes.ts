@@ -1,10 +1,11 @@
-import { PlanDocumentSchema, Role } from '@tre/core';
+import { PlanDocumentSchema } from '@tre/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
+import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
 import { resolveBodyName, patchTask } from './edit-service.ts';
 import { exportPlan } from './export.ts';
@@ -20,9 +21,6 @@ import {
   TaskPatchSchema,
 } from './schemas.ts';
 import * as service from './service.ts';
-
-/** Plans are issued to every body: everyone signed in reads them; the standing body and administrators edit. */
-export const PLAN_EDITORS = [Role.Admin, Role.ProvincialOfficer] as const;
 
 /** Raw uploads (plan files, evidence) are sent as application/octet-stream, at most this many bytes. */
 export const UPLOAD_LIMIT = 15 * 1024 * 1024;
@@ -44,6 +42,7 @@ export function uploadedBytes(request: FastifyRequest): Buffer {
 
 const PlanIdParams = z.object({ id: z.uuid() });
 
+/** Plans are issued to every body: everyone signed in reads them; the standing body and administrators edit (PROVINCE_EDITORS). */
 export function plansRoutes(db: Kysely<Database>) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -60,7 +59,7 @@ export function plansRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, ...PLAN_EDITORS);
+        const actor = requireRole(request, ...PROVINCE_EDITORS);
         return parseUpload(db, actor.provinceCode, request.query.fileName, uploadedBytes(request));
       },
     );
@@ -78,7 +77,7 @@ export function plansRoutes(db: Kysely<Database>) {
         },
       },
       async (request, reply) => {
-        const actor = requireRole(request, ...PLAN_EDITORS);
+        const actor = requireRole(request, ...PROVINCE_EDITORS);
         const id = await service.createPlan(db, service.authorOf(actor), request.body);
         return reply.status(201).send(await service.getPlanDetail(db, actor.provinceCode, id));
       },
@@ -120,7 +119,7 @@ export function plansRoutes(db: Kysely<Database>) {
         },
       },
       async (request, reply) => {
-        await service.deletePlan(db, requireRole(request, ...PLAN_EDITORS), request.params.id);
+        await service.deletePlan(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -149,7 +148,7 @@ export function plansRoutes(db: Kysely<Database>) {
           response: { 200: PlanTaskDtoSchema },
         },
       },
-      async (request) => patchTask(db, requireRole(request, ...PLAN_EDITORS), request.params.taskId, request.body),
+      async (request) => patchTask(db, requireRole(request, ...PROVINCE_EDITORS), request.params.taskId, request.body),
     );
 
     app.put(
@@ -164,7 +163,7 @@ export function plansRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, ...PLAN_EDITORS);
+        const actor = requireRole(request, ...PROVINCE_EDITORS);
         const { name, resolution } = request.body;
         const updated = await resolveBodyName(db, actor, request.params.id, name, resolution);
         return { name, resolution, updated };

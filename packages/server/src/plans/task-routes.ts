@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
+import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { todayInVietnam } from './due.ts';
 import { planCalendar } from './calendar.ts';
 import { listOverdue } from './overdue.ts';
 import { recordProgress } from './progress-service.ts';
-import { PLAN_EDITORS } from './routes.ts';
 import {
   OverdueTaskSchema,
   PlanCalendarReplySchema,
@@ -89,7 +89,7 @@ export function planTaskRoutes(db: Kysely<Database>) {
           response: { 200: z.object({ items: z.array(OverdueTaskSchema) }) },
         },
       },
-      async (request) => ({ items: await listOverdue(db, requireRole(request, ...PLAN_EDITORS).provinceCode) }),
+      async (request) => ({ items: await listOverdue(db, requireRole(request, ...PROVINCE_EDITORS).provinceCode) }),
     );
   };
 }

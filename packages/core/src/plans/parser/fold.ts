@@ -1,28 +1,54 @@
 /**
- * Diacritic- and case-insensitive matching. `fold` maps every UTF-16 unit to one unit, so an index
- * found by a regex on the folded text is the same index in the original: the parsers match on the
- * folded text (plain ASCII patterns such as /chu tri/) and cut the original text at those indices,
- * keeping the plan's own spelling. "hoá" and "hóa" fold alike, "Đ" folds to "d".
+ * Diacritic- and case-insensitive matching: the one folding of Vietnamese text in Tre (the plan
+ * parser, body and measure matching, ASCII file names). `fold` maps every UTF-16 unit to one unit,
+ * so an index found by a regex on the folded text is the same index in the original: the parsers
+ * match on the folded text (plain ASCII patterns such as /chu tri/) and cut the original text at
+ * those indices, keeping the plan's own spelling. "hoá" and "hóa" fold alike, "Đ" folds to "d".
  */
-const cache = new Map<string, string>();
+const bases = new Map<string, string>();
+const folds = new Map<string, string>();
+
+/** One unit without its diacritics, case kept: "Ố" → "O", "Đ" → "D". */
+function baseChar(c: string): string {
+  let b = bases.get(c);
+  if (b === undefined) {
+    b = c === 'đ' ? 'd' : c === 'Đ' ? 'D' : (c.normalize('NFD')[0] ?? c);
+    bases.set(c, b);
+  }
+  return b;
+}
 
 function foldChar(c: string): string {
-  let f = cache.get(c);
+  let f = folds.get(c);
   if (f === undefined) {
-    if (c === 'đ' || c === 'Đ') f = 'd';
-    else {
-      const base = c.normalize('NFD')[0] ?? c;
-      const lower = base.toLowerCase();
-      f = lower.length === 1 ? lower : base;
-    }
-    cache.set(c, f);
+    const base = baseChar(c);
+    const lower = base.toLowerCase();
+    f = lower.length === 1 ? lower : base;
+    folds.set(c, f);
   }
   return f;
 }
 
+/** No diacritics, lower case, same length as the input (text is expected composed, NFC). */
 export function fold(s: string): string {
   // One replacement per non-ASCII or capital character; ASCII runs are copied by the engine.
   return s.replace(/[A-Z\u0080-\uffff]/g, foldChar);
+}
+
+/**
+ * Any text (composed or not) without diacritics, case kept: "Báo cáo Đà Nẵng" → "Bao cao Da Nang".
+ * Not index-preserving for decomposed input; for words and keys, not for cutting the original.
+ */
+export function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/[\u0080-\uffff]/g, baseChar)
+    .replace(/\p{M}/gu, '');
+}
+
+/** `fold` of any text, composed or not (marks that compose with nothing dropped), for comparing words and keys. */
+export function foldText(s: string): string {
+  return fold(s.normalize('NFC')).replace(/\p{M}/gu, '');
 }
 
 /** Collapses runs of white space to one space and trims. */
