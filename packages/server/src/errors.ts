@@ -42,6 +42,7 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   FILE_TOO_LARGE: 413,
   PLAN_FILE_UNREADABLE: 422,
+  DATA_FILE_UNREADABLE: 422,
   INTERNAL: 500,
 };
 

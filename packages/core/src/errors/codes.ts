@@ -15,6 +15,7 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   WeakPassword: 'WEAK_PASSWORD',
   PlanFileUnreadable: 'PLAN_FILE_UNREADABLE',
+  DataFileUnreadable: 'DATA_FILE_UNREADABLE',
   FileTooLarge: 'FILE_TOO_LARGE',
   Internal: 'INTERNAL',
 } as const;
@@ -51,6 +52,10 @@ export const errorMessages: Messages = {
   PLAN_FILE_UNREADABLE: {
     vi: 'Không đọc được tệp kế hoạch: {detail}',
     en: 'The plan file cannot be read: {detail}',
+  },
+  DATA_FILE_UNREADABLE: {
+    vi: 'Không đọc được tệp số liệu: {detail}',
+    en: 'The data file cannot be read: {detail}',
   },
   FILE_TOO_LARGE: {
     vi: 'Tệp quá lớn (tối đa {maxMb} MB)',

@@ -15,6 +15,7 @@ import { filesRoutes } from '../files/routes.ts';
 import { UPLOAD_LIMIT, plansRoutes } from '../plans/routes.ts';
 import { planTaskRoutes } from '../plans/task-routes.ts';
 import { indicatorsRoutes } from '../indicators/routes.ts';
+import { indicatorExcelRoutes } from '../indicators/excel-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 
@@ -74,6 +75,7 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   await app.register(planTaskRoutes(db.kysely));
   await app.register(filesRoutes(db.kysely));
   await app.register(indicatorsRoutes(db.kysely));
+  await app.register(indicatorExcelRoutes(db.kysely));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {

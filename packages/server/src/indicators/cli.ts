@@ -5,11 +5,13 @@ import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
-import { importDataValueSet } from './import.ts';
+import { readUploadedFile } from './excel-import.ts';
+import { importRows, type ImportRow } from './import.ts';
 import { indicatorValues, type MeasureValue } from './values-service.ts';
 
-/** `tre data import FILE` and `tre indicators values --period P --unit CODE [--json]`. */
-export const INDICATORS_HELP = `  tre data import FILE             nhập số liệu DHIS2 dataValueSets (.json) / import DHIS2 dataValueSets JSON
+/** `tre data import FILE` (.xlsx template or .json dataValueSets) and `tre indicators values --period P --unit CODE [--json]`. */
+export const INDICATORS_HELP = `  tre data import FILE             nhập số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json)
+                                   import figures: the Excel template (.xlsx) or DHIS2 dataValueSets (.json)
   tre indicators values --period P --unit CODE [--json]
                                    giá trị các chỉ tiêu của một đơn vị, một kỳ / indicator values of a unit and period
 `;
@@ -27,38 +29,28 @@ async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T>
   }
 }
 
-function readDataValues(file: string, out: Out): unknown[] | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    out.stderr(both({ vi: `Không đọc được tệp JSON ${file}: ${reason}`, en: `Cannot read the JSON file ${file}: ${reason}` }));
-    return null;
-  }
-  const rows = typeof json === 'object' && json !== null ? (json as { dataValues?: unknown }).dataValues : undefined;
-  if (!Array.isArray(rows)) {
-    out.stderr(both({ vi: `${file}: thiếu mảng "dataValues"`, en: `${file}: no "dataValues" array` }));
-    return null;
-  }
-  return rows;
-}
-
 export async function dataCommand(sub: string | undefined, args: string[], config: Config, out: Out): Promise<number> {
   const file = args[0];
   if (sub !== 'import' || !file) {
     out.stderr(`Cách dùng / usage:\n${INDICATORS_HELP}`);
     return 2;
   }
-  const rows = readDataValues(file, out);
-  if (!rows) return 2;
+  const fileName = path.basename(file);
+  let rows: ImportRow[];
+  try {
+    rows = await readUploadedFile(fileName, fs.readFileSync(file));
+  } catch (e) {
+    if (e instanceof TreError) {
+      out.stderr(both({ vi: e.messageIn('vi'), en: e.messageIn('en') }));
+      return 2;
+    }
+    const reason = e instanceof Error ? e.message : String(e);
+    out.stderr(both({ vi: `Không đọc được tệp ${file}: ${reason}`, en: `Cannot read the file ${file}: ${reason}` }));
+    return 2;
+  }
   return withDb(config, async (db) => {
     const audit = { id: null, name: 'cli', ip: null, provinceCode: config.provinceCode };
-    const report = await importDataValueSet(
-      db.kysely,
-      { provinceCode: config.provinceCode, userId: null, audit, fileName: path.basename(file) },
-      rows,
-    );
+    const report = await importRows(db.kysely, { provinceCode: config.provinceCode, userId: null, audit, fileName }, rows);
     for (const r of report.rejectedRows) {
       out.stderr(`dòng / row ${r.row}: ${r.reason.vi} / ${r.reason.en}\n`);
     }
@@ -95,7 +87,7 @@ export async function indicatorsCommand(sub: string | undefined, args: string[],
       for (const v of result.values) {
         const target = v.target ? `${v.target.op} ${fmt(v.target.value)}` : '—';
         out.stdout(
-          `${v.measure}\t${v.numerator}\t${v.denominator}\t${fmt(v.value)}${v.value === null ? '' : ` ${UNIT_LABEL[v.unit]}`}\t${target}\t${v.status}\t${v.unitsReported}/${v.unitsExpected}\n`,
+          `${v.measure}\t${fmt(v.numerator)}\t${fmt(v.denominator)}\t${fmt(v.value)}${v.value === null ? '' : ` ${UNIT_LABEL[v.unit]}`}\t${target}\t${v.status}\t${v.unitsReported}/${v.unitsExpected}\n`,
         );
       }
       return 0;

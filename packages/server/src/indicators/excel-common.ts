@@ -1,0 +1,58 @@
+import { stripDiacritics } from '@tre/core/plans/parser/fold';
+import ExcelJS from 'exceljs';
+
+/** What the Excel files of the indicators module share: media type, file names, styles. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface XlsxFile {
+  fileName: string;
+  content: Buffer;
+}
+
+/** "attachment" with the name in UTF-8 (RFC 5987/6266 `filename*`) and an ASCII fallback for old clients. */
+export function contentDisposition(name: string): string {
+  const ascii = stripDiacritics(name).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** A name safe in a file name on every system: no path separators or reserved characters. */
+export const fileSafe = (s: string) =>
+  s
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tre';
+  wb.created = new Date();
+  return wb;
+}
+
+export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const GREY: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBDD7EE' } };
+export const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  left: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+  right: { style: 'thin', color: { argb: 'FFBFBFBF' } },
+};
+
+/** Whole numbers with thousands grouping (shown as 1.234 in a Vietnamese Excel). */
+export const COUNT_FORMAT = '#,##0';
+/** Rates and ratios: two decimals. */
+export const RATE_FORMAT = '#,##0.00';
+export const PERCENT_FORMAT = '0.0%';
+
+export function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+  });
+}
