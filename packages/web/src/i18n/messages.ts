@@ -1,10 +1,12 @@
 import { dashboardEn, dashboardVi } from '../indicators/dashboard/messages.ts';
 import { entryEn, entryVi } from '../indicators/entry/messages.ts';
+import { baselineEn, baselineVi } from '../plans/messages-baseline.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
   ...dashboardVi,
   ...entryVi,
+  ...baselineVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -229,6 +231,7 @@ export type MessageKey = keyof typeof vi;
 export const en: Partial<Record<MessageKey, string>> = {
   ...dashboardEn,
   ...entryEn,
+  ...baselineEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

@@ -1,0 +1,46 @@
+/** Texts of a plan's targets by measure and their baselines (plan view, "Chỉ tiêu" tab), Vietnamese first; merged into i18n/messages.ts. */
+export const baselineVi = {
+  baselineSection: 'Chỉ tiêu theo phép đo và số liệu gốc',
+  baselineSectionHint:
+    'Số liệu gốc (năm gốc và giá trị) là điểm xuất phát của lộ trình đến chỉ tiêu. Có số liệu gốc, kết quả từng năm mới được đánh giá đúng tiến độ, có nguy cơ hay chậm tiến độ so với lộ trình.',
+  baselineNoMeasures: 'Chưa có chỉ tiêu nào của kế hoạch được gắn với phép đo.',
+  baselineLoadError: 'Không tải được chỉ tiêu theo phép đo: {message}',
+  baselineColMeasure: 'Phép đo',
+  baselineColTargets: 'Chỉ tiêu theo năm',
+  baselineColBaseline: 'Số liệu gốc',
+  baselineValue: 'Năm gốc {year}: {value}',
+  baselineNone: 'Chưa có số liệu gốc',
+  baselineSetBy: 'Do {name} đặt ngày {date}',
+  baselineEdit: 'Sửa số liệu gốc',
+  baselineAdd: 'Đặt số liệu gốc',
+  baselineModalTitle: 'Số liệu gốc — {measure}',
+  baselineYear: 'Năm gốc',
+  baselineYearHint: 'Trước năm chỉ tiêu đầu tiên của kế hoạch ({year})',
+  baselineValueLabel: 'Giá trị gốc ({unit})',
+  baselineUseMeasured: 'Dùng số liệu đo được năm {year}: {value}',
+  baselineClear: 'Xóa số liệu gốc',
+  baselineRequired: 'Hãy nhập năm gốc và giá trị gốc',
+};
+
+export const baselineEn: Partial<Record<keyof typeof baselineVi, string>> = {
+  baselineSection: 'Targets by measure and baselines',
+  baselineSectionHint:
+    'The baseline (year and value) is where the path to the target starts. With a baseline, each year’s result can be judged on track, at risk or off track against that path.',
+  baselineNoMeasures: 'None of the plan’s targets is mapped to a measure yet.',
+  baselineLoadError: 'Could not load the targets by measure: {message}',
+  baselineColMeasure: 'Measure',
+  baselineColTargets: 'Targets by year',
+  baselineColBaseline: 'Baseline',
+  baselineValue: 'Baseline {year}: {value}',
+  baselineNone: 'No baseline yet',
+  baselineSetBy: 'Set by {name} on {date}',
+  baselineEdit: 'Edit baseline',
+  baselineAdd: 'Set baseline',
+  baselineModalTitle: 'Baseline — {measure}',
+  baselineYear: 'Baseline year',
+  baselineYearHint: 'Before the plan’s first target year ({year})',
+  baselineValueLabel: 'Baseline value ({unit})',
+  baselineUseMeasured: 'Use the measured value of {year}: {value}',
+  baselineClear: 'Clear baseline',
+  baselineRequired: 'Enter the baseline year and value',
+};

@@ -1,0 +1,119 @@
+import { Alert, Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
+import type { PlanMeasureTargetsDto } from '@tre/core/indicators/indicator-api';
+import { useState, type FormEvent } from 'react';
+import { ApiError, api, errorMessage } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatValue, unitAxisName } from '../../indicators/dashboard/format.ts';
+import { fieldErrorsOf, firstTargetYear, initialDraft, requestOf, type BaselineDraft, type FieldErrors } from './baselineForm.ts';
+
+interface Props {
+  planId: string;
+  entry: PlanMeasureTargetsDto;
+  onClose(): void;
+  /** called with the measure's entry as the server now has it */
+  onSaved(entry: PlanMeasureTargetsDto): void;
+}
+
+const asNumber = (v: number | string): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Sets or clears a plan's baseline for one measure; the server's rules are shown on the field they name. */
+export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState<BaselineDraft>(() => initialDraft(entry));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const url = `/api/plans/${encodeURIComponent(planId)}/measure-targets/${encodeURIComponent(entry.measure)}/baseline`;
+  const first = firstTargetYear(entry);
+  const { suggestion } = entry;
+
+  const send = async (method: 'PUT' | 'DELETE', body?: unknown) => {
+    setBusy(true);
+    setErrors({});
+    try {
+      onSaved(await api<PlanMeasureTargetsDto>(method, url, body));
+    } catch (err) {
+      setErrors(err instanceof ApiError ? fieldErrorsOf(err.field, err.message) : { form: errorMessage(err) });
+      setBusy(false);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = requestOf(draft);
+    if (!body) {
+      setErrors({ form: t('baselineRequired') });
+      return;
+    }
+    void send('PUT', body);
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('baselineModalTitle', { measure: entry.name[lang] })} size="md">
+      <form onSubmit={submit} data-testid={`baseline-form-${entry.measure}`}>
+        <Stack>
+          {suggestion && (
+            <Button
+              variant="light"
+              onClick={() => setDraft({ year: suggestion.year, value: suggestion.value })}
+              data-testid={`baseline-suggestion-${entry.measure}`}
+            >
+              {t('baselineUseMeasured', {
+                year: suggestion.year,
+                value: formatValue(suggestion.value, entry.unit, lang, ''),
+              })}
+            </Button>
+          )}
+          <NumberInput
+            label={t('baselineYear')}
+            description={first !== null ? t('baselineYearHint', { year: first }) : undefined}
+            required
+            allowDecimal={false}
+            thousandSeparator={false}
+            value={draft.year ?? ''}
+            onChange={(v) => setDraft((d) => ({ ...d, year: asNumber(v) }))}
+            error={errors.year}
+            data-testid="baseline-year"
+          />
+          <NumberInput
+            label={t('baselineValueLabel', { unit: unitAxisName(entry.unit, lang) })}
+            required
+            decimalSeparator={lang === 'vi' ? ',' : '.'}
+            thousandSeparator={false}
+            value={draft.value ?? ''}
+            onChange={(v) => setDraft((d) => ({ ...d, value: asNumber(v) }))}
+            error={errors.value}
+            data-testid="baseline-value"
+          />
+          {errors.form && (
+            <Alert color="red" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          <Group justify="space-between">
+            {entry.baseline ? (
+              <Button
+                variant="subtle"
+                color="red"
+                disabled={busy}
+                onClick={() => void send('DELETE')}
+                data-testid={`baseline-clear-${entry.measure}`}
+              >
+                {t('baselineClear')}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group>
+              <Button variant="default" onClick={onClose}>
+                {t('cancel')}
+              </Button>
+              <Button type="submit" loading={busy} data-testid="baseline-save">
+                {t('save')}
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
