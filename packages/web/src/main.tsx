@@ -22,6 +22,7 @@ const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.ts
 const IndicatorPage = lazy(() => import('./indicators/dashboard/IndicatorPage.tsx'));
 const EntryPage = lazy(() => import('./indicators/entry/EntryPage.tsx'));
 const DataImportPage = lazy(() => import('./indicators/entry/DataImportPage.tsx'));
+const ValidationPage = lazy(() => import('./indicators/validation/ValidationPage.tsx'));
 const LocalIndicatorsPage = lazy(() => import('./indicators/entry/LocalIndicatorsPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
@@ -52,6 +53,7 @@ function App() {
         <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
         <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />
+        <Route path="indicators/validation" element={<Lazy page={<ValidationPage />} />} />
         <Route path="indicators/measures/:measure" element={<Lazy page={<IndicatorPage />} />} />
         <Route path="admin/indicators" element={isAdmin ? <Lazy page={<LocalIndicatorsPage />} /> : <Navigate to="/" />} />
         <Route path="communes" element={<CommunesPage />} />

@@ -5,6 +5,7 @@
  */
 import type { Bilingual, Catalogue, Direction, Indicator, MeasureTargetOp, MeasureUnit } from './catalogue-schema.ts';
 import type { DataSetKind } from './data-sets.ts';
+import type { ValidationRule } from './validation.ts';
 
 export type UnitKind = 'commune' | 'agency' | 'province';
 export interface UnitRefDto {
@@ -217,4 +218,65 @@ export interface PlanMeasureTargetsDto {
 export interface PlanMeasureTargetsReply {
   planId: string;
   measures: PlanMeasureTargetsDto[];
+}
+
+// ---- validation run (POST /api/indicators/validation-run) and local indicator deletion ----
+
+const VALIDATION_RULE_SET: Record<ValidationRule, true> = {
+  unknown_element: true,
+  not_a_count: true,
+  negative_count: true,
+  invalid_disaggregation: true,
+  numerator_exceeds_denominator: true,
+  required_missing: true,
+  disaggregation_mismatch: true,
+  outlier: true,
+};
+/** Every check of core validation.ts: errors first, then the warnings (to review, never rejected). */
+export const VALIDATION_RULES = Object.keys(VALIDATION_RULE_SET) as readonly ValidationRule[];
+
+/** One finding of a validation run (core validation.ts `Violation`). */
+export interface ValidationViolationDto {
+  rule: ValidationRule;
+  /** `error`: a figure that cannot be right, or a required one missing; `warning`: to review (outliers, totals differing from their parts) */
+  severity: 'error' | 'warning';
+  unit: string;
+  period: string;
+  /** the data elements concerned */
+  elements: string[];
+  /** the measure, for a rule about a ratio (numerator above denominator) */
+  measure?: string | undefined;
+  /** the English text names elements by code, the Vietnamese one by name */
+  message: Bilingual;
+}
+
+/**
+ * POST /api/indicators/validation-run?period[&unit] — read-only; administrator, provincial officer,
+ * viewer, commune officer, agency reporter. The findings of one period sorted by unit, then rule,
+ * and the units they are about, named (each once, in the order of the findings). Required figures
+ * are checked for the communes that reported anything in the period. A commune officer or agency
+ * reporter gets only their own unit's findings. `unit` keeps one unit's findings, with the read
+ * check of GET /api/indicators/values (403 for a unit one may not read, 404 for an unknown one).
+ */
+export interface ValidationRunReply {
+  period: string;
+  violations: ValidationViolationDto[];
+  units: UnitRefDto[];
+}
+
+/**
+ * DELETE /api/indicators/local/:code (administrator): a local indicator deleted with its measures,
+ * the plan targets mapped to them and the new elements only it used — except elements holding
+ * figures, which stay on the entry forms.
+ */
+export interface LocalIndicatorDeleteReply {
+  code: string;
+  measures: string[];
+  /** new elements of the indicator, deleted with it */
+  deletedElements: string[];
+  /** its elements that hold figures (kept, still on the entry forms) or that another indicator uses */
+  keptElements: { code: string; reason: 'has_figures' | 'used_elsewhere' }[];
+  /** plan targets that were mapped to its measures and are now unmapped */
+  planTargetsUnmapped: number;
+  message: Bilingual;
 }

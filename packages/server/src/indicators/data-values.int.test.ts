@@ -143,6 +143,75 @@ describe('validation run', () => {
     expect(v.some((x) => x.rule === 'required_missing' && x.unit === COMMUNE_A)).toBe(true);
     expect(await auditCount(t.db)).toBe(audits);
   });
+
+  type Run = {
+    period: string;
+    violations: { rule: string; severity: string; unit: string; elements: string[] }[];
+    units: { kind: string; code: string; name: string }[];
+  };
+  const run = async (s: Session, query: string) =>
+    t.app.inject({ method: 'POST', url: `/api/indicators/validation-run?${query}`, headers: s.headers });
+
+  it('flags a jump against the previous period as a warning to review; the figure is stored, not rejected', async () => {
+    expect(
+      (await put(tuphapReporter, { unit: tuphap, period: '2024', values: [{ element: 'CHILDREN_U5', value: 20 }] })).statusCode,
+    ).toBe(200);
+    expect(
+      (await put(tuphapReporter, { unit: tuphap, period: '2025', values: [{ element: 'CHILDREN_U5', value: 100 }] })).statusCode,
+    ).toBe(200);
+    const res = await run(admin, 'period=2025');
+    expect(res.statusCode).toBe(200);
+    const reply = res.json() as Run;
+    expect(reply.violations.filter((x) => x.unit === tuphap)).toEqual([
+      expect.objectContaining({ rule: 'outlier', severity: 'warning', elements: ['CHILDREN_U5'] }),
+    ]);
+    // each unit of the findings named once, in the findings' order (by code; the agency's id is random)
+    expect(reply.units.map((u) => u.code)).toEqual([...new Set(reply.violations.map((x) => x.unit))]);
+    expect(reply.units).toHaveLength(2);
+    expect(reply.units).toEqual(
+      expect.arrayContaining([
+        { kind: 'commune', code: COMMUNE_A, name: 'Phường Thành Vinh' },
+        { kind: 'agency', code: tuphap, name: 'Sở Tư pháp' },
+      ]),
+    );
+    const stored = await t.db.kysely
+      .selectFrom('data_value')
+      .select(['period', 'value'])
+      .where('unit_code', '=', tuphap)
+      .where('element_code', '=', 'CHILDREN_U5')
+      .orderBy('period')
+      .execute();
+    expect(stored).toEqual([
+      { period: '2024', value: 20 },
+      { period: '2025', value: 100 },
+    ]);
+  });
+
+  it('keeps one unit’s findings with `unit`', async () => {
+    const all = (await run(admin, 'period=2025')).json() as Run;
+    const a = await run(admin, `period=2025&unit=${COMMUNE_A}`);
+    expect(a.statusCode).toBe(200);
+    const one = a.json() as Run;
+    expect(one.violations.length).toBeGreaterThan(1);
+    expect(one.violations).toEqual(all.violations.filter((x) => x.unit === COMMUNE_A));
+    expect(one.units).toEqual([{ kind: 'commune', code: COMMUNE_A, name: 'Phường Thành Vinh' }]);
+    // an agency by its id in capitals is the same agency
+    const agency = (await run(admin, `period=2025&unit=${tuphap.toUpperCase()}`)).json() as Run;
+    expect(agency.violations.map((x) => [x.unit, x.rule])).toEqual([[tuphap, 'outlier']]);
+    // the unit's own officer gets the same list
+    expect(((await run(officerA, `period=2025&unit=${COMMUNE_A}`)).json() as Run).violations).toEqual(one.violations);
+    // a unit that reported nothing has nothing to list
+    expect((await run(admin, 'period=2025&unit=17827')).json()).toEqual({ period: '2025', violations: [], units: [] });
+  });
+
+  it('refuses an unknown unit (404) and a malformed one (400, naming the field)', async () => {
+    const unknown = await run(admin, 'period=2025&unit=00004');
+    expect(unknown.statusCode).toBe(404);
+    expect((unknown.json() as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    const malformed = await run(admin, 'period=2025&unit=x');
+    expect(malformed.statusCode).toBe(400);
+    expect((malformed.json() as { error: { field?: string } }).error.field).toBe('query.unit');
+  });
 });
 
 describe('plan targets mapped to measures', () => {

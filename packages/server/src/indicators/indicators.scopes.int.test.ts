@@ -185,6 +185,30 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
       () => ({ method: 'POST', url: '/api/indicators/validation-run?period=2025' }),
       403,
     ],
+    [
+      'commune officer validates another commune',
+      () => officerA,
+      () => ({ method: 'POST', url: `/api/indicators/validation-run?period=2025&unit=${COMMUNE_B}` }),
+      403,
+    ],
+    [
+      'agency reporter validates a commune',
+      () => gdReporter,
+      () => ({ method: 'POST', url: `/api/indicators/validation-run?period=2025&unit=${COMMUNE_A}` }),
+      403,
+    ],
+    [
+      'agency reporter validates another agency',
+      () => gdReporter,
+      () => ({ method: 'POST', url: `/api/indicators/validation-run?period=2025&unit=${tuphap}` }),
+      403,
+    ],
+    [
+      'validation run of a commune of another province',
+      () => admin,
+      () => ({ method: 'POST', url: '/api/indicators/validation-run?period=2025&unit=00004' }),
+      404,
+    ],
     ['viewer re-maps plan targets', () => viewer, () => ({ method: 'POST', url: `/api/plans/${planId}/measure-targets` }), 403],
     [
       'commune officer re-maps plan targets',
@@ -254,5 +278,16 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
     const run = await call(officerA, { method: 'POST', url: '/api/indicators/validation-run?period=2025' });
     expect(run.statusCode).toBe(200);
     expect((run.json() as { violations: { unit: string }[] }).violations.every((v) => v.unit === COMMUNE_A)).toBe(true);
+    // one unit's findings: the officer's own commune; any commune for the province's readers
+    const own = await call(officerA, { method: 'POST', url: `/api/indicators/validation-run?period=2025&unit=${COMMUNE_A}` });
+    expect(own.statusCode).toBe(200);
+    expect((own.json() as { violations: unknown[] }).violations).toEqual((run.json() as { violations: unknown[] }).violations);
+    const other = await call(viewer, { method: 'POST', url: `/api/indicators/validation-run?period=2025&unit=${COMMUNE_B}` });
+    expect(other.statusCode).toBe(200);
+    const otherReply = other.json() as { violations: { unit: string; rule: string }[]; units: { code: string }[] };
+    // COMMUNE_B reported one figure of its data set (seeded above): the rest are missing
+    expect(otherReply.violations.length).toBeGreaterThan(0);
+    expect(otherReply.violations.every((v) => v.unit === COMMUNE_B && v.rule === 'required_missing')).toBe(true);
+    expect(otherReply.units.map((u) => u.code)).toEqual([COMMUNE_B]);
   });
 });

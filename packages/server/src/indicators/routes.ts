@@ -170,7 +170,8 @@ export function indicatorsRoutes(db: Kysely<Database>) {
       {
         schema: {
           tags: ['indicators'],
-          summary: 'Kiểm tra số liệu một kỳ (không ghi) / validate one period (read-only)',
+          summary:
+            'Kiểm tra số liệu một kỳ, toàn tỉnh hoặc một đơn vị (không ghi) / validate one period, the province or one unit (read-only)',
           querystring: ValidationQuerySchema,
           response: { 200: ValidationReplySchema },
         },
@@ -184,7 +185,8 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           Role.CommuneOfficer,
           Role.AgencyReporter,
         );
-        return validationRun(db, actor, request.query.period);
+        if (request.query.unit !== undefined) await assertCanReadValuesOf(db, actor, request.query.unit);
+        return validationRun(db, actor, request.query);
       },
     );
 

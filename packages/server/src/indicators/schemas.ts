@@ -5,10 +5,12 @@ import {
   DataElementSchema,
   IndicatorSchema,
   PERIOD_TYPE_NAMES,
+  VALIDATION_RULES,
   type CatalogueReply,
   type EntryFormDto,
   type ImportReportDto,
   type BaselineRequest,
+  type LocalIndicatorDeleteReply,
   type LocalIndicatorRequest,
   type PlanMeasureTargetsDto,
   type PlanMeasureTargetsReply,
@@ -16,6 +18,7 @@ import {
   type SaveValuesReply,
   type SaveValuesRequest,
   type TrendReply,
+  type ValidationRunReply,
   type ValuesReply,
 } from '@tre/core';
 import { z } from 'zod';
@@ -184,13 +187,14 @@ export const TrendReplySchema = z.object({
   ),
 });
 
-export const ValidationQuerySchema = z.object({ period: Period });
+/** `unit`: only that unit's findings (read access as for its values). */
+export const ValidationQuerySchema = z.object({ period: Period, unit: UnitCode.optional() });
 
 export const ValidationReplySchema = z.object({
   period: z.string(),
   violations: z.array(
     z.object({
-      rule: z.string(),
+      rule: z.enum(VALIDATION_RULES),
       severity: z.enum(['error', 'warning']),
       unit: z.string(),
       period: z.string(),
@@ -199,6 +203,8 @@ export const ValidationReplySchema = z.object({
       message: Bilingual,
     }),
   ),
+  /** the units the findings are about, named */
+  units: z.array(UnitRef),
 });
 
 export const TargetMappingSchema = z.object({
@@ -280,6 +286,8 @@ export type ContractChecks = [
   Expect<Same<z.infer<typeof TrendReplySchema>, TrendReply>>,
   Expect<Same<z.infer<typeof CatalogueReplySchema>, CatalogueReply>>,
   Expect<Same<z.infer<typeof LocalIndicatorRequestSchema>, LocalIndicatorRequest>>,
+  Expect<Same<z.infer<typeof LocalIndicatorDeleteReplySchema>, LocalIndicatorDeleteReply>>,
+  Expect<Same<z.infer<typeof ValidationReplySchema>, ValidationRunReply>>,
   Expect<Same<z.infer<typeof BaselineRequestSchema>, BaselineRequest>>,
   Expect<Same<z.infer<typeof PlanMeasureTargetsSchema>, PlanMeasureTargetsDto>>,
   Expect<Same<z.infer<typeof PlanMeasureTargetsReplySchema>, PlanMeasureTargetsReply>>,

@@ -1,11 +1,13 @@
 import { dashboardEn, dashboardVi } from '../indicators/dashboard/messages.ts';
 import { entryEn, entryVi } from '../indicators/entry/messages.ts';
+import { validationEn, validationVi } from '../indicators/validation/messages.ts';
 import { baselineEn, baselineVi } from '../plans/messages-baseline.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
   ...dashboardVi,
   ...entryVi,
+  ...validationVi,
   ...baselineVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
@@ -37,7 +39,10 @@ export const vi = {
   homeAgency: 'Xem nhiệm vụ, chỉ tiêu được giao và gửi báo cáo đúng hạn.',
   homeCommune: 'Quản lý danh sách trẻ em và các vụ việc bảo vệ trẻ em của xã, phường.',
   homeViewer: 'Xem tổng hợp chỉ tiêu, báo cáo và vụ việc.',
-  comingModules: 'Các phân hệ Chỉ tiêu, Báo cáo, Trẻ em, Vụ việc sẽ hiện ở đây khi được triển khai.',
+  comingModules: 'Các phân hệ Báo cáo, Trẻ em, Vụ việc sẽ hiện ở đây khi được triển khai.',
+  homeIndicators: 'Chỉ tiêu trẻ em — {unit}, {period}',
+  homeIndicatorsOpen: 'Xem bảng chỉ tiêu',
+  homeIndicatorsEnter: 'Nhập số liệu',
   newUser: 'Thêm người dùng',
   displayName: 'Họ và tên',
   role: 'Vai trò',
@@ -231,6 +236,7 @@ export type MessageKey = keyof typeof vi;
 export const en: Partial<Record<MessageKey, string>> = {
   ...dashboardEn,
   ...entryEn,
+  ...validationEn,
   ...baselineEn,
   period: 'Reporting period',
   unit: 'Unit',
@@ -261,7 +267,10 @@ export const en: Partial<Record<MessageKey, string>> = {
   homeAgency: 'See the tasks and indicators assigned to you and report on time.',
   homeCommune: "Keep your commune's register of children and its child-protection cases.",
   homeViewer: 'Read the indicator, report and case summaries.',
-  comingModules: 'Indicators, Reporting, Children and Cases will appear here as they are built.',
+  comingModules: 'Reporting, Children and Cases will appear here as they are built.',
+  homeIndicators: 'Child indicators — {unit}, {period}',
+  homeIndicatorsOpen: 'Open the indicators',
+  homeIndicatorsEnter: 'Enter figures',
   newUser: 'New user',
   displayName: 'Full name',
   role: 'Role',

@@ -17,6 +17,7 @@ const items: Item[] = [
   { to: '/plans', label: 'plans' },
   { to: '/indicators', label: 'indicators' },
   { to: '/indicators/entry', label: 'dataEntry', roles: ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'] },
+  { to: '/indicators/validation', label: 'validation', roles: ['admin', 'provincial_officer', 'viewer'] },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', roles: ['admin'] },
   { to: '/admin/agencies', label: 'agencies' },

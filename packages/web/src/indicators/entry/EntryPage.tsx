@@ -1,5 +1,11 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import type { CatalogueReply, EntryFormDto, SaveValuesReply, SaveValuesRequest } from '@tre/core/indicators/indicator-api';
+import type {
+  CatalogueReply,
+  EntryFormDto,
+  SaveValuesReply,
+  SaveValuesRequest,
+  ValidationRunReply,
+} from '@tre/core/indicators/indicator-api';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../access/session.tsx';
@@ -162,9 +168,10 @@ function EntryScreen({ user }: { user: SessionUser }) {
     setChecking(true);
     setCheckError(null);
     try {
-      const reply = await api<{ period: string; violations: Violation[] }>(
+      // only this unit's findings: a run over the whole province is the validation page's
+      const reply = await api<ValidationRunReply>(
         'POST',
-        `/api/indicators/validation-run?period=${encodeURIComponent(period)}`,
+        `/api/indicators/validation-run?${new URLSearchParams({ period, unit: unit.code }).toString()}`,
       );
       setChecked({ key: here, findings: findingsFor(reply.violations, unit.code) });
       findingsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });

@@ -18,8 +18,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { Bilingual, Direction, MeasureUnit } from '@tre/core/indicators/catalogue-schema';
-import type { CatalogueReply } from '@tre/core/indicators/indicator-api';
+import type { Direction, MeasureUnit } from '@tre/core/indicators/catalogue-schema';
+import type { CatalogueReply, LocalIndicatorDeleteReply } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../access/session.tsx';
 import { ApiError, api, errorMessage } from '../../api/client.ts';
@@ -42,16 +42,6 @@ import {
 } from './localIndicatorForm.ts';
 
 type StoredIndicator = CatalogueReply['indicators'][number];
-
-/** DELETE /api/indicators/local/:code (server local-indicators-service.ts LocalIndicatorDeletion). */
-interface DeletionReply {
-  code: string;
-  measures: string[];
-  deletedElements: string[];
-  keptElements: { code: string; reason: 'has_figures' | 'used_elsewhere' }[];
-  planTargetsUnmapped: number;
-  message: Bilingual;
-}
 
 const UNIT_LABEL: Record<MeasureUnit, MessageKey> = { '%': 'unit_percent', per1000: 'unit_per1000', per100000: 'unit_per100000' };
 
@@ -210,7 +200,7 @@ function DeleteModal({
 }: {
   indicator: StoredIndicator;
   onClose: () => void;
-  onDeleted: (reply: DeletionReply) => void;
+  onDeleted: (reply: LocalIndicatorDeleteReply) => void;
 }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -219,7 +209,7 @@ function DeleteModal({
     setBusy(true);
     setError(null);
     try {
-      onDeleted(await api<DeletionReply>('DELETE', `/api/indicators/local/${encodeURIComponent(indicator.code)}`));
+      onDeleted(await api<LocalIndicatorDeleteReply>('DELETE', `/api/indicators/local/${encodeURIComponent(indicator.code)}`));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

@@ -202,7 +202,7 @@ describe('grouping the form', () => {
 });
 
 describe('validation findings of one unit', () => {
-  const v = (rule: string, severity: 'error' | 'warning', unit: string, elements: string[]): Violation => ({
+  const v = (rule: Violation['rule'], severity: 'error' | 'warning', unit: string, elements: string[]): Violation => ({
     rule,
     severity,
     unit,

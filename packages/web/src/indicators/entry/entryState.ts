@@ -1,5 +1,5 @@
 import type { Bilingual } from '@tre/core/indicators/catalogue-schema';
-import type { CatalogueReply, EntryFormDto, SaveValuesRequest } from '@tre/core/indicators/indicator-api';
+import type { CatalogueReply, EntryFormDto, SaveValuesRequest, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
 import { disaggregationKey } from '@tre/core/indicators/values';
 
 /**
@@ -177,15 +177,8 @@ export function groupElements<E extends { code: string }>(
   return out;
 }
 
-export interface Violation {
-  rule: string;
-  severity: 'error' | 'warning';
-  unit: string;
-  period: string;
-  elements: string[];
-  measure?: string | undefined;
-  message: Bilingual;
-}
+/** One finding of a validation run (POST /api/indicators/validation-run). */
+export type Violation = ValidationViolationDto;
 
 export interface Findings {
   errors: Violation[];
