@@ -71,6 +71,10 @@ describe('indicators in the browser', () => {
     await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('current-user').waitFor();
+    // the home page's indicators line: no plan yet, so no measure has a target to be judged against
+    const card = page.getByTestId('indicators-card');
+    await card.locator('[data-status="no_target"]').waitFor();
+    expect(await card.locator('[data-status="met"]').count()).toBe(0);
     expect(await provinceValue()).toContain('Chưa có số liệu');
   });
 

@@ -4,6 +4,7 @@ import { useSession } from '../access/session.tsx';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { IndicatorsCard } from '../indicators/IndicatorsCard.tsx';
 import { OverdueCard } from '../plans/OverdueCard.tsx';
 import { YourTasksCard } from '../plans/YourTasksCard.tsx';
 
@@ -40,6 +41,7 @@ export function HomePage() {
         </Text>
         <Text mt="sm">{t(purpose[role])}</Text>
       </Card>
+      <IndicatorsCard user={user} />
       {(role === 'admin' || role === 'provincial_officer') && <OverdueCard />}
       {role === 'agency_reporter' && user.agencyId && <YourTasksCard agencyId={user.agencyId} />}
       <Text c="dimmed" size="sm">

@@ -1,0 +1,49 @@
+import { Anchor, Card, Group, Text } from '@mantine/core';
+import type { ValuesReply } from '@tre/core/indicators/indicator-api';
+import { Link } from 'react-router';
+import type { SessionUser } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { countStatuses, periodName, STATUS_ORDER } from './dashboard/format.ts';
+import { StatusBadge } from './dashboard/StatusBadge.tsx';
+import { defaultPeriod, defaultUnit } from './UnitPeriodPicker.tsx';
+
+const ENTERS_FIGURES = ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'];
+
+/**
+ * The home page's line on indicators: how many measures of the user's unit (their commune or agency,
+ * else the province) stand where for the last complete year, each count opening the dashboard.
+ */
+export function IndicatorsCard({ user }: { user: SessionUser }) {
+  const { t, lang } = useI18n();
+  const unit = defaultUnit(user);
+  const period = defaultPeriod();
+  const query = new URLSearchParams({ unit: unit.code, period }).toString();
+  const values = useApi<ValuesReply>(user.role === 'case_worker' ? null : `/api/indicators/values?${query}`);
+  if (user.role === 'case_worker') return null;
+  const counts = countStatuses((values.data?.values ?? []).map((v) => v.status));
+  return (
+    <Card withBorder data-testid="indicators-card">
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>{t('homeIndicators', { unit: values.data?.unit.name ?? '', period: periodName(period, lang) })}</Text>
+        <Anchor component={Link} to={`/indicators?${query}`}>
+          {t('homeIndicatorsOpen')}
+        </Anchor>
+      </Group>
+      {values.error && <Text c="red.8">{values.error}</Text>}
+      <Group gap="sm">
+        {STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => (
+          <Group key={s} gap={4} wrap="nowrap">
+            <StatusBadge status={s} size="sm" />
+            <Text fw={600}>{counts[s]}</Text>
+          </Group>
+        ))}
+      </Group>
+      {ENTERS_FIGURES.includes(user.role) && (
+        <Anchor component={Link} to={`/indicators/entry?${query}`} mt="xs" size="sm">
+          {t('homeIndicatorsEnter')}
+        </Anchor>
+      )}
+    </Card>
+  );
+}
