@@ -23,7 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-function serverUrl(): string {
+export function serverUrl(): string {
   const url = process.env.TRE_TEST_DATABASE_URL;
   if (!url) {
     throw new Error(
