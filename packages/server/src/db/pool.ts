@@ -75,6 +75,12 @@ export interface OpenOptions {
 export async function openDb(options: OpenOptions): Promise<Db> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE … FORCE)
+    // is an 'error' event on the pool; without a listener Node exits. The pool has already dropped
+    // that connection and opens a new one for the next query, so a restart costs one failed query at most.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.warn(`PostgreSQL: kết nối rảnh bị đóng / idle connection closed: ${error.message}`);
+    });
     const kysely = kyselyOver(pool, true);
     return {
       engine: 'postgres',
