@@ -12,7 +12,17 @@ import * as m0003 from '../db/migrations/0003_indicators.ts';
 import * as m0004 from '../db/migrations/0004_measure_unit_value.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { ADMIN_PASSWORD, openEmptyTestDb, testEngine } from '../test/db.ts';
-import { COMMUNE_A, COMMUNE_B, auditCount, makePlan, makeUser, planDocument, signIn, type Session } from '../test/factories.ts';
+import {
+  COMMUNE_A,
+  COMMUNE_B,
+  auditCount,
+  localIndicatorRequest,
+  makePlan,
+  makeUser,
+  planDocument,
+  signIn,
+  type Session,
+} from '../test/factories.ts';
 
 /**
  * Baselines of a plan's targets: set through the API, then the province values, the commune
@@ -369,28 +379,7 @@ describe('a local indicator’s baselines', () => {
       method: 'POST',
       url: '/api/indicators/local',
       headers: admin.headers,
-      payload: {
-        indicator: {
-          code: 'L01',
-          no: 25,
-          goal: 1,
-          name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi', en: 'Share of children under 5' },
-          measures: [
-            {
-              code: 'L01_U5_SHARE',
-              name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi trên tổng số trẻ em', en: 'Children under 5 per children' },
-              numerator: 'CHILDREN_U5',
-              denominator: 'CHILDREN_TOTAL',
-              factor: 100,
-              unit: '%',
-              direction: 'higher',
-              agency: 'Sở Y tế',
-              nationalTargets: [],
-            },
-          ],
-        },
-        dataElements: [],
-      },
+      payload: localIndicatorRequest('L01', { no: 25, goal: 1 }),
     });
     expect(local.statusCode, local.body).toBe(201);
     const d = doc();

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { isPeriodCode, type Bilingual, type CatalogueIndex } from '@tre/core';
+import type { ImportReportDto } from '@tre/core/indicators/indicator-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit, type AuditActor } from '../access/audit.ts';
@@ -23,20 +24,8 @@ import { agenciesOf, communeCodesOf, dataSetOf, type ReportingUnit } from './uni
  * the same file again changes nothing (all rows 'unchanged').
  */
 
-export interface ImportReport {
-  rows: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rejectedRows: {
-    row: number;
-    dataElement: string | null;
-    orgUnit: string | null;
-    period: string | null;
-    reason: Bilingual;
-  }[];
-}
+/** The report the routes and the CLI return: the web's contract type. */
+export type ImportReport = ImportReportDto;
 
 /** A unit a row names, as the import sees it. */
 export interface ImportUnit {

@@ -2,7 +2,17 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { ADMIN_PASSWORD } from '../test/db.ts';
-import { COMMUNE_A, COMMUNE_B, auditCount, firstAgencyId, makePlan, makeUser, signIn, type Session } from '../test/factories.ts';
+import {
+  COMMUNE_A,
+  COMMUNE_B,
+  auditCount,
+  firstAgencyId,
+  localIndicatorRequest,
+  makePlan,
+  makeUser,
+  signIn,
+  type Session,
+} from '../test/factories.ts';
 
 /**
  * Who may call which indicator route: an outsider or a wrong role gets 401/403/404 and nothing
@@ -60,36 +70,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** A local indicator over national elements (no new element). */
-const LOCAL = {
-  indicator: {
-    code: 'L01',
-    no: null,
-    goal: null,
-    name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi', en: 'Share of children under 5' },
-    measures: [
-      {
-        code: 'L01_U5_SHARE',
-        name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi trên tổng số trẻ em', en: 'Children under 5 per children' },
-        numerator: 'CHILDREN_U5',
-        denominator: 'CHILDREN_TOTAL',
-        factor: 100,
-        unit: '%',
-        direction: 'higher',
-        agency: 'Sở Y tế',
-        nationalTargets: [],
-      },
-    ],
-  },
-  dataElements: [],
-};
+const LOCAL = localIndicatorRequest('L01');
 const addLocal = (code: string) => ({
   method: 'POST' as const,
   url: '/api/indicators/local',
-  payload: {
-    ...LOCAL,
-    indicator: { ...LOCAL.indicator, code, measures: [{ ...LOCAL.indicator.measures[0], code: `${code}_U5_SHARE` }] },
-  },
+  payload: localIndicatorRequest(code),
 });
 
 const call = (s: Session | null, opts: InjectOptions) => t.app.inject({ ...opts, headers: s ? s.headers : {} });

@@ -1,5 +1,5 @@
-import { CATALOGUE_FORMAT, CatalogueSchema, ErrorCode, type Bilingual, type CatalogueIssueParams } from '@tre/core';
-import type { CatalogueReply, LocalIndicatorRequest } from '@tre/core/indicators/indicator-api';
+import { CATALOGUE_FORMAT, CatalogueSchema, ErrorCode, type CatalogueIssueParams } from '@tre/core';
+import type { CatalogueReply, LocalIndicatorDeleteReply, LocalIndicatorRequest } from '@tre/core/indicators/indicator-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../access/audit.ts';
@@ -190,20 +190,11 @@ export async function addLocalIndicator(
   return added;
 }
 
-interface LocalIndicatorDeletion {
-  code: string;
-  measures: string[];
-  deletedElements: string[];
-  keptElements: { code: string; reason: 'has_figures' | 'used_elsewhere' }[];
-  planTargetsUnmapped: number;
-  message: Bilingual;
-}
-
 export async function deleteLocalIndicator(
   db: Kysely<Database>,
   actor: SessionActor,
   code: string,
-): Promise<LocalIndicatorDeletion> {
+): Promise<LocalIndicatorDeleteReply> {
   const result = await db.transaction().execute(async (trx) => {
     await repo.lockCatalogue(trx);
     const stored = (await loadCatalogue(trx)).reply;
@@ -224,7 +215,7 @@ export async function deleteLocalIndicator(
       stored.indicators.filter((i) => i.code !== code).flatMap((i) => i.measures.flatMap((m) => [m.numerator, m.denominator])),
     );
     const withFigures = await repo.elementsWithFigures(trx, own);
-    const keptElements: LocalIndicatorDeletion['keptElements'] = [];
+    const keptElements: LocalIndicatorDeleteReply['keptElements'] = [];
     for (const e of own) {
       if (usedElsewhere.has(e)) keptElements.push({ code: e, reason: 'used_elsewhere' });
       else if (withFigures.has(e)) keptElements.push({ code: e, reason: 'has_figures' });

@@ -1,5 +1,5 @@
 import type { BaselineRequest, CatalogueIndex, Measure, PlanMeasureTargetsDto, PlanMeasureTargetsReply } from '@tre/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../access/audit.ts';
 import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
@@ -160,13 +160,21 @@ async function entryOf(
   return entry;
 }
 
-/** PUT /api/plans/:id/measure-targets/:measure/baseline */
-export async function setBaseline(
+/**
+ * Changes one measure's baseline of a plan: the plan must be the caller's province's and have a
+ * target for the measure; `change` runs in the transaction with the stored baseline, if any.
+ */
+async function changeBaseline(
   db: Kysely<Database>,
   actor: SessionActor,
   planId: string,
   measureCode: string,
-  req: BaselineRequest,
+  change: (
+    trx: Transaction<Database>,
+    m: Measure,
+    firstTargetYear: number,
+    stored: { year: number; value: number } | undefined,
+  ) => Promise<void>,
 ): Promise<PlanMeasureTargetsDto> {
   await getPlan(db, actor.provinceCode, planId);
   const index = await catalogueIndex(db);
@@ -174,8 +182,22 @@ export async function setBaseline(
   await db.transaction().execute(async (trx) => {
     const targets = await repo.measureTargetsOfPlan(trx, planId, m.code);
     if (targets.length === 0) throw planMeasureTargetsNotFound(m.code);
-    assertBaseline(m, Math.min(...targets.map((t) => t.year)), req);
     const [stored] = await repo.baselinesOfPlan(trx, planId, m.code);
+    await change(trx, m, Math.min(...targets.map((t) => t.year)), stored);
+  });
+  return entryOf(db, actor.provinceCode, index, planId, m);
+}
+
+/** PUT /api/plans/:id/measure-targets/:measure/baseline */
+export function setBaseline(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  planId: string,
+  measureCode: string,
+  req: BaselineRequest,
+): Promise<PlanMeasureTargetsDto> {
+  return changeBaseline(db, actor, planId, measureCode, async (trx, m, firstTargetYear, stored) => {
+    assertBaseline(m, firstTargetYear, req);
     const before = stored ? { year: stored.year, value: stored.value } : null;
     if (before && before.year === req.year && before.value === req.value) return;
     await repo.upsertBaseline(trx, { plan_id: planId, measure_code: m.code, year: req.year, value: req.value, set_by: actor.id });
@@ -187,23 +209,16 @@ export async function setBaseline(
       after: { year: req.year, value: req.value },
     });
   });
-  return entryOf(db, actor.provinceCode, index, planId, m);
 }
 
 /** DELETE /api/plans/:id/measure-targets/:measure/baseline */
-export async function clearBaseline(
+export function clearBaseline(
   db: Kysely<Database>,
   actor: SessionActor,
   planId: string,
   measureCode: string,
 ): Promise<PlanMeasureTargetsDto> {
-  await getPlan(db, actor.provinceCode, planId);
-  const index = await catalogueIndex(db);
-  const m = measureOf(index, measureCode);
-  await db.transaction().execute(async (trx) => {
-    const targets = await repo.measureTargetsOfPlan(trx, planId, m.code);
-    if (targets.length === 0) throw planMeasureTargetsNotFound(m.code);
-    const [stored] = await repo.baselinesOfPlan(trx, planId, m.code);
+  return changeBaseline(db, actor, planId, measureCode, async (trx, m, _firstTargetYear, stored) => {
     if (!stored) return;
     await repo.deleteBaseline(trx, planId, m.code);
     await recordAudit(trx, auditActorOf(actor), {
@@ -214,5 +229,4 @@ export async function clearBaseline(
       after: null,
     });
   });
-  return entryOf(db, actor.provinceCode, index, planId, m);
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { PlanDocument, PlanSaveRequest, Role } from '@tre/core';
+import type { LocalIndicatorRequest } from '@tre/core/indicators/indicator-api';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/pool.ts';
 import { hashPassword } from '../access/password.ts';
@@ -167,4 +168,37 @@ export async function makePlan(
 export async function taskIdsOf(db: Db, planId: string): Promise<string[]> {
   const rows = await db.kysely.selectFrom('plan_task').select('id').where('plan_id', '=', planId).orderBy('position').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * A local indicator over national elements (no new element): `<code>_U5_SHARE`, children under 5
+ * per children, in %.
+ */
+export function localIndicatorRequest(
+  code = 'L01',
+  indicator: Partial<LocalIndicatorRequest['indicator']> = {},
+): LocalIndicatorRequest {
+  return {
+    indicator: {
+      code,
+      no: null,
+      goal: null,
+      name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi', en: 'Share of children under 5' },
+      measures: [
+        {
+          code: `${code}_U5_SHARE`,
+          name: { vi: 'Tỷ lệ trẻ em dưới 5 tuổi trên tổng số trẻ em', en: 'Children under 5 per children' },
+          numerator: 'CHILDREN_U5',
+          denominator: 'CHILDREN_TOTAL',
+          factor: 100,
+          unit: '%',
+          direction: 'higher',
+          agency: 'Sở Y tế',
+          nationalTargets: [],
+        },
+      ],
+      ...indicator,
+    },
+    dataElements: [],
+  };
 }
