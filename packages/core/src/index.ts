@@ -8,3 +8,4 @@ export type * from './plans/plan-api.ts';
 export { BODY_GROUPS } from './plans/plan-api.ts';
 export * from './plans/bodies.ts';
 export * from './indicators/index.ts';
+export * from './text/index.ts';
