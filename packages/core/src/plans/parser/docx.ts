@@ -1,4 +1,4 @@
-import { unzipSync, type Unzipped } from 'fflate';
+import { ZipError, inflateBudget, readEntry, zipEntries } from '../../files/zip.ts';
 import { PlanFileError } from './errors.ts';
 import { toSuperscript } from './footnotes.ts';
 import { assignmentTableLines, type TableCell } from './tables.ts';
@@ -13,34 +13,38 @@ import { assignmentTableLines, type TableCell } from './tables.ts';
  * cell paragraph, row by row.
  */
 
-/** Largest uncompressed XML part read; more is a zip bomb or not a plan. */
+/** Most bytes the XML parts read may inflate to, counted while inflating; more is a zip bomb or not a plan. */
 const MAX_XML_BYTES = 60 * 1024 * 1024;
 
-const notDocx = (en: string, vi: string) => new PlanFileError('not-docx', { vi, en });
+const WANTED = new Set(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml']);
 
-export function extractDocxText(bytes: Uint8Array): string {
-  let files: Unzipped;
-  const wanted = new Set(['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml']);
-  let tooBig = false;
+/** The parts of the document that are read, inflated within MAX_XML_BYTES together. */
+function readDocxParts(bytes: Uint8Array): Record<string, Uint8Array> {
+  const budget = inflateBudget(MAX_XML_BYTES);
+  const files: Record<string, Uint8Array> = {};
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        if (!wanted.has(f.name)) return false;
-        if (f.originalSize > MAX_XML_BYTES) tooBig = true;
-        return !tooBig;
-      },
-    });
-  } catch {
+    for (const entry of zipEntries(bytes)) {
+      if (WANTED.has(entry.name)) files[entry.name] = readEntry(bytes, entry, budget);
+    }
+  } catch (e) {
+    if (e instanceof ZipError && e.problem === 'too-large') {
+      throw new PlanFileError('too-large', {
+        vi: 'Nội dung văn bản trong tệp .docx quá lớn (trên 60 MB khi giải nén).',
+        en: 'The text inside the .docx is too large (over 60 MB uncompressed).',
+      });
+    }
     throw notDocx(
       'The file is not a valid .docx (it is not a ZIP archive, or the archive is damaged).',
       'Tệp không phải .docx hợp lệ (không phải tệp nén ZIP hoặc tệp bị hỏng).',
     );
   }
-  if (tooBig)
-    throw new PlanFileError('too-large', {
-      vi: 'Nội dung văn bản trong tệp .docx quá lớn (trên 60 MB khi giải nén).',
-      en: 'The text inside the .docx is too large (over 60 MB uncompressed).',
-    });
+  return files;
+}
+
+const notDocx = (en: string, vi: string) => new PlanFileError('not-docx', { vi, en });
+
+export function extractDocxText(bytes: Uint8Array): string {
+  const files = readDocxParts(bytes);
   const doc = files['word/document.xml'];
   if (!doc)
     throw notDocx(
