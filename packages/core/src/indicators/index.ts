@@ -2,6 +2,7 @@
 export * from './catalogue-schema.ts';
 export * from './catalogue.ts';
 export * from './values.ts';
+export * from './counts.ts';
 export * from './aggregate.ts';
 export * from './progress.ts';
 export * from './validation.ts';
