@@ -125,15 +125,15 @@ describe('sign-in', () => {
     expect(left).toEqual([]);
   });
 
-  it('refuses a disabled account', async () => {
+  it('refuses a disabled account exactly as a wrong password, whether its password is right or wrong', async () => {
     const user = await makeUser(t.db, { role: 'viewer', active: false });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/session',
-      payload: { username: user.username, password: PASSWORD },
-    });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('ACCOUNT_DISABLED');
+    const attempt = (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password } });
+    for (const res of [await attempt(PASSWORD), await attempt('wrong-one-123')]) {
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({ error: { code: 'BAD_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng' } });
+      expect(res.cookies.find((c) => c.name === 'tre_session')).toBeUndefined();
+    }
   });
 
   it('signs out: the old cookie no longer works', async () => {

@@ -130,8 +130,11 @@ export async function deleteSession(db: Q, tokenHash: string) {
   await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Q, userId: string) {
-  await db.deleteFrom('session').where('user_id', '=', userId).execute();
+/** Ends the user's sessions, all of them or all but one (the one that changed the password). */
+export async function deleteSessionsOfUser(db: Q, userId: string, options: { except?: string } = {}) {
+  let query = db.deleteFrom('session').where('user_id', '=', userId);
+  if (options.except !== undefined) query = query.where('token_hash', '<>', options.except);
+  await query.execute();
 }
 
 export async function deleteExpiredSessions(db: Q, now: Date) {

@@ -8,7 +8,9 @@ import type { Database } from '../db/schema.ts';
 import { SESSION_COOKIE, actorOf, requireRole } from '../http/auth.ts';
 import { listAudit } from './audit.ts';
 import * as repo from './repository.ts';
+import { dummyHash } from './password.ts';
 import * as service from './service.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS } from './signin-throttle.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -133,6 +135,9 @@ const ListQuerySchema = z.object({
 export function accessRoutes(db: Kysely<Database>, config: Config) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // The unknown-username check verifies a real hash made at start, so that its first use costs
+    // what every later one does.
+    await dummyHash();
 
     app.post(
       '/api/session',
@@ -141,13 +146,26 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
         schema: { tags: ['access'], summary: 'Đăng nhập / sign in', body: SignInSchema, response: { 200: SessionSchema } },
       },
       async (request, reply) => {
-        const result = await service.signIn(db, config.provinceCode, request.body, request.ip);
+        const result = await service.signIn(db, config.provinceCode, request.body, {
+          ip: request.ip,
+          deviceToken: request.cookies[DEVICE_COOKIE],
+        });
+        // Secure whenever the browser reached us over HTTPS (request.protocol believes
+        // X-Forwarded-Proto only with TRE_TRUST_PROXY), or always when TRE_SECURE_COOKIES=1.
+        const secure = config.secureCookies || request.protocol === 'https';
         void reply.setCookie(SESSION_COOKIE, result.token, {
           httpOnly: true,
           sameSite: 'strict',
-          secure: config.secureCookies,
+          secure,
           path: '/',
           expires: result.expiresAt,
+        });
+        void reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure,
+          path: '/api/session',
+          maxAge: DEVICE_DAYS * 86_400,
         });
         const actor = await service.resolveSession(db, result.token, request.ip);
         if (!actor) throw new Error('session vanished right after sign-in');
@@ -181,7 +199,13 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
         },
       },
       async (request, reply) => {
-        await service.changeOwnPassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+        await service.changeOwnPassword(
+          db,
+          actorOf(request),
+          request.sessionToken ?? '',
+          request.body.currentPassword,
+          request.body.newPassword,
+        );
         return reply.status(204).send();
       },
     );

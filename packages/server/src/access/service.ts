@@ -5,11 +5,18 @@ import type { Database } from '../db/schema.ts';
 import { TreError, invalid, notFound } from '../errors.ts';
 import * as units from '../units/repository.ts';
 import { recordAudit } from './audit.ts';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
 import { auditActorOf, type SessionActor } from './session-actor.ts';
 import { cacheSession, cachedSession, evictSession, evictUserSessions } from './session-cache.ts';
-import { ipWaitSeconds, recordIpFailure } from './signin-throttle.ts';
+import {
+  deviceToken,
+  deviceTokenValid,
+  ipWaitSeconds,
+  recordIpFailure,
+  recordUnknownUserFailure,
+  unknownUserLockSeconds,
+} from './signin-throttle.ts';
 
 export const SESSION_HOURS = 12;
 
@@ -28,22 +35,44 @@ export interface SignInResult {
   csrfToken: string;
   expiresAt: Date;
   userId: string;
+  /** A fresh device cookie for this browser and account (see signin-throttle.ts). */
+  deviceToken: string;
 }
 
+/** Where a sign-in comes from: the client address and the browser's device cookie, if any. */
+export interface SignInClient {
+  ip: string | null;
+  deviceToken?: string | undefined;
+}
+
+/**
+ * Sign-in answers alike for an unknown username, a disabled account and a wrong password: the same
+ * BAD_CREDENTIALS reply, the same scrypt cost (a real hash of the current parameters for unknown
+ * usernames), and the same lock-out after the same number of failures. Only an active account with
+ * its right password gets in.
+ */
 export async function signIn(
   db: Kysely<Database>,
   provinceCode: string,
   input: { username: string; password: string },
-  ip: string | null,
+  client: SignInClient,
   now = new Date(),
 ): Promise<SignInResult> {
-  const ipWait = ipWaitSeconds(ip, now.getTime());
-  if (ipWait > 0) throw new TreError(ErrorCode.TooManyAttempts, { params: { seconds: ipWait } });
+  const { ip } = client;
   const username = input.username.trim().toLowerCase();
-  const user = await repo.findUserByUsername(db, username);
-  if (!user || user.province_code !== provinceCode) {
-    await verifyPassword(input.password, DUMMY_HASH); // same cost as a real check
+  const found = await repo.findUserByUsername(db, username);
+  const user = found && found.province_code === provinceCode ? found : undefined;
+  const ipWait = ipWaitSeconds(ip, now.getTime());
+  if (ipWait > 0 && !(user && deviceTokenValid(client.deviceToken, user.username, user.password_hash, now.getTime()))) {
+    throw new TreError(ErrorCode.TooManyAttempts, { params: { seconds: ipWait } });
+  }
+  if (!user) {
+    const locked = unknownUserLockSeconds(username, now.getTime());
+    if (locked > 0) throw new TreError(ErrorCode.AccountLocked, { params: { seconds: locked } });
+    await verifyPassword(input.password, await dummyHash()); // same cost as a real check
     recordIpFailure(ip, now.getTime());
+    const lockSeconds = recordUnknownUserFailure(username, now.getTime());
+    if (lockSeconds > 0) throw new TreError(ErrorCode.AccountLocked, { params: { seconds: lockSeconds } });
     throw new TreError(ErrorCode.BadCredentials);
   }
   if (user.locked_until && user.locked_until > now) {
@@ -52,7 +81,9 @@ export async function signIn(
   }
   const ok = await verifyPassword(input.password, user.password_hash);
   const audit = { id: user.id, name: user.username, ip, provinceCode };
-  if (!ok) {
+  // A disabled account fails like a wrong password, whether the password is right or not, so the
+  // reply does not confirm a password (nor that the account exists).
+  if (!ok || !user.active) {
     recordIpFailure(ip, now.getTime());
     const failures = user.failed_signins + 1;
     const lockSeconds = lockSecondsAfter(failures);
@@ -65,13 +96,12 @@ export async function signIn(
         action: 'signin_failed',
         entity: 'user',
         entityId: user.id,
-        after: { failed_signins: failures, locked_seconds: lockSeconds },
+        after: { failed_signins: failures, locked_seconds: lockSeconds, ...(user.active ? {} : { account_disabled: true }) },
       });
     });
     if (lockSeconds > 0) throw new TreError(ErrorCode.AccountLocked, { params: { seconds: lockSeconds } });
     throw new TreError(ErrorCode.BadCredentials);
   }
-  if (!user.active) throw new TreError(ErrorCode.AccountDisabled);
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
@@ -86,7 +116,13 @@ export async function signIn(
     });
     await recordAudit(trx, audit, { action: 'signin', entity: 'user', entityId: user.id });
   });
-  return { token, csrfToken, expiresAt, userId: user.id };
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    userId: user.id,
+    deviceToken: deviceToken(user.username, user.password_hash, now.getTime()),
+  };
 }
 
 export async function resolveSession(
@@ -249,15 +285,49 @@ export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: 
   return updated;
 }
 
-export async function changeOwnPassword(db: Kysely<Database>, actor: SessionActor, current: string, next: string) {
+/**
+ * A wrong current password counts towards the account's lock-out like a failed sign-in and is
+ * audited: a stolen session must not become an unthrottled password oracle. A new password ends the
+ * user's other sessions (another browser, a forgotten computer) and keeps the one that changed it.
+ */
+export async function changeOwnPassword(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  sessionToken: string,
+  current: string,
+  next: string,
+  now = new Date(),
+) {
   const user = await repo.findUserByUsername(db, actor.username);
-  if (!user || !(await verifyPassword(current, user.password_hash))) {
+  if (!user || user.id !== actor.id) throw new TreError(ErrorCode.NotSignedIn);
+  if (user.locked_until && user.locked_until > now) {
+    const seconds = Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000);
+    throw new TreError(ErrorCode.AccountLocked, { params: { seconds } });
+  }
+  if (!(await verifyPassword(current, user.password_hash))) {
+    const failures = user.failed_signins + 1;
+    const lockSeconds = lockSecondsAfter(failures);
+    await db.transaction().execute(async (trx) => {
+      await repo.updateUser(trx, user.id, {
+        failed_signins: failures,
+        locked_until: lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000) : null,
+      });
+      await recordAudit(trx, auditActorOf(actor), {
+        action: 'password_change_failed',
+        entity: 'user',
+        entityId: user.id,
+        after: { failed_signins: failures, locked_seconds: lockSeconds },
+      });
+    });
+    if (lockSeconds > 0) throw new TreError(ErrorCode.AccountLocked, { params: { seconds: lockSeconds } });
     throw new TreError(ErrorCode.BadCredentials, { field: 'currentPassword' });
   }
   assertPasswordStrength(next, 'newPassword');
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, actor.id, { password_hash: hash });
+    await repo.updateUser(trx, actor.id, { password_hash: hash, failed_signins: 0, locked_until: null });
+    await repo.deleteSessionsOfUser(trx, actor.id, { except: hashToken(sessionToken) });
     await recordAudit(trx, auditActorOf(actor), { action: 'update_password', entity: 'user', entityId: actor.id });
   });
+  evictUserSessions(actor.id); // after the commit; the current session is re-read from the database
 }
