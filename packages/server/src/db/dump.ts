@@ -33,6 +33,8 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'agency', orderBy: ['id'] },
   { name: 'app_user', orderBy: ['id'] },
   { name: 'audit_event', orderBy: ['id'], json: ['before', 'after'], serial: 'id' },
+  // who read what survives a move to a server, as the audit does
+  { name: 'read_log', orderBy: ['id'], json: ['params'], serial: 'id' },
   { name: 'stored_file', orderBy: ['id'], binary: ['content'], batch: 10 },
   { name: 'plan', orderBy: ['id'] },
   { name: 'plan_section', orderBy: ['plan_id', 'position'] },

@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/auth.ts';
-import { FileNameQuerySchema, UPLOAD_LIMIT, uploadedBytes } from '../plans/routes.ts';
+import { fromParams } from '../http/read-log-hook.ts';
+import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
+import { FILE_UPLOADERS } from './service.ts';
 import { readFile, storeFile } from './service.ts';
 import { stripDiacritics } from '@tre/core/plans/parser/fold';
 
@@ -22,6 +24,7 @@ export function filesRoutes(db: Kysely<Database>) {
       '/api/files',
       {
         bodyLimit: UPLOAD_LIMIT,
+        onRequest: authoriseUpload(...FILE_UPLOADERS),
         schema: {
           tags: ['files'],
           summary: 'Tải lên tệp minh chứng (application/octet-stream, tối đa 10 MB) / upload an evidence file (≤ 10 MB)',
@@ -38,6 +41,8 @@ export function filesRoutes(db: Kysely<Database>) {
     app.get(
       '/api/files/:id',
       {
+        // the one trace of a download (the audit keeps writes); a file the caller may not see is a 404, logged as refused
+        config: { readLog: { kind: 'file', record: fromParams('id') } },
         schema: {
           tags: ['files'],
           summary: 'Tải về tệp / download a file',

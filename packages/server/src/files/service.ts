@@ -36,7 +36,8 @@ export function cleanFileName(fileName: string): string {
     .slice(0, 255);
 }
 
-const FILE_UPLOADERS: readonly string[] = ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'];
+/** Who may store a file (the routes refuse others before reading the upload). */
+export const FILE_UPLOADERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer, Role.AgencyReporter, Role.CommuneOfficer];
 
 export async function storeFile(db: Kysely<Database>, actor: SessionActor, fileName: string, bytes: Buffer) {
   // files are evidence of task progress: only roles that can report progress may store one
@@ -76,9 +77,8 @@ export async function readFile(db: Kysely<Database>, actor: SessionActor, id: st
     );
     if (!ownBody) throw notFound({ vi: 'tệp', en: 'File' });
   }
-  const content = await repo.findFileContent(db, id);
-  await recordAudit(db, auditActorOf(actor), { action: 'download', entity: 'stored_file', entityId: id });
-  return { meta, content };
+  // the download is logged by the route as a read (access/read-log.ts), not as a write in the audit
+  return { meta, content: await repo.findFileContent(db, id) };
 }
 
 /** A file the actor may cite as evidence: their own upload, in their province. */

@@ -18,6 +18,8 @@ import { indicatorsRoutes } from '../indicators/routes.ts';
 import { indicatorExcelRoutes } from '../indicators/excel-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
+import { registerReadLog } from './read-log-hook.ts';
+import { readLogRoutes } from '../access/read-log-routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
@@ -58,6 +60,8 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
     transform: jsonSchemaTransform,
   });
   registerAuth(app, db.kysely);
+  // before the routes, so that every route inherits the hook that logs sensitive reads and refusals
+  registerReadLog(app, db.kysely, config);
   // plan files and evidence arrive as raw bytes, larger than the JSON limit
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => {
     done(null, body);
@@ -70,6 +74,7 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(accessRoutes(db.kysely, config));
+  await app.register(readLogRoutes(db.kysely));
   await app.register(unitsRoutes(db.kysely));
   await app.register(plansRoutes(db.kysely));
   await app.register(planTaskRoutes(db.kysely));

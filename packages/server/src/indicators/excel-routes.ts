@@ -6,8 +6,12 @@ import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { TreError, invalid } from '../errors.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
+import { fromQuery } from '../http/read-log-hook.ts';
 import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
-import { FileNameQuerySchema } from '../plans/routes.ts';
+import { FileNameQuerySchema, authoriseUpload } from '../http/upload.ts';
+import { enqueueImport } from '../imports/service.ts';
+import type { ImportRunner } from '../imports/runner.ts';
+import { ImportJobSchema } from '../imports/schemas.ts';
 import { assertCanWrite } from './access.ts';
 import { chartFile } from './chart-export.ts';
 import { XLSX_TYPE, contentDisposition, type XlsxFile } from './excel-common.ts';
@@ -56,27 +60,19 @@ function uploadedFile(request: FastifyRequest): Buffer {
   );
 }
 
-/** Whether the caller may write a unit's figures (access.ts decides; its refusal becomes a rejected row). */
-function writableBy(actor: SessionActor) {
-  return (unit: ImportUnit): boolean => {
-    try {
-      assertCanWrite(actor, { ...unit, name: unit.code });
-      return true;
-    } catch (e) {
-      if (e instanceof TreError) return false;
-      throw e;
-    }
-  };
-}
+/** Who may import figures: those who write some unit's figures (each row is then checked against their scope). */
+const IMPORTERS = [Role.Admin, Role.ProvincialOfficer, Role.CommuneOfficer, Role.AgencyReporter];
 
 /** Excel in and out for indicator figures: the template, importing a file, the data of a chart. */
-export function indicatorExcelRoutes(db: Kysely<Database>) {
+export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
     app.get(
       '/api/data-values/template.xlsx',
       {
+        // filled with the stored figures: a read of the unit's (or every commune's) raw figures
+        config: { readLog: { kind: 'template', record: fromQuery('unit'), params: ['period', 'dataSet'] } },
         schema: {
           tags: ['indicators'],
           summary: 'Mẫu Excel nhập số liệu, có sẵn số đã lưu / Excel template of figures, filled with what is stored',
@@ -89,35 +85,34 @@ export function indicatorExcelRoutes(db: Kysely<Database>) {
     app.post(
       '/api/data-values/import-file',
       {
-        bodyLimit: IMPORT_FILE_LIMIT,
+        bodyLimit: runner.settings.maxFileBytes,
+        onRequest: authoriseUpload(...IMPORTERS),
         schema: {
           tags: ['indicators'],
           summary:
-            'Nhập tệp số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json), application/octet-stream / import a figures file',
+            'Nhập tệp số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json), application/octet-stream; trả về việc nhập (202) / import a figures file as a job',
           querystring: FileNameQuerySchema,
-          response: { 200: ImportReportSchema },
+          response: { 202: ImportJobSchema },
         },
       },
-      async (request) => {
-        const actor = requireRole(request, Role.Admin, Role.ProvincialOfficer, Role.CommuneOfficer, Role.AgencyReporter);
-        return importUploadedFile(
+      async (request, reply) => {
+        const actor = requireRole(request, ...IMPORTERS);
+        const job = await enqueueImport(
           db,
-          {
-            provinceCode: actor.provinceCode,
-            userId: actor.id,
-            audit: auditActorOf(actor),
-            fileName: request.query.fileName,
-            mayWrite: writableBy(actor),
-          },
+          runner,
+          { actor, provinceCode: actor.provinceCode, name: actor.username },
+          'data_values',
           request.query.fileName,
           uploadedFile(request),
         );
+        return reply.status(202).send(job);
       },
     );
 
     app.get(
       '/api/indicators/chart.xlsx',
       {
+        config: { readLog: { kind: 'export', record: fromQuery('unit'), params: ['view', 'period', 'measure', 'type'] } },
         schema: {
           tags: ['indicators'],
           summary: 'Số liệu của một biểu đồ dạng Excel / the data of one chart as Excel',

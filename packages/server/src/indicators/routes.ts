@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { auditActorOf } from '../access/session-actor.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
+import { unitFiguresRead } from '../http/read-log-hook.ts';
 import { assertCanReadValuesOf } from './access.ts';
 import { storedCatalogue } from './catalogue-store.ts';
 import { entryForm, saveValues } from './data-values-service.ts';
@@ -55,6 +56,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
     app.get(
       '/api/data-values',
       {
+        config: { readLog: unitFiguresRead(['period', 'dataSet']) },
         schema: {
           tags: ['indicators'],
           summary: 'Biểu nhập số liệu của một đơn vị, một kỳ / entry form of one unit and period',
@@ -102,6 +104,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
     app.get(
       '/api/data-values/export',
       {
+        config: { readLog: { kind: 'export', params: ['period'] } },
         schema: {
           tags: ['indicators'],
           summary: 'Xuất số liệu dạng DHIS2 dataValueSets / export as DHIS2 dataValueSets',
@@ -118,6 +121,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
     app.get(
       '/api/indicators/values',
       {
+        config: { readLog: unitFiguresRead(['period']) },
         schema: {
           tags: ['indicators'],
           summary: 'Giá trị các chỉ tiêu của một đơn vị, một kỳ / indicator values of a unit and period',
@@ -150,6 +154,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
     app.get(
       '/api/indicators/:measure/trend',
       {
+        config: { readLog: unitFiguresRead(['measure', 'type']) },
         schema: {
           tags: ['indicators'],
           summary: 'Diễn biến một chỉ tiêu qua các kỳ / one measure over periods',
@@ -168,6 +173,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
     app.post(
       '/api/indicators/validation-run',
       {
+        config: { readLog: unitFiguresRead(['period']) },
         schema: {
           tags: ['indicators'],
           summary:

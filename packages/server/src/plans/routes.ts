@@ -7,6 +7,8 @@ import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
+import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
+import { fromParams } from '../http/read-log-hook.ts';
 import { resolveBodyName, patchTask } from './edit-service.ts';
 import { exportPlan } from './export.ts';
 import { parseUpload } from './parse-upload.ts';
@@ -22,24 +24,6 @@ import {
 } from './schemas.ts';
 import * as service from './service.ts';
 
-/** Raw uploads (plan files, evidence) are sent as application/octet-stream, at most this many bytes. */
-export const UPLOAD_LIMIT = 15 * 1024 * 1024;
-
-export const FileNameQuerySchema = z.object({ fileName: z.string().trim().min(1).max(255) });
-
-/** The bytes of a raw upload; anything else (JSON, a form) is refused naming the body. */
-export function uploadedBytes(request: FastifyRequest): Buffer {
-  const body = request.body;
-  if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw invalid(
-      'body',
-      'Cần gửi nội dung tệp (Content-Type: application/octet-stream)',
-      'Send the file content (Content-Type: application/octet-stream)',
-    );
-  }
-  return body;
-}
-
 const PlanIdParams = z.object({ id: z.uuid() });
 
 /** Plans are issued to every body: everyone signed in reads them; the standing body and administrators edit (PROVINCE_EDITORS). */
@@ -51,6 +35,7 @@ export function plansRoutes(db: Kysely<Database>) {
       '/api/plans/parse',
       {
         bodyLimit: UPLOAD_LIMIT,
+        onRequest: authoriseUpload(...PROVINCE_EDITORS),
         schema: {
           tags: ['plans'],
           summary: 'Đọc tệp kế hoạch (.txt, .docx; application/octet-stream), không lưu / parse a plan file, nothing stored',
@@ -69,6 +54,7 @@ export function plansRoutes(db: Kysely<Database>) {
       {
         // a long plan with its source text can pass the 5 MB JSON limit
         bodyLimit: UPLOAD_LIMIT,
+        onRequest: authoriseUpload(...PROVINCE_EDITORS),
         schema: {
           tags: ['plans'],
           summary: 'Lưu kế hoạch đã rà soát / save a reviewed plan',
@@ -127,6 +113,7 @@ export function plansRoutes(db: Kysely<Database>) {
     app.get(
       '/api/plans/:id/export',
       {
+        config: { readLog: { kind: 'export', record: fromParams('id') } },
         schema: {
           tags: ['plans'],
           summary: 'Xuất kế hoạch dạng tre.plan/v1 / export as tre.plan/v1',

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
+import { fromParams } from '../http/read-log-hook.ts';
 import { UserSchema, toUserDto } from '../access/routes.ts';
 import * as repo from './repository.ts';
 import * as service from './service.ts';
@@ -126,6 +127,7 @@ export function unitsRoutes(db: Kysely<Database>) {
     app.get(
       '/api/units/communes/:code/staff',
       {
+        config: { readLog: { kind: 'staff_list', record: fromParams('code') } },
         schema: {
           tags: ['units'],
           summary: 'Cán bộ của xã, phường (theo phạm vi) / staff of a commune (scoped)',
