@@ -1,4 +1,5 @@
 import {
+  countProblem,
   disaggregationKey,
   invalidDisaggregation,
   isPeriodCode,
@@ -76,13 +77,11 @@ export async function entryForm(
   };
 }
 
-/** Why a figure cannot be stored, or null: counts are whole numbers ≥ 0. */
-export function countProblem(value: number): { vi: string; en: string } | null {
-  if (!Number.isFinite(value)) return { vi: 'không phải là số', en: 'not a number' };
-  if (value < 0) return { vi: `số âm (${value}) không hợp lệ`, en: `negative value (${value})` };
-  if (!Number.isInteger(value)) return { vi: `${value} không phải số nguyên`, en: `${value} is not a whole count` };
-  return null;
-}
+/**
+ * Why a figure cannot be stored, or null: the one rule of core indicators/counts.ts (finite, whole,
+ * 0 ≤ n ≤ 10^12, not -0), re-exported here for the importers that already take it from this file.
+ */
+export { countProblem };
 
 /** The canonical key of a disaggregation for an element, or a reason it is not valid for it. */
 export function disaggregationOf(

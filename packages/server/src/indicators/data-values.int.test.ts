@@ -123,6 +123,94 @@ describe('entry form and batch save', () => {
   });
 });
 
+describe('hostile numbers (a commune officer, its own commune)', () => {
+  const PERIOD = '2019';
+  /** the body as raw JSON text, so that 1e308, 1e400 (Infinity) and -0 reach the server as written */
+  const putRaw = (valueJson: string, lang = 'vi') =>
+    t.app.inject({
+      method: 'PUT',
+      url: '/api/data-values',
+      headers: { ...officerA.headers, 'content-type': 'application/json', 'accept-language': lang },
+      payload: `{"unit":"${COMMUNE_A}","period":"${PERIOD}","values":[{"element":"INFANT_DEATHS","value":1},{"element":"LIVE_BIRTHS","value":${valueJson}}]}`,
+    });
+  const allValues = () =>
+    t.db.kysely
+      .selectFrom('data_value')
+      .selectAll()
+      .orderBy('unit_code')
+      .orderBy('period')
+      .orderBy('element_code')
+      .orderBy('disaggregation')
+      .execute();
+  const readsAnswer = async () => {
+    for (const url of [
+      `/api/indicators/values?period=${PERIOD}&unit=40`,
+      `/api/indicators/I03_INFANT_MORTALITY/trend?unit=40`,
+      `/api/indicators/I03_INFANT_MORTALITY/units?period=${PERIOD}`,
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url, headers: admin.headers });
+      expect(res.statusCode, url).toBe(200);
+    }
+  };
+
+  it.each([
+    ['1e308', /vượt quá giới hạn/, /above the largest count/],
+    // not a JSON number zod takes: its type message (the Vietnamese wording of type errors is item 4's)
+    ['1e400', /^Trường "values\.1\.value"/, /expected number, received Infinity/],
+    ['1152921504606846976', /1152921504606846976 vượt quá giới hạn/, /1152921504606846976 is above/],
+    ['1000000000001', /vượt quá giới hạn/, /above the largest count/],
+    ['-0', /số âm \(-0\)/, /negative value \(-0\)/],
+    ['-3', /số âm \(-3\)/, /negative value \(-3\)/],
+    ['12.5', /12.5 không phải số nguyên/, /12.5 is not a whole count/],
+    ['"12,5"', /^Trường "values\.1\.value"/, /expected number, received string/],
+    ['"Infinity"', /^Trường "values\.1\.value"/, /expected number, received string/],
+  ])(
+    'refuses %s with 400 naming values.1.value in both languages; nothing is stored; reads still answer',
+    async (json, vi, en) => {
+      const before = await allValues();
+      for (const [lang, wording] of [
+        ['vi', vi],
+        ['en', en],
+      ] as const) {
+        const res = await putRaw(json, lang);
+        expect(res.statusCode).toBe(400);
+        const error = (res.json() as { error: { field: string; message: string } }).error;
+        expect(error.field).toBe('values.1.value');
+        expect(error.message).toMatch(wording);
+      }
+      expect(await allValues()).toEqual(before);
+      await readsAnswer();
+    },
+  );
+
+  it('stores the largest count, 10^12, and every read stays finite', async () => {
+    const res = await putRaw('1000000000000');
+    expect(res.statusCode).toBe(200);
+    await putRaw('1000000000000');
+    const stored = await t.db.kysely
+      .selectFrom('data_value')
+      .select('value')
+      .where('unit_code', '=', COMMUNE_A)
+      .where('period', '=', PERIOD)
+      .where('element_code', '=', 'LIVE_BIRTHS')
+      .executeTakeFirstOrThrow();
+    expect(stored.value).toBe(1e12);
+    await readsAnswer();
+  });
+
+  it('refuses a count above the bound written straight into the table (migration 0008)', async () => {
+    await expect(
+      t.db.kysely
+        .updateTable('data_value')
+        .set({ value: 1e308 })
+        .where('unit_code', '=', COMMUNE_A)
+        .where('period', '=', PERIOD)
+        .execute(),
+    ).rejects.toThrow(/data_value_value_count/);
+    await readsAnswer();
+  });
+});
+
 describe('validation run', () => {
   it('lists violations by unit and period without writing', async () => {
     await put(admin, {
