@@ -3,6 +3,7 @@ import { Center, Loader, MantineProvider, Text, createTheme } from '@mantine/cor
 import { StrictMode, Suspense, lazy, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccessLogPage } from './access/AccessLogPage.tsx';
 import { AuditPage } from './access/AuditPage.tsx';
 import { SessionProvider, useSession } from './access/session.tsx';
 import { SignInPage } from './access/SignInPage.tsx';
@@ -60,6 +61,7 @@ function App() {
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={isAdmin ? <UsersPage /> : <Navigate to="/" />} />
         <Route path="admin/audit" element={isAdmin ? <AuditPage /> : <Navigate to="/" />} />
+        <Route path="admin/access-log" element={isAdmin ? <AccessLogPage /> : <Navigate to="/" />} />
         <Route path="*" element={<Text>{t('notFoundPage')}</Text>} />
       </Route>
     </Routes>

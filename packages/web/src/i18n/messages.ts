@@ -1,3 +1,4 @@
+import { accessLogEn, accessLogVi } from '../access/messages-access-log.ts';
 import { dashboardEn, dashboardVi } from '../indicators/dashboard/messages.ts';
 import { entryEn, entryVi } from '../indicators/entry/messages.ts';
 import { validationEn, validationVi } from '../indicators/validation/messages.ts';
@@ -5,6 +6,7 @@ import { baselineEn, baselineVi } from '../plans/messages-baseline.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
+  ...accessLogVi,
   ...dashboardVi,
   ...entryVi,
   ...validationVi,
@@ -234,6 +236,7 @@ export const vi = {
 export type MessageKey = keyof typeof vi;
 
 export const en: Partial<Record<MessageKey, string>> = {
+  ...accessLogEn,
   ...dashboardEn,
   ...entryEn,
   ...validationEn,

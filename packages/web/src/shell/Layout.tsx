@@ -23,6 +23,7 @@ const items: Item[] = [
   { to: '/admin/agencies', label: 'agencies' },
   { to: '/admin/indicators', label: 'localIndicators', roles: ['admin'] },
   { to: '/admin/audit', label: 'audit', roles: ['admin'] },
+  { to: '/admin/access-log', label: 'accessLog', roles: ['admin'] },
 ];
 
 export function Layout() {

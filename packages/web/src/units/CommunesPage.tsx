@@ -1,6 +1,7 @@
 import { Badge, Drawer, Group, List, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { RecordReadsPanel } from '../access/RecordReadsPanel.tsx';
 import { useSession } from '../access/session.tsx';
 import type { Commune, User } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
@@ -109,6 +110,7 @@ export function CommunesPage() {
                 </List>
               </>
             )}
+            {user?.role === 'admin' && inOwnProvince && <RecordReadsPanel recordId={detail.data.code} />}
           </Stack>
         )}
       </Drawer>
