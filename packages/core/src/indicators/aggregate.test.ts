@@ -200,3 +200,19 @@ describe('totals agree from any level', () => {
     expect(() => combineAggregates(a, { ...a, period: '2024' })).toThrow();
   });
 });
+
+describe('aggregates stay finite', () => {
+  it('keeps the sum of 3,321 communes at the largest count exact (below 2^53)', () => {
+    const units = Array.from({ length: 3321 }, (_, i) => `C${i}`);
+    const values = units.flatMap((u) => births(u, 1e12, 1e12));
+    const a = aggregateMeasure(NEONATAL, resolveTotals(values), { period: P, units });
+    expect(a.numerator).toBe(3321e12);
+    expect(a.numerator).toBeLessThan(Number.MAX_SAFE_INTEGER);
+    expect(a.value).toBe(1000);
+  });
+
+  it('gives no value rather than Infinity should an out-of-bounds figure ever be summed', () => {
+    const a = aggregateMeasure(NEONATAL, resolveTotals(births('A', 1e308, 1)), { period: P, units: ['A'] });
+    expect(a.value).toBeNull();
+  });
+});

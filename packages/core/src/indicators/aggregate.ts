@@ -43,10 +43,20 @@ export interface AggregateScope {
   units: readonly string[];
 }
 
+/**
+ * Counts are whole numbers ≤ 10^12 (counts.ts, and a CHECK in the database), so sums over every
+ * commune stay exact and every ratio finite; the guard only keeps a figure that could not be
+ * computed (a non-finite one, should a bad value ever get in) from reaching a reply as Infinity.
+ */
+function ratioOf(numerator: number, denominator: number, factor: number): number | null {
+  const v = (numerator / denominator) * factor;
+  return Number.isFinite(v) ? v : null;
+}
+
 function finish(a: Omit<MeasureAggregate, 'value' | 'completeness'>): MeasureAggregate {
   return {
     ...a,
-    value: a.unitsReported > 0 && a.denominator !== 0 ? (a.numerator / a.denominator) * a.factor : null,
+    value: a.unitsReported > 0 && a.denominator !== 0 ? ratioOf(a.numerator, a.denominator, a.factor) : null,
     completeness: a.unitsExpected > 0 ? a.unitsReported / a.unitsExpected : null,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { measureValueProblem } from './counts.ts';
 
 /**
  * The indicator catalogue format `tre.indicators/v1`: the 24 national indicators ship in it
@@ -59,7 +60,11 @@ export type DataElement = z.infer<typeof DataElementSchema>;
 const MeasureTargetSchema = z.object({
   year: z.number().int().min(1990).max(2100),
   op: MeasureTargetOpSchema,
-  value: z.number().finite(),
+  // finite, 0 ≤ v ≤ 10^12 (counts.ts): a local indicator's target of 1e308 would make progress non-finite
+  value: z.number().superRefine((v, ctx) => {
+    const problem = measureValueProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { vi: problem.vi } satisfies CatalogueIssueParams });
+  }),
   /** false where the national file could not verify the figure against the official text */
   crossChecked: z.boolean().default(true),
 });

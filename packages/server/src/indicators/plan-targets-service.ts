@@ -1,4 +1,11 @@
-import type { BaselineRequest, CatalogueIndex, Measure, PlanMeasureTargetsDto, PlanMeasureTargetsReply } from '@tre/core';
+import {
+  measureValueProblem,
+  type BaselineRequest,
+  type CatalogueIndex,
+  type Measure,
+  type PlanMeasureTargetsDto,
+  type PlanMeasureTargetsReply,
+} from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../access/audit.ts';
@@ -84,6 +91,9 @@ function assertBaseline(m: Measure, firstYear: number, b: Baseline): void {
       `The baseline value cannot be negative (got ${b.value})`,
     );
   }
+  // -0, 1e308 (the per-1,000 and per-100,000 rates have no natural ceiling) and Infinity
+  const problem = measureValueProblem(b.value);
+  if (problem) throw invalid('value', `Giá trị gốc: ${problem.vi}`, `Baseline value: ${problem.en}`);
   if (m.unit === '%' && b.value > 100) {
     throw invalid(
       'value',

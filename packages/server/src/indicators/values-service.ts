@@ -50,9 +50,15 @@ interface Sum {
   source: ValueSource;
 }
 
-/** numerator / denominator × factor exactly as core aggregate.ts: null without a unit or with a 0 denominator. */
+/**
+ * numerator / denominator × factor exactly as core aggregate.ts: null without a unit or with a 0
+ * denominator, and null rather than Infinity should a figure ever be out of bounds (migration 0008
+ * keeps every count ≤ 10^12, so sums of the largest province stay finite and exact).
+ */
 function ratio(sum: Pick<Sum, 'numerator' | 'denominator' | 'reported'>, factor: number): number | null {
-  return sum.reported > 0 && sum.denominator !== 0 ? (sum.numerator / sum.denominator) * factor : null;
+  if (sum.reported === 0 || sum.denominator === 0) return null;
+  const v = (sum.numerator / sum.denominator) * factor;
+  return Number.isFinite(v) ? v : null;
 }
 
 const key = (measure: string, period: string) => `${measure}\u0000${period}`;

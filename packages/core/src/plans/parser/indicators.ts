@@ -1,5 +1,6 @@
 import type { IndicatorTarget, TargetOp, TargetUnit } from '../plan-format.ts';
 import { clip, fold, squash } from './fold.ts';
+import { MAX_MEASURE_VALUE } from '../../indicators/counts.ts';
 import { parseVnNumber } from './numbers.ts';
 
 /**
@@ -159,7 +160,8 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
   }
   const multi = bases.size > 1 || raw.some((r) => r.v.qualifier);
   for (const { v, year, base } of raw) {
-    if (year < 1990 || year > 2100) continue;
+    // a figure beyond the bound of a measure value (plan-format.ts) is not a target: a sum of money, an id
+    if (year < 1990 || year > 2100 || v.value > MAX_MEASURE_VALUE) continue;
     const measure = multi ? clip(squash([base, v.qualifier].filter(Boolean).join(' ')), 200) || null : null;
     const t: IndicatorTarget = { year, value: v.value, unit: v.unit, op: v.op, measure };
     if (!targets.some((x) => x.year === t.year && x.value === t.value && x.measure === t.measure && x.op === t.op))
