@@ -7,7 +7,10 @@ import { TOTAL, enteredParams, partsCheck, rowChanged, type PartCombo, type Row,
 
 export type FormElement = EntryFormDto['elements'][number];
 
-export type RowAction = { type: 'set'; element: string; key: string; value: number | null };
+export type RowAction =
+  | { type: 'set'; element: string; key: string; value: number | null }
+  /** text typed in a box that is not a count: kept and shown with why, the figure left as it was */
+  | { type: 'unreadable'; element: string; key: string; text: string };
 
 interface Props {
   element: FormElement;
@@ -17,6 +20,8 @@ interface Props {
   combos: PartCombo[] | null;
   /** server errors by disaggregation key ('' = the total) */
   errors: Readonly<Record<string, string>> | undefined;
+  /** text typed that is not a count, by disaggregation key */
+  unreadable: Readonly<Record<string, string>> | undefined;
   findings: readonly Violation[] | undefined;
   disabled: boolean;
   dispatch: Dispatch<RowAction>;
@@ -29,6 +34,7 @@ export const ElementRow = memo(function ElementRow({
   original,
   combos,
   errors,
+  unreadable,
   findings,
   disabled,
   dispatch,
@@ -46,6 +52,7 @@ export const ElementRow = memo(function ElementRow({
   const changed = rowChanged(original, row);
   const fmt = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const set = (key: string) => (value: number | null) => dispatch({ type: 'set', element: element.code, key, value });
+  const unread = (key: string) => (text: string) => dispatch({ type: 'unreadable', element: element.code, key, text });
   const partInput = (c: PartCombo, label: string | undefined) => (
     <CountInput
       key={c.key}
@@ -53,7 +60,9 @@ export const ElementRow = memo(function ElementRow({
       label={label}
       size="xs"
       value={row?.[c.key] ?? null}
+      unreadable={unreadable?.[c.key]}
       onCount={set(c.key)}
+      onUnreadable={unread(c.key)}
       error={errors?.[c.key]}
       disabled={disabled}
       data-testid={`entry-part-${element.code}-${c.key}`}
@@ -89,7 +98,9 @@ export const ElementRow = memo(function ElementRow({
           aria-label={`${element.name[lang]} — ${t('entryTotal')}`}
           w={170}
           value={total}
+          unreadable={unreadable?.[TOTAL]}
           onCount={set(TOTAL)}
+          onUnreadable={unread(TOTAL)}
           error={errors?.[TOTAL]}
           disabled={disabled}
           data-testid={`entry-value-${element.code}`}

@@ -24,10 +24,13 @@ import {
   findingsFor,
   groupElements,
   partCombos,
+  markUnreadable,
   setCell,
+  unreadableCount,
   type Cells,
   type Findings,
   type SaveValue,
+  type Unreadable,
   type Violation,
 } from './entryState.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
@@ -56,6 +59,8 @@ interface State {
   current: Cells;
   /** server errors: element → disaggregation key → message */
   errors: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** boxes holding text that is not a count (nothing is saved while there is one) */
+  unreadable: Unreadable;
 }
 
 type Action = RowAction | { type: 'reset'; form: EntryFormDto } | { type: 'saved' } | { type: 'errors'; errors: State['errors'] };
@@ -64,15 +69,18 @@ function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'reset': {
       const cells = cellsOf(action.form);
-      return { source: action.form, original: cells, current: cells, errors: {} };
+      return { source: action.form, original: cells, current: cells, errors: {}, unreadable: {} };
     }
     case 'set': {
       const current = setCell(state.current, action.element, action.key, action.value);
+      const unreadable = markUnreadable(state.unreadable, action.element, action.key, null);
       const mine = state.errors[action.element];
-      if (!mine?.[action.key]) return { ...state, current };
+      if (!mine?.[action.key]) return { ...state, current, unreadable };
       const { [action.key]: _gone, ...rest } = mine;
-      return { ...state, current, errors: { ...state.errors, [action.element]: rest } };
+      return { ...state, current, unreadable, errors: { ...state.errors, [action.element]: rest } };
     }
+    case 'unreadable':
+      return { ...state, unreadable: markUnreadable(state.unreadable, action.element, action.key, action.text) };
     case 'saved':
       return { ...state, original: state.current, errors: {} };
     case 'errors':
@@ -80,7 +88,7 @@ function reducer(state: State, action: Action): State {
   }
 }
 
-const INITIAL: State = { source: null, original: {}, current: {}, errors: {} };
+const INITIAL: State = { source: null, original: {}, current: {}, errors: {}, unreadable: {} };
 
 /**
  * GETs the entry form whenever its URL changes; `reload()` resolves once the stored form is back,
@@ -137,7 +145,9 @@ function EntryScreen({ user }: { user: SessionUser }) {
   const shown = fresh && fresh === state.source ? fresh : null;
 
   const changes = useMemo(() => changedValues(state.original, state.current), [state.original, state.current]);
-  const dirty = changes.length > 0;
+  const unreadable = unreadableCount(state.unreadable);
+  // text typed in a box is a change too, even when it could not be read: leaving loses it
+  const dirty = changes.length > 0 || unreadable > 0;
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ key: string; reply: SaveValuesReply } | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -184,7 +194,8 @@ function EntryScreen({ user }: { user: SessionUser }) {
 
   const save = async () => {
     const sent: SaveValue[] = changes;
-    if (sent.length === 0) return;
+    // a box that could not be read would otherwise be saved as the figure it held before
+    if (sent.length === 0 || unreadable > 0) return;
     setSaving(true);
     setSaveError(null);
     setResult(null);
@@ -292,6 +303,7 @@ function EntryScreen({ user }: { user: SessionUser }) {
                     original={state.original[e.code]}
                     combos={combos.get(e.code) ?? null}
                     errors={state.errors[e.code]}
+                    unreadable={state.unreadable[e.code]}
                     findings={byElement.get(e.code)}
                     disabled={saving}
                     dispatch={dispatch}
@@ -307,7 +319,12 @@ function EntryScreen({ user }: { user: SessionUser }) {
         <Paper withBorder shadow="sm" p="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5 }} aria-live="polite">
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Group gap="sm">
-              <Button onClick={() => void save()} loading={saving} disabled={!dirty} data-testid="entry-save">
+              <Button
+                onClick={() => void save()}
+                loading={saving}
+                disabled={changes.length === 0 || unreadable > 0}
+                data-testid="entry-save"
+              >
                 {t('save')}
               </Button>
               <Button variant="default" onClick={() => void runCheck()} loading={checking} disabled={saving}>
@@ -316,6 +333,11 @@ function EntryScreen({ user }: { user: SessionUser }) {
               <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'}>
                 {dirty ? t('entryUnsavedCount', { n: changes.length }) : t('entryNoChanges')}
               </Text>
+              {unreadable > 0 && (
+                <Text size="sm" c="red" data-testid="entry-unreadable">
+                  {t('entryUnreadableCount', { n: unreadable })}
+                </Text>
+              )}
             </Group>
             {result?.key === here && !saveError && (
               <Text size="sm" c="teal.8" data-testid="entry-result">

@@ -9,6 +9,10 @@ import {
   changedValues,
   countFromInput,
   enteredParams,
+  formatCountInput,
+  markUnreadable,
+  readCountInput,
+  unreadableCount,
   findingsByElement,
   findingsFor,
   formatDateTime,
@@ -120,6 +124,50 @@ describe('entry cells and what changed', () => {
     expect(countFromInput('1234')).toBe(1234);
     expect(countFromInput(-1)).toBeUndefined();
     expect(countFromInput(2.5)).toBeUndefined();
+  });
+
+  it('refuses what it cannot read instead of changing it: 12,5 and -3 give a message, 1.234 is 1234', () => {
+    expect(readCountInput('1.234')).toEqual({ value: 1234 });
+    expect(readCountInput('1 234')).toEqual({ value: 1234 });
+    expect(readCountInput('1,234')).toEqual({ value: 1234 });
+    expect(readCountInput('')).toEqual({ value: null });
+    expect(readCountInput('  ')).toEqual({ value: null });
+    expect(readCountInput('12,5')).toEqual({
+      problem: {
+        vi: 'số thập phân (12,5) không hợp lệ: số đếm phải là số nguyên',
+        en: 'a decimal (12,5) is not valid: a count is a whole number',
+      },
+    });
+    expect(readCountInput('-3')).toEqual({ problem: { vi: 'số âm (-3) không hợp lệ', en: 'negative value (-3)' } });
+    for (const text of ['12.5', '+5', '1e3', 'abc', '1.23.456', '1000000000001']) {
+      expect(readCountInput(text), text).toHaveProperty('problem');
+    }
+    // the old reading dropped separators and signs: 12,5 became 125, -3 became 3
+    expect(countFromInput('12,5')).toBeUndefined();
+    expect(countFromInput('-3')).toBeUndefined();
+    expect(countFromInput(-0)).toBeUndefined();
+    expect(countFromInput(1e308)).toBeUndefined();
+  });
+
+  it('shows a stored count grouped as the language writes it, and reads it back the same', () => {
+    expect(formatCountInput(null, 'vi')).toBe('');
+    expect(formatCountInput(1234567, 'vi')).toBe('1.234.567');
+    expect(formatCountInput(1234567, 'en')).toBe('1,234,567');
+    for (const lang of ['vi', 'en'] as const) expect(readCountInput(formatCountInput(1234567, lang))).toEqual({ value: 1234567 });
+  });
+
+  it('keeps unreadable boxes until corrected, and counts them (the form is not saved while any)', () => {
+    let u = markUnreadable({}, 'LIVE_BIRTHS', '', '12,5');
+    u = markUnreadable(u, 'LIVE_BIRTHS', 'sex=female', '-3');
+    u = markUnreadable(u, 'NEONATAL_DEATHS', '', 'x');
+    expect(unreadableCount(u)).toBe(3);
+    expect(u.LIVE_BIRTHS).toEqual({ '': '12,5', 'sex=female': '-3' });
+    const same = markUnreadable(u, 'LIVE_BIRTHS', '', '12,5');
+    expect(same).toBe(u);
+    const fixed = markUnreadable(u, 'LIVE_BIRTHS', '', null);
+    expect(unreadableCount(fixed)).toBe(2);
+    expect(fixed.NEONATAL_DEATHS).toBe(u.NEONATAL_DEATHS);
+    expect(markUnreadable(fixed, 'LIVE_BIRTHS', '', null)).toBe(fixed);
   });
 
   it('maps a server error on values.N back to the N-th cell sent', () => {

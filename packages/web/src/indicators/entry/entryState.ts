@@ -1,5 +1,7 @@
+import type { Language } from '@tre/core';
 import type { Bilingual } from '@tre/core/indicators/catalogue-schema';
 import type { CatalogueReply, EntryFormDto, SaveValuesRequest, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
+import { countOf, parseCount } from '@tre/core/indicators/counts';
 import { disaggregationKey } from '@tre/core/indicators/values';
 
 /**
@@ -64,12 +66,46 @@ export function rowChanged(original: Row | undefined, current: Row | undefined):
   return false;
 }
 
-/** A count as typed in a number input ('' or a non-count → null / undefined). */
+/**
+ * What a count box holds: empty text is "not reported" (null); otherwise the one reading of core
+ * counts.ts (`1.234`, `1 234`, `1,234` = 1234), or why the text is not a count (`12,5`, `-3`, …),
+ * which the form shows beside the box instead of changing what was typed.
+ */
+export function readCountInput(text: string): { value: number | null } | { problem: Bilingual } {
+  if (text.trim() === '') return { value: null };
+  return parseCount(text);
+}
+
+/** A count as typed ('' → null, anything that is not a count → undefined). */
 export function countFromInput(v: number | string): number | null | undefined {
-  if (v === '') return null;
-  const n = typeof v === 'number' ? v : Number(String(v).replace(/[.,\s]/g, ''));
-  if (!Number.isFinite(n) || !Number.isInteger(n) || n < 0) return undefined;
-  return n;
+  const r = typeof v === 'number' ? countOf(v) : readCountInput(v);
+  return 'value' in r ? r.value : undefined;
+}
+
+/** A count as the box shows it when it was not typed there: grouped by thousands as the language writes them. */
+export function formatCountInput(value: number | null, lang: Language): string {
+  if (value === null) return '';
+  return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 });
+}
+
+/** Texts typed in count boxes that are not counts: element → disaggregation key → text. */
+export type Unreadable = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Marks one box as holding unreadable text (or clears the mark with null); other elements keep their identity. */
+export function markUnreadable(u: Unreadable, element: string, key: string, text: string | null): Unreadable {
+  const mine = u[element] ?? {};
+  if (text === null) {
+    if (!(key in mine)) return u;
+    const { [key]: _gone, ...rest } = mine;
+    return { ...u, [element]: rest };
+  }
+  if (mine[key] === text) return u;
+  return { ...u, [element]: { ...mine, [key]: text } };
+}
+
+/** How many boxes hold text that is not a count (the form is not saved while any does). */
+export function unreadableCount(u: Unreadable): number {
+  return Object.values(u).reduce((n, row) => n + Object.keys(row).length, 0);
 }
 
 export interface PartsCheck {
