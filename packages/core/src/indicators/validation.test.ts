@@ -68,6 +68,16 @@ describe('validation rules', () => {
     expect(run([dv('LIVE_BIRTHS', 'A', -3)])[0]?.severity).toBe('error');
   });
 
+  it('refuses a count above 10^12 as not a count', () => {
+    expect(rules([dv('LIVE_BIRTHS', 'A', 1e12), dv('LIVE_BIRTHS', 'B', 1e12 + 1), dv('LIVE_BIRTHS', 'C', 1e308)])).toEqual([
+      'B not_a_count LIVE_BIRTHS',
+      'C not_a_count LIVE_BIRTHS',
+    ]);
+    expect(run([dv('LIVE_BIRTHS', 'B', 1e13)])[0]?.message.en).toBe(
+      'LIVE_BIRTHS: 10000000000000 is above the largest count (1000000000000)',
+    );
+  });
+
   it('refuses a disaggregation that is not the element’s categories or uses an unknown option', () => {
     expect(
       rules([

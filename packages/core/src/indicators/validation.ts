@@ -2,6 +2,7 @@ import { parsePeriod, previousPeriod } from '../periods/period.ts';
 import type { Bilingual } from './catalogue-schema.ts';
 import type { CatalogueIndex } from './catalogue.ts';
 import { disaggregationKey, resolveTotals, valueKey, type DataValue } from './values.ts';
+import { MAX_COUNT } from './counts.ts';
 
 /**
  * Validation rules over the data values of one period. Errors are figures that cannot be right
@@ -79,6 +80,17 @@ export function validateValues(input: ValidationInput): Violation[] {
         message: {
           vi: `${name(v.element)}: ${v.value} không phải số đếm (số nguyên)`,
           en: `${v.element}: ${v.value} is not a whole count`,
+        },
+      });
+    } else if (v.value > MAX_COUNT) {
+      // the database refuses these (migration 0008); figures checked before they are stored may hold one
+      add({
+        ...base,
+        rule: 'not_a_count',
+        severity: 'error',
+        message: {
+          vi: `${name(v.element)}: ${v.value} vượt quá giới hạn của một số đếm (${MAX_COUNT})`,
+          en: `${v.element}: ${v.value} is above the largest count (${MAX_COUNT})`,
         },
       });
     } else if (v.value < 0) {

@@ -61,7 +61,8 @@ export const SaveValuesSchema = z.object({
       z.object({
         element: z.string().trim().min(1).max(100),
         disaggregation: z.string().max(200).optional(),
-        // checked in the service so that a negative number is refused naming values.N.value
+        // checked in the service with core countProblem (whole, 0 ≤ n ≤ 10^12, not -0), so that a bad
+        // figure is refused naming values.N.value in Vietnamese and English; zod itself refuses 1e400 (Infinity)
         value: z.number().nullable(),
       }),
     )
@@ -72,7 +73,8 @@ export const SaveValuesSchema = z.object({
 export const SaveReplySchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
 
 /** Rows are checked one by one in the service (a bad row is listed, not a 400 for the file). */
-export const DataValueSetSchema = z.object({ dataValues: z.array(z.unknown()).max(500_000) });
+/** A JSON post is stored in one transaction: at most 10,000 values (a file import takes more, as a job). */
+export const DataValueSetSchema = z.object({ dataValues: z.array(z.unknown()).max(10_000) });
 
 export const ImportReportSchema = z.object({
   rows: z.number(),
@@ -256,7 +258,10 @@ export const LocalIndicatorDeleteReplySchema = z.object({
 
 export const PlanMeasureParamsSchema = z.object({ id: z.uuid(), measure: z.string().regex(/^[A-Z][A-Z0-9_]*$/) });
 
-/** Types only here; the rules (year before the first target year, 0 ≤ value ≤ 100 for %) are the service's, naming the field. */
+/**
+ * Types only here; the rules (year before the first target year, 0 ≤ value ≤ 100 for %, ≤ 10^12 for
+ * any rate) are the service's, naming the field.
+ */
 export const BaselineRequestSchema = z.object({ year: z.number().int(), value: z.number() });
 
 export const PlanMeasureTargetsSchema = z.object({
