@@ -1,4 +1,4 @@
-import { Role } from '@tre/core';
+import { Role, SINGLE_LINE, isSingleLine } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -77,7 +77,7 @@ export const NewUserSchema = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,64}$/, '3–64 chữ thường, số, dấu chấm, gạch / 3–64 lowercase letters, digits, . _ -'),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: z.string().trim().min(1).max(200).refine(isSingleLine, SINGLE_LINE),
   password: z.string().min(1).max(200),
   role: RoleSchema,
   agencyId: z.uuid().nullable().optional(),
@@ -91,7 +91,7 @@ export type NewUser = z.infer<typeof NewUserSchema>;
 
 export const UserPatchSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(200),
+    displayName: z.string().trim().min(1).max(200).refine(isSingleLine, SINGLE_LINE),
     role: RoleSchema,
     agencyId: z.uuid().nullable(),
     communeCode: z

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { ErrorCode, MIN_PASSWORD_LENGTH, lockSecondsAfter, scopeKindOf, type Role } from '@tre/core';
+import { ErrorCode, MIN_PASSWORD_LENGTH, cleanText, lockSecondsAfter, scopeKindOf, type Role } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError, invalid, notFound } from '../errors.ts';
@@ -222,7 +222,7 @@ export async function createUser(db: Kysely<Database>, actor: SessionActor, inpu
     const user = await repo.insertUser(trx, {
       province_code: actor.provinceCode,
       username,
-      display_name: input.displayName.trim(),
+      display_name: cleanText(input.displayName.trim()),
       password_hash: passwordHash,
       role: input.role,
       agency_id: agencyId,
@@ -261,7 +261,7 @@ export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: 
   const passwordHash = patch.password !== undefined ? await hashPassword(patch.password) : undefined;
   const updated = await db.transaction().execute(async (trx) => {
     const after = await repo.updateUser(trx, id, {
-      ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),
+      ...(patch.displayName !== undefined ? { display_name: cleanText(patch.displayName.trim()) } : {}),
       role,
       agency_id: agencyId,
       commune_code: communeCode,

@@ -23,6 +23,7 @@ import { readLogRoutes } from '../access/read-log-routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
+import { registerTextGuard } from './text-guard.ts';
 export interface AppOptions {
   db: Db;
   config: Config;
@@ -49,6 +50,8 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
+  // control characters refused and text NFC-normalised in every request, before any schema sees it
+  registerTextGuard(app);
       info: {
         title: 'Tre API',
         description: 'Hệ thống thông tin công tác trẻ em / child-affairs information system',

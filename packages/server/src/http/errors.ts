@@ -22,7 +22,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
-      const described = first ? describeIssue(first, lang) : { field: undefined, message: errorMessages.VALIDATION_FAILED[lang] };
+      // what the client sent in the part that failed, to tell a missing value from a wrong one
+      const input =
+        error.validationContext === 'querystring'
+          ? request.query
+          : error.validationContext === 'params'
+            ? request.params
+            : error.validationContext === 'body'
+              ? request.body
+              : undefined;
+      const described = first
+        ? describeIssue(first, lang, input)
+        : { field: undefined, message: errorMessages.VALIDATION_FAILED[lang] };
       const where = error.validationContext === 'querystring' ? 'query.' : error.validationContext === 'params' ? 'params.' : '';
       return reply.status(400).send({
         error: {

@@ -71,12 +71,16 @@ export async function findAgency(db: Q, provinceCode: string, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Compared in one normal form on both sides, so a name typed decomposed (NFD) meets its precomposed
+ * twin, also one stored before names were normalised.
+ */
 export async function findAgencyByShortName(db: Q, provinceCode: string, shortName: string) {
   return db
     .selectFrom('agency')
     .select(agencyColumns)
     .where('province_code', '=', provinceCode)
-    .where(sql<string>`lower(short_name)`, '=', shortName.toLowerCase())
+    .where(sql<string>`lower(normalize(short_name, NFC))`, '=', sql<string>`lower(normalize(${shortName}, NFC))`)
     .executeTakeFirst();
 }
 

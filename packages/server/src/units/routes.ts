@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { SINGLE_LINE, isSingleLine } from '@tre/core';
 import type { Database } from '../db/schema.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
 import { fromParams } from '../http/read-log-hook.ts';
@@ -37,9 +38,9 @@ export type AgencyDto = z.infer<typeof AgencySchema>;
 
 export const AgencyInputSchema = z.object({
   kind: AgencyKindSchema,
-  shortName: z.string().trim().min(1).max(120),
-  fullName: z.string().trim().min(1).max(300),
-  aliases: z.array(z.string().max(200)).max(50).default([]),
+  shortName: z.string().trim().min(1).max(120).refine(isSingleLine, SINGLE_LINE),
+  fullName: z.string().trim().min(1).max(300).refine(isSingleLine, SINGLE_LINE),
+  aliases: z.array(z.string().max(200).refine(isSingleLine, SINGLE_LINE)).max(50).default([]),
   active: z.boolean().optional(),
 });
 export type AgencyInput = z.infer<typeof AgencyInputSchema>;

@@ -1,4 +1,4 @@
-import { ErrorCode, canSeeCommune } from '@tre/core';
+import { ErrorCode, canSeeCommune, cleanText } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError, forbidden, invalid, notFound } from '../errors.ts';
@@ -35,16 +35,20 @@ export interface AgencyInput {
   active?: boolean | undefined;
 }
 
+/** Names are stored in NFC: the HTTP text guard normalises requests, and this holds for any other caller too. */
+const cleanName = (name: string) => cleanText(name.trim());
+
 function cleanAliases(aliases: string[]): string[] {
-  return [...new Set(aliases.map((a) => a.trim()).filter((a) => a !== ''))];
+  return [...new Set(aliases.map(cleanName).filter((a) => a !== ''))];
 }
 
 async function assertShortNameFree(db: Kysely<Database>, provinceCode: string, shortName: string, exceptId?: string) {
-  const other = await repo.findAgencyByShortName(db, provinceCode, shortName.trim());
+  const name = cleanName(shortName);
+  const other = await repo.findAgencyByShortName(db, provinceCode, name);
   if (other && other.id !== exceptId) {
     throw new TreError(ErrorCode.Conflict, {
       field: 'shortName',
-      detail: { vi: `Đã có cơ quan tên "${shortName}"`, en: `An agency named "${shortName}" exists` },
+      detail: { vi: `Đã có cơ quan tên "${name}"`, en: `An agency named "${name}" exists` },
     });
   }
 }
@@ -54,8 +58,8 @@ export async function createAgency(db: Kysely<Database>, actor: SessionActor, in
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertAgency(trx, actor.provinceCode, {
       kind: input.kind,
-      short_name: input.shortName.trim(),
-      full_name: input.fullName.trim(),
+      short_name: cleanName(input.shortName),
+      full_name: cleanName(input.fullName),
       aliases: cleanAliases(input.aliases),
       active: input.active ?? true,
     });
@@ -74,8 +78,8 @@ export async function updateAgency(db: Kysely<Database>, actor: SessionActor, id
   return db.transaction().execute(async (trx) => {
     const after = await repo.updateAgency(trx, id, {
       ...(patch.kind ? { kind: patch.kind } : {}),
-      ...(patch.shortName ? { short_name: patch.shortName.trim() } : {}),
-      ...(patch.fullName ? { full_name: patch.fullName.trim() } : {}),
+      ...(patch.shortName ? { short_name: cleanName(patch.shortName) } : {}),
+      ...(patch.fullName ? { full_name: cleanName(patch.fullName) } : {}),
       ...(patch.aliases ? { aliases: cleanAliases(patch.aliases) } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
     });
