@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/app.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
-import { ADMIN_PASSWORD, openTestDb, testConfig } from '../test/db.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { ADMIN_PASSWORD, openEmptyTestDb, openTestDb, testConfig } from '../test/db.ts';
 import { COMMUNE_A, COMMUNE_B, auditCount, makeUser, signIn, type Session } from '../test/factories.ts';
-import { FLUSH_ROWS, flushReadLog, logRead } from './read-log.ts';
+import { FLUSH_ROWS, ReadLogBuffer, flushReadLog, logRead, toRow } from './read-log.ts';
 
 /**
  * The read log: a sensitive read or a refused attempt is one row with who, when, from where, what
@@ -107,6 +108,9 @@ describe('reads of sensitive records', () => {
     // on a route that reads nothing sensitive too, by its pattern only
     const plain = await rowsOf(get('/api/plans'), 401);
     expect(plain.map((r) => [r.kind, r.route, r.record_id, r.params])).toEqual([['api', '/api/plans', null, null]]);
+    // any method the HTTP parser accepts, on a URL no route has: kept with the pattern '*'
+    const webdav = await rowsOf(() => t.app.inject({ method: 'PROPFIND' as 'GET', url: '/api/plans?q=Nguy%E1%BB%85n' }), 401);
+    expect(webdav.map((r) => [r.kind, r.method, r.route, r.params])).toEqual([['api', 'PROPFIND', '*', null]]);
   });
 
   it('a 404 on a record is a refusal; an unknown URL, “am I signed in?” and a failed sign-in are not rows', async () => {
@@ -197,6 +201,36 @@ describe('reads of sensitive records', () => {
     await logRead(t.db.kysely, reader, reads);
     const rows = await rowsAfter(before);
     expect(rows.map((r) => r.record_id)).toEqual(reads.map((r) => r.recordId));
+  });
+});
+
+describe('when the database refuses a flush', () => {
+  const reader = { userId: null, username: null, provinceCode: '40', ip: null };
+  const read = (recordId: string, kind = 'api') =>
+    ({ kind, recordId, method: 'GET', route: '/api/example', status: 401 }) as Parameters<typeof toRow>[1];
+
+  it('drops the one row the table refuses and writes the others', async () => {
+    const before = await lastId();
+    await logRead(t.db.kysely, reader, [read('good-1'), read('bad', 'NOT A KIND'), read('good-2')]);
+    expect((await rowsAfter(before)).map((r) => r.record_id)).toEqual(['good-1', 'good-2']);
+  });
+
+  it('keeps the rows while the database cannot take them, and writes them in order when it can', async () => {
+    const db = await openEmptyTestDb();
+    try {
+      const reports: string[] = [];
+      const buffer = new ReadLogBuffer(db.kysely, (_error, message) => reports.push(message));
+      for (const id of ['r1', 'r2', 'r3']) buffer.add(toRow(reader, read(id)));
+      await buffer.flush(); // no read_log table yet: the rows wait
+      expect(reports).toEqual([expect.stringContaining('3 rows not written; 3 kept')]);
+      await migrateToLatest(db);
+      await buffer.flush();
+      const rows = await db.kysely.selectFrom('read_log').select('record_id').orderBy('id').execute();
+      expect(rows.map((r) => r.record_id)).toEqual(['r1', 'r2', 'r3']);
+      expect(reports).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
   });
 });
 

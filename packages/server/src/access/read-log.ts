@@ -69,7 +69,8 @@ export function toRow(reader: Reader, read: ReadRecord, at = new Date()): ReadLo
     user_id: reader.userId,
     username: reader.username,
     ip: reader.ip,
-    method: read.method,
+    // any method the HTTP parser accepts reaches the refusal log (PROPFIND, MKCOL …)
+    method: clip(read.method, 20) || '?',
     route: clip(read.route, 200) || '*',
     params: params.length ? JSON.stringify(Object.fromEntries(params.map(([k, v]) => [k, clip(v, MAX_PARAM)]))) : null,
     kind: read.kind,
@@ -124,16 +125,47 @@ export class ReadLogBuffer {
     this.pending = [];
     try {
       await insertReadLogRows(this.db, batch);
-    } catch (error) {
-      // put them back before newer reads and try again later; what does not fit is lost, said aloud
-      const room = Math.max(0, MAX_PENDING - this.pending.length);
-      const kept = batch.slice(batch.length - Math.min(room, batch.length));
-      this.pending = [...kept, ...this.pending];
-      const lost = batch.length - kept.length;
-      this.report(error, `read log: a flush of ${batch.length} rows failed; ${kept.length} kept for the next, ${lost} lost`);
-      if (!this.timer) this.timer = setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS * 5).unref();
+    } catch {
+      // the batch's own error says nothing about which row; the row-by-row pass finds out
+      await this.writeOneByOne(batch);
     }
   }
+
+  /**
+   * A refused batch is written row by row, so that one row the table refuses (a CHECK: data the
+   * code should not have let through) cannot hold back every other read behind it; that row is
+   * reported and dropped. Any other failure (database down) puts the rest back, before newer
+   * reads, for the next flush; what does not fit under MAX_PENDING is lost, said aloud.
+   */
+  private async writeOneByOne(batch: ReadLogInsert[]): Promise<void> {
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i] as ReadLogInsert;
+      try {
+        await insertReadLogRows(this.db, [row]);
+      } catch (error) {
+        if (isDataError(error)) {
+          this.report(error, `read log: a row was refused by the table and dropped (${row.method} ${row.route} ${row.status})`);
+          continue;
+        }
+        const rest = batch.slice(i);
+        const room = Math.max(0, MAX_PENDING - this.pending.length);
+        const kept = rest.slice(rest.length - Math.min(room, rest.length));
+        this.pending = [...kept, ...this.pending];
+        this.report(
+          error,
+          `read log: ${rest.length} rows not written; ${kept.length} kept for the next flush, ${rest.length - kept.length} lost`,
+        );
+        if (!this.timer) this.timer = setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS * 5).unref();
+        return;
+      }
+    }
+  }
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the row, not the database, is at fault. */
+function isDataError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
 }
 
 /** One buffer per database handle, so services that hold only `db` can log through it. */

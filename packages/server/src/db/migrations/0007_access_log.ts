@@ -20,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       user_id uuid,
       username text,
       ip text,
-      method text NOT NULL CHECK (method ~ '^[A-Z]{3,7}$'),
+      method text NOT NULL CHECK (length(method) BETWEEN 1 AND 20),
       route text NOT NULL CHECK (length(route) BETWEEN 1 AND 200),
       params jsonb,
       kind text NOT NULL CHECK (kind ~ '^[a-z_]{1,40}$'),
