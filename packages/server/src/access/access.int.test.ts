@@ -103,7 +103,9 @@ describe('sign-in', () => {
       code: 'TOO_MANY_ATTEMPTS',
       message: `Quá nhiều lần đăng nhập sai từ địa chỉ này; thử lại sau ${blocked.headers['retry-after']} giây`,
     });
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(590);
+    // the rest of the 10-minute window that began with the first failure (however long the 20 took)
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(600);
     // another address is not affected, and the account itself was never locked
     expect((await from('10.9.8.8', user.username, PASSWORD)).statusCode).toBe(200);
     const row = await t.db.kysely
