@@ -135,16 +135,14 @@ function textProblem(t: string, grouping: boolean): Bilingual {
       en: `a count is not written as a power of ten (${t}); write all its digits`,
     };
   }
+  if (/^[\d.,\s]*\d$/.test(t) && looksDecimal(t)) {
+    // worded as countProblem words a fractional number, which the import reports have always shown
+    return { vi: `số thập phân (${t}) không phải số nguyên`, en: `a decimal (${t}) is not a whole count` };
+  }
   if (!grouping && /^[\d.,\s]+$/.test(t)) {
     return {
       vi: `số đếm chỉ gồm chữ số, không có dấu chấm, dấu phẩy hay khoảng trắng (${t})`,
       en: `a count is digits only, without dots, commas or spaces (${t})`,
-    };
-  }
-  if (/^[\d.,\s]*\d$/.test(t) && looksDecimal(t)) {
-    return {
-      vi: `số thập phân (${t}) không hợp lệ: số đếm phải là số nguyên`,
-      en: `a decimal (${t}) is not valid: a count is a whole number`,
     };
   }
   if (/^[\d.,\s]+$/.test(t)) {
