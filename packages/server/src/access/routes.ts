@@ -175,7 +175,11 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
 
     app.get(
       '/api/session',
-      { schema: { tags: ['access'], summary: 'Phiên hiện tại / current session', response: { 200: SessionSchema } } },
+      {
+        // "am I signed in?", asked by every page load before sign-in: its 401 is no attempt on a record
+        config: { readLog: false },
+        schema: { tags: ['access'], summary: 'Phiên hiện tại / current session', response: { 200: SessionSchema } },
+      },
       async (request) => {
         const actor = actorOf(request);
         return { user: sessionUser(actor), csrfToken: actor.csrfToken };
@@ -213,6 +217,8 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
     app.get(
       '/api/users',
       {
+        // the search text (?q=) is not kept: it may be a person's name
+        config: { readLog: { kind: 'user_list' } },
         schema: {
           tags: ['access'],
           summary: 'Danh sách người dùng / list users',
@@ -259,6 +265,7 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
     app.get(
       '/api/audit',
       {
+        config: { readLog: { kind: 'access_log', logAllowed: () => false } },
         schema: {
           tags: ['access'],
           summary: 'Nhật ký kiểm tra / audit log',
