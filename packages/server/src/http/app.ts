@@ -18,6 +18,7 @@ import { indicatorsRoutes } from '../indicators/routes.ts';
 import { indicatorExcelRoutes } from '../indicators/excel-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerReadLog } from './read-log-hook.ts';
 import { readLogRoutes } from '../access/read-log-routes.ts';
 
@@ -45,6 +46,8 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // first, so that every reply carries the headers: API, web pages, assets, errors and 404s
+  await registerSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
