@@ -24,7 +24,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.TRE_DATA_DIR || './data'),
     port: env.PORT ?? 3000,
-    host: env.HOST ?? '0.0.0.0',
+    // loopback unless told otherwise: the first start prints the administrator's password, and an
+    // office network is meant to reach Tre through a reverse proxy with HTTPS (README, Configuration)
+    host: env.HOST || '127.0.0.1',
     provinceCode: env.TRE_PROVINCE ?? DEFAULT_PROVINCE,
     adminPassword: env.TRE_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
