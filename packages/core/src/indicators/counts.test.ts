@@ -59,8 +59,8 @@ describe('parseCount', () => {
 
   it('refuses decimals in Vietnamese and English writing', () => {
     expect(problem('12,5')).toEqual({
-      vi: 'số thập phân (12,5) không phải số nguyên',
-      en: 'a decimal (12,5) is not a whole count',
+      vi: 'số thập phân (12,5) không hợp lệ: số đếm phải là số nguyên',
+      en: 'a decimal (12,5) is not valid: a count is a whole number',
     });
     for (const t of ['12.5', '1.234,5', '1,234.567', '0.500', '0,5', '1.2345', '3.14']) {
       expect(problem(t)?.en, t).toMatch(/decimal/);
@@ -92,8 +92,8 @@ describe('parseCount', () => {
     expect(value('1.234', false)).toBeUndefined();
     expect(problem('1.234', false)?.en).toMatch(/digits only/);
     expect(problem('1 234', false)?.en).toMatch(/digits only/);
-    expect(problem('12.0', false)?.en).toBe('a decimal (12.0) is not a whole count');
-    expect(problem('2.5', false)?.en).toBe('a decimal (2.5) is not a whole count');
+    expect(problem('12.0', false)?.en).toBe('a decimal (12.0) is not valid: a count is a whole number');
+    expect(problem('2.5', false)?.en).toBe('a decimal (2.5) is not valid: a count is a whole number');
     expect(problem('-1', false)?.en).toBe('negative value (-1)');
   });
 });

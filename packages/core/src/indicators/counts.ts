@@ -136,8 +136,10 @@ function textProblem(t: string, grouping: boolean): Bilingual {
     };
   }
   if (/^[\d.,\s]*\d$/.test(t) && looksDecimal(t)) {
-    // worded as countProblem words a fractional number, which the import reports have always shown
-    return { vi: `số thập phân (${t}) không phải số nguyên`, en: `a decimal (${t}) is not a whole count` };
+    return {
+      vi: `số thập phân (${t}) không hợp lệ: số đếm phải là số nguyên`,
+      en: `a decimal (${t}) is not valid: a count is a whole number`,
+    };
   }
   if (!grouping && /^[\d.,\s]+$/.test(t)) {
     return {

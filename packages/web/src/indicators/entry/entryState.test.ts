@@ -134,8 +134,8 @@ describe('entry cells and what changed', () => {
     expect(readCountInput('  ')).toEqual({ value: null });
     expect(readCountInput('12,5')).toEqual({
       problem: {
-        vi: 'số thập phân (12,5) không phải số nguyên',
-        en: 'a decimal (12,5) is not a whole count',
+        vi: 'số thập phân (12,5) không hợp lệ: số đếm phải là số nguyên',
+        en: 'a decimal (12,5) is not valid: a count is a whole number',
       },
     });
     expect(readCountInput('-3')).toEqual({ problem: { vi: 'số âm (-3) không hợp lệ', en: 'negative value (-3)' } });
