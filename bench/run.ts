@@ -13,6 +13,7 @@ import pg from 'pg';
 import { benchListEndpoint, type ListBenchResult } from './http-list.ts';
 import { benchPlansParse, reportPlansParse } from './plans-parse.ts';
 import { benchIndicators, reportIndicators } from './indicators.ts';
+import { benchImportUnderLoad } from './import-under-load.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,6 +44,10 @@ reportPlansParse(benchPlansParse());
 // loading ~2 million generated values takes minutes on PGlite, so this leg is asked for explicitly
 if (process.env.BENCH_INDICATORS === '1') reportIndicators(await benchIndicators());
 else console.log('indicators not run: set BENCH_INDICATORS=1 (loads ~2 million values on PGlite, a few minutes)');
+
+// a 500k-value and a 200k-row import under 20 readers: about two minutes, so asked for explicitly
+if (process.env.BENCH_IMPORT === '1') await benchImportUnderLoad();
+else console.log('import   not run: set BENCH_IMPORT=1 (or run bench/import-under-load.ts; two imports under load, ~2 minutes)');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-'));
 try {

@@ -9,3 +9,4 @@ export { BODY_GROUPS } from './plans/plan-api.ts';
 export * from './plans/bodies.ts';
 export * from './indicators/index.ts';
 export * from './text/index.ts';
+export * from './imports/import-api.ts';

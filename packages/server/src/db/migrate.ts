@@ -5,6 +5,10 @@ import * as m0002 from './migrations/0002_plans.ts';
 import * as m0003 from './migrations/0003_indicators.ts';
 import * as m0004 from './migrations/0004_measure_unit_value.ts';
 import * as m0005 from './migrations/0005_measure_baseline.ts';
+import * as m0006 from './migrations/0006_import_job.ts';
+import * as m0007 from './migrations/0007_access_log.ts';
+import * as m0008 from './migrations/0008_count_bounds.ts';
+import * as m0009 from './migrations/0009_nfc_names.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '0003_indicators': m0003,
   '0004_measure_unit_value': m0004,
   '0005_measure_baseline': m0005,
+  '0006_import_job': m0006,
+  '0007_access_log': m0007,
+  '0008_count_bounds': m0008,
+  '0009_nfc_names': m0009,
 };
 
 class InCodeProvider implements MigrationProvider {

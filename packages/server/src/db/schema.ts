@@ -87,6 +87,59 @@ export interface AuditEventTable {
   ip: string | null;
 }
 
+/** Reads of sensitive records and refused attempts (migration 0007); written by access/read-log.ts. */
+export interface ReadLogTable {
+  id: Generated<number>;
+  province_code: string;
+  at: Date;
+  user_id: string | null;
+  username: string | null;
+  ip: string | null;
+  method: string;
+  route: string;
+  params: Json;
+  kind: string;
+  record_id: string | null;
+  status: number;
+  reason: string | null;
+}
+
+export type ImportJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A file import waiting, running or finished (migration 0006); imports/repository.ts. */
+export interface ImportJobTable {
+  id: Generated<string>;
+  province_code: string;
+  kind: string;
+  status: ColumnType<ImportJobStatus, ImportJobStatus | undefined, ImportJobStatus>;
+  file_name: string;
+  file_size: number;
+  content: Buffer | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+  heartbeat_at: Date | null;
+  runner: string | null;
+  attempts: Generated<number>;
+  rows_total: number | null;
+  rows_done: Generated<number>;
+  imported: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  error: Json | null;
+}
+
+export interface ImportJobRejectionTable {
+  job_id: string;
+  row_no: number;
+  fields: Json;
+  reason_vi: string;
+  reason_en: string;
+}
+
 export type BodyResolutionKind = 'agency' | 'group' | 'external' | 'unresolved';
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 /** 'YYYY-MM-DD': db/pool.ts keeps PostgreSQL dates as text (a JS Date would shift with the time zone). */
@@ -312,7 +365,8 @@ export interface DataValueHistoryTable {
   changed_by: string | null;
   changed_by_name: string;
   changed_at: CreatedAt;
-  source: 'form' | 'import';
+  /** 'migration': a value removed by migration 0008 as out of bounds */
+  source: 'form' | 'import' | 'migration';
 }
 
 export interface MeasureTargetTable {
@@ -345,7 +399,10 @@ export interface Database {
   app_user: AppUserTable;
   session: SessionTable;
   audit_event: AuditEventTable;
+  read_log: ReadLogTable;
   stored_file: StoredFileTable;
+  import_job: ImportJobTable;
+  import_job_rejection: ImportJobRejectionTable;
   plan: PlanTable;
   plan_section: PlanSectionTable;
   plan_task: PlanTaskTable;

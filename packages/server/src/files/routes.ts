@@ -6,15 +6,8 @@ import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/auth.ts';
 import { fromParams } from '../http/read-log-hook.ts';
 import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
-import { FILE_UPLOADERS } from './service.ts';
-import { readFile, storeFile } from './service.ts';
-import { stripDiacritics } from '@tre/core/plans/parser/fold';
-
-/** "attachment" with the name in UTF-8 (RFC 6266) and an ASCII fallback for old clients. */
-function contentDisposition(name: string): string {
-  const ascii = stripDiacritics(name).replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+import { FILE_UPLOADERS, readFile, storeFile } from './service.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 
 export function filesRoutes(db: Kysely<Database>) {
   return async (fastify: FastifyInstance) => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { ErrorCode, scopeKindOf } from '@tre/core';
+import { ErrorCode, Role, scopeKindOf } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError, forbidden, invalid, notFound } from '../errors.ts';

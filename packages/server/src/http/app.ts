@@ -12,27 +12,34 @@ import type { Db } from '../db/pool.ts';
 import { accessRoutes } from '../access/routes.ts';
 import { unitsRoutes } from '../units/routes.ts';
 import { filesRoutes } from '../files/routes.ts';
-import { UPLOAD_LIMIT, plansRoutes } from '../plans/routes.ts';
+import { plansRoutes } from '../plans/routes.ts';
+import { UPLOAD_LIMIT } from './upload.ts';
+import { importSettings, type ImportSettings } from '../imports/limits.ts';
+import { ImportRunner } from '../imports/runner.ts';
+import { importJobRoutes } from '../imports/routes.ts';
+import { dataValuesImport } from '../indicators/import.ts';
 import { planTaskRoutes } from '../plans/task-routes.ts';
 import { indicatorsRoutes } from '../indicators/routes.ts';
 import { indicatorExcelRoutes } from '../indicators/excel-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { registerTextGuard } from './text-guard.ts';
 import { registerReadLog } from './read-log-hook.ts';
 import { readLogRoutes } from '../access/read-log-routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
-import { registerTextGuard } from './text-guard.ts';
 export interface AppOptions {
   db: Db;
   config: Config;
   /** Serve the built web app from this folder (production); omitted in API tests. */
   webDist?: string | undefined;
+  /** Bounds of file imports other than the environment's (tests of the bounds themselves). */
+  imports?: Partial<ImportSettings> | undefined;
 }
 
-export async function buildApp({ db, config, webDist }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, webDist, imports: importBounds }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -48,13 +55,13 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   registerErrorHandler(app);
   // first, so that every reply carries the headers: API, web pages, assets, errors and 404s
   await registerSecurityHeaders(app);
+  // control characters refused and text NFC-normalised in every request, before any schema sees it
+  registerTextGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-  // control characters refused and text NFC-normalised in every request, before any schema sees it
-  registerTextGuard(app);
       info: {
         title: 'Tre API',
         description: 'Hệ thống thông tin công tác trẻ em / child-affairs information system',
@@ -79,6 +86,17 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // file imports run as jobs in this process (imports/runner.ts); stopped with the server
+  const imports = new ImportRunner(
+    db.kysely,
+    { ...importSettings(), ...importBounds },
+    { singleProcess: db.engine === 'pglite' },
+  );
+  imports.register(dataValuesImport);
+  app.decorate('imports', imports);
+  app.addHook('onReady', () => imports.start());
+  app.addHook('onClose', () => imports.stop());
+
   await app.register(accessRoutes(db.kysely, config));
   await app.register(readLogRoutes(db.kysely));
   await app.register(unitsRoutes(db.kysely));
@@ -86,7 +104,8 @@ export async function buildApp({ db, config, webDist }: AppOptions): Promise<Fas
   await app.register(planTaskRoutes(db.kysely));
   await app.register(filesRoutes(db.kysely));
   await app.register(indicatorsRoutes(db.kysely));
-  await app.register(indicatorExcelRoutes(db.kysely));
+  await app.register(indicatorExcelRoutes(db.kysely, imports));
+  await app.register(importJobRoutes(db.kysely, imports));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {

@@ -30,14 +30,15 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * Every /api request: find the session from the httpOnly cookie, refuse unsigned callers on
- * non-public routes, and require the session's CSRF token in a header on state-changing requests
+ * Every /api request, before its body is read: find the session from the httpOnly cookie, refuse
+ * unsigned callers on non-public routes, and require the session's CSRF token in a header on state-changing requests
  * (SameSite=Strict already stops cross-site cookies; the token is the second lock).
  */
 export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('preHandler', async (request) => {
+  // onRequest, before the body is read: an unknown caller never makes the server read an upload
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

@@ -44,6 +44,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       } satisfies ErrorBody);
     }
     const status = error.statusCode ?? 500;
+    if (status === 413) {
+      // a body over the route's bound: say the bound, in the user's words
+      const maxMb = Math.floor((request.routeOptions.bodyLimit ?? 0) / 1024 / 1024);
+      const tooLarge = new TreError(ErrorCode.FileTooLarge, { field: 'file', params: { maxMb } });
+      return reply
+        .status(413)
+        .send({ error: { code: tooLarge.code, message: tooLarge.messageIn(lang), field: 'file' } } satisfies ErrorBody);
+    }
     if (status < 500) {
       // Fastify's own client errors (malformed JSON, body too large, wrong content type …)
       return reply.status(status).send({

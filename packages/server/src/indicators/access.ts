@@ -15,7 +15,10 @@ import { findReportingUnit, type ReportingUnit } from './units.ts';
  */
 const PROVINCE_READERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer, Role.Viewer];
 
-function ownUnit(actor: SessionActor, unit: ReportingUnit): boolean {
+/** The part of the caller the scope rules read: a session, or the uploader of a queued import. */
+type Scoped = Pick<SessionActor, 'role' | 'agencyId' | 'communeCode'>;
+
+function ownUnit(actor: Scoped, unit: ReportingUnit): boolean {
   if (actor.role === Role.CommuneOfficer) return unit.kind === 'commune' && unit.code === actor.communeCode;
   if (actor.role === Role.AgencyReporter) return unit.kind === 'agency' && unit.code === actor.agencyId;
   return false;
@@ -26,9 +29,12 @@ export function assertCanRead(actor: SessionActor, unit: ReportingUnit): void {
   throw forbidden();
 }
 
-export function assertCanWrite(actor: SessionActor, unit: ReportingUnit): void {
-  if (PROVINCE_EDITORS.includes(actor.role) || ownUnit(actor, unit)) return;
-  throw forbidden();
+export function canWrite(actor: Scoped, unit: ReportingUnit): boolean {
+  return PROVINCE_EDITORS.includes(actor.role) || ownUnit(actor, unit);
+}
+
+export function assertCanWrite(actor: Scoped, unit: ReportingUnit): void {
+  if (!canWrite(actor, unit)) throw forbidden();
 }
 
 /**

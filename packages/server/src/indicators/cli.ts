@@ -5,8 +5,11 @@ import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
-import { readUploadedFile } from './excel-import.ts';
-import { importRows, type ImportRow } from './import.ts';
+import { importSettings } from '../imports/limits.ts';
+import { allRejections, jobRow } from '../imports/repository.ts';
+import { ImportRunner, type JobProgress } from '../imports/runner.ts';
+import { enqueueImport } from '../imports/service.ts';
+import { dataValuesImport } from './import.ts';
 import { indicatorValues, type MeasureValue } from './values-service.ts';
 
 /** `tre data import FILE` (.xlsx template or .json dataValueSets) and `tre indicators values --period P --unit CODE [--json]`. */
@@ -29,6 +32,18 @@ async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T>
   }
 }
 
+/** "12.345/200.000 dòng (6%)" on one terminal line, rewritten in place; nothing when stderr is not a terminal. */
+function progressLine(out: Out, tty: boolean) {
+  let last = '';
+  return (p: JobProgress) => {
+    if (!tty || p.status !== 'running') return;
+    const pct = p.rowsTotal ? ` (${Math.floor((100 * p.rowsDone) / Math.max(1, p.rowsTotal))}%)` : '';
+    const line = `\r${p.rowsDone.toLocaleString('vi-VN')}/${p.rowsTotal?.toLocaleString('vi-VN') ?? '?'} dòng / rows${pct}`;
+    if (line !== last) out.stderr(line);
+    last = line;
+  };
+}
+
 export async function dataCommand(sub: string | undefined, args: string[], config: Config, out: Out): Promise<number> {
   const file = args[0];
   if (sub !== 'import' || !file) {
@@ -36,29 +51,49 @@ export async function dataCommand(sub: string | undefined, args: string[], confi
     return 2;
   }
   const fileName = path.basename(file);
-  let rows: ImportRow[];
+  const settings = importSettings();
+  let content: Buffer;
   try {
-    rows = await readUploadedFile(fileName, fs.readFileSync(file));
-  } catch (e) {
-    if (e instanceof TreError) {
-      out.stderr(both({ vi: e.messageIn('vi'), en: e.messageIn('en') }));
+    if (fs.statSync(file).size > settings.maxFileBytes) {
+      const mb = settings.maxFileBytes / 1024 / 1024;
+      out.stderr(both({ vi: `Tệp ${file} lớn hơn ${mb} MB`, en: `The file ${file} is larger than ${mb} MB` }));
       return 2;
     }
+    content = fs.readFileSync(file);
+  } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     out.stderr(both({ vi: `Không đọc được tệp ${file}: ${reason}`, en: `Cannot read the file ${file}: ${reason}` }));
     return 2;
   }
   return withDb(config, async (db) => {
-    const audit = { id: null, name: 'cli', ip: null, provinceCode: config.provinceCode };
-    const report = await importRows(db.kysely, { provinceCode: config.provinceCode, userId: null, audit, fileName }, rows);
-    for (const r of report.rejectedRows) {
-      out.stderr(`dòng / row ${r.row}: ${r.reason.vi} / ${r.reason.en}\n`);
+    // the same job as an upload, run here: a worker thread reads the file, batches are stored one by one
+    const runner = new ImportRunner(db.kysely, settings, { singleProcess: db.engine === 'pglite' });
+    runner.register(dataValuesImport);
+    const stopProgress = runner.onProgress(progressLine(out, process.stderr.isTTY === true));
+    const queued = await enqueueImport(
+      db.kysely,
+      runner,
+      { actor: null, provinceCode: config.provinceCode, name: 'cli' },
+      'data_values',
+      fileName,
+      content,
+    );
+    await runner.runJob(queued.id);
+    stopProgress();
+    if (process.stderr.isTTY) out.stderr('\n');
+    const job = await jobRow(db.kysely, config.provinceCode, queued.id);
+    if (job.status === 'failed') {
+      out.stderr(both((job.error as { vi: string; en: string } | null) ?? { vi: 'Nhập thất bại', en: 'The import failed' }));
+      return 2;
+    }
+    for await (const r of allRejections(db.kysely, job.id)) {
+      out.stderr(`dòng / row ${r.row_no}: ${r.reason_vi} / ${r.reason_en}\n`);
     }
     out.stdout(
-      `${report.rows} dòng / rows: ${report.imported} mới / imported, ${report.updated} cập nhật / updated, ` +
-        `${report.unchanged} không đổi / unchanged, ${report.rejected} bị từ chối / rejected\n`,
+      `${job.rows_total ?? 0} dòng / rows: ${job.imported} mới / imported, ${job.updated} cập nhật / updated, ` +
+        `${job.unchanged} không đổi / unchanged, ${job.rejected} bị từ chối / rejected\n`,
     );
-    return report.rejected > 0 ? 1 : 0;
+    return job.rejected > 0 ? 1 : 0;
   });
 }
 

@@ -1,4 +1,3 @@
-import { stripDiacritics } from '@tre/core/plans/parser/fold';
 import ExcelJS from 'exceljs';
 
 /** What the Excel files of the indicators module share: media type, file names, styles. */
@@ -7,12 +6,6 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export interface XlsxFile {
   fileName: string;
   content: Buffer;
-}
-
-/** "attachment" with the name in UTF-8 (RFC 5987/6266 `filename*`) and an ASCII fallback for old clients. */
-export function contentDisposition(name: string): string {
-  const ascii = stripDiacritics(name).replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 /** A name safe in a file name on every system: no path separators or reserved characters. */

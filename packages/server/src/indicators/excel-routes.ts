@@ -4,24 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { TreError, invalid } from '../errors.ts';
+import { invalid } from '../errors.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
 import { fromQuery } from '../http/read-log-hook.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import { FileNameQuerySchema, authoriseUpload } from '../http/upload.ts';
 import { enqueueImport } from '../imports/service.ts';
 import type { ImportRunner } from '../imports/runner.ts';
 import { ImportJobSchema } from '../imports/schemas.ts';
-import { assertCanWrite } from './access.ts';
 import { chartFile } from './chart-export.ts';
-import { XLSX_TYPE, contentDisposition, type XlsxFile } from './excel-common.ts';
-import { importUploadedFile } from './excel-import.ts';
+import { XLSX_TYPE, type XlsxFile } from './excel-common.ts';
 import { templateFile } from './excel-template.ts';
-import type { ImportUnit } from './import.ts';
-import { ImportReportSchema } from './schemas.ts';
-
-/** A whole province's figures for several years, as .xlsx or .json, runs to tens of MB. */
-export const IMPORT_FILE_LIMIT = 50 * 1024 * 1024;
 
 const Period = z.string().trim().min(4).max(7);
 const UnitCode = z.string().trim().min(2).max(36);

@@ -24,7 +24,7 @@ import { communesOf, dataSetOf, type ReportingUnit } from './units.ts';
  * The Excel template: sheet "Số liệu" with one row per unit × element × (the total, then every
  * combination of the options of the element's categories — a disaggregation names all of them,
  * as the entry form and the import require), filled with what is stored; a second sheet
- * "Hướng dẫn" explains it in Vietnamese and English. excel-import.ts reads it back.
+ * "Hướng dẫn" explains it in Vietnamese and English. import-rows.ts reads it back.
  */
 
 export interface TemplateUnit {

@@ -1,30 +1,39 @@
 import crypto from 'node:crypto';
-import { isPeriodCode, type Bilingual, type CatalogueIndex } from '@tre/core';
+import { REJECTIONS_SHOWN, isPeriodCode, type Bilingual, type CatalogueIndex, type Role } from '@tre/core';
 import type { ImportReportDto } from '@tre/core/indicators/indicator-api';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit, type AuditActor } from '../access/audit.ts';
+import { findUserById } from '../access/repository.ts';
+import { importKind } from '../imports/runner.ts';
+import { ImportFileError, type BatchOutcome, type BatchRow, type Rejection } from '../imports/types.ts';
+import { canWrite } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
-import { countProblem, diffCells, disaggregationOf, type Cell } from './data-values-service.ts';
+import { diffCells, disaggregationOf, type Cell } from './data-values-service.ts';
+import { dataValueRow, type ImportRow } from './import-rows.ts';
+import { findValuesOfCells } from './import-repository.ts';
 import * as repo from './repository.ts';
 import { agenciesOf, communeCodesOf, dataSetOf, type ReportingUnit } from './units.ts';
 
 /**
  * Importing figures row by row, from DHIS2 dataValueSets JSON ({dataValues: [{dataElement, period,
- * orgUnit, value, categoryOptionCombo?}]}) or from the Excel template (excel-import.ts reads it into
- * the same rows): dataElement = Tre's element code, orgUnit = a commune's or the province's
- * statistics-office code (or an agency id, so that Tre's own export re-imports), period = a DHIS2
- * period code and categoryOptionCombo = a disaggregation key ('sex=female|age_group=u6'; absent or
- * 'default' = total).
+ * orgUnit, value, categoryOptionCombo?}]}) or from the Excel template (import-rows.ts reads both):
+ * dataElement = Tre's element code, orgUnit = a commune's or the province's statistics-office code
+ * (or an agency id, so that Tre's own export re-imports), period = a DHIS2 period code and
+ * categoryOptionCombo = a disaggregation key ('sex=female|age_group=u6'; absent or 'default' = total).
  *
  * Each row is checked on its own with the same rules as the entry form (the element must be in the
- * unit's data set, counts are whole numbers ≥ 0, a disaggregation names every category of the
+ * unit's data set, counts are whole numbers 0 … 10^12, a disaggregation names every category of the
  * element); rejected rows are listed with their row number and the reason in both languages, and
- * the good rows are stored in one transaction. Storing compares with what is there, so importing
- * the same file again changes nothing (all rows 'unchanged').
+ * the good rows are stored. Storing compares with what is there, so importing the same file again
+ * changes nothing (all rows 'unchanged'). Two rows for one cell: the later is kept, the earlier listed.
+ *
+ * Files go through an import job (imports/runner.ts: a worker thread reads, batches are stored in
+ * short transactions); a small dataValueSets document posted as JSON is stored at once, in one
+ * transaction (importRows).
  */
 
-/** The report the routes and the CLI return: the web's contract type. */
+/** The report of a JSON import: the web's contract type. */
 export type ImportReport = ImportReportDto;
 
 /** A unit a row names, as the import sees it. */
@@ -33,33 +42,24 @@ export interface ImportUnit {
   code: string;
 }
 
+/** Who imports, and which units they may write (rows of other units are rejected). */
 export interface Importer {
   provinceCode: string;
   userId: string | null;
   audit: AuditActor;
-  /** the file name for the audit, or null (JSON posted to the API) */
-  fileName: string | null;
-  /** whether the importer may write a unit's figures; rows of other units are rejected. Absent: every unit of the province. */
-  mayWrite?: ((unit: ImportUnit) => boolean) | undefined;
-}
-
-/** One row as read from a file, before any check. */
-export interface ImportRow {
-  /** the number shown in the report: the index in dataValues from 1, or the spreadsheet row */
-  row: number;
-  dataElement: string | null;
-  orgUnit: string | null;
-  period: string | null;
-  /** the figure as read; NaN when it is not a number */
-  value: number;
-  /** the figure as written in the file, for messages */
-  valueText: string;
-  categoryOptionCombo: string | null;
-  /** a reason found while reading (e.g. the row is not a JSON object) */
-  problem?: Bilingual | undefined;
+  /** the caller's scope; absent (the CLI): every unit of the province */
+  scope?: { role: Role; agencyId: string | null; communeCode: string | null } | undefined;
 }
 
 type UnitLookup = Map<string, ReportingUnit>;
+
+/** What checking rows needs, loaded once per import. */
+export interface ImportContext {
+  importer: Importer;
+  index: CatalogueIndex;
+  units: UnitLookup;
+  elementsOf: (unit: ReportingUnit) => Set<string>;
+}
 
 async function unitsOfProvince(db: Kysely<Database>, provinceCode: string): Promise<UnitLookup> {
   const map: UnitLookup = new Map([[provinceCode, { kind: 'province', code: provinceCode, name: provinceCode }]]);
@@ -70,76 +70,41 @@ async function unitsOfProvince(db: Kysely<Database>, provinceCode: string): Prom
   return map;
 }
 
-const text = (v: unknown): string | null => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : null);
-
-/** DHIS2 sends values as strings; an empty or non-numeric string is refused, never read as 0. */
-export function dhis2Number(raw: string | null): number {
-  return raw !== null && /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : NaN;
-}
-
-/** The rows of a dataValueSets document, numbered from 1. */
-export function dataValueRows(rows: readonly unknown[]): ImportRow[] {
-  return rows.map((row, i) => {
-    if (typeof row !== 'object' || row === null) {
-      return {
-        row: i + 1,
-        dataElement: null,
-        orgUnit: null,
-        period: null,
-        value: NaN,
-        valueText: '',
-        categoryOptionCombo: null,
-        problem: { vi: 'dòng không phải đối tượng JSON', en: 'the row is not a JSON object' },
-      };
-    }
-    const r = row as Record<string, unknown>;
-    const raw = text(r.value);
-    return {
-      row: i + 1,
-      dataElement: text(r.dataElement),
-      orgUnit: text(r.orgUnit),
-      period: text(r.period),
-      value: dhis2Number(raw),
-      valueText: raw ?? '',
-      categoryOptionCombo: text(r.categoryOptionCombo),
-    };
-  });
-}
-
-/** The elements each unit may report (its data set), computed once per unit. */
-function dataSets(index: CatalogueIndex) {
+export async function importContext(db: Kysely<Database>, importer: Importer): Promise<ImportContext> {
+  const index = await catalogueIndex(db);
   const cache = new Map<string, Set<string>>();
-  return (unit: ReportingUnit) => {
-    let set = cache.get(unit.code);
-    if (!set) cache.set(unit.code, (set = new Set(dataSetOf(index, unit).elements)));
-    return set;
+  return {
+    importer,
+    index,
+    units: await unitsOfProvince(db, importer.provinceCode),
+    // the elements each unit may report (its data set), computed once per unit
+    elementsOf: (unit) => {
+      let set = cache.get(unit.code);
+      if (!set) cache.set(unit.code, (set = new Set(dataSetOf(index, unit).elements)));
+      return set;
+    },
   };
 }
 
 /** One row to a cell, or the reason it is refused. */
-function checkRow(
-  index: CatalogueIndex,
-  units: UnitLookup,
-  elementsOf: (unit: ReportingUnit) => Set<string>,
-  mayWrite: Importer['mayWrite'],
-  r: ImportRow,
-): Cell | Bilingual {
+function checkRow(ctx: ImportContext, r: ImportRow): Cell | Bilingual {
   if (r.problem) return r.problem;
   const element = r.dataElement;
-  if (!element || !index.element(element)) {
+  if (!element || !ctx.index.element(element)) {
     return { vi: `chỉ số dữ liệu không tồn tại: ${element || '(trống)'}`, en: `unknown data element: ${element || '(empty)'}` };
   }
-  const unit = r.orgUnit ? units.get(r.orgUnit) : undefined;
+  const unit = r.orgUnit ? ctx.units.get(r.orgUnit) : undefined;
   if (!unit) {
     return {
       vi: `đơn vị không tồn tại hoặc không thuộc tỉnh: ${r.orgUnit || '(trống)'}`,
       en: `unknown unit or not of this province: ${r.orgUnit || '(empty)'}`,
     };
   }
-  if (mayWrite && !mayWrite(unit)) {
+  const scope = ctx.importer.scope;
+  if (scope && !canWrite(scope, unit)) {
     return { vi: `đơn vị ${r.orgUnit} ngoài phạm vi của bạn`, en: `unit ${r.orgUnit} is outside your scope` };
   }
-  if (!elementsOf(unit).has(element)) {
+  if (!ctx.elementsOf(unit).has(element)) {
     return {
       vi: `${element} không thuộc bộ số liệu của đơn vị ${r.orgUnit}`,
       en: `${element} is not in the data set of unit ${r.orgUnit}`,
@@ -148,84 +113,131 @@ function checkRow(
   const period = r.period;
   if (!period || !isPeriodCode(period))
     return { vi: `kỳ không hợp lệ: ${period || '(trống)'}`, en: `invalid period: ${period || '(empty)'}` };
-  const problem = countProblem(r.value);
-  if (problem) return { vi: `giá trị "${r.valueText}": ${problem.vi}`, en: `value "${r.valueText}": ${problem.en}` };
-  const d = disaggregationOf(index, element, r.categoryOptionCombo ?? undefined);
+  if (r.valueProblem || r.value === null) {
+    const p = r.valueProblem ?? { vi: 'không phải là số', en: 'not a number' };
+    return { vi: `giá trị "${r.valueText}": ${p.vi}`, en: `value "${r.valueText}": ${p.en}` };
+  }
+  const d = disaggregationOf(ctx.index, element, r.categoryOptionCombo ?? undefined);
   if ('problem' in d) return d.problem;
   return { element, unit: unit.code, unitKind: unit.kind, period, disaggregation: d.key, value: r.value };
 }
 
-/** Checks rows one by one and stores the good ones in one transaction (audited with the file name). */
-export async function importRows(db: Kysely<Database>, importer: Importer, rows: readonly ImportRow[]): Promise<ImportReport> {
-  const index = await catalogueIndex(db);
-  const units = await unitsOfProvince(db, importer.provinceCode);
-  const elementsOf = dataSets(index);
-  const report: ImportReport = { rows: rows.length, imported: 0, updated: 0, unchanged: 0, rejected: 0, rejectedRows: [] };
-  const reject = (r: ImportRow, reason: Bilingual) => {
-    report.rejectedRows.push({ row: r.row, dataElement: r.dataElement, orgUnit: r.orgUnit, period: r.period, reason });
-  };
-  // the last row of a cell wins; an earlier one is listed so that nothing is dropped unseen
+const rejection = (r: ImportRow, reason: Bilingual): Rejection => ({
+  row: r.row,
+  fields: { dataElement: r.dataElement, orgUnit: r.orgUnit, period: r.period },
+  reason,
+});
+
+const duplicateOf = (later: number): Bilingual => ({
+  vi: `trùng với dòng ${later} (dòng sau được dùng)`,
+  en: `duplicate of row ${later} (the later row is kept)`,
+});
+
+/**
+ * Checks rows and stores the good ones inside trx. `supersededBy` (from the import worker, which
+ * saw the whole file) refuses an earlier row of a cell; within the rows given, the last of a cell
+ * wins as well, so a caller without a worker (the JSON route) gets the same rule.
+ */
+export async function storeRows(
+  trx: Transaction<Database>,
+  ctx: ImportContext,
+  rows: BatchRow<ImportRow>[],
+): Promise<BatchOutcome> {
+  const rejections: Rejection[] = [];
   const good = new Map<string, { row: ImportRow; cell: Cell }>();
-  for (const row of rows) {
-    const checked = checkRow(index, units, elementsOf, importer.mayWrite, row);
+  for (const { data, supersededBy } of rows) {
+    const checked = checkRow(ctx, data);
     if (!('element' in checked)) {
-      reject(row, checked);
+      rejections.push(rejection(data, checked));
+      continue;
+    }
+    if (supersededBy !== undefined) {
+      rejections.push(rejection(data, duplicateOf(supersededBy)));
       continue;
     }
     const id = repo.cellId(checked);
     const earlier = good.get(id);
-    if (earlier) {
-      reject(earlier.row, {
-        vi: `trùng với dòng ${row.row} (dòng sau được dùng)`,
-        en: `duplicate of row ${row.row} (the later row is kept)`,
-      });
-    }
-    good.set(id, { row, cell: checked });
+    if (earlier) rejections.push(rejection(earlier.row, duplicateOf(data.row)));
+    good.set(id, { row: data, cell: checked });
   }
-  report.rejectedRows.sort((a, b) => a.row - b.row);
-  report.rejected = report.rejectedRows.length;
+  rejections.sort((a, b) => a.row - b.row);
   const cells = [...good.values()].map((g) => g.cell);
-  await db.transaction().execute(async (trx) => {
-    const stored = await repo.findValues(
-      trx,
-      importer.provinceCode,
-      [...new Set(cells.map((c) => c.unit))],
-      [...new Set(cells.map((c) => c.period))],
-    );
-    const diff = diffCells(stored, cells);
-    report.imported = diff.created;
-    report.updated = diff.updated;
-    report.unchanged = diff.unchanged;
-    if (diff.writes.length === 0) return;
-    await repo.applyWrites(
-      trx,
-      { provinceCode: importer.provinceCode, userId: importer.userId, name: importer.audit.name, source: 'import' },
-      diff.writes,
-    );
-    await recordAudit(trx, importer.audit, {
-      action: 'import',
-      entity: 'data_value',
-      entityId: importer.fileName ?? `dataValueSets-${crypto.randomUUID()}`,
-      after: {
-        rows: report.rows,
-        imported: report.imported,
-        updated: report.updated,
-        unchanged: report.unchanged,
-        rejected: report.rejected,
-      },
-    });
-  });
-  return report;
+  const { provinceCode, userId, audit } = ctx.importer;
+  const diff = diffCells(await findValuesOfCells(trx, provinceCode, cells), cells);
+  if (diff.writes.length > 0) {
+    await repo.applyWrites(trx, { provinceCode, userId, name: audit.name, source: 'import' }, diff.writes);
+  }
+  return { imported: diff.created, updated: diff.updated, unchanged: diff.unchanged, rejections };
 }
 
-/** A dataValueSets document's rows (as posted or read from a .json file). */
+/** A dataValueSets document posted as JSON: checked and stored in one transaction, audited. */
 export async function importDataValueSet(
   db: Kysely<Database>,
   importer: Importer,
-  rows: readonly unknown[],
+  dataValues: readonly unknown[],
 ): Promise<ImportReport> {
-  return importRows(db, importer, dataValueRows(rows));
+  const ctx = await importContext(db, importer);
+  const rows = dataValues.map((raw, i) => ({ data: dataValueRow(raw, i + 1) }));
+  return db.transaction().execute(async (trx) => {
+    const outcome = await storeRows(trx, ctx, rows);
+    const report: ImportReport = {
+      rows: rows.length,
+      imported: outcome.imported,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      rejected: outcome.rejections.length,
+      rejectedRows: outcome.rejections.slice(0, REJECTIONS_SHOWN).map((r) => ({
+        row: r.row,
+        dataElement: r.fields.dataElement ?? null,
+        orgUnit: r.fields.orgUnit ?? null,
+        period: r.fields.period ?? null,
+        reason: r.reason,
+      })),
+    };
+    if (outcome.imported + outcome.updated > 0) {
+      await recordAudit(trx, importer.audit, {
+        action: 'import',
+        entity: 'data_value',
+        entityId: `dataValueSets-${crypto.randomUUID()}`,
+        after: {
+          rows: report.rows,
+          imported: report.imported,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          rejected: report.rejected,
+        },
+      });
+    }
+    return report;
+  });
 }
+
+/** Figures files as import jobs: the worker reads them with import-rows.ts. */
+export const dataValuesImport = importKind<ImportRow, ImportContext>({
+  name: 'data_values',
+  readerHref: new URL('./import-rows.ts', import.meta.url).href,
+  async prepare(db, job) {
+    let scope: Importer['scope'];
+    if (job.created_by) {
+      // the uploader's scope now, not when they uploaded: a user disabled meanwhile imports nothing
+      const user = await findUserById(db, job.province_code, job.created_by);
+      if (!user?.active) {
+        throw new ImportFileError({
+          vi: 'Tài khoản tải tệp lên không còn hoạt động',
+          en: 'The account that uploaded the file is no longer active',
+        });
+      }
+      scope = { role: user.role as Role, agencyId: user.agency_id, communeCode: user.commune_code };
+    }
+    return importContext(db, {
+      provinceCode: job.province_code,
+      userId: job.created_by,
+      audit: { id: job.created_by, name: job.created_by_name, ip: null, provinceCode: job.province_code },
+      scope,
+    });
+  },
+  storeBatch: storeRows,
+});
 
 /** The stored values as a dataValueSets document (the same format the import reads). */
 export async function exportDataValueSet(db: Kysely<Database>, provinceCode: string, period: string | undefined) {

@@ -227,7 +227,7 @@ describe('dataValueSets import and province values', () => {
     expect(en[3]).toContain('invalid period');
     expect(en[4]).toContain('not a number');
     expect(en[5]).toContain('negative');
-    expect(en[6]).toContain('whole count');
+    expect(en[6]).toBe('value "2.5": a decimal (2.5) is not valid: a count is a whole number');
     expect(en[7]).toContain('disaggregation');
     expect(report.rejectedRows[0]?.reason.vi).toContain('không tồn tại');
     const hist = await t.db.kysely.selectFrom('data_value_history').selectAll().orderBy('id', 'desc').limit(2).execute();

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { auditActorOf } from '../access/session-actor.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
+import { authoriseUpload } from '../http/upload.ts';
 import { unitFiguresRead } from '../http/read-log-hook.ts';
 import { assertCanReadValuesOf } from './access.ts';
 import { storedCatalogue } from './catalogue-store.ts';
@@ -46,8 +47,12 @@ import {
 import { validationRun } from './validation-service.ts';
 import { indicatorValues, measureRanking, measureTrendSeries } from './values-service.ts';
 
-/** A dataValueSets file of a whole province for several years runs to tens of MB. */
-const IMPORT_LIMIT = 50 * 1024 * 1024;
+/**
+ * A dataValueSets document posted as JSON is stored at once, in one transaction: kept small
+ * (DataValueSetSchema: 10,000 values) so that it never holds the database for long. Larger sets go
+ * as a file to /api/data-values/import-file, which runs them as a job.
+ */
+const IMPORT_LIMIT = 5 * 1024 * 1024;
 
 export function indicatorsRoutes(db: Kysely<Database>) {
   return async (fastify: FastifyInstance) => {
@@ -84,6 +89,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
       '/api/data-values/import',
       {
         bodyLimit: IMPORT_LIMIT,
+        onRequest: authoriseUpload(...PROVINCE_EDITORS),
         schema: {
           tags: ['indicators'],
           summary: 'Nhập số liệu DHIS2 dataValueSets (JSON) / import DHIS2 dataValueSets JSON',
@@ -95,7 +101,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         const actor = requireRole(request, ...PROVINCE_EDITORS);
         return importDataValueSet(
           db,
-          { provinceCode: actor.provinceCode, userId: actor.id, audit: auditActorOf(actor), fileName: null },
+          { provinceCode: actor.provinceCode, userId: actor.id, audit: auditActorOf(actor) },
           request.body.dataValues,
         );
       },

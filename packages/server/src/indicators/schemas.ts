@@ -73,7 +73,8 @@ export const SaveValuesSchema = z.object({
 export const SaveReplySchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
 
 /** Rows are checked one by one in the service (a bad row is listed, not a 400 for the file). */
-export const DataValueSetSchema = z.object({ dataValues: z.array(z.unknown()).max(500_000) });
+/** A JSON post is stored in one transaction: at most 10,000 values (a file import takes more, as a job). */
+export const DataValueSetSchema = z.object({ dataValues: z.array(z.unknown()).max(10_000) });
 
 export const ImportReportSchema = z.object({
   rows: z.number(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/pool.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp, type AppOptions } from '../http/app.ts';
 import { openTestDb, testConfig } from './db.ts';
 
 export interface TestApp {
@@ -10,9 +10,9 @@ export interface TestApp {
 }
 
 /** The real HTTP app on a fresh, seeded database of the engine under test. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Pick<AppOptions, 'imports'> = {}): Promise<TestApp> {
   const db = await openTestDb();
-  const app = await buildApp({ db, config: testConfig() });
+  const app = await buildApp({ db, config: testConfig(), ...options });
   return {
     db,
     app,

@@ -34,7 +34,7 @@ export function runTre(args: string[], env: Record<string, string>, timeoutMs = 
 /** Starts `tre serve` and resolves once it listens, with its URL and a stop function (SIGTERM, or SIGKILL for a crash). */
 export function startTre(
   env: Record<string, string>,
-): Promise<{ url: string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
+): Promise<{ url: string; pid: number | undefined; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TRE_BIN, 'serve'], {
       env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', ...env },
@@ -47,6 +47,7 @@ export function startTre(
       if (m?.[1]) {
         resolve({
           url: m[1],
+          pid: child.pid,
           stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
               child.once('exit', (code) => done(code));

@@ -13,22 +13,29 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ImportReportDto } from '@tre/core/indicators/indicator-api';
-import { useState, type ComponentProps } from 'react';
-import { Link } from 'react-router';
+import type { ImportJobDto } from '@tre/core/imports/import-api';
+import { useEffect, useState, type ComponentProps } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../access/session.tsx';
-import { apiUpload, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
+import { ImportJobProgress } from '../../imports/ImportJobProgress.tsx';
+import { importsApi } from '../../imports/api.ts';
+import { useImportJob } from '../../imports/useImportJob.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PeriodSelect, defaultPeriod } from '../UnitPeriodPicker.tsx';
 import { canEnterData, templateLinks } from './access.ts';
 
-/** Rejected rows are shown a page at a time: a whole province's file can reject thousands. */
-const PAGE = 200;
+/** Rejected rows are shown a page at a time (the job carries the first 200; the CSV has them all). */
+const PAGE = 50;
 
 /** Test id on the hidden file input Mantine renders (playwright sets files on it). */
 const fileInputProps = { 'data-testid': 'import-file' } as ComponentProps<'input'>;
 
-/** `/indicators/import`: the Excel template or a DHIS2 dataValueSets JSON file, read and saved row by row. */
+/**
+ * `/indicators/import`: the Excel template or a DHIS2 dataValueSets JSON file, read and saved row by
+ * row as an import job. The job's id stays in the address (`?job=…`), so the person may leave and
+ * come back to its progress or result; recent imports are listed below.
+ */
 export default function DataImportPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
@@ -36,8 +43,17 @@ export default function DataImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<{ name: string; report: ImportReportDto } | null>(null);
   const [shown, setShown] = useState(PAGE);
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get('job');
+  const { job, error: jobError, setJob } = useImportJob(jobId);
+  const [recent, setRecent] = useState<ImportJobDto[]>([]);
+  useEffect(() => {
+    importsApi
+      .mine()
+      .then((l) => setRecent(l.items.filter((j) => j.kind === 'data_values').slice(0, 10)))
+      .catch(() => setRecent([]));
+  }, [job?.status]);
 
   if (!user) return null;
   if (!canEnterData(user)) {
@@ -54,11 +70,10 @@ export default function DataImportPage() {
     if (!f) return;
     setBusy(true);
     setError(null);
-    setReport(null);
     try {
-      const reply = await apiUpload<ImportReportDto>(`/api/data-values/import-file?fileName=${encodeURIComponent(f.name)}`, f);
-      setReport({ name: f.name, report: reply });
+      const queued = await importsApi.uploadFigures(f);
       setShown(PAGE);
+      setParams({ job: queued.id });
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -68,10 +83,10 @@ export default function DataImportPage() {
     }
   };
 
-  const r = report?.report;
+  const r = job?.status === 'done' ? job : null;
   const counts: { label: Parameters<typeof t>[0]; value: number; color?: string }[] = r
     ? [
-        { label: 'importRows', value: r.rows },
+        { label: 'importRows', value: r.rowsTotal ?? 0 },
         { label: 'importImported', value: r.imported, color: 'teal.8' },
         { label: 'importUpdated', value: r.updated, color: 'teal.8' },
         { label: 'importUnchanged', value: r.unchanged },
@@ -130,15 +145,16 @@ export default function DataImportPage() {
           {t('importReading')}
         </Text>
       )}
-      {error && (
+      {(error ?? jobError) && (
         <Alert color="red" role="alert" data-testid="import-error">
-          {error}
+          {error ?? jobError}
         </Alert>
       )}
+      {job && <ImportJobProgress job={job} onChange={setJob} />}
 
-      {report && r && (
+      {r && (
         <Stack data-testid="import-report">
-          <Title order={3}>{t('importReportTitle', { name: report.name })}</Title>
+          <Title order={3}>{t('importReportTitle', { name: r.fileName })}</Title>
           <SimpleGrid cols={{ base: 2, sm: 5 }}>
             {counts.map((c) => (
               <Paper key={c.label} withBorder p="sm">
@@ -172,9 +188,9 @@ export default function DataImportPage() {
                   {r.rejectedRows.slice(0, shown).map((row, i) => (
                     <Table.Tr key={`${row.row}-${i}`} data-testid="import-rejected-row">
                       <Table.Td>{row.row}</Table.Td>
-                      <Table.Td ff="monospace">{row.dataElement ?? '—'}</Table.Td>
-                      <Table.Td ff="monospace">{row.orgUnit ?? '—'}</Table.Td>
-                      <Table.Td>{row.period ?? '—'}</Table.Td>
+                      <Table.Td ff="monospace">{row.fields.dataElement ?? '—'}</Table.Td>
+                      <Table.Td ff="monospace">{row.fields.orgUnit ?? '—'}</Table.Td>
+                      <Table.Td>{row.fields.period ?? '—'}</Table.Td>
                       <Table.Td>{row.reason[lang]}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -182,7 +198,7 @@ export default function DataImportPage() {
               </Table>
               {r.rejectedRows.length > shown && (
                 <Group>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {t('importShowing', { shown, total: r.rejectedRows.length })}
                   </Text>
                   <Button variant="default" size="xs" onClick={() => setShown((n) => n + PAGE)}>
@@ -190,6 +206,17 @@ export default function DataImportPage() {
                   </Button>
                 </Group>
               )}
+              {r.rejected > r.rejectedRows.length && (
+                <Text size="sm" c="gray.7">
+                  {t('importRejectedShownFirst', {
+                    shown: number.format(r.rejectedRows.length),
+                    total: number.format(r.rejected),
+                  })}
+                </Text>
+              )}
+              <Anchor href={importsApi.rejectionsUrl(r.id)} download data-testid="import-rejections-csv">
+                {t('importDownloadRejected')}
+              </Anchor>
             </Stack>
           )}
           <Anchor component={Link} to="/indicators/entry">
@@ -197,6 +224,37 @@ export default function DataImportPage() {
           </Anchor>
         </Stack>
       )}
+
+      {recent.length > 0 && (
+        <Stack gap="xs" data-testid="import-recent">
+          <Title order={3}>{t('importRecent')}</Title>
+          <Table withTableBorder>
+            <Table.Tbody>
+              {recent.map((j) => (
+                <Table.Tr key={j.id}>
+                  <Table.Td>{j.fileName}</Table.Td>
+                  <Table.Td>{new Date(j.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</Table.Td>
+                  <Table.Td>{t(STATUS_LABEL[j.status])}</Table.Td>
+                  <Table.Td>
+                    {j.id === jobId ? null : (
+                      <Anchor component={Link} to={`?job=${j.id}`}>
+                        {t('importOpen')}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
     </Stack>
   );
 }
+
+const STATUS_LABEL = {
+  queued: 'importStatusQueued',
+  running: 'importStatusRunning',
+  done: 'importStatusDone',
+  failed: 'importStatusFailed',
+} as const;

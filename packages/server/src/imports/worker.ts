@@ -1,0 +1,87 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ImportFileError, type BatchRow, type FileRow, type ImportFileReader, type ImportLimits } from './types.ts';
+
+/**
+ * The worker thread that reads one uploaded file (runner.ts starts it with a bounded heap). Two
+ * passes over the file: the first counts the rows, refusing a file over the row limit, and notes
+ * the last row of each record, all before anything is stored; the second hands the rows to the
+ * main thread in batches and waits for each batch to be committed before reading on, so a slow
+ * database slows the reading instead of filling memory. Rows up to `skip` were committed by an
+ * earlier run of the same job (a restart) and are passed over.
+ */
+
+export interface WorkerInput {
+  readerHref: string;
+  fileName: string;
+  bytes: Uint8Array;
+  skip: number;
+  batchSize: number;
+  limits: ImportLimits;
+}
+
+export type WorkerMessage =
+  | { type: 'scanned'; total: number }
+  | { type: 'batch'; rows: BatchRow<FileRow>[]; through: number }
+  | { type: 'done' }
+  | { type: 'failed'; detail: { vi: string; en: string } };
+
+/** The main thread's answer to a batch: committed, and how many rows the next one should hold. */
+export interface Ack {
+  type: 'ack';
+  batchSize: number;
+}
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs only as a worker thread');
+const input = workerData as WorkerInput;
+
+const post = (m: WorkerMessage) => port.postMessage(m);
+const acked = () => new Promise<Ack>((resolve) => port.once('message', resolve));
+
+async function run(): Promise<void> {
+  const { reader } = (await import(input.readerHref)) as { reader: ImportFileReader<FileRow> };
+  const last = new Map<string, number>();
+  let total = 0;
+  for (const group of reader.rows(input.fileName, input.bytes, input.limits)) {
+    for (const r of group) {
+      total++;
+      const key = reader.key(r);
+      if (key !== undefined) last.set(key, r.row);
+    }
+  }
+  post({ type: 'scanned', total });
+  let size = input.batchSize;
+  let index = 0;
+  let batch: BatchRow<FileRow>[] = [];
+  for (const group of reader.rows(input.fileName, input.bytes, input.limits)) {
+    for (const r of group) {
+      if (++index <= input.skip) continue;
+      const key = reader.key(r);
+      const later = key === undefined ? undefined : last.get(key);
+      batch.push(later !== undefined && later !== r.row ? { data: r, supersededBy: later } : { data: r });
+      if (batch.length >= size) {
+        post({ type: 'batch', rows: batch, through: index });
+        batch = [];
+        size = (await acked()).batchSize;
+      }
+    }
+  }
+  if (batch.length > 0) {
+    post({ type: 'batch', rows: batch, through: index });
+    await acked();
+  }
+  post({ type: 'done' });
+}
+
+run().catch((e: unknown) => {
+  if (e instanceof ImportFileError) {
+    post({ type: 'failed', detail: e.detail });
+    return;
+  }
+  // never the file's content in a message: only what went wrong
+  const reason = e instanceof Error ? `${e.name}: ${e.message}`.slice(0, 300) : 'unknown';
+  post({
+    type: 'failed',
+    detail: { vi: `Không đọc được tệp (${reason})`, en: `The file cannot be read (${reason})` },
+  });
+});
