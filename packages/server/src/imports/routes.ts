@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/auth.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
+import { fromParams } from '../http/read-log-hook.ts';
 import type { ImportRunner } from './runner.ts';
 import { ImportJobListSchema, ImportJobSchema, JobListQuerySchema, JobParamsSchema } from './schemas.ts';
 import * as service from './service.ts';
@@ -48,6 +49,8 @@ export function importJobRoutes(db: Kysely<Database>, runner: ImportRunner) {
     app.get(
       '/api/import-jobs/:id/rejections.csv',
       {
+        // an export of what a file held (codes and reasons): one trace per download
+        config: { readLog: { kind: 'export', record: fromParams('id') } },
         schema: {
           tags: ['imports'],
           summary: 'Mọi dòng bị từ chối (CSV) / every rejected row (CSV)',

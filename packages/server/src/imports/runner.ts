@@ -57,6 +57,7 @@ const HEARTBEAT_MS = 15_000;
 const STALE_MS = 90_000;
 
 const WORKER = new URL('./worker-boot.mjs', import.meta.url);
+const ENTRY = new URL('./worker.ts', import.meta.url).href;
 
 const memoryFailure = (mb: number): Bilingual => ({
   vi: `Tệp cần nhiều bộ nhớ hơn mức cho phép (${mb} MB) để đọc; hãy chia nhỏ tệp`,
@@ -206,7 +207,7 @@ export class ImportRunner {
       limits: this.#settings,
     };
     const worker = new Worker(WORKER, {
-      workerData: input,
+      workerData: { ...input, entry: ENTRY },
       transferList: [bytes.buffer],
       resourceLimits: { maxOldGenerationSizeMb: this.#settings.workerHeapMb, maxYoungGenerationSizeMb: 16 },
       stdout: false,

@@ -1,9 +1,37 @@
 import { ErrorCode, type PlanParseReply } from '@tre/core';
-import { PlanFileError, parsePlanFile } from '@tre/core/plans/parse';
+import { PlanFileError } from '@tre/core/plans/parse';
+import type { PlanParseResult } from '@tre/core/plans/plan-format';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError } from '../errors.ts';
+import { IsolatedError, runIsolated } from '../imports/isolated.ts';
 import { agenciesForMatch, bodyNamesOf, resolveNames } from './resolution.ts';
+
+const PARSER = new URL('./parse-entry.ts', import.meta.url).href;
+
+/**
+ * A plan file is read in a worker thread: a document that would take the parser more than this
+ * much memory or time fails its own request, and other users' requests go on meanwhile.
+ */
+const PARSE_BOUNDS = { heapMb: 256, timeoutMs: 30_000 };
+
+/** The parsed file, or the PlanFileError the parser threw, or a plain refusal when it was stopped. */
+async function parseIsolated(fileName: string, bytes: Uint8Array): Promise<PlanParseResult> {
+  try {
+    return await runIsolated<PlanParseResult>(PARSER, 'parsePlanFile', [fileName, bytes], PARSE_BOUNDS);
+  } catch (e) {
+    if (!(e instanceof IsolatedError)) throw e;
+    if (e.stopped === 'thrown' && e.remoteName === 'PlanFileError') {
+      const { reason, detail } = e.remote as Pick<PlanFileError, 'reason' | 'detail'>;
+      throw new PlanFileError(reason, detail);
+    }
+    if (e.stopped === 'thrown') throw new Error(`plan parser failed: ${e.remoteName} ${String(e.remote.message)}`);
+    throw new PlanFileError('too-large', {
+      vi: `Tệp cần quá nhiều ${e.stopped === 'memory' ? 'bộ nhớ' : 'thời gian'} để đọc; hãy chia nhỏ văn bản`,
+      en: `Reading the file takes too much ${e.stopped === 'memory' ? 'memory' : 'time'}; split the document`,
+    });
+  }
+}
 
 /** Reads an uploaded plan file and proposes a resolution for every body it names. Stores nothing. */
 export async function parseUpload(
@@ -14,7 +42,7 @@ export async function parseUpload(
 ): Promise<PlanParseReply> {
   let parsed;
   try {
-    parsed = parsePlanFile(fileName, bytes);
+    parsed = await parseIsolated(fileName, bytes);
   } catch (e) {
     if (e instanceof PlanFileError) throw planFileError(fileName, e);
     throw e;
