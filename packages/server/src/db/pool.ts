@@ -7,6 +7,27 @@ import { PGliteThread } from './pglite-thread.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
+/** The PostgreSQL major that the installed PGlite runs (0.6: 19); db/pgdata-version.test.ts holds it to the truth. */
+export const PGLITE_POSTGRES_MAJOR = '19';
+
+/**
+ * A data folder written by another PostgreSQL major cannot be opened by this one: PGlite would only
+ * say "failed to initialize". Said plainly instead, with the way across (a logical dump is
+ * independent of the PostgreSQL version).
+ */
+export function checkPgdataVersion(pgdata: string): void {
+  const file = `${pgdata}/PG_VERSION`;
+  if (!fs.existsSync(file)) return; // a new folder
+  const found = fs.readFileSync(file, 'utf8').trim();
+  if (found === PGLITE_POSTGRES_MAJOR) return;
+  throw new Error(
+    `Thư mục dữ liệu ${pgdata} do PostgreSQL ${found} tạo (bản Tre trước); bản Tre này dùng PostgreSQL ${PGLITE_POSTGRES_MAJOR} và không mở được nó. ` +
+      'Với bản Tre cũ: `npx tre db dump tre.jsonl`; rồi với bản này, trên một TRE_DATA_DIR mới: `npx tre db restore tre.jsonl`.\n' +
+      `The data folder ${pgdata} was written by PostgreSQL ${found} (an earlier Tre); this Tre runs PostgreSQL ${PGLITE_POSTGRES_MAJOR} and cannot open it. ` +
+      'With the earlier Tre: `npx tre db dump tre.jsonl`; then with this one, on a new TRE_DATA_DIR: `npx tre db restore tre.jsonl`.',
+  );
+}
+
 /** One handle on the database, whichever engine is behind it. */
 export interface Db {
   engine: Engine;
@@ -99,6 +120,7 @@ export async function openDb(options: OpenOptions): Promise<Db> {
     fs.mkdirSync(dir, { recursive: true });
   }
   try {
+    if (dir !== 'memory://') checkPgdataVersion(dir);
     const lite = new PGliteThread(dir);
     await lite.waitReady;
     // A few connections share PGlite's one session (the worker keeps transactions apart); kept
