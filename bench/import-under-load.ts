@@ -55,7 +55,7 @@ async function cells(url: string, cookie: string, count: number) {
   const communes = ((await res.json()) as { items: { code: string }[] }).items.map((c) => c.code);
   const elements = dataSetElements(indexCatalogue(NATIONAL_CATALOGUE), 'commune');
   const out: { unit: string; element: string; period: string; value: number }[] = [];
-  for (let year = 1900; out.length < count; year++) {
+  for (let year = 1990; out.length < count; year++) {
     for (const period of [String(year), `${year}S1`, `${year}S2`]) {
       for (const unit of communes) {
         for (const element of elements) {
