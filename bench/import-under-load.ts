@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { NATIONAL_CATALOGUE, dataSetElements, indexCatalogue } from '@tre/core';
+import { NATIONAL_CATALOGUE, dataSetElements, indexCatalogue, type ImportJobDto as Job } from '@tre/core';
 import autocannon from 'autocannon';
 import { startTre } from '../packages/server/src/test/cli.ts';
 import { streamedXlsx, type TestCell } from '../packages/server/src/test/xlsx.ts';
@@ -19,18 +19,6 @@ import { streamedXlsx, type TestCell } from '../packages/server/src/test/xlsx.ts
 const ADMIN_PASSWORD = 'bench-admin-password';
 const READERS = 20;
 const LIST = '/api/units/communes?province=40&limit=50';
-
-interface Job {
-  id: string;
-  status: string;
-  rowsTotal: number | null;
-  rowsDone: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  error: { en: string } | null;
-}
 
 async function signIn(url: string) {
   const res = await fetch(`${url}/api/session`, {
