@@ -1,10 +1,9 @@
 import { PlanDocumentSchema } from '@tre/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { invalid } from '../errors.ts';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
 import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
