@@ -1,6 +1,9 @@
 import { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
+/** This Tre's PGlite, or the previous one (PostgreSQL 18) kept to carry old data folders across. */
+export type PgliteModule = 'current' | 'pg18';
+
 interface Reply {
   id: number;
   error?: string;
@@ -18,8 +21,9 @@ export class PGliteThread {
   #next = 1;
   #pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
 
-  constructor(dataDir: string) {
-    this.#worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir } });
+  /** `pglite` names the package the worker opens the folder with (see pglite-worker.mjs). */
+  constructor(dataDir: string, pglite: PgliteModule = 'current') {
+    this.#worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir, pglite } });
     this.waitReady = new Promise<Reply>((resolve, reject) => this.#pending.set(0, { resolve, reject })).then(() => undefined);
     this.#worker.on('message', (reply: Reply) => {
       const p = this.#pending.get(reply.id);
@@ -51,6 +55,11 @@ export class PGliteThread {
 
   async close(): Promise<void> {
     await this.call('close');
+    await this.#worker.terminate();
+  }
+
+  /** Stops the worker when PGlite did not start (there is nothing to close, and a live worker keeps the process up). */
+  async terminate(): Promise<void> {
     await this.#worker.terminate();
   }
 }

@@ -8,15 +8,29 @@
 // leaves the session inside a transaction, only that connection's batches run until it ends, so
 // transactions never interleave.
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+
+// workerData.pglite names the package: 'current' is this Tre's PGlite; 'pg18' is the previous one
+// (PostgreSQL 18), kept only to open a folder written by an earlier Tre once and carry it across
+// (pglite-upgrade.ts). Imported on demand so that a normal start never loads the second engine.
+const PACKAGES = {
+  current: () =>
+    Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+    ]),
+  pg18: () => Promise.all([import('pglite-pg18'), import('pglite-pg18/contrib/unaccent'), import('pglite-pg18/contrib/pg_trgm')]),
+};
 
 const IDLE = 0x49; // 'I' in ReadyForQuery: no transaction open
 const READY_FOR_QUERY = 0x5a; // 'Z'
 
 let lite;
 try {
+  const name = workerData.pglite ?? 'current';
+  const load = Object.hasOwn(PACKAGES, name) ? PACKAGES[name] : undefined;
+  if (!load) throw new Error(`unknown PGlite package ${workerData.pglite}`);
+  const [{ PGlite }, { unaccent }, { pg_trgm }] = await load();
   lite = await PGlite.create(workerData.dataDir, { extensions: { unaccent, pg_trgm } });
   parentPort.postMessage({ id: 0 });
 } catch (e) {
