@@ -19,13 +19,23 @@ describe('PGlite data folder version', () => {
     }
   });
 
-  it('refuses a folder of another PostgreSQL major with the way across, and leaves it and the lock as they were', async () => {
+  // 18, the previous major, is carried across instead (pglite-upgrade.test.ts)
+  it('refuses a folder of an older PostgreSQL major with the way across, and leaves it and the lock as they were', async () => {
     const old = path.join(dir, 'old');
     fs.mkdirSync(path.join(old, 'pgdata'), { recursive: true });
-    fs.writeFileSync(path.join(old, 'pgdata', 'PG_VERSION'), '18\n');
+    fs.writeFileSync(path.join(old, 'pgdata', 'PG_VERSION'), '17\n');
     const opening = openDb({ dataDir: old });
-    await expect(opening).rejects.toThrow(/do PostgreSQL 18 tạo.*tre db dump.*\n.*written by PostgreSQL 18/s);
+    await expect(opening).rejects.toThrow(/do PostgreSQL 17 tạo.*tre db dump.*\n.*written by PostgreSQL 17/s);
     expect(fs.readdirSync(path.join(old, 'pgdata'))).toEqual(['PG_VERSION']);
     expect(fs.existsSync(path.join(old, 'tre.lock'))).toBe(false);
+  });
+
+  it('refuses a folder of a newer Tre, naming it as such', async () => {
+    const newer = path.join(dir, 'newer');
+    fs.mkdirSync(path.join(newer, 'pgdata'), { recursive: true });
+    fs.writeFileSync(path.join(newer, 'pgdata', 'PG_VERSION'), '20\n');
+    await expect(openDb({ dataDir: newer })).rejects.toThrow(/PostgreSQL 20 tạo \(một bản Tre mới hơn\).*\n.*a newer Tre/s);
+    expect(fs.readdirSync(path.join(newer, 'pgdata'))).toEqual(['PG_VERSION']);
+    expect(fs.existsSync(path.join(newer, 'tre.lock'))).toBe(false);
   });
 });

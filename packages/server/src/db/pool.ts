@@ -3,7 +3,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { lockDataDir, type DataDirLock } from './lock.ts';
-import { PGliteThread } from './pglite-thread.ts';
+import { PGliteThread, type PgliteModule } from './pglite-thread.ts';
+import { upgradePgdata } from './pglite-upgrade.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -11,19 +12,38 @@ export type Engine = 'pglite' | 'postgres';
 export const PGLITE_POSTGRES_MAJOR = '19';
 
 /**
+ * The major of the previous PGlite (0.5, kept as the package pglite-pg18): a folder it wrote is
+ * carried across when opened (pglite-upgrade.ts) instead of refused.
+ */
+export const PGLITE_PREVIOUS_MAJOR = '18';
+
+/** The PostgreSQL major that wrote a data folder, or undefined for a new (empty) folder. */
+export function readPgdataVersion(pgdata: string): string | undefined {
+  const file = `${pgdata}/PG_VERSION`;
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/**
  * A data folder written by another PostgreSQL major cannot be opened by this one: PGlite would only
  * say "failed to initialize". Said plainly instead, with the way across (a logical dump is
- * independent of the PostgreSQL version).
+ * independent of the PostgreSQL version). The previous major never gets here from openDb: it is
+ * upgraded first.
  */
-export function checkPgdataVersion(pgdata: string): void {
-  const file = `${pgdata}/PG_VERSION`;
-  if (!fs.existsSync(file)) return; // a new folder
-  const found = fs.readFileSync(file, 'utf8').trim();
-  if (found === PGLITE_POSTGRES_MAJOR) return;
+export function checkPgdataVersion(pgdata: string, expected = PGLITE_POSTGRES_MAJOR): void {
+  const found = readPgdataVersion(pgdata);
+  if (found === undefined || found === expected) return;
+  if (Number(found) > Number(expected)) {
+    throw new Error(
+      `Thư mục dữ liệu ${pgdata} do PostgreSQL ${found} tạo (một bản Tre mới hơn); bản Tre này dùng PostgreSQL ${expected} và không mở được nó. ` +
+        'Hãy chạy bản Tre mới hơn đó.\n' +
+        `The data folder ${pgdata} was written by PostgreSQL ${found} (a newer Tre); this Tre runs PostgreSQL ${expected} and cannot open it. ` +
+        'Run that newer Tre.',
+    );
+  }
   throw new Error(
-    `Thư mục dữ liệu ${pgdata} do PostgreSQL ${found} tạo (bản Tre trước); bản Tre này dùng PostgreSQL ${PGLITE_POSTGRES_MAJOR} và không mở được nó. ` +
+    `Thư mục dữ liệu ${pgdata} do PostgreSQL ${found} tạo (bản Tre trước); bản Tre này dùng PostgreSQL ${expected} và không mở được nó. ` +
       'Với bản Tre cũ: `npx tre db dump tre.jsonl`; rồi với bản này, trên một TRE_DATA_DIR mới: `npx tre db restore tre.jsonl`.\n' +
-      `The data folder ${pgdata} was written by PostgreSQL ${found} (an earlier Tre); this Tre runs PostgreSQL ${PGLITE_POSTGRES_MAJOR} and cannot open it. ` +
+      `The data folder ${pgdata} was written by PostgreSQL ${found} (an earlier Tre); this Tre runs PostgreSQL ${expected} and cannot open it. ` +
       'With the earlier Tre: `npx tre db dump tre.jsonl`; then with this one, on a new TRE_DATA_DIR: `npx tre db restore tre.jsonl`.',
   );
 }
@@ -91,6 +111,11 @@ export interface OpenOptions {
   /** Folder of the embedded database, or 'memory://' for a throw-away one (tests). */
   dataDir: string;
   poolSize?: number;
+  /**
+   * Which PGlite opens the folder. 'pg18' (the previous PGlite) only makes sense for a folder an
+   * earlier Tre wrote, and in the tests that make one; it skips the upgrade.
+   */
+  pglite?: PgliteModule;
 }
 
 export async function openDb(options: OpenOptions): Promise<Db> {
@@ -112,6 +137,7 @@ export async function openDb(options: OpenOptions): Promise<Db> {
       },
     };
   }
+  const pglite = options.pglite ?? 'current';
   let lock: DataDirLock | undefined;
   let dir = options.dataDir;
   if (dir !== 'memory://') {
@@ -120,29 +146,16 @@ export async function openDb(options: OpenOptions): Promise<Db> {
     fs.mkdirSync(dir, { recursive: true });
   }
   try {
-    if (dir !== 'memory://') checkPgdataVersion(dir);
-    const lite = new PGliteThread(dir);
-    await lite.waitReady;
-    // A few connections share PGlite's one session (the worker keeps transactions apart); kept
-    // open, since an idle timeout would only reconnect to the same session.
-    const pool = new pg.Pool({
-      max: options.poolSize ?? 4,
-      idleTimeoutMillis: 0,
-      user: 'postgres',
-      database: 'postgres',
-      password: 'pglite',
-      stream: () => lite.stream(),
-    });
-    // no named statements here: the connections share one session, where a name prepared by one
-    // would collide with the same name prepared by another
-    const kysely = kyselyOver(pool, false);
+    if (dir !== 'memory://') {
+      // under the folder lock: no other Tre touches the folder while it is carried across
+      if (pglite === 'current' && readPgdataVersion(dir) === PGLITE_PREVIOUS_MAJOR) await upgradePgdata(dir);
+      checkPgdataVersion(dir, pglite === 'current' ? PGLITE_POSTGRES_MAJOR : PGLITE_PREVIOUS_MAJOR);
+    }
+    const db = await openPgliteFolder(dir, pglite, options.poolSize);
     return {
-      engine: 'pglite',
-      pool,
-      kysely,
+      ...db,
       close: async () => {
-        await kysely.destroy();
-        await lite.close();
+        await db.close();
         lock?.release();
       },
     };
@@ -150,4 +163,40 @@ export async function openDb(options: OpenOptions): Promise<Db> {
     lock?.release();
     throw e;
   }
+}
+
+/**
+ * PGlite on one PostgreSQL data folder (or 'memory://'), with the given package. Takes no lock:
+ * openDb holds the data folder's, and the upgrade opens its work folders under that same lock.
+ */
+export async function openPgliteFolder(pgdata: string, pglite: PgliteModule = 'current', poolSize = 4): Promise<Db> {
+  const lite = new PGliteThread(pgdata, pglite);
+  try {
+    await lite.waitReady;
+  } catch (e) {
+    await lite.terminate();
+    throw e;
+  }
+  // A few connections share PGlite's one session (the worker keeps transactions apart); kept
+  // open, since an idle timeout would only reconnect to the same session.
+  const pool = new pg.Pool({
+    max: poolSize,
+    idleTimeoutMillis: 0,
+    user: 'postgres',
+    database: 'postgres',
+    password: 'pglite',
+    stream: () => lite.stream(),
+  });
+  // no named statements here: the connections share one session, where a name prepared by one
+  // would collide with the same name prepared by another
+  const kysely = kyselyOver(pool, false);
+  return {
+    engine: 'pglite',
+    pool,
+    kysely,
+    close: async () => {
+      await kysely.destroy();
+      await lite.close();
+    },
+  };
 }
