@@ -107,7 +107,7 @@ describe('a PostgreSQL 18 data folder of the earlier Tre', () => {
       await db.close();
     }
     expect(fs.readFileSync(path.join(old, 'pgdata', 'PG_VERSION'), 'utf8').trim()).toBe(PGLITE_PREVIOUS_MAJOR);
-  });
+  }, 180_000); // bootstrapping on the previous PGlite: slow on a loaded CI machine
 
   // the upgrade of a folder with the whole catalogue and every commune takes some 25 s on two cores
   it(
