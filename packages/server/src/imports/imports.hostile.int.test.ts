@@ -6,7 +6,7 @@ import { COMMUNE_A, COMMUNE_B, makeUser, signIn, type Session } from '../test/fa
 import { streamedXlsx, type TestCell } from '../test/xlsx.ts';
 import { importSettings } from './limits.ts';
 import * as repo from './repository.ts';
-import { ImportRunner } from './runner.ts';
+import { ImportRunner, importKind } from './runner.ts';
 import { dataValuesImport } from '../indicators/import.ts';
 
 /**
@@ -276,4 +276,39 @@ describe('a job survives its runner stopping, and never runs twice', () => {
     const content = await repo.jobContent(t.db.kysely, job.id);
     expect(content).toBeNull();
   }, 180_000);
+
+  it('fails a job whose storing breaks, keeps its file for a retry, and goes on with the next job', async () => {
+    const runner = new ImportRunner(t.db.kysely, importSettings(), { singleProcess: true });
+    runner.register(
+      importKind({
+        name: 'broken',
+        readerHref: dataValuesImport.readerHref,
+        prepare: () => Promise.resolve(null),
+        storeBatch: () => Promise.reject(new Error('the disk is full')),
+      }),
+    );
+    runner.register(dataValuesImport);
+    const file = streamedXlsx([HEADER, row(COMMUNE_A, '2038', 'LIVE_BIRTHS', 3)]);
+    const job = (kind: string) =>
+      repo.insertJob(t.db.kysely, {
+        province_code: '40',
+        kind,
+        file_name: `${kind}.xlsx`,
+        content: file,
+        created_by: null,
+        created_by_name: 'cli',
+      });
+    const broken = await job('broken');
+    const good = await job('data_values');
+    await runner.start();
+    await runner.idle();
+    await runner.stop();
+    const failed = await repo.findJob(t.db.kysely, '40', broken.id);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { en: 'The import stopped on a system error (the disk is full)', retryable: true },
+    });
+    expect(await repo.jobContent(t.db.kysely, broken.id)).not.toBeNull();
+    expect(await repo.findJob(t.db.kysely, '40', good.id)).toMatchObject({ status: 'done', imported: 1 });
+  });
 });

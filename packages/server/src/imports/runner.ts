@@ -122,7 +122,7 @@ export class ImportRunner {
   /** Runs one queued job here and now, without polling the queue (the CLI). */
   async runJob(id: string): Promise<void> {
     const job = await repo.claimJob(this.#db, this.id, id);
-    if (job) await this.#run(job);
+    if (job) await this.#runGuarded(job);
   }
 
   /** Resolves when the queue is empty and nothing runs (tests). */
@@ -149,15 +149,36 @@ export class ImportRunner {
   }
 
   async #drain(): Promise<void> {
-    do {
-      this.#again = false;
-      for (;;) {
-        if (this.#stopped) return;
-        const job = await repo.claimJob(this.#db, this.id);
-        if (!job) break;
-        await this.#run(job);
-      }
-    } while (this.#again && !this.#stopped);
+    try {
+      do {
+        this.#again = false;
+        for (;;) {
+          if (this.#stopped) return;
+          const job = await repo.claimJob(this.#db, this.id);
+          if (!job) break;
+          await this.#runGuarded(job);
+        }
+      } while (this.#again && !this.#stopped);
+    } catch (e) {
+      // the database went away (shutting down, a restart): the poll tries again; never an unhandled rejection
+      if (!this.#stopped) console.warn(`Nhập tệp / imports: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** A job whose run fails unexpectedly (a database error) is failed and kept for a retry, never left running. */
+  async #runGuarded(job: ImportJobRow): Promise<void> {
+    try {
+      await this.#run(job);
+    } catch (e) {
+      if (this.#stopped) return;
+      const reason = e instanceof Error ? e.message.slice(0, 200) : 'unknown';
+      console.warn(`Nhập tệp / import ${job.id}: ${reason}`);
+      await this.#fail(
+        job,
+        { vi: `Việc nhập bị dừng do lỗi hệ thống (${reason})`, en: `The import stopped on a system error (${reason})` },
+        true,
+      );
+    }
   }
 
   #emit(job: ImportJobRow, rowsDone: number, rowsTotal: number | null, status = job.status): void {
