@@ -17,6 +17,7 @@ export const ErrorCode = {
   PlanFileUnreadable: 'PLAN_FILE_UNREADABLE',
   DataFileUnreadable: 'DATA_FILE_UNREADABLE',
   FileTooLarge: 'FILE_TOO_LARGE',
+  TooManyImports: 'TOO_MANY_IMPORTS',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -60,6 +61,10 @@ export const errorMessages: Messages = {
   FILE_TOO_LARGE: {
     vi: 'Tệp quá lớn (tối đa {maxMb} MB)',
     en: 'The file is too large (at most {maxMb} MB)',
+  },
+  TOO_MANY_IMPORTS: {
+    vi: 'Có quá nhiều tệp đang chờ nhập; hãy gửi lại sau',
+    en: 'Too many files are waiting to be imported; send it again later',
   },
   INTERNAL: {
     vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',

@@ -114,7 +114,7 @@ export interface ImportJobTable {
   status: ColumnType<ImportJobStatus, ImportJobStatus | undefined, ImportJobStatus>;
   file_name: string;
   file_size: number;
-  content: Buffer | null;
+  file_kept: Generated<boolean>;
   created_by: string | null;
   created_by_name: string;
   created_at: CreatedAt;

@@ -16,6 +16,7 @@ import { plansRoutes } from '../plans/routes.ts';
 import { UPLOAD_LIMIT } from './upload.ts';
 import { importSettings, type ImportSettings } from '../imports/limits.ts';
 import { ImportRunner } from '../imports/runner.ts';
+import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
 import { importJobRoutes } from '../imports/routes.ts';
 import { dataValuesImport } from '../indicators/import.ts';
 import { planTaskRoutes } from '../plans/task-routes.ts';
@@ -90,12 +91,16 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
   const imports = new ImportRunner(
     db.kysely,
     { ...importSettings(), ...importBounds },
-    { singleProcess: db.engine === 'pglite' },
+    { singleProcess: db.engine === 'pglite', spool: new UploadSpool(spoolDirFor(config)) },
   );
+  const throwAway = !config.databaseUrl && config.dataDir === 'memory://';
   imports.register(dataValuesImport);
   app.decorate('imports', imports);
   app.addHook('onReady', () => imports.start());
-  app.addHook('onClose', () => imports.stop());
+  app.addHook('onClose', async () => {
+    await imports.stop();
+    if (throwAway) imports.spool.removeAll(); // a test database's uploads go with it
+  });
 
   await app.register(accessRoutes(db.kysely, config));
   await app.register(readLogRoutes(db.kysely));

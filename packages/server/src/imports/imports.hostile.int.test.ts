@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Role, type ImportJobDto } from '@tre/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
@@ -120,6 +121,20 @@ describe('hostile files with tight bounds', () => {
     expect(await dataRows(t)).toBe(before);
   });
 
+  it('refuses a stretch of text that the parser would have to hold (a whitespace bomb) as it streams', async () => {
+    const bomb = streamedXlsx([HEADER, row(COMMUNE_A, '2025', 'LIVE_BIRTHS', 5)], { spaces: 6 });
+    const res = await followImport(t.app, officer.headers, await uploadAs(t, officer, 'khoang-trang.xlsx', bomb));
+    expect(res.statusCode).toBe(422);
+    expect(res.error?.message).toContain('đoạn chữ dài quá 1 MB giữa hai thẻ XML');
+  });
+
+  it('refuses JSON nested deeper than a dataValueSets file is, before the parser slows down on it', async () => {
+    const deep = `{"x":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},"dataValues":[]}`;
+    const res = await followImport(t.app, officer.headers, await uploadAs(t, officer, 'sau.json', Buffer.from(deep)));
+    expect(res.statusCode).toBe(422);
+    expect(res.error?.message).toContain('JSON lồng nhau quá 16 tầng');
+  });
+
   it('refuses a file over the row bound whole: not even its first rows are stored', async () => {
     const rows: TestCell[][] = [HEADER];
     for (let i = 0; i < 1001; i++) rows.push(row(COMMUNE_A, String(1000 + i), 'LIVE_BIRTHS', 1));
@@ -235,7 +250,7 @@ describe('a job survives its runner stopping, and never runs twice', () => {
     // the app's own runner is stopped; two runners of this test share the database
     await t.app.imports.stop();
     const settings = importSettings();
-    const first = new ImportRunner(t.db.kysely, settings, { singleProcess: true });
+    const first = new ImportRunner(t.db.kysely, settings, { singleProcess: true, spool: t.app.imports.spool });
     first.register(dataValuesImport);
     const stopped = new Promise<void>((resolve) => {
       first.onProgress((p) => {
@@ -259,7 +274,7 @@ describe('a job survives its runner stopping, and never runs twice', () => {
       .execute();
     expect(await repo.claimJob(t.db.kysely, 'second', job.id)).toBeUndefined();
     // … and resumes it once that one is known dead (here: a PGlite restart, where every running job is stale)
-    const second = new ImportRunner(t.db.kysely, settings, { singleProcess: true });
+    const second = new ImportRunner(t.db.kysely, settings, { singleProcess: true, spool: t.app.imports.spool });
     second.register(dataValuesImport);
     await second.start();
     await second.idle();
@@ -273,12 +288,37 @@ describe('a job survives its runner stopping, and never runs twice', () => {
       .where('period', 'in', ['2034', '2035', '2036', '2037'])
       .executeTakeFirstOrThrow();
     expect(Number(history.n)).toBe(total);
-    const content = await repo.jobContent(t.db.kysely, job.id);
-    expect(content).toBeNull();
+    // the uploaded file is gone from the spool once the job is done
+    expect(t.app.imports.spool.exists(job.id)).toBe(false);
   }, 180_000);
 
+  it('refuses a fourth waiting file of one uploader before reading it', async () => {
+    // the app's runner was stopped by the test above: uploads stay queued
+    const officer = await signIn(t.app, (await makeUser(t.db, { role: Role.CommuneOfficer, communeCode: COMMUNE_A })).username);
+    const file = streamedXlsx([HEADER, row(COMMUNE_A, '2039', 'LIVE_BIRTHS', 1)]);
+    for (let i = 0; i < 3; i++) expect((await uploadAs(t, officer, `f${i}.xlsx`, file)).statusCode).toBe(202);
+    const fourth = await uploadAs(t, officer, 'f3.xlsx', Buffer.alloc(30 * 1024 * 1024, 0x41));
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json()).toMatchObject({
+      error: { code: 'TOO_MANY_IMPORTS', message: 'Bạn đã có 3 tệp đang chờ hoặc đang nhập; hãy đợi chúng xong rồi gửi tiếp' },
+    });
+    // each waiting file is on disk, none in the database
+    const jobs = await t.db.kysely
+      .selectFrom('import_job')
+      .select(['id', 'file_kept'])
+      .where(
+        'created_by',
+        '=',
+        (await t.app.inject({ method: 'GET', url: '/api/session', headers: officer.headers })).json<{ user: { id: string } }>()
+          .user.id,
+      )
+      .execute();
+    expect(jobs).toHaveLength(3);
+    for (const j of jobs) expect(t.app.imports.spool.exists(j.id)).toBe(true);
+  });
+
   it('fails a job whose storing breaks, keeps its file for a retry, and goes on with the next job', async () => {
-    const runner = new ImportRunner(t.db.kysely, importSettings(), { singleProcess: true });
+    const runner = new ImportRunner(t.db.kysely, importSettings(), { singleProcess: true, spool: t.app.imports.spool });
     runner.register(
       importKind({
         name: 'broken',
@@ -289,15 +329,18 @@ describe('a job survives its runner stopping, and never runs twice', () => {
     );
     runner.register(dataValuesImport);
     const file = streamedXlsx([HEADER, row(COMMUNE_A, '2038', 'LIVE_BIRTHS', 3)]);
-    const job = (kind: string) =>
-      repo.insertJob(t.db.kysely, {
+    const job = async (kind: string) => {
+      const row = await repo.insertJob(t.db.kysely, {
         province_code: '40',
         kind,
         file_name: `${kind}.xlsx`,
-        content: file,
+        file_size: file.length,
         created_by: null,
         created_by_name: 'cli',
       });
+      fs.writeFileSync(runner.spool.jobPath(row.id), file);
+      return row;
+    };
     const broken = await job('broken');
     const good = await job('data_values');
     await runner.start();
@@ -308,7 +351,8 @@ describe('a job survives its runner stopping, and never runs twice', () => {
       status: 'failed',
       error: { en: 'The import stopped on a system error (the disk is full)', retryable: true },
     });
-    expect(await repo.jobContent(t.db.kysely, broken.id)).not.toBeNull();
+    expect(runner.spool.exists(broken.id)).toBe(true);
+    expect(runner.spool.exists(good.id)).toBe(false);
     expect(await repo.findJob(t.db.kysely, '40', good.id)).toMatchObject({ status: 'done', imported: 1 });
   });
 });

@@ -8,7 +8,6 @@ import type { Rejection } from './types.ts';
  */
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** Every column but the uploaded file itself, which is read only by the runner. */
 const JOB_COLUMNS = [
   'id',
   'province_code',
@@ -16,6 +15,7 @@ const JOB_COLUMNS = [
   'status',
   'file_name',
   'file_size',
+  'file_kept',
   'created_by',
   'created_by_name',
   'created_at',
@@ -33,7 +33,7 @@ const JOB_COLUMNS = [
   'error',
 ] as const;
 
-export type ImportJobRow = Omit<Selectable<ImportJobTable>, 'content'>;
+export type ImportJobRow = Selectable<ImportJobTable>;
 
 export async function insertJob(
   db: Q,
@@ -41,16 +41,12 @@ export async function insertJob(
     province_code: string;
     kind: string;
     file_name: string;
-    content: Buffer;
+    file_size: number;
     created_by: string | null;
     created_by_name: string;
   },
 ): Promise<ImportJobRow> {
-  return db
-    .insertInto('import_job')
-    .values({ ...job, file_size: job.content.length })
-    .returning(JOB_COLUMNS)
-    .executeTakeFirstOrThrow();
+  return db.insertInto('import_job').values(job).returning(JOB_COLUMNS).executeTakeFirstOrThrow();
 }
 
 export async function findJob(db: Q, provinceCode: string, id: string): Promise<ImportJobRow | undefined> {
@@ -96,11 +92,6 @@ export async function claimJob(db: Q, runner: string, id?: string): Promise<Impo
     .where('id', '=', (eb) => eb.selectFrom(next.as('n')).select('n.id'))
     .returning(JOB_COLUMNS)
     .executeTakeFirst();
-}
-
-export async function jobContent(db: Q, id: string): Promise<Buffer | null> {
-  const row = await db.selectFrom('import_job').select('content').where('id', '=', id).executeTakeFirst();
-  return row?.content ?? null;
 }
 
 /** Locks the job for a batch's transaction, if this runner still holds it. */
@@ -177,12 +168,34 @@ export async function finishJob(
       finished_at: sql<Date>`now()`,
       runner: null,
       error: end.error ? JSON.stringify(end.error) : null,
-      ...(end.keepContent ? {} : { content: null }),
+      ...(end.keepContent ? {} : { file_kept: false }),
     })
     .where('id', '=', id)
     .where('runner', '=', runner)
     .returning(JOB_COLUMNS)
     .executeTakeFirst();
+}
+
+/** How many jobs are waiting or running: one user's (the upload route's bound), or everyone's. */
+export async function openJobCount(db: Q, userId?: string): Promise<number> {
+  const r = await db
+    .selectFrom('import_job')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['queued', 'running'])
+    .$if(userId !== undefined, (q) => q.where('created_by', '=', userId as string))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Jobs whose uploaded file must stay on disk: open, or failed and kept for a retry. */
+export async function jobsKeepingFiles(db: Q): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('import_job')
+    .select('id')
+    .where('file_kept', '=', true)
+    .where((eb) => eb.or([eb('status', 'in', ['queued', 'running']), eb('status', '=', 'failed')]))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** A stopping runner hands its job back to the queue; the next run resumes after rows_done. */
@@ -235,7 +248,7 @@ export async function requeueFailed(db: Q, id: string): Promise<boolean> {
     .set({ status: 'queued', error: null, finished_at: null, attempts: 0 })
     .where('id', '=', id)
     .where('status', '=', 'failed')
-    .where('content', 'is not', null)
+    .where('file_kept', '=', true)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit, type AuditActor } from '../access/audit.ts';
 import type { ImportSettings } from './limits.ts';
+import type { UploadSpool } from './spool.ts';
 import * as repo from './repository.ts';
 import type { ImportJobRow } from './repository.ts';
 import { ImportFileError, type BatchOutcome, type BatchRow, type FileRow, type Rejection } from './types.ts';
@@ -69,6 +70,7 @@ export class ImportRunner {
   readonly #db: Kysely<Database>;
   readonly #settings: ImportSettings;
   readonly #singleProcess: boolean;
+  readonly spool: UploadSpool;
   readonly #kinds = new Map<string, AnyKind>();
   readonly #listeners = new Set<(p: JobProgress) => void>();
   #draining: Promise<void> | null = null;
@@ -78,10 +80,11 @@ export class ImportRunner {
   #current: { jobId: string; worker: Worker } | undefined;
 
   /** `singleProcess`: PGlite, where no other process can hold a job, so every running job found at start is stale. */
-  constructor(db: Kysely<Database>, settings: ImportSettings, options: { singleProcess: boolean }) {
+  constructor(db: Kysely<Database>, settings: ImportSettings, options: { singleProcess: boolean; spool: UploadSpool }) {
     this.#db = db;
     this.#settings = settings;
     this.#singleProcess = options.singleProcess;
+    this.spool = options.spool;
   }
 
   get settings(): ImportSettings {
@@ -100,6 +103,8 @@ export class ImportRunner {
   /** Recovers jobs left running by a dead process, then polls the queue (for jobs queued by other processes). */
   async start(): Promise<void> {
     await this.#recover(this.#singleProcess);
+    // files of jobs that ended while no runner was there to remove them, and half-received uploads
+    this.spool.sweep(await repo.jobsKeepingFiles(this.#db));
     this.#timer = setInterval(() => {
       void this.#recover(false).then(() => this.wake());
     }, POLL_MS);
@@ -201,13 +206,13 @@ export class ImportRunner {
         });
       }
     });
+    if (!keepContent) this.spool.remove(job.id);
     this.#emit(job, job.rows_done, job.rows_total, 'failed');
   }
 
   async #run(job: ImportJobRow): Promise<void> {
     const kind = this.#kinds.get(job.kind);
-    const content = await repo.jobContent(this.#db, job.id);
-    if (!kind || !content) {
+    if (!kind || !this.spool.exists(job.id)) {
       await this.#fail(job, { vi: 'Không còn tệp để nhập', en: 'The file to import is gone' }, false);
       return;
     }
@@ -218,18 +223,17 @@ export class ImportRunner {
       if (e instanceof ImportFileError) return this.#fail(job, e.detail, false);
       throw e;
     }
-    const bytes = new Uint8Array(content); // a copy of its own, handed over to the worker without another
     const input: WorkerInput = {
       readerHref: kind.readerHref,
       fileName: job.file_name,
-      bytes,
+      // the worker reads the file itself: the main thread never holds it
+      filePath: this.spool.jobPath(job.id),
       skip: job.rows_done,
       batchSize: FIRST_BATCH,
       limits: this.#settings,
     };
     const worker = new Worker(WORKER, {
       workerData: { ...input, entry: ENTRY },
-      transferList: [bytes.buffer],
       resourceLimits: { maxOldGenerationSizeMb: this.#settings.workerHeapMb, maxYoungGenerationSizeMb: 16 },
       stdout: false,
       stderr: false,
@@ -281,7 +285,8 @@ export class ImportRunner {
             await this.#fail(job, m.detail, false);
             return;
           case 'crashed':
-            await this.#fail(job, m.outOfMemory ? memoryFailure(this.#settings.workerHeapMb) : m.detail, true);
+            // the same file would need the same memory or time again: not offered for a retry
+            await this.#fail(job, m.outOfMemory ? memoryFailure(this.#settings.workerHeapMb) : m.detail, false);
             return;
         }
       }
@@ -309,9 +314,9 @@ export class ImportRunner {
   }
 
   async #complete(job: ImportJobRow): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
+    const ended = await this.#db.transaction().execute(async (trx) => {
       const ended = await repo.finishJob(trx, job.id, this.id, { status: 'done', keepContent: false });
-      if (!ended) return;
+      if (!ended) return undefined;
       await recordAudit(trx, auditActorOf(job), {
         action: 'import',
         entity: 'import_job',
@@ -325,7 +330,10 @@ export class ImportRunner {
           rejected: ended.rejected,
         },
       });
+      return ended;
     });
+    // after the commit: a failed commit leaves the job running, to be resumed with its file
+    if (ended) this.spool.remove(job.id);
   }
 }
 

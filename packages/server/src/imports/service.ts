@@ -1,10 +1,9 @@
-import { REJECTIONS_SHOWN, Role, type ImportJobDto } from '@tre/core';
+import { ErrorCode, REJECTIONS_SHOWN, Role, type ImportJobDto } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../access/audit.ts';
 import { auditActorOf as sessionAuditActor, type SessionActor } from '../access/session-actor.ts';
 import { notFound, TreError } from '../errors.ts';
-import { ErrorCode } from '@tre/core';
 import * as repo from './repository.ts';
 import type { ImportJobRow } from './repository.ts';
 import type { ImportRunner } from './runner.ts';
@@ -17,21 +16,63 @@ import type { ImportRunner } from './runner.ts';
 
 const OVERSEERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer];
 
-/** Queues a file (already authorised and bounded by the route) and wakes the runner. */
+/** Open jobs one person may have (waiting or running), and all together: beyond, an upload is refused before it is read. */
+export const MAX_OPEN_JOBS_PER_USER = 3;
+export const MAX_OPEN_JOBS = 50;
+
+/** Refuses an upload while its uploader (or the province) already has too many imports waiting. */
+export async function assertMayQueue(db: Kysely<Database>, actor: SessionActor): Promise<void> {
+  const mine = await repo.openJobCount(db, actor.id);
+  const all = mine >= MAX_OPEN_JOBS_PER_USER ? 0 : await repo.openJobCount(db);
+  if (mine < MAX_OPEN_JOBS_PER_USER && all < MAX_OPEN_JOBS) return;
+  throw new TreError(ErrorCode.TooManyImports, {
+    detail:
+      mine >= MAX_OPEN_JOBS_PER_USER
+        ? {
+            vi: `Bạn đã có ${mine} tệp đang chờ hoặc đang nhập; hãy đợi chúng xong rồi gửi tiếp`,
+            en: `You already have ${mine} files waiting or importing; wait for them to finish`,
+          }
+        : {
+            vi: 'Hệ thống đang có nhiều tệp chờ nhập; hãy gửi lại sau ít phút',
+            en: 'Many files are waiting to be imported; send it again in a few minutes',
+          },
+  });
+}
+
+/** Queues a received file (already authorised and bounded by the route) and wakes the runner. */
 export async function enqueueImport(
   db: Kysely<Database>,
   runner: ImportRunner,
   uploader: { actor: SessionActor | null; provinceCode: string; name: string },
   kind: string,
   fileName: string,
-  content: Buffer,
+  upload: { path: string; size: number },
 ): Promise<ImportJobDto> {
-  const job = await db.transaction().execute(async (trx) => {
+  let job: ImportJobRow;
+  try {
+    job = await insertQueued(db, uploader, kind, fileName, upload.size);
+  } catch (e) {
+    runner.spool.discard(upload.path);
+    throw e;
+  }
+  runner.spool.adopt(upload.path, job.id);
+  runner.wake();
+  return jobDto(job, []);
+}
+
+async function insertQueued(
+  db: Kysely<Database>,
+  uploader: { actor: SessionActor | null; provinceCode: string; name: string },
+  kind: string,
+  fileName: string,
+  size: number,
+): Promise<ImportJobRow> {
+  return db.transaction().execute(async (trx) => {
     const row = await repo.insertJob(trx, {
       province_code: uploader.provinceCode,
       kind,
       file_name: fileName,
-      content,
+      file_size: size,
       created_by: uploader.actor?.id ?? null,
       created_by_name: uploader.name,
     });
@@ -42,12 +83,10 @@ export async function enqueueImport(
       action: 'create',
       entity: 'import_job',
       entityId: row.id,
-      after: { kind, file: fileName, size: content.length },
+      after: { kind, file: fileName, size },
     });
     return row;
   });
-  runner.wake();
-  return jobDto(job, []);
 }
 
 export function jobDto(row: ImportJobRow, rejected: Awaited<ReturnType<typeof repo.rejections>>): ImportJobDto {

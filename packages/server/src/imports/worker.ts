@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportFileError, type BatchRow, type FileRow, type ImportFileReader, type ImportLimits } from './types.ts';
 
@@ -13,7 +14,8 @@ import { ImportFileError, type BatchRow, type FileRow, type ImportFileReader, ty
 export interface WorkerInput {
   readerHref: string;
   fileName: string;
-  bytes: Uint8Array;
+  /** the uploaded file, read here so that the main thread never holds it */
+  filePath: string;
   skip: number;
   batchSize: number;
   limits: ImportLimits;
@@ -40,9 +42,10 @@ const acked = () => new Promise<Ack>((resolve) => port.once('message', resolve))
 
 async function run(): Promise<void> {
   const { reader } = (await import(input.readerHref)) as { reader: ImportFileReader<FileRow> };
+  const bytes = new Uint8Array(fs.readFileSync(input.filePath));
   const last = new Map<string, number>();
   let total = 0;
-  for (const group of reader.rows(input.fileName, input.bytes, input.limits)) {
+  for (const group of reader.rows(input.fileName, bytes, input.limits)) {
     for (const r of group) {
       total++;
       const key = reader.key(r);
@@ -53,7 +56,7 @@ async function run(): Promise<void> {
   let size = input.batchSize;
   let index = 0;
   let batch: BatchRow<FileRow>[] = [];
-  for (const group of reader.rows(input.fileName, input.bytes, input.limits)) {
+  for (const group of reader.rows(input.fileName, bytes, input.limits)) {
     for (const r of group) {
       if (++index <= input.skip) continue;
       const key = reader.key(r);

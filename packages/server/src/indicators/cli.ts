@@ -9,6 +9,7 @@ import { importSettings } from '../imports/limits.ts';
 import { allRejections, jobRow } from '../imports/repository.ts';
 import { ImportRunner, type JobProgress } from '../imports/runner.ts';
 import { enqueueImport } from '../imports/service.ts';
+import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
 import { dataValuesImport } from './import.ts';
 import { indicatorValues, type MeasureValue } from './values-service.ts';
 
@@ -52,14 +53,13 @@ export async function dataCommand(sub: string | undefined, args: string[], confi
   }
   const fileName = path.basename(file);
   const settings = importSettings();
-  let content: Buffer;
   try {
     if (fs.statSync(file).size > settings.maxFileBytes) {
       const mb = settings.maxFileBytes / 1024 / 1024;
       out.stderr(both({ vi: `Tệp ${file} lớn hơn ${mb} MB`, en: `The file ${file} is larger than ${mb} MB` }));
       return 2;
     }
-    content = fs.readFileSync(file);
+    fs.accessSync(file, fs.constants.R_OK);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     out.stderr(both({ vi: `Không đọc được tệp ${file}: ${reason}`, en: `Cannot read the file ${file}: ${reason}` }));
@@ -67,7 +67,8 @@ export async function dataCommand(sub: string | undefined, args: string[], confi
   }
   return withDb(config, async (db) => {
     // the same job as an upload, run here: a worker thread reads the file, batches are stored one by one
-    const runner = new ImportRunner(db.kysely, settings, { singleProcess: db.engine === 'pglite' });
+    const spool = new UploadSpool(spoolDirFor(config));
+    const runner = new ImportRunner(db.kysely, settings, { singleProcess: db.engine === 'pglite', spool });
     runner.register(dataValuesImport);
     const stopProgress = runner.onProgress(progressLine(out, process.stderr.isTTY === true));
     const queued = await enqueueImport(
@@ -76,7 +77,7 @@ export async function dataCommand(sub: string | undefined, args: string[], confi
       { actor: null, provinceCode: config.provinceCode, name: 'cli' },
       'data_values',
       fileName,
-      content,
+      spool.copyIn(file),
     );
     await runner.runJob(queued.id);
     stopProgress();

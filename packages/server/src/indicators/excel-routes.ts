@@ -9,7 +9,8 @@ import { actorOf, requireRole } from '../http/auth.ts';
 import { fromQuery } from '../http/read-log-hook.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { FileNameQuerySchema, authoriseUpload } from '../http/upload.ts';
-import { enqueueImport } from '../imports/service.ts';
+import { assertMayQueue, enqueueImport } from '../imports/service.ts';
+import { BodyTooLarge } from '../imports/spool.ts';
 import type { ImportRunner } from '../imports/runner.ts';
 import { ImportJobSchema } from '../imports/schemas.ts';
 import { chartFile } from './chart-export.ts';
@@ -41,11 +42,10 @@ function sendXlsx(reply: FastifyReply, file: XlsxFile) {
     .send(file.content);
 }
 
-/** The raw bytes of the upload; an empty body is an empty file (refused by the reader as unreadable). */
-function uploadedFile(request: FastifyRequest): Buffer {
-  const body = request.body;
-  if (body === undefined || body === null) return Buffer.alloc(0);
-  if (Buffer.isBuffer(body)) return body;
+/** The received upload (streamed to the spool by the parser below); anything else is refused naming the body. */
+function receivedFile(request: FastifyRequest): { path: string; size: number } {
+  const body = request.body as { path?: unknown; size?: unknown } | undefined;
+  if (body && typeof body.path === 'string' && typeof body.size === 'number') return { path: body.path, size: body.size };
   throw invalid(
     'body',
     'Cần gửi nội dung tệp (Content-Type: application/octet-stream)',
@@ -60,6 +60,14 @@ const IMPORTERS = [Role.Admin, Role.ProvincialOfficer, Role.CommuneOfficer, Role
 export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // in this plugin a raw upload is streamed to the spool as it arrives, never held in memory whole
+    app.removeContentTypeParser('application/octet-stream');
+    app.addContentTypeParser('application/octet-stream', (request, payload, done) => {
+      runner.spool.receive(payload, request.routeOptions.bodyLimit ?? runner.settings.maxFileBytes).then(
+        (file) => done(null, file),
+        (e: unknown) => done(e instanceof BodyTooLarge ? Object.assign(new Error(e.message), { statusCode: 413 }) : (e as Error)),
+      );
+    });
 
     app.get(
       '/api/data-values/template.xlsx',
@@ -79,7 +87,11 @@ export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner)
       '/api/data-values/import-file',
       {
         bodyLimit: runner.settings.maxFileBytes,
-        onRequest: authoriseUpload(...IMPORTERS),
+        onRequest: [
+          authoriseUpload(...IMPORTERS),
+          // too many of the uploader's files already waiting: refused before this one is read
+          async (request) => assertMayQueue(db, requireRole(request, ...IMPORTERS)),
+        ],
         schema: {
           tags: ['indicators'],
           summary:
@@ -96,7 +108,7 @@ export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner)
           { actor, provinceCode: actor.provinceCode, name: actor.username },
           'data_values',
           request.query.fileName,
-          uploadedFile(request),
+          receivedFile(request),
         );
         return reply.status(202).send(job);
       },

@@ -114,6 +114,36 @@ export function dataValueRow(raw: unknown, row: number): ImportRow {
   };
 }
 
+/**
+ * A dataValueSets document is three levels deep ({dataValues: [{…}]}); a streaming JSON parser
+ * slows down with depth (a 1 MB file nested 200,000 deep took two minutes), so nesting beyond
+ * MAX_DEPTH is refused as the bytes stream past, before the parser sees them.
+ */
+const MAX_DEPTH = 16;
+
+function depthGuard(fileName: string) {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  return (chunk: Uint8Array) => {
+    for (const b of chunk) {
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === 0x5c) escaped = true;
+        else if (b === 0x22) inString = false;
+      } else if (b === 0x22) inString = true;
+      else if (b === 0x7b || b === 0x5b) {
+        if (++depth > MAX_DEPTH) {
+          throw unreadable(fileName, {
+            vi: `JSON lồng nhau quá ${MAX_DEPTH} tầng; tệp dataValueSets chỉ cần 3 tầng`,
+            en: `JSON nested more than ${MAX_DEPTH} levels deep; a dataValueSets file needs 3`,
+          });
+        }
+      } else if (b === 0x7d || b === 0x5d) depth--;
+    }
+  };
+}
+
 /** The dataValues of a JSON file, streamed: the document is never held whole. */
 function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): Generator<ImportRow[]> {
   const parser = new JSONParser({ paths: ['$.dataValues.*', '$.dataValues'], keepStack: false });
@@ -129,10 +159,13 @@ function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): G
     out.push(dataValueRow(value, count));
   };
   const CHUNK = 256 * 1024;
+  const guard = depthGuard(fileName);
   let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {
     for (; start < bytes.length; start += CHUNK) {
-      parser.write(bytes.subarray(start, Math.min(bytes.length, start + CHUNK)));
+      const chunk = bytes.subarray(start, Math.min(bytes.length, start + CHUNK));
+      guard(chunk);
+      parser.write(chunk);
       if (out.length > 0) {
         yield out;
         out = [];
@@ -278,6 +311,24 @@ function workbookProblem(fileName: string, e: unknown): ImportFileError {
     return unreadable(fileName, {
       vi: `tệp giải nén ra quá lớn (trên ${mb} MB); hãy chia nhỏ tệp`,
       en: `the file unpacks to more than ${mb} MB; split it`,
+    });
+  }
+  if (e instanceof SheetError && e.problem === 'too-many-strings') {
+    return unreadable(fileName, {
+      vi: 'bảng tính có quá nhiều chuỗi chữ khác nhau; hãy chia nhỏ tệp',
+      en: 'the workbook holds too many distinct texts; split the file',
+    });
+  }
+  if (e instanceof SheetError && e.problem === 'text-too-long') {
+    return unreadable(fileName, {
+      vi: 'tệp có một đoạn chữ dài quá 1 MB giữa hai thẻ XML (không phải bảng tính Excel bình thường)',
+      en: 'the file holds a stretch of text over 1 MB between two XML tags (not an ordinary Excel workbook)',
+    });
+  }
+  if (e instanceof ZipError) {
+    return unreadable(fileName, {
+      vi: 'tệp nén .xlsx bị hỏng hoặc không đầy đủ; hãy lưu lại tệp từ Excel',
+      en: 'the .xlsx archive is damaged or incomplete; save the file again from Excel',
     });
   }
   if (e instanceof SheetError && e.problem === 'no-sheet') {

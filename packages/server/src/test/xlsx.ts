@@ -33,7 +33,10 @@ const FILES: Record<string, string> = {
 };
 
 /** The workbook of one sheet with these rows (row 1 first), zipped as it is written. */
-export function streamedXlsx(rows: Iterable<TestCell[]>, options: { sheetName?: string; padding?: number } = {}): Buffer {
+export function streamedXlsx(
+  rows: Iterable<TestCell[]>,
+  options: { sheetName?: string; padding?: number; spaces?: number } = {},
+): Buffer {
   const out: Uint8Array[] = [];
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
@@ -68,10 +71,12 @@ export function streamedXlsx(rows: Iterable<TestCell[]>, options: { sheetName?: 
     if (part.length >= 5000) flush();
   }
   flush();
-  // padding: whitespace that compresses ~1000:1, so the sheet inflates far beyond the file (a zip bomb)
-  const pad = options.padding ?? 0;
-  const block = ' '.repeat(1024 * 1024);
-  for (let i = 0; i < pad; i++) sheet.push(strToU8(block));
+  // padding: MBs of empty elements, or of one whitespace run, that compress ~1000:1, so the sheet
+  // inflates far beyond the file (a zip bomb)
+  const tags = strToU8('<x/>'.repeat(256 * 1024));
+  for (let i = 0; i < (options.padding ?? 0); i++) sheet.push(tags);
+  const spaces = strToU8(' '.repeat(1024 * 1024));
+  for (let i = 0; i < (options.spaces ?? 0); i++) sheet.push(spaces);
   sheet.push(strToU8('</sheetData></worksheet>'), true);
   zip.end();
   return Buffer.concat(out);

@@ -7,9 +7,10 @@ import { sql, type Kysely } from 'kysely';
  * rejected rows, the job's counters and `rows_done` (the checkpoint), so a restart resumes exactly
  * after the last committed batch and nothing is applied twice.
  *
- * `content` holds the upload only while the job can still run: it is cleared when the job is done,
- * and when it failed for good. Rejected rows are kept in their own table so that a file with half
- * a million bad rows is listed page by page, never as one reply.
+ * The uploaded file itself waits on disk (imports/spool.ts), not in the database: `file_kept` says
+ * whether it is still there for the job to run (it is removed when the job is done or failed for
+ * good). Rejected rows are kept in their own table so that a file with half a million bad rows is
+ * listed page by page, never as one reply.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -20,7 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'done', 'failed')),
       file_name text NOT NULL,
       file_size integer NOT NULL CHECK (file_size >= 0),
-      content bytea,
+      file_kept boolean NOT NULL DEFAULT true,
       created_by uuid REFERENCES app_user(id),
       created_by_name text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
@@ -39,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     -- the queue: the oldest waiting job, and running jobs whose runner may have died
     CREATE INDEX import_job_open ON import_job (created_at) WHERE status IN ('queued', 'running');
-    -- "my imports", newest first
+    -- "my imports", newest first; also how many a user has open
     CREATE INDEX import_job_creator ON import_job (province_code, created_by, created_at DESC);
 
     CREATE TABLE import_job_rejection (

@@ -1,4 +1,12 @@
-import { decodeUtf8, inflateEntry, readEntry, zipEntries, type InflateBudget, type ZipEntry } from '@tre/core/files/zip';
+import {
+  decodeUtf8,
+  inflateBudget,
+  inflateEntry,
+  readEntry,
+  zipEntries,
+  type InflateBudget,
+  type ZipEntry,
+} from '@tre/core/files/zip';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /**
@@ -25,7 +33,7 @@ export interface SheetRow {
 
 export class SheetError extends Error {
   constructor(
-    readonly problem: 'no-sheet' | 'too-many-strings',
+    readonly problem: 'no-sheet' | 'too-many-strings' | 'text-too-long',
     message: string,
   ) {
     super(message);
@@ -34,6 +42,29 @@ export class SheetError extends Error {
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * The longest stretch of XML between two '<' a workbook may hold. Excel keeps at most 32,767
+ * characters in a cell (≤ ~200 KB once escaped), so 1 MB is far beyond any real sheet; a longer
+ * stretch is padding meant to make the parser hold it (a whitespace bomb) and is refused as it
+ * streams, before the parser has buffered it.
+ */
+const MAX_TEXT_RUN = 1024 * 1024;
+
+function* boundedRuns(chunks: Iterable<string>): Generator<string> {
+  let run = 0;
+  for (const chunk of chunks) {
+    let from = 0;
+    for (let lt = chunk.indexOf('<'); lt !== -1; lt = chunk.indexOf('<', from)) {
+      if (run + (lt - from) > MAX_TEXT_RUN) break;
+      run = 0;
+      from = lt + 1;
+    }
+    run += chunk.length - from;
+    if (run > MAX_TEXT_RUN) throw new SheetError('text-too-long', `more than ${MAX_TEXT_RUN} characters between two tags`);
+    yield chunk;
+  }
+}
 
 function parseWhole(xml: string, onOpen: (tag: SaxesTagPlain) => void): void {
   const parser = new SaxesParser();
@@ -60,9 +91,16 @@ interface Workbook {
   budget: InflateBudget;
 }
 
+/** The workbook's small parts (workbook.xml, its relationships) are read whole: at most this much each. */
+const MAX_PART = 8 * 1024 * 1024;
+
 function text(book: Workbook, name: string): string | undefined {
   const entry = book.entries.get(name);
-  return entry ? new TextDecoder().decode(readEntry(book.bytes, entry, book.budget)) : undefined;
+  if (!entry) return undefined;
+  const part = inflateBudget(Math.min(MAX_PART, book.budget.remaining));
+  const bytes = readEntry(book.bytes, entry, part);
+  book.budget.remaining -= bytes.length;
+  return new TextDecoder().decode(bytes);
 }
 
 /** The sheets in workbook order, each with the zip path of its XML. */
@@ -108,12 +146,13 @@ function sharedStrings(book: Workbook, maxStrings: number): string[] {
     } else if (n === 'rPh') inPhonetic = true;
     else if (n === 't' && inItem && !inPhonetic) inText = true;
   });
-  parser.on('text', (t) => {
-    if (inText) current += t;
-  });
-  parser.on('cdata', (t) => {
-    if (inText) current += t;
-  });
+  const add = (t: string) => {
+    if (!inText) return;
+    current += t;
+    if (current.length > MAX_TEXT_RUN) throw new SheetError('text-too-long', 'a shared string over 1 MB');
+  };
+  parser.on('text', add);
+  parser.on('cdata', add);
   parser.on('closetag', (tag) => {
     const n = localName(tag.name);
     if (n === 't') inText = false;
@@ -124,7 +163,7 @@ function sharedStrings(book: Workbook, maxStrings: number): string[] {
       strings.push(current);
     }
   });
-  for (const chunk of decodeUtf8(inflateEntry(book.bytes, entry, book.budget))) parser.write(chunk);
+  for (const chunk of boundedRuns(decodeUtf8(inflateEntry(book.bytes, entry, book.budget)))) parser.write(chunk);
   parser.close();
   return strings;
 }
@@ -198,6 +237,7 @@ export function* sheetRows(bytes: Uint8Array, options: SheetOptions): Generator<
     if (!cell) return;
     if (cell.inV) cell.v += t;
     else if (cell.inT) cell.inline += t;
+    if (cell.v.length + cell.inline.length > MAX_TEXT_RUN) throw new SheetError('text-too-long', 'a cell over 1 MB');
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
@@ -224,7 +264,7 @@ export function* sheetRows(bytes: Uint8Array, options: SheetOptions): Generator<
         break;
     }
   });
-  for (const chunk of decodeUtf8(inflateEntry(bytes, entry, options.budget))) {
+  for (const chunk of boundedRuns(decodeUtf8(inflateEntry(bytes, entry, options.budget)))) {
     parser.write(chunk);
     if (out.length > 0) {
       yield out;
