@@ -486,7 +486,7 @@ describe('importing the filled template', () => {
       fs.rmSync(dir, { recursive: true, force: true });
       await server?.drop();
     }
-  }, 120_000);
+  }, 300_000); // three runs of the real command, each opening the embedded database
 });
 
 // ---- chart files ----

@@ -289,5 +289,5 @@ describe('dataValueSets import and province values', () => {
       fs.rmSync(dir, { recursive: true, force: true });
       await server?.drop();
     }
-  }, 120_000);
+  }, 300_000); // five runs of the real command, each opening the embedded database
 });

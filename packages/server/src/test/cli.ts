@@ -10,7 +10,7 @@ export interface CliResult {
 }
 
 /** Runs the real `tre` command in a child process. */
-export function runTre(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
+export function runTre(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TRE_BIN, ...args], {
       env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
