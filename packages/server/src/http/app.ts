@@ -24,6 +24,7 @@ import { indicatorsRoutes } from '../indicators/routes.ts';
 import { indicatorExcelRoutes } from '../indicators/excel-routes.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
+import { JSON_BODY_LIMIT, registerJsonBody } from './json-body.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerTextGuard } from './text-guard.ts';
 import { registerReadLog } from './read-log-hook.ts';
@@ -49,7 +50,8 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
     // X-Forwarded-For is believed only behind a proxy that sets it; otherwise anyone could forge the
     // address the audit records and the sign-in throttle counts.
     trustProxy: config.trustProxy,
-    bodyLimit: 5 * 1024 * 1024,
+    // JSON bodies: 1 MB unless a route says more (json-body.ts); uploads have their own limits
+    bodyLimit: JSON_BODY_LIMIT,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,6 +78,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
   registerAuth(app, db.kysely);
   // before the routes, so that every route inherits the hook that logs sensitive reads and refusals
   registerReadLog(app, db.kysely, config);
+  registerJsonBody(app);
   // plan files and evidence arrive as raw bytes, larger than the JSON limit
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => {
     done(null, body);
