@@ -22,6 +22,8 @@ export const READ_LOG_KINDS = [
   'template',
   /** an evidence file */
   'file',
+  /** an import job: its progress and first rejected rows (the CSV of them all is an export) */
+  'import_job',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

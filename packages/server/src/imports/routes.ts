@@ -36,6 +36,8 @@ export function importJobRoutes(db: Kysely<Database>, runner: ImportRunner) {
     app.get(
       '/api/import-jobs/:id',
       {
+        // its first rejected rows name units and figures: a read, and a refusal traceable to the job
+        config: { readLog: { kind: 'import_job', record: fromParams('id') } },
         schema: {
           tags: ['imports'],
           summary: 'Tiến độ và kết quả một lần nhập / progress and result of an import',
@@ -59,17 +61,20 @@ export function importJobRoutes(db: Kysely<Database>, runner: ImportRunner) {
       },
       async (request, reply) => {
         const job = await service.getJob(db, actorOf(request), request.params.id);
-        const name = `${job.file_name.replace(/\.[^.]*$/, '')} - dong bi tu choi.csv`;
+        // the upload's name without what a file system or a browser could take for a path
+        const base = job.file_name.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|%\p{Cc}\p{Cf}]/gu, '_');
+        const name = `${base} - dong bi tu choi.csv`;
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', contentDisposition(name))
-          .send(Readable.from(service.rejectionsCsv(db, job)));
+          .send(Readable.from(service.rejectionsCsv(db, job, runner.kind(job.kind)?.fieldLabels)));
       },
     );
 
     app.post(
       '/api/import-jobs/:id/retry',
       {
+        config: { readLog: { kind: 'import_job', record: fromParams('id') } },
         schema: {
           tags: ['imports'],
           summary: 'Chạy lại việc nhập bị dừng, tiếp từ chỗ đã lưu / run a stopped import again, from where it stopped',

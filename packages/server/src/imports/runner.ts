@@ -27,6 +27,8 @@ import type { Ack, WorkerInput, WorkerMessage } from './worker.ts';
 /** What a module that imports files provides; see types.ts. */
 export interface ImportKind<R extends FileRow, C> {
   name: string;
+  /** how a rejected row's fields are headed in the CSV of rejected rows */
+  fieldLabels: Record<string, string>;
   /** the module whose `reader` export the worker loads */
   readerHref: string;
   /** per job, before the first batch (e.g. the catalogue and the uploader's scope); ImportFileError fails the job */
@@ -47,8 +49,8 @@ export interface JobProgress {
   rowsDone: number;
 }
 
-const TARGET_BATCH_MS = 60;
-const MIN_BATCH = 50;
+const TARGET_BATCH_MS = 100;
+const MIN_BATCH = 200;
 const MAX_BATCH = 5000;
 const FIRST_BATCH = 500;
 const MAX_ATTEMPTS = 3;
@@ -93,6 +95,10 @@ export class ImportRunner {
 
   register(kind: AnyKind): void {
     this.#kinds.set(kind.name, kind);
+  }
+
+  kind(name: string): AnyKind | undefined {
+    return this.#kinds.get(name);
   }
 
   onProgress(listener: (p: JobProgress) => void): () => void {

@@ -177,12 +177,17 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** Every rejected row as CSV (UTF-8 with a BOM, so that Excel shows Vietnamese), read page by page. */
-export async function* rejectionsCsv(db: Kysely<Database>, job: ImportJobRow): AsyncGenerator<string> {
+export async function* rejectionsCsv(
+  db: Kysely<Database>,
+  job: ImportJobRow,
+  labels: Record<string, string> = {},
+): AsyncGenerator<string> {
   let header = false;
   for await (const r of repo.allRejections(db, job.id)) {
     const fields = r.fields;
     if (!header) {
-      yield `\uFEFF${['Dòng / Row', ...Object.keys(fields), 'Lý do', 'Reason'].map(csvCell).join(',')}\r\n`;
+      const names = Object.keys(fields).map((k) => labels[k] ?? k);
+      yield `\uFEFF${['Dòng / Row', ...names, 'Lý do', 'Reason'].map(csvCell).join(',')}\r\n`;
       header = true;
     }
     yield `${[r.row_no, ...Object.values(fields), r.reason_vi, r.reason_en].map(csvCell).join(',')}\r\n`;

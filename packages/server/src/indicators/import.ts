@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { REJECTIONS_SHOWN, isPeriodCode, type Bilingual, type CatalogueIndex, type Role } from '@tre/core';
+import { REJECTIONS_SHOWN, codePointLabel, isPeriodCode, type Bilingual, type CatalogueIndex, type Role } from '@tre/core';
 import type { ImportReportDto } from '@tre/core/indicators/indicator-api';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -122,11 +122,30 @@ function checkRow(ctx: ImportContext, r: ImportRow): Cell | Bilingual {
   return { element, unit: unit.code, unitKind: unit.kind, period, disaggregation: d.key, value: r.value };
 }
 
+/** A code as the file wrote it, with characters that could spoof or break a display shown as their code point. */
+const shown = (code: string | null) =>
+  code === null ? null : code.replace(UNSAFE, (c) => `[${codePointLabel(c.codePointAt(0) ?? 0)}]`);
+// controls (C0, DEL, C1), format characters (bidi marks and overrides, zero-width, tag characters) and line separators
+const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
 const rejection = (r: ImportRow, reason: Bilingual): Rejection => ({
   row: r.row,
-  fields: { dataElement: r.dataElement, orgUnit: r.orgUnit, period: r.period },
+  fields: {
+    dataElement: shown(r.dataElement),
+    orgUnit: shown(r.orgUnit),
+    period: shown(r.period),
+    categoryOptionCombo: shown(r.categoryOptionCombo),
+  },
   reason,
 });
+
+/** The rejected rows' columns as a person reads them (the CSV's header). */
+export const REJECTION_LABELS: Record<string, string> = {
+  dataElement: 'Mã chỉ số / Data element',
+  orgUnit: 'Mã đơn vị / Unit',
+  period: 'Kỳ / Period',
+  categoryOptionCombo: 'Phân tổ / Disaggregation',
+};
 
 const duplicateOf = (later: number): Bilingual => ({
   vi: `trùng với dòng ${later} (dòng sau được dùng)`,
@@ -215,6 +234,7 @@ export async function importDataValueSet(
 /** Figures files as import jobs: the worker reads them with import-rows.ts. */
 export const dataValuesImport = importKind<ImportRow, ImportContext>({
   name: 'data_values',
+  fieldLabels: REJECTION_LABELS,
   readerHref: new URL('./import-rows.ts', import.meta.url).href,
   async prepare(db, job) {
     let scope: Importer['scope'];

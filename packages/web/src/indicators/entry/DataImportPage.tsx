@@ -134,6 +134,7 @@ export default function DataImportPage() {
         description={t('importChooseFileHint')}
         accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         value={file}
+        placeholder={t('importChoosePlaceholder')}
         disabled={busy}
         onChange={(f) => void upload(f)}
         fileInputProps={fileInputProps}
@@ -181,6 +182,7 @@ export default function DataImportPage() {
                     <Table.Th>{t('importElement')}</Table.Th>
                     <Table.Th>{t('importUnit')}</Table.Th>
                     <Table.Th>{t('importPeriod')}</Table.Th>
+                    <Table.Th>{t('importDisaggregation')}</Table.Th>
                     <Table.Th>{t('importReason')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -191,6 +193,7 @@ export default function DataImportPage() {
                       <Table.Td ff="monospace">{row.fields.dataElement ?? '—'}</Table.Td>
                       <Table.Td ff="monospace">{row.fields.orgUnit ?? '—'}</Table.Td>
                       <Table.Td>{row.fields.period ?? '—'}</Table.Td>
+                      <Table.Td ff="monospace">{row.fields.categoryOptionCombo ?? '—'}</Table.Td>
                       <Table.Td>{row.reason[lang]}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -229,6 +232,14 @@ export default function DataImportPage() {
         <Stack gap="xs" data-testid="import-recent">
           <Title order={3}>{t('importRecent')}</Title>
           <Table withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('importFile')}</Table.Th>
+                <Table.Th>{t('importWhen')}</Table.Th>
+                <Table.Th>{t('importStatus')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {recent.map((j) => (
                 <Table.Tr key={j.id}>
@@ -237,7 +248,7 @@ export default function DataImportPage() {
                   <Table.Td>{t(STATUS_LABEL[j.status])}</Table.Td>
                   <Table.Td>
                     {j.id === jobId ? null : (
-                      <Anchor component={Link} to={`?job=${j.id}`}>
+                      <Anchor component={Link} to={`?job=${j.id}`} aria-label={t('importOpenLabel', { name: j.fileName })}>
                         {t('importOpen')}
                       </Anchor>
                     )}

@@ -97,6 +97,12 @@ export const entryVi = {
   importStatusDone: 'Xong',
   importStatusFailed: 'Không thành công',
   importOpen: 'Xem',
+  importOpenLabel: 'Xem kết quả nhập tệp {name}',
+  importFile: 'Tệp',
+  importWhen: 'Lúc gửi',
+  importStatus: 'Tình trạng',
+  importChoosePlaceholder: 'Chọn tệp…',
+  importDisaggregation: 'Phân tổ',
 
   // local indicators (administrator)
   localTitle: 'Chỉ tiêu riêng của tỉnh',
@@ -262,6 +268,12 @@ export const entryEn: Partial<Record<keyof typeof entryVi, string>> = {
   importStatusDone: 'Done',
   importStatusFailed: 'Failed',
   importOpen: 'Open',
+  importOpenLabel: 'Open the result of importing {name}',
+  importFile: 'File',
+  importWhen: 'Sent at',
+  importStatus: 'Status',
+  importChoosePlaceholder: 'Choose a file…',
+  importDisaggregation: 'Disaggregation',
 
   localTitle: "The province's own indicators",
   localIntro:
