@@ -96,7 +96,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
     { ...importSettings(), ...importBounds },
     { singleProcess: db.engine === 'pglite', spool: new UploadSpool(spoolDirFor(config)) },
   );
-  const throwAway = !config.databaseUrl && config.dataDir === 'memory://';
+  const throwAway = config.dataDir === 'memory://';
   imports.register(dataValuesImport);
   app.decorate('imports', imports);
   app.addHook('onReady', () => imports.start());

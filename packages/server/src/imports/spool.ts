@@ -98,13 +98,9 @@ export class BodyTooLarge extends Error {
   }
 }
 
-/** Where uploads wait: beside the embedded database, or the setting, or the system's temporary folder. */
-export function spoolDirFor(config: { databaseUrl?: string | undefined; dataDir: string }, env = process.env): string {
+/** Where uploads wait: the setting, or beside the data (TRE_DATA_DIR/imports), or a throw-away folder for a test database. */
+export function spoolDirFor(config: { dataDir: string }, env = process.env): string {
   if (env.TRE_IMPORT_SPOOL_DIR) return path.resolve(env.TRE_IMPORT_SPOOL_DIR);
-  if (!config.databaseUrl && config.dataDir !== 'memory://') return path.join(config.dataDir, 'imports');
-  // a throw-away database (tests) or a server database: a folder of this process's own
-  return path.join(
-    os.tmpdir(),
-    `tre-imports-${config.databaseUrl ? 'server' : `${process.pid}-${crypto.randomUUID().slice(0, 8)}`}`,
-  );
+  if (config.dataDir !== 'memory://') return path.join(config.dataDir, 'imports');
+  return path.join(os.tmpdir(), `tre-imports-${process.pid}-${crypto.randomUUID().slice(0, 8)}`);
 }
