@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { Role, type ImportJobDto } from '@tre/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
@@ -215,6 +216,16 @@ describe('hostile files with tight bounds', () => {
     const tooBig = await uploadAs(t, officer, 'x.xlsx', Buffer.alloc(51 * 1024 * 1024, 0x41));
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toEqual({ error: { code: 'FILE_TOO_LARGE', message: 'Tệp quá lớn (tối đa 50 MB)', field: 'file' } });
+    // the same without a declared length (a stream): refused once past the bound, nothing left in the spool
+    const chunks = Array.from({ length: 51 }, () => Buffer.alloc(1024 * 1024, 0x41));
+    const streamed = await t.app.inject({
+      method: 'POST',
+      url: '/api/data-values/import-file?fileName=x.xlsx',
+      headers: { ...officer.headers, 'content-type': 'application/octet-stream' },
+      payload: Readable.from(chunks),
+    });
+    expect(streamed.statusCode).toBe(413);
+    expect(fs.readdirSync(t.app.imports.spool.dir)).toEqual([]);
   });
 
   it("keeps a job to its uploader and the province's overseers", async () => {

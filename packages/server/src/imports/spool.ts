@@ -25,15 +25,23 @@ export class UploadSpool {
     return path.join(this.dir, `${jobId}.upload`);
   }
 
-  /** Streams a request body into a new file, refusing it past `limit` bytes (the file is removed). */
-  async receive(body: Readable, limit: number): Promise<{ path: string; size: number }> {
+  /**
+   * Streams a request body into a new file, refusing it past `limit` bytes (the file is removed). A
+   * body that declares a larger length is refused before a byte is read; one that grows past the
+   * limit while streaming is read to its end but not written (destroying the request stream
+   * mid-way left the reply hanging on Node 24).
+   */
+  async receive(body: Readable, limit: number, declaredLength?: number): Promise<{ path: string; size: number }> {
+    if (declaredLength !== undefined && declaredLength > limit) {
+      body.resume(); // let the rest go by; the reply says why
+      throw new BodyTooLarge(limit);
+    }
     const file = path.join(this.dir, `incoming-${crypto.randomUUID()}`);
     let size = 0;
     const count = new Transform({
       transform(chunk: Buffer, _enc, done) {
         size += chunk.length;
-        if (size > limit) done(new BodyTooLarge(limit));
-        else done(null, chunk);
+        done(null, size > limit ? undefined : chunk);
       },
     });
     try {
@@ -41,6 +49,10 @@ export class UploadSpool {
     } catch (e) {
       fs.rmSync(file, { force: true });
       throw e;
+    }
+    if (size > limit) {
+      fs.rmSync(file, { force: true });
+      throw new BodyTooLarge(limit);
     }
     return { path: file, size };
   }

@@ -63,7 +63,9 @@ export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner)
     // in this plugin a raw upload is streamed to the spool as it arrives, never held in memory whole
     app.removeContentTypeParser('application/octet-stream');
     app.addContentTypeParser('application/octet-stream', (request, payload, done) => {
-      runner.spool.receive(payload, request.routeOptions.bodyLimit ?? runner.settings.maxFileBytes).then(
+      const declared = Number(request.headers['content-length']);
+      const limit = request.routeOptions.bodyLimit ?? runner.settings.maxFileBytes;
+      runner.spool.receive(payload, limit, Number.isFinite(declared) ? declared : undefined).then(
         (file) => done(null, file),
         (e: unknown) => done(e instanceof BodyTooLarge ? Object.assign(new Error(e.message), { statusCode: 413 }) : (e as Error)),
       );
