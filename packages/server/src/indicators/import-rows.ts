@@ -305,36 +305,35 @@ function* workbookRows(fileName: string, bytes: Uint8Array, limits: ImportLimits
   if (!columns) throw missingHeader(fileName, header.col);
 }
 
-function workbookProblem(fileName: string, e: unknown): ImportFileError {
+/** Why a workbook cannot be read, for each way the sheet reader refuses one. */
+const SHEET_PROBLEMS: Record<SheetError['problem'], Bilingual> = {
+  'no-sheet': {
+    vi: 'tệp nén không chứa bảng tính Excel (có phải tệp Word .docx?)',
+    en: 'the archive holds no Excel worksheet (is it a Word .docx?)',
+  },
+  'too-many-strings': {
+    vi: 'bảng tính có quá nhiều chuỗi chữ khác nhau; hãy chia nhỏ tệp',
+    en: 'the workbook holds too many distinct texts; split the file',
+  },
+  'text-too-long': {
+    vi: 'tệp có một đoạn chữ dài quá 1 MB giữa hai thẻ XML (không phải bảng tính Excel bình thường)',
+    en: 'the file holds a stretch of text over 1 MB between two XML tags (not an ordinary Excel workbook)',
+  },
+};
+
+function workbookProblem(fileName: string, e: unknown, limits: ImportLimits): ImportFileError {
+  if (e instanceof SheetError) return unreadable(fileName, SHEET_PROBLEMS[e.problem]);
   if (e instanceof ZipError && e.problem === 'too-large') {
-    const mb = Math.round(Number(/\d+/.exec(e.message)?.[0] ?? 0) / 1024 / 1024);
+    const mb = Math.round(limits.maxInflatedBytes / 1024 / 1024);
     return unreadable(fileName, {
       vi: `tệp giải nén ra quá lớn (trên ${mb} MB); hãy chia nhỏ tệp`,
       en: `the file unpacks to more than ${mb} MB; split it`,
-    });
-  }
-  if (e instanceof SheetError && e.problem === 'too-many-strings') {
-    return unreadable(fileName, {
-      vi: 'bảng tính có quá nhiều chuỗi chữ khác nhau; hãy chia nhỏ tệp',
-      en: 'the workbook holds too many distinct texts; split the file',
-    });
-  }
-  if (e instanceof SheetError && e.problem === 'text-too-long') {
-    return unreadable(fileName, {
-      vi: 'tệp có một đoạn chữ dài quá 1 MB giữa hai thẻ XML (không phải bảng tính Excel bình thường)',
-      en: 'the file holds a stretch of text over 1 MB between two XML tags (not an ordinary Excel workbook)',
     });
   }
   if (e instanceof ZipError) {
     return unreadable(fileName, {
       vi: 'tệp nén .xlsx bị hỏng hoặc không đầy đủ; hãy lưu lại tệp từ Excel',
       en: 'the .xlsx archive is damaged or incomplete; save the file again from Excel',
-    });
-  }
-  if (e instanceof SheetError && e.problem === 'no-sheet') {
-    return unreadable(fileName, {
-      vi: 'tệp nén không chứa bảng tính Excel (có phải tệp Word .docx?)',
-      en: 'the archive holds no Excel worksheet (is it a Word .docx?)',
     });
   }
   const reason = e instanceof Error ? e.message : String(e);
@@ -356,7 +355,7 @@ function* fileRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): G
     try {
       yield* workbookRows(fileName, bytes, limits);
     } catch (e) {
-      throw e instanceof ImportFileError ? e : workbookProblem(fileName, e);
+      throw e instanceof ImportFileError ? e : workbookProblem(fileName, e, limits);
     }
     return;
   }

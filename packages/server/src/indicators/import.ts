@@ -122,11 +122,12 @@ function checkRow(ctx: ImportContext, r: ImportRow): Cell | Bilingual {
   return { element, unit: unit.code, unitKind: unit.kind, period, disaggregation: d.key, value: r.value };
 }
 
+// controls (C0, DEL, C1), format characters (bidi marks and overrides, zero-width, tag characters) and line separators
+const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
 /** A code as the file wrote it, with characters that could spoof or break a display shown as their code point. */
 const shown = (code: string | null) =>
   code === null ? null : code.replace(UNSAFE, (c) => `[${codePointLabel(c.codePointAt(0) ?? 0)}]`);
-// controls (C0, DEL, C1), format characters (bidi marks and overrides, zero-width, tag characters) and line separators
-const UNSAFE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 const rejection = (r: ImportRow, reason: Bilingual): Rejection => ({
   row: r.row,
