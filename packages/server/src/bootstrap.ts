@@ -33,8 +33,9 @@ export async function bootstrap(db: Db, config: Pick<Config, 'provinceCode' | 'a
   }
   const seededAgencies = await seedAgencies(db.kysely, config.provinceCode);
   await seedCatalogue(db.kysely);
-  // fresh tables have no statistics: without them the planner sorts instead of using the indexes
-  if (seededUnits) await sql`ANALYZE`.execute(db.kysely);
+  // fresh tables have no statistics: without them the planner sorts instead of using the indexes;
+  // PGlite has no autovacuum to keep them current, so there every start refreshes them (db/statistics.ts)
+  if (seededUnits || db.engine === 'pglite') await sql`ANALYZE`.execute(db.kysely);
   const result: BootstrapResult = { migrations, seededUnits, seededAgencies };
   if ((await users.countUsers(db.kysely)) === 0) {
     const password = config.adminPassword ?? generatePassword();

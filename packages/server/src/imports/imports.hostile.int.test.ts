@@ -339,6 +339,7 @@ describe('a job survives its runner stopping, and never runs twice', () => {
         name: 'broken',
         fieldLabels: {},
         readerHref: dataValuesImport.readerHref,
+        tables: [],
         prepare: () => Promise.resolve(null),
         storeBatch: () => Promise.reject(new Error('the disk is full')),
       }),

@@ -94,19 +94,6 @@ export async function claimJob(db: Q, runner: string, id?: string): Promise<Impo
     .executeTakeFirst();
 }
 
-/** Locks the job for a batch's transaction, if this runner still holds it. */
-export async function lockHeldJob(trx: Transaction<Database>, id: string, runner: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('import_job')
-    .select('id')
-    .where('id', '=', id)
-    .where('runner', '=', runner)
-    .where('status', '=', 'running')
-    .forUpdate()
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function setTotal(db: Q, id: string, runner: string, total: number): Promise<void> {
   await db
     .updateTable('import_job')
@@ -116,13 +103,18 @@ export async function setTotal(db: Q, id: string, runner: string, total: number)
     .execute();
 }
 
-/** A committed batch: the checkpoint and the counters move on together, in the batch's transaction. */
+/**
+ * A stored batch: the checkpoint and the counters move on together, in the batch's transaction, if
+ * this runner still holds the job (false: another runner took it over, and the batch must roll back).
+ * The row lock this takes keeps a second runner off the job until the batch commits.
+ */
 export async function advance(
   trx: Transaction<Database>,
   id: string,
+  runner: string,
   step: { through: number; imported: number; updated: number; unchanged: number; rejected: number },
-): Promise<void> {
-  await trx
+): Promise<boolean> {
+  const held = await trx
     .updateTable('import_job')
     .set((eb) => ({
       rows_done: step.through,
@@ -133,7 +125,11 @@ export async function advance(
       heartbeat_at: sql<Date>`now()`,
     }))
     .where('id', '=', id)
-    .execute();
+    .where('runner', '=', runner)
+    .where('status', '=', 'running')
+    .returning('id')
+    .executeTakeFirst();
+  return held !== undefined;
 }
 
 export async function insertRejections(trx: Transaction<Database>, jobId: string, rejections: Rejection[]): Promise<void> {

@@ -5,6 +5,7 @@ import type { Bilingual } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit, type AuditActor } from '../access/audit.ts';
+import { STATISTICS_FIRST_AT, STATISTICS_LAST_AT, analyzeTables } from '../db/statistics.ts';
 import type { ImportSettings } from './limits.ts';
 import type { UploadSpool } from './spool.ts';
 import * as repo from './repository.ts';
@@ -33,6 +34,8 @@ export interface ImportKind<R extends FileRow, C> {
   readerHref: string;
   /** per job, before the first batch (e.g. the catalogue and the uploader's scope); ImportFileError fails the job */
   prepare(db: Kysely<Database>, job: ImportJobRow): Promise<C>;
+  /** the tables a big import fills: their planner statistics are refreshed as the job grows (db/statistics.ts) */
+  tables: readonly (keyof Database & string)[];
   /** checks the rows and stores the good ones inside trx; the runner stores the rest of the outcome */
   storeBatch(trx: Transaction<Database>, context: C, rows: BatchRow<R>[]): Promise<BatchOutcome>;
 }
@@ -49,7 +52,7 @@ export interface JobProgress {
   rowsDone: number;
 }
 
-const TARGET_BATCH_MS = 100;
+const TARGET_BATCH_MS = 80;
 const MIN_BATCH = 200;
 const MAX_BATCH = 5000;
 const FIRST_BATCH = 500;
@@ -259,6 +262,7 @@ export class ImportRunner {
     let total = job.rows_total;
     let done = job.rows_done;
     let batchSize = FIRST_BATCH;
+    let analyzeAt = STATISTICS_FIRST_AT;
     const beat = setInterval(() => void repo.heartbeat(this.#db, job.id, this.id).catch(() => undefined), HEARTBEAT_MS);
     try {
       for await (const m of inbox) {
@@ -275,8 +279,12 @@ export class ImportRunner {
             if (!held) return; // another runner took the job over (this one was presumed dead): stop here
             done = m.through;
             const ms = Math.max(1, performance.now() - started);
-            batchSize = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (batchSize * TARGET_BATCH_MS) / ms)));
+            batchSize = nextBatchSize(m.rows.length, ms);
             this.#emit(job, done, total, 'running');
+            if (analyzeAt <= STATISTICS_LAST_AT && done - job.rows_done >= analyzeAt) {
+              analyzeAt *= 8;
+              await analyzeTables(this.#db, kind.tables);
+            }
             // let requests that queued up behind the transaction run before the next batch
             await new Promise((resolve) => setImmediate(resolve));
             worker.postMessage({ type: 'ack', batchSize } satisfies Ack);
@@ -284,6 +292,7 @@ export class ImportRunner {
           }
           case 'done':
             await this.#complete(job);
+            if (done - job.rows_done >= STATISTICS_FIRST_AT) await analyzeTables(this.#db, kind.tables);
             this.#emit(job, done, total, 'done');
             return;
           case 'failed':
@@ -301,22 +310,32 @@ export class ImportRunner {
     }
   }
 
+  /**
+   * One batch in one transaction: its cells, its rejected rows, the job's counters and checkpoint and
+   * an audit row. The job's row is checked last (advance), so the transaction is three or four
+   * statements; if another runner took the job over meanwhile (this one was presumed dead), the batch
+   * rolls back and false is returned.
+   */
   async #commit(job: ImportJobRow, kind: AnyKind, context: unknown, rows: BatchRow<FileRow>[], through: number) {
-    return this.#db.transaction().execute(async (trx) => {
-      if (!(await repo.lockHeldJob(trx, job.id, this.id))) return false;
-      const outcome = await kind.storeBatch(trx, context, rows);
-      await repo.insertRejections(trx, job.id, outcome.rejections);
-      await repo.advance(trx, job.id, { through, ...counts(outcome) });
-      if (outcome.imported + outcome.updated > 0) {
-        await recordAudit(trx, auditActorOf(job), {
-          action: 'import_batch',
-          entity: 'import_job',
-          entityId: job.id,
-          after: { file: job.file_name, first_row: rows[0]?.data.row ?? null, through, ...counts(outcome) },
-        });
-      }
+    try {
+      await this.#db.transaction().execute(async (trx) => {
+        const outcome = await kind.storeBatch(trx, context, rows);
+        await repo.insertRejections(trx, job.id, outcome.rejections);
+        if (!(await repo.advance(trx, job.id, this.id, { through, ...counts(outcome) }))) throw new LostJob();
+        if (outcome.imported + outcome.updated > 0) {
+          await recordAudit(trx, auditActorOf(job), {
+            action: 'import_batch',
+            entity: 'import_job',
+            entityId: job.id,
+            after: { file: job.file_name, first_row: rows[0]?.data.row ?? null, through, ...counts(outcome) },
+          });
+        }
+      });
       return true;
-    });
+    } catch (e) {
+      if (e instanceof LostJob) return false;
+      throw e;
+    }
   }
 
   async #complete(job: ImportJobRow): Promise<void> {
@@ -341,6 +360,19 @@ export class ImportRunner {
     // after the commit: a failed commit leaves the job running, to be resumed with its file
     if (ended) this.spool.remove(job.id);
   }
+}
+
+/** Thrown inside a batch's transaction to roll it back: the job is no longer this runner's. */
+class LostJob extends Error {}
+
+/**
+ * The size of the batch after next (the worker reads one ahead) from how long this one took: aimed at
+ * TARGET_BATCH_MS from the rows this batch really held, and at most doubled or halved a step, so a
+ * slow batch (an ANALYZE, a burst of readers) does not swing the size back and forth.
+ */
+export function nextBatchSize(rows: number, ms: number): number {
+  const aimed = (rows * TARGET_BATCH_MS) / Math.max(1, ms);
+  return Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, rows / 2, Math.min(aimed, rows * 2))));
 }
 
 const counts = (o: BatchOutcome) => ({

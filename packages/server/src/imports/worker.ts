@@ -6,8 +6,8 @@ import { ImportFileError, type BatchRow, type FileRow, type ImportFileReader, ty
  * The worker thread that reads one uploaded file (runner.ts starts it with a bounded heap). Two
  * passes over the file: the first counts the rows, refusing a file over the row limit, and notes
  * the last row of each record, all before anything is stored; the second hands the rows to the
- * main thread in batches and waits for each batch to be committed before reading on, so a slow
- * database slows the reading instead of filling memory. Rows up to `skip` were committed by an
+ * main thread in batches, at most one ahead of the one being committed, so a slow database slows
+ * the reading instead of filling memory. Rows up to `skip` were committed by an
  * earlier run of the same job (a restart) and are passed over.
  */
 
@@ -38,7 +38,20 @@ if (!port) throw new Error('worker.ts runs only as a worker thread');
 const input = workerData as WorkerInput;
 
 const post = (m: WorkerMessage) => port.postMessage(m);
-const acked = () => new Promise<Ack>((resolve) => port.once('message', resolve));
+// acks arrive in order, one per batch; one may come while no one waits for it yet
+const acks: Ack[] = [];
+let waiting: ((a: Ack) => void) | undefined;
+port.on('message', (a: Ack) => {
+  if (waiting) {
+    const w = waiting;
+    waiting = undefined;
+    w(a);
+  } else acks.push(a);
+});
+const acked = () => {
+  const a = acks.shift();
+  return a ? Promise.resolve(a) : new Promise<Ack>((resolve) => (waiting = resolve));
+};
 
 async function run(): Promise<void> {
   const { reader } = (await import(input.readerHref)) as { reader: ImportFileReader<FileRow> };
@@ -56,6 +69,7 @@ async function run(): Promise<void> {
   let size = input.batchSize;
   let index = 0;
   let batch: BatchRow<FileRow>[] = [];
+  let inFlight = 0;
   for (const group of reader.rows(input.fileName, bytes, input.limits)) {
     for (const r of group) {
       if (++index <= input.skip) continue;
@@ -63,16 +77,21 @@ async function run(): Promise<void> {
       const later = key === undefined ? undefined : last.get(key);
       batch.push(later !== undefined && later !== r.row ? { data: r, supersededBy: later } : { data: r });
       if (batch.length >= size) {
+        // one batch read ahead while the one before is stored: reading and storing overlap, and no
+        // more than two batches are ever held
+        if (inFlight === 2) size = (await acked()).batchSize;
+        else inFlight++;
         post({ type: 'batch', rows: batch, through: index });
         batch = [];
-        size = (await acked()).batchSize;
       }
     }
   }
   if (batch.length > 0) {
+    if (inFlight === 2) await acked();
+    else inFlight++;
     post({ type: 'batch', rows: batch, through: index });
-    await acked();
   }
+  for (; inFlight > 0; inFlight--) await acked();
   post({ type: 'done' });
 }
 

@@ -9,9 +9,9 @@ import { importKind } from '../imports/runner.ts';
 import { ImportFileError, type BatchOutcome, type BatchRow, type Rejection } from '../imports/types.ts';
 import { canWrite } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
-import { diffCells, disaggregationOf, type Cell } from './data-values-service.ts';
+import { disaggregationOf, type Cell } from './data-values-service.ts';
 import { dataValueRow, type ImportRow } from './import-rows.ts';
-import { findValuesOfCells } from './import-repository.ts';
+import { storeCells } from './import-repository.ts';
 import * as repo from './repository.ts';
 import { agenciesOf, communeCodesOf, dataSetOf, type ReportingUnit } from './units.ts';
 
@@ -183,11 +183,8 @@ export async function storeRows(
   rejections.sort((a, b) => a.row - b.row);
   const cells = [...good.values()].map((g) => g.cell);
   const { provinceCode, userId, audit } = ctx.importer;
-  const diff = diffCells(await findValuesOfCells(trx, provinceCode, cells), cells);
-  if (diff.writes.length > 0) {
-    await repo.applyWrites(trx, { provinceCode, userId, name: audit.name, source: 'import' }, diff.writes);
-  }
-  return { imported: diff.created, updated: diff.updated, unchanged: diff.unchanged, rejections };
+  const stored = await storeCells(trx, { provinceCode, userId, name: audit.name }, cells);
+  return { imported: stored.created, updated: stored.updated, unchanged: stored.unchanged, rejections };
 }
 
 /** A dataValueSets document posted as JSON: checked and stored in one transaction, audited. */
@@ -237,6 +234,7 @@ export const dataValuesImport = importKind<ImportRow, ImportContext>({
   name: 'data_values',
   fieldLabels: REJECTION_LABELS,
   readerHref: new URL('./import-rows.ts', import.meta.url).href,
+  tables: ['data_value', 'data_value_history', 'measure_unit_value'],
   async prepare(db, job) {
     let scope: Importer['scope'];
     if (job.created_by) {
