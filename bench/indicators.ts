@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { bootstrap } from '../packages/server/src/bootstrap.ts';
 import { openDb } from '../packages/server/src/db/pool.ts';
-import { buildApp } from '../packages/server/src/http/app.ts';
+import { buildApp } from '../packages/server/src/app.ts';
 import { catalogueIndex } from '../packages/server/src/indicators/catalogue-store.ts';
 import { unitSums } from '../packages/server/src/indicators/values-service.ts';
 import { communeFiguresByMeasure } from '../packages/server/src/indicators/values-repository.ts';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flushReadLog } from '../packages/server/src/access/read-log.ts';
+import { flushReadLog } from '../packages/server/src/audit/read-log.ts';
 import { hashPassword } from '../packages/server/src/access/password.ts';
 import { insertUser } from '../packages/server/src/access/repository.ts';
 import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { WEB_DIST } from '../packages/server/src/http/app.ts';
+import { WEB_DIST } from '../packages/server/src/app.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

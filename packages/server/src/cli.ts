@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 import { Role, roles } from '@tre/core';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig, type Config } from './config.ts';
-import { recordAudit } from './access/audit.ts';
+import { recordAudit } from './audit/audit.ts';
 import { createUser } from './access/service.ts';
-import type { SessionActor } from './access/session-actor.ts';
+import type { SessionActor } from './audit/session-actor.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { dumpDatabase, restoreDatabase } from './db/dump.ts';
 import { openDb } from './db/pool.ts';
-import { PLAN_HELP, planCommand } from './plans/cli.ts';
-import { INDICATORS_HELP, dataCommand, indicatorsCommand } from './indicators/cli.ts';
+import { PLAN_HELP, planCommand } from './commands/plans.ts';
+import { INDICATORS_HELP, dataCommand, indicatorsCommand } from './commands/indicators.ts';
 import { startServer } from './server.ts';
 import { findAgencyByShortName } from './units/repository.ts';
 

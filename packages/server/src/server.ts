@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { bootstrap } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { openDb, type Db } from './db/pool.ts';
-import { WEB_DIST, buildApp } from './http/app.ts';
+import { WEB_DIST, buildApp } from './app.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

@@ -7,8 +7,8 @@ import {
 } from '@tre/core/access/read-log';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { listReadLog } from './read-log-repository.ts';
-import type { SessionActor } from './session-actor.ts';
+import { listReadLog } from '../audit/read-log-repository.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 
 /** Days are Vietnam days (DESIGN §5: clocks run in Vietnam time, UTC+7). */
 const VIETNAM = '+07:00';

@@ -1,12 +1,12 @@
 import type { ReadLogEntryDto, ReadLogReply } from '@tre/core/access/read-log';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../app.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ADMIN_PASSWORD, openEmptyTestDb, openTestDb, testConfig } from '../test/db.ts';
 import { COMMUNE_A, COMMUNE_B, auditCount, makeUser, signIn, type Session } from '../test/factories.ts';
-import { FLUSH_ROWS, ReadLogBuffer, flushReadLog, logRead, toRow } from './read-log.ts';
+import { FLUSH_ROWS, ReadLogBuffer, flushReadLog, logRead, toRow } from '../audit/read-log.ts';
 
 /**
  * The read log: a sensitive read or a refused attempt is one row with who, when, from where, what

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { SESSION_COOKIE, actorOf, requireRole } from '../http/auth.ts';
-import { listAudit } from './audit.ts';
+import { listAudit } from '../audit/audit.ts';
+import { fromParams } from '../http/read-log-hook.ts';
+import { CommuneCodeSchema } from '../units/routes.ts';
 import * as repo from './repository.ts';
 import { dummyHash } from './password.ts';
 import * as service from './service.ts';
@@ -297,6 +299,23 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
             ip: r.ip,
           })),
         };
+      },
+    );
+    // a commune's people are users: served here (access sits above units), at the units path the web knows
+    app.get(
+      '/api/units/communes/:code/staff',
+      {
+        config: { readLog: { kind: 'staff_list', record: fromParams('code') } },
+        schema: {
+          tags: ['units'],
+          summary: 'Cán bộ của xã, phường (theo phạm vi) / staff of a commune (scoped)',
+          params: z.object({ code: CommuneCodeSchema }),
+          response: { 200: z.object({ items: z.array(UserSchema) }) },
+        },
+      },
+      async (request) => {
+        const rows = await service.getCommuneStaff(db, actorOf(request), request.params.code);
+        return { items: rows.map(toUserDto) };
       },
     );
   };

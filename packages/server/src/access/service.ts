@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
-import { ErrorCode, MIN_PASSWORD_LENGTH, cleanText, lockSecondsAfter, scopeKindOf, type Role } from '@tre/core';
+import { ErrorCode, MIN_PASSWORD_LENGTH, canSeeCommune, cleanText, lockSecondsAfter, scopeKindOf, type Role } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { TreError, invalid, notFound } from '../errors.ts';
+import { TreError, forbidden, invalid, notFound } from '../errors.ts';
 import * as units from '../units/repository.ts';
-import { recordAudit } from './audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repository.ts';
-import { auditActorOf, type SessionActor } from './session-actor.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import { cacheSession, cachedSession, evictSession, evictUserSessions } from './session-cache.ts';
 import {
   deviceToken,
@@ -330,4 +330,17 @@ export async function changeOwnPassword(
     await recordAudit(trx, auditActorOf(actor), { action: 'update_password', entity: 'user', entityId: actor.id });
   });
   evictUserSessions(actor.id); // after the commit; the current session is re-read from the database
+}
+
+/**
+ * The people working for one commune: commune-scoped data. A commune officer sees only their own
+ * commune; an agency reporter sees none. Other modules' commune data follow the same rule.
+ */
+export async function getCommuneStaff(db: Kysely<Database>, actor: SessionActor, code: string) {
+  const commune = await units.findCommune(db, code);
+  if (!commune || commune.province_code !== actor.provinceCode) {
+    throw notFound({ vi: `xã, phường mã ${code} trong tỉnh`, en: `Commune ${code} in this province` });
+  }
+  if (!canSeeCommune(actor, code)) throw forbidden();
+  return repo.listUsers(db, actor.provinceCode, { communeCode: code, limit: 500, offset: 0 });
 }

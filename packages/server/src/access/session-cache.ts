@@ -1,4 +1,4 @@
-import type { SessionActor } from './session-actor.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 
 /**
  * Resolving the session is the one query every request makes. A session seen in the last few

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../app.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { ADMIN_PASSWORD, testConfig } from '../test/db.ts';
 import { PASSWORD, makeUser, signIn } from '../test/factories.ts';

@@ -4,8 +4,8 @@ import { ErrorCode, Role, scopeKindOf } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError, forbidden, invalid, notFound } from '../errors.ts';
-import { recordAudit } from '../access/audit.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import * as repo from './repository.ts';
 
 /** Evidence files: a scan or a report, not an archive. The upload route accepts a little more so this check can say so. */

@@ -1,11 +1,8 @@
 import { ErrorCode, type Role } from '@tre/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import crypto from 'node:crypto';
-import type { Database } from '../db/schema.ts';
 import { TreError, forbidden } from '../errors.ts';
-import { resolveSession } from '../access/service.ts';
-import type { SessionActor } from '../access/session-actor.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 
 export const SESSION_COOKIE = 'tre_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -34,7 +31,10 @@ function sameToken(a: string, b: string): boolean {
  * unsigned callers on non-public routes, and require the session's CSRF token in a header on state-changing requests
  * (SameSite=Strict already stops cross-site cookies; the token is the second lock).
  */
-export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
+/** Finds the signed-in user of a session cookie (the access module's, handed in by app.ts: http imports no domain module). */
+export type SessionResolver = (token: string, ip: string | null) => Promise<SessionActor | undefined>;
+
+export function registerAuth(app: FastifyInstance, resolveSession: SessionResolver): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   // onRequest, before the body is read: an unknown caller never makes the server read an upload
@@ -42,7 +42,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const actor = await resolveSession(db, token, request.ip);
+      const actor = await resolveSession(token, request.ip);
       if (actor) {
         request.actor = actor;
         request.sessionToken = token;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { ReadLogBuffer, attachReadLog, detachReadLog, toRow, type Reader } from '../access/read-log.ts';
+import { ReadLogBuffer, attachReadLog, detachReadLog, toRow, type Reader } from '../audit/read-log.ts';
 
 /**
  * How a route says it reads something sensitive. One hook (below) turns it into a row of the read

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/pool.ts';
 import { openTestDb, testConfig } from '../test/db.ts';
 import { makeUser, signIn } from '../test/factories.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../app.ts';
 import { HSTS_VALUE } from './security-headers.ts';
 
 /** A stand-in for the built web app: what matters here is how it is served, not what it draws. */

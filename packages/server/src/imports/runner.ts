@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Bilingual } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit, type AuditActor } from '../access/audit.ts';
+import { recordAudit, type AuditActor } from '../audit/audit.ts';
 import { STATISTICS_FIRST_AT, STATISTICS_LAST_AT, analyzeTables } from '../db/statistics.ts';
 import type { ImportSettings } from './limits.ts';
 import type { UploadSpool } from './spool.ts';

@@ -1,8 +1,8 @@
 import { ErrorCode, REJECTIONS_SHOWN, Role, type ImportJobDto } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../access/audit.ts';
-import { auditActorOf as sessionAuditActor, type SessionActor } from '../access/session-actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf as sessionAuditActor, type SessionActor } from '../audit/session-actor.ts';
 import { notFound, TreError } from '../errors.ts';
 import * as repo from './repository.ts';
 import type { ImportJobRow } from './repository.ts';

@@ -1,7 +1,7 @@
 import { Role } from '@tre/core';
 import type { Kysely } from 'kysely';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
-import type { SessionActor } from '../access/session-actor.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 import type { Database } from '../db/schema.ts';
 import { forbidden } from '../errors.ts';
 import { findReportingUnit, type ReportingUnit } from './units.ts';

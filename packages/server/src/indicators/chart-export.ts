@@ -13,7 +13,7 @@ import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
-import type { SessionActor } from '../access/session-actor.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 import { assertCanReadValuesOf } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import {

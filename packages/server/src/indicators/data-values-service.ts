@@ -13,8 +13,8 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
-import { recordAudit } from '../access/audit.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import { assertCanRead, assertCanWrite } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import * as repo from './repository.ts';

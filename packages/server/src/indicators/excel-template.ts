@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forbidden, invalid } from '../errors.ts';
-import type { SessionActor } from '../access/session-actor.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { assertCanWrite } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';

@@ -3,7 +3,7 @@ import { REJECTIONS_SHOWN, codePointLabel, isPeriodCode, type Bilingual, type Ca
 import type { ImportReportDto } from '@tre/core/indicators/indicator-api';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit, type AuditActor } from '../access/audit.ts';
+import { recordAudit, type AuditActor } from '../audit/audit.ts';
 import { findUserById } from '../access/repository.ts';
 import { importKind } from '../imports/runner.ts';
 import { ImportFileError, type BatchOutcome, type BatchRow, type Rejection } from '../imports/types.ts';

@@ -2,8 +2,8 @@ import { CATALOGUE_FORMAT, CatalogueSchema, ErrorCode, type CatalogueIssueParams
 import type { CatalogueReply, LocalIndicatorDeleteReply, LocalIndicatorRequest } from '@tre/core/indicators/indicator-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../access/audit.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import { TreError, invalid, notFound } from '../errors.ts';
 import * as repo from './catalogue-repository.ts';
 import { invalidateCatalogue, loadCatalogue, storedCatalogue } from './catalogue-store.ts';

@@ -8,8 +8,8 @@ import {
 } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../access/audit.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import { invalid, notFound } from '../errors.ts';
 import { getPlan } from '../plans/service.ts';
 import { catalogueIndex } from './catalogue-store.ts';

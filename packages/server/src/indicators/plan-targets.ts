@@ -1,6 +1,8 @@
 import { matchMeasure, type CatalogueIndex, type MeasureMatch } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { PlanSavedEffect } from '../plans/service.ts';
+import { catalogueIndex } from './catalogue-store.ts';
 import * as repo from './repository.ts';
 
 interface UnmappedTarget {
@@ -69,4 +71,17 @@ export async function syncMeasureTargets(
   }
   await repo.replaceMeasureTargets(db, planId, rows);
   return out;
+}
+
+/**
+ * What saving a plan does in indicators (plans/service.ts createPlan calls it in the save's
+ * transaction): the plan's targets become measure targets, which indicator values compare against.
+ * The catalogue is read before the plan's transaction opens.
+ */
+export async function planTargetsEffect(db: Kysely<Database>): Promise<PlanSavedEffect> {
+  const catalogue = await catalogueIndex(db);
+  return async (trx, planId) => {
+    const mapping = await syncMeasureTargets(trx, catalogue, planId);
+    return { measureTargets: mapping.mapped.length, unmappedTargets: mapping.unmapped.length };
+  };
 }

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { PROVINCE_EDITORS } from '../access/role-groups.ts';
-import { auditActorOf } from '../access/session-actor.ts';
+import { auditActorOf } from '../audit/session-actor.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
 import { authoriseUpload } from '../http/upload.ts';
 import { unitFiguresRead } from '../http/read-log-hook.ts';

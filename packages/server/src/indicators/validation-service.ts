@@ -10,7 +10,7 @@ import {
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { SessionActor } from '../access/session-actor.ts';
+import type { SessionActor } from '../audit/session-actor.ts';
 import { notFound } from '../errors.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import { assertPeriod } from './data-values-service.ts';

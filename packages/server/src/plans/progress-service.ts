@@ -2,8 +2,8 @@ import { parsePeriod, type TaskProgressDto, type TaskProgressRequest } from '@tr
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forbidden, invalid } from '../errors.ts';
-import { recordAudit } from '../access/audit.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import { assertOwnFile } from '../files/service.ts';
 import * as units from '../units/repository.ts';
 import { getTask } from './edit-service.ts';

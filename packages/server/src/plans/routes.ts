@@ -25,8 +25,12 @@ import * as service from './service.ts';
 
 const PlanIdParams = z.object({ id: z.uuid() });
 
-/** Plans are issued to every body: everyone signed in reads them; the standing body and administrators edit (PROVINCE_EDITORS). */
-export function plansRoutes(db: Kysely<Database>) {
+/**
+ * Plans are issued to every body: everyone signed in reads them; the standing body and administrators
+ * edit (PROVINCE_EDITORS). `planSaved` prepares what a save sets going above plans (app.ts hands in
+ * the indicators module's planTargetsEffect).
+ */
+export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Database>) => Promise<service.PlanSavedEffect>) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
@@ -63,7 +67,7 @@ export function plansRoutes(db: Kysely<Database>) {
       },
       async (request, reply) => {
         const actor = requireRole(request, ...PROVINCE_EDITORS);
-        const id = await service.createPlan(db, service.authorOf(actor), request.body);
+        const id = await service.createPlan(db, service.authorOf(actor), request.body, await planSaved(db));
         return reply.status(201).send(await service.getPlanDetail(db, actor.provinceCode, id));
       },
     );

@@ -6,13 +6,11 @@ import {
   type PlanSaveRequest,
   type PlanSummaryDto,
 } from '@tre/core';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Database, PlanTaskBodyTable } from '../db/schema.ts';
 import { TreError, notFound } from '../errors.ts';
-import { recordAudit, type AuditActor } from '../access/audit.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
-import { catalogueIndex } from '../indicators/catalogue-store.ts';
-import { syncMeasureTargets } from '../indicators/plan-targets.ts';
+import { recordAudit, type AuditActor } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import * as repo from './repository.ts';
 import {
   agenciesForMatch,
@@ -53,10 +51,24 @@ async function decideBodies(db: Kysely<Database>, provinceCode: string, request:
   return (name: string) => decided.get(name) ?? { kind: 'unresolved' as const };
 }
 
-export async function createPlan(db: Kysely<Database>, author: PlanAuthor, request: PlanSaveRequest): Promise<string> {
+/**
+ * What saving a plan sets going in the modules above plans, inside the save's transaction (the
+ * indicators module: the plan's targets become measure targets; indicators/plan-targets.ts). Handed
+ * in by whoever saves a plan, so that plans imports no module above it; what it returns is added to
+ * the plan's audit row.
+ */
+export interface PlanSavedEffect {
+  (trx: Transaction<Database>, planId: string): Promise<Record<string, unknown>>;
+}
+
+export async function createPlan(
+  db: Kysely<Database>,
+  author: PlanAuthor,
+  request: PlanSaveRequest,
+  afterSave: PlanSavedEffect,
+): Promise<string> {
   const doc = request.document;
   const decide = await decideBodies(db, author.provinceCode, request);
-  const catalogue = await catalogueIndex(db);
   return db.transaction().execute(async (trx) => {
     const plan = await repo.insertPlan(trx, {
       province_code: author.provinceCode,
@@ -132,16 +144,14 @@ export async function createPlan(db: Kysely<Database>, author: PlanAuthor, reque
       })),
       footnotes: (doc.footnotes ?? []).map((f, position) => ({ plan_id: planId, position, mark: f.mark, text: f.text })),
     });
-    // the plan's targets become measure targets (indicator values compare against them)
-    const mapping = await syncMeasureTargets(trx, catalogue, planId);
+    const effects = await afterSave(trx, planId);
     await recordAudit(trx, author.audit, {
       action: 'create',
       entity: 'plan',
       entityId: planId,
       after: {
         ...auditSummary(doc, request.fileName, bodies.filter((b) => b.resolution === 'unresolved').length),
-        measureTargets: mapping.mapped.length,
-        unmappedTargets: mapping.unmapped.length,
+        ...effects,
       },
     });
     return planId;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/pool.ts';
-import { buildApp, type AppOptions } from '../http/app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import { openTestDb, testConfig } from './db.ts';
 
 export interface TestApp {

@@ -5,8 +5,6 @@ import { z } from 'zod';
 import { SINGLE_LINE, isSingleLine } from '@tre/core';
 import type { Database } from '../db/schema.ts';
 import { actorOf, requireRole } from '../http/auth.ts';
-import { fromParams } from '../http/read-log-hook.ts';
-import { UserSchema, toUserDto } from '../access/routes.ts';
 import * as repo from './repository.ts';
 import * as service from './service.ts';
 
@@ -122,23 +120,6 @@ export function unitsRoutes(db: Kysely<Database>) {
           ...toCommuneDto(c),
           predecessors: c.predecessors.map((p) => ({ code: p.old_code, name: p.old_name, extent: p.extent })),
         };
-      },
-    );
-
-    app.get(
-      '/api/units/communes/:code/staff',
-      {
-        config: { readLog: { kind: 'staff_list', record: fromParams('code') } },
-        schema: {
-          tags: ['units'],
-          summary: 'Cán bộ của xã, phường (theo phạm vi) / staff of a commune (scoped)',
-          params: z.object({ code: CommuneCodeSchema }),
-          response: { 200: z.object({ items: z.array(UserSchema) }) },
-        },
-      },
-      async (request) => {
-        const rows = await service.getCommuneStaff(db, actorOf(request), request.params.code);
-        return { items: rows.map(toUserDto) };
       },
     );
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parseCommunes, parseProvinces } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../access/audit.ts';
+import { recordAudit } from '../audit/audit.ts';
 import { STANDING_BODY_SHORT_NAME, defaultAgencies } from './default-agencies.ts';
 import * as repo from './repository.ts';
 

@@ -1,10 +1,9 @@
-import { ErrorCode, canSeeCommune, cleanText } from '@tre/core';
+import { ErrorCode, cleanText } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { TreError, forbidden, invalid, notFound } from '../errors.ts';
-import { recordAudit } from '../access/audit.ts';
-import * as users from '../access/repository.ts';
-import { auditActorOf, type SessionActor } from '../access/session-actor.ts';
+import { TreError, invalid, notFound } from '../errors.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import * as repo from './repository.ts';
 import { SETTING_STANDING_BODY } from './seed.ts';
 
@@ -12,19 +11,6 @@ export async function getCommune(db: Kysely<Database>, code: string) {
   const commune = await repo.findCommune(db, code);
   if (!commune) throw notFound({ vi: `xã, phường mã ${code}`, en: `Commune ${code}` });
   return { ...commune, predecessors: await repo.listPredecessors(db, code) };
-}
-
-/**
- * The people working for one commune: commune-scoped data. A commune officer sees only their own
- * commune; an agency reporter sees none. Other modules' commune data follow the same rule.
- */
-export async function getCommuneStaff(db: Kysely<Database>, actor: SessionActor, code: string) {
-  const commune = await repo.findCommune(db, code);
-  if (!commune || commune.province_code !== actor.provinceCode) {
-    throw notFound({ vi: `xã, phường mã ${code} trong tỉnh`, en: `Commune ${code} in this province` });
-  }
-  if (!canSeeCommune(actor, code)) throw forbidden();
-  return users.listUsers(db, actor.provinceCode, { communeCode: code, limit: 500, offset: 0 });
 }
 
 export interface AgencyInput {

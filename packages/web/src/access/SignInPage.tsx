@@ -2,7 +2,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useSession } from './session.tsx';
 
 export function SignInPage() {

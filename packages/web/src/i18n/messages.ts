@@ -1,8 +1,8 @@
-import { accessLogEn, accessLogVi } from '../access/messages-access-log.ts';
-import { dashboardEn, dashboardVi } from '../indicators/dashboard/messages.ts';
-import { entryEn, entryVi } from '../indicators/entry/messages.ts';
-import { validationEn, validationVi } from '../indicators/validation/messages.ts';
-import { baselineEn, baselineVi } from '../plans/messages-baseline.ts';
+import { accessLogEn, accessLogVi } from './messages-access-log.ts';
+import { dashboardEn, dashboardVi } from './messages-dashboard.ts';
+import { entryEn, entryVi } from './messages-entry.ts';
+import { validationEn, validationVi } from './messages-validation.ts';
+import { baselineEn, baselineVi } from './messages-baseline.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { SessionUser } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { countStatuses, periodName, STATUS_ORDER } from './dashboard/format.ts';
+import { countStatuses, periodName, STATUS_ORDER } from '../format/format.ts';
 import { StatusBadge } from './dashboard/StatusBadge.tsx';
 import { defaultPeriod, defaultUnit } from './UnitPeriodPicker.tsx';
 

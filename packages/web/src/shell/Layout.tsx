@@ -4,7 +4,7 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../access/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 
 interface Item {
   to: string;

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useApi } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitPeriodPicker } from '../UnitPeriodPicker.tsx';
-import { STATUS_ORDER, countStatuses, formatTarget, formatValue, periodName } from './format.ts';
+import { STATUS_ORDER, countStatuses, formatTarget, formatValue, periodName } from '../../format/format.ts';
 import { CompletenessText, ExcelLink, LINK, MUTED, TargetText, TrendText } from './MeasureParts.tsx';
 import { StatusBadge, StatusLegend } from './StatusBadge.tsx';
 import { useUnitPeriod } from './useUnitPeriod.ts';

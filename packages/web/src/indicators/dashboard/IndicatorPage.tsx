@@ -24,7 +24,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitPeriodPicker } from '../UnitPeriodPicker.tsx';
 import { rankingChart, trendChart, type RankingShow, type TrendType } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
-import { formatCount, formatShare, formatTarget, formatValue, periodName } from './format.ts';
+import { formatCount, formatShare, formatTarget, formatValue, periodName } from '../../format/format.ts';
 import { CompletenessText, ExcelLink, LINK, MUTED, TargetText, TrendText } from './MeasureParts.tsx';
 import { StatusBadge, StatusLegend } from './StatusBadge.tsx';
 import { unitPeriodQuery, useUnitPeriod } from './useUnitPeriod.ts';

@@ -2,7 +2,7 @@ import { Button, Progress, Stack, Text } from '@mantine/core';
 import type { MeasureValueDto, TargetDto } from '@tre/core/indicators/indicator-api';
 import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { formatCount, formatTarget, formatValue, trendArrow } from './format.ts';
+import { formatCount, formatTarget, formatValue, trendArrow } from '../../format/format.ts';
 
 /** Muted text that still reads at ≥ 4.5:1 on white (Mantine's "dimmed" grey does not). */
 export const MUTED = 'gray.7';

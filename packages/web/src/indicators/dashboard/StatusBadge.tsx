@@ -1,7 +1,7 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { MeasureStatusDto } from '@tre/core/indicators/indicator-api';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { STATUS_ORDER, STATUS_STYLE } from './format.ts';
+import { STATUS_ORDER, STATUS_STYLE } from '../../format/format.ts';
 
 /**
  * A measure's status, the same everywhere: a symbol, the word and a colour-blind-safe colour (dark

@@ -3,7 +3,7 @@ import type { RankingReply, TargetDto, TrendReply } from '@tre/core/indicators/i
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
 import { rankUnits, rankingChart, shortPeriodLabel, trendCategories, trendChart, type DashT } from './chart-options.ts';
-import { dashboardEn, dashboardVi } from './messages.ts';
+import { dashboardEn, dashboardVi } from '../../i18n/messages-dashboard.ts';
 
 const NBSP = '\u00a0';
 const tVi: DashT = (key, params) => formatMessage(dashboardVi[key], params);

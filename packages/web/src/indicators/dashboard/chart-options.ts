@@ -9,8 +9,8 @@ import type { ComposeOption } from 'echarts/core';
 import type { MeasureTargetOp, MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import type { MeasureStatusDto, RankingReply, TrendReply } from '@tre/core/indicators/indicator-api';
 import { comparePeriods, nextPeriod, parsePeriod, type Period } from '@tre/core/periods/period';
-import { STATUS_STYLE, formatNumber, formatTarget, formatValue, unitAxisName, type Lang } from './format.ts';
-import type { dashboardVi } from './messages.ts';
+import { STATUS_STYLE, formatNumber, formatTarget, formatValue, unitAxisName, type Lang } from '../../format/format.ts';
+import type { dashboardVi } from '../../i18n/messages-dashboard.ts';
 
 /**
  * The dashboard's charts as pure functions from the API replies to ECharts options, with the text

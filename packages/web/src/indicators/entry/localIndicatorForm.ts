@@ -1,6 +1,6 @@
 import type { Direction, MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import type { CatalogueReply, LocalIndicatorRequest } from '@tre/core/indicators/indicator-api';
-import type { entryVi } from './messages.ts';
+import type { entryVi } from '../../i18n/messages-entry.ts';
 
 /**
  * The "add a local indicator" form without React: its state, the request it builds, and where a

@@ -23,7 +23,7 @@ import type { SessionUser } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LINK, MUTED } from '../dashboard/MeasureParts.tsx';
-import { periodName } from '../dashboard/format.ts';
+import { periodName } from '../../format/format.ts';
 import { canEnterData, periodOr } from '../entry/access.ts';
 import { PeriodSelect, defaultPeriod } from '../UnitPeriodPicker.tsx';
 import {

@@ -3,7 +3,7 @@ import type { PlanMeasureTargetsDto } from '@tre/core/indicators/indicator-api';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, errorMessage } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { formatValue, unitAxisName } from '../../indicators/dashboard/format.ts';
+import { formatValue, unitAxisName } from '../../format/format.ts';
 import { fieldErrorsOf, firstTargetYear, initialDraft, requestOf, type BaselineDraft, type FieldErrors } from './baselineForm.ts';
 
 interface Props {

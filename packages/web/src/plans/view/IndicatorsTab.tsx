@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useSession } from '../../access/session.tsx';
 import { useApi } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { formatTarget, formatValue } from '../../indicators/dashboard/format.ts';
+import { formatTarget, formatValue } from '../../format/format.ts';
 import { canManagePlans } from '../access.ts';
 import { formatTarget as formatPlanTarget } from '../labels.ts';
 import { BaselineModal } from './BaselineModal.tsx';

@@ -7,30 +7,32 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ErrorCode, errorMessages, languageFromHeader } from '@tre/core';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/pool.ts';
-import { accessRoutes } from '../access/routes.ts';
-import { unitsRoutes } from '../units/routes.ts';
-import { filesRoutes } from '../files/routes.ts';
-import { plansRoutes } from '../plans/routes.ts';
-import { UPLOAD_LIMIT } from './upload.ts';
-import { importSettings, type ImportSettings } from '../imports/limits.ts';
-import { ImportRunner } from '../imports/runner.ts';
-import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
-import { importJobRoutes } from '../imports/routes.ts';
-import { dataValuesImport } from '../indicators/import.ts';
-import { planTaskRoutes } from '../plans/task-routes.ts';
-import { indicatorsRoutes } from '../indicators/routes.ts';
-import { indicatorExcelRoutes } from '../indicators/excel-routes.ts';
-import { registerAuth } from './auth.ts';
-import { registerErrorHandler } from './errors.ts';
-import { JSON_BODY_LIMIT, registerJsonBody } from './json-body.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
-import { registerTextGuard } from './text-guard.ts';
-import { registerReadLog } from './read-log-hook.ts';
-import { readLogRoutes } from '../access/read-log-routes.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/pool.ts';
+import { accessRoutes } from './access/routes.ts';
+import { unitsRoutes } from './units/routes.ts';
+import { filesRoutes } from './files/routes.ts';
+import { plansRoutes } from './plans/routes.ts';
+import { UPLOAD_LIMIT } from './http/upload.ts';
+import { importSettings, type ImportSettings } from './imports/limits.ts';
+import { ImportRunner } from './imports/runner.ts';
+import { UploadSpool, spoolDirFor } from './imports/spool.ts';
+import { importJobRoutes } from './imports/routes.ts';
+import { dataValuesImport } from './indicators/import.ts';
+import { planTaskRoutes } from './plans/task-routes.ts';
+import { indicatorsRoutes } from './indicators/routes.ts';
+import { planTargetsEffect } from './indicators/plan-targets.ts';
+import { indicatorExcelRoutes } from './indicators/excel-routes.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { JSON_BODY_LIMIT, registerJsonBody } from './http/json-body.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerTextGuard } from './http/text-guard.ts';
+import { registerReadLog } from './http/read-log-hook.ts';
+import { readLogRoutes } from './access/read-log-routes.ts';
+import { resolveSession } from './access/service.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface AppOptions {
   db: Db;
@@ -75,7 +77,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
     },
     transform: jsonSchemaTransform,
   });
-  registerAuth(app, db.kysely);
+  registerAuth(app, (token, ip) => resolveSession(db.kysely, token, ip));
   // before the routes, so that every route inherits the hook that logs sensitive reads and refusals
   registerReadLog(app, db.kysely, config);
   registerJsonBody(app);
@@ -108,7 +110,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
   await app.register(accessRoutes(db.kysely, config));
   await app.register(readLogRoutes(db.kysely));
   await app.register(unitsRoutes(db.kysely));
-  await app.register(plansRoutes(db.kysely));
+  await app.register(plansRoutes(db.kysely, planTargetsEffect));
   await app.register(planTaskRoutes(db.kysely));
   await app.register(filesRoutes(db.kysely));
   await app.register(indicatorsRoutes(db.kysely));

@@ -4,12 +4,13 @@ import { PlanDocumentSchema, type PlanDocument } from '@tre/core';
 import { PlanFileError, parsePlanFile } from '@tre/core/plans/parse';
 import { z } from 'zod';
 import { bootstrap } from '../bootstrap.ts';
+import { planTargetsEffect } from '../indicators/plan-targets.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
-import { exportPlan } from './export.ts';
-import * as repo from './repository.ts';
-import { createPlan } from './service.ts';
+import { exportPlan } from '../plans/export.ts';
+import * as repo from '../plans/repository.ts';
+import { createPlan } from '../plans/service.ts';
 
 /**
  * `tre plan parse|import|export`. `parse` is pure: it reads the file and prints tre.plan/v1 without
@@ -109,12 +110,17 @@ export async function planCommand(sub: string | undefined, args: string[], confi
       if (boot.generatedAdminPassword) {
         out.stdout(`Tài khoản quản trị đầu tiên / first administrator: admin / ${boot.generatedAdminPassword}\n`);
       }
-      const id = await createPlan(db.kysely, cliAuthor(config), {
-        document,
-        sourceLines: parsed?.lines ?? [],
-        fileName: path.basename(arg),
-        bodies: [],
-      });
+      const id = await createPlan(
+        db.kysely,
+        cliAuthor(config),
+        {
+          document,
+          sourceLines: parsed?.lines ?? [],
+          fileName: path.basename(arg),
+          bodies: [],
+        },
+        await planTargetsEffect(db.kysely),
+      );
       const unresolved = await repo.listUnresolvedNames(db.kysely, id);
       out.stdout(
         `${id}\n` +

@@ -10,8 +10,8 @@ import { allRejections, jobRow } from '../imports/repository.ts';
 import { ImportRunner, type JobProgress } from '../imports/runner.ts';
 import { enqueueImport } from '../imports/service.ts';
 import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
-import { dataValuesImport } from './import.ts';
-import { indicatorValues, type MeasureValue } from './values-service.ts';
+import { dataValuesImport } from '../indicators/import.ts';
+import { indicatorValues, type MeasureValue } from '../indicators/values-service.ts';
 
 /** `tre data import FILE` (.xlsx template or .json dataValueSets) and `tre indicators values --period P --unit CODE [--json]`. */
 export const INDICATORS_HELP = `  tre data import FILE             nhập số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json)

@@ -1,5 +1,5 @@
 import { SegmentedControl } from '@mantine/core';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n } from './i18n.tsx';
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
