@@ -9,7 +9,8 @@ const engine = process.env.TRE_TEST_ENGINE ?? 'pglite';
 
 export default defineConfig({
   test: {
-    include: engine === 'postgres' ? ['packages/*/src/**/*.int.test.ts'] : ['packages/*/src/**/*.test.ts', 'eslint-rules/*.test.ts'],
+    include:
+      engine === 'postgres' ? ['packages/*/src/**/*.int.test.ts'] : ['packages/*/src/**/*.test.ts', 'eslint-rules/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -135,7 +135,12 @@ export async function benchImportUnderLoad(): Promise<void> {
         dataValues: values.map((c) => ({ dataElement: c.element, orgUnit: c.unit, period: c.period, value: String(c.value) })),
       }),
     );
-    report('dataValueSets .json', json.length, await importUnderLoad(server.url, session, server.pid, 'so-lieu.json', json), (60 * VALUES) / 500_000);
+    report(
+      'dataValueSets .json',
+      json.length,
+      await importUnderLoad(server.url, session, server.pid, 'so-lieu.json', json),
+      (60 * VALUES) / 500_000,
+    );
     if (process.env.BENCH_IMPORT_XLSX === '0') return;
 
     const rows = values.slice(0, XLSX_ROWS).map((c): TestCell[] => [c.unit, '', c.period, c.element, '', '', c.value + 1]);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parsePlanFile } from '@tre/core/plans/parse';
-import { docxOfText } from '@tre/core/plans/parser/test-docx';
+import { docxOfText } from '@tre/core/plans/parser/docx.fixture';
 
 const SAMPLES = path.join(import.meta.dirname, '..', 'packages', 'core', 'src', 'plans', 'samples');
 /** Target for the synthetic large plan, ms (median). */

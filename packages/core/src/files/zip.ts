@@ -1,3 +1,4 @@
+import { utf8Decoder } from '../text/utf8.ts';
 import { Inflate } from 'fflate';
 
 /**
@@ -62,7 +63,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const count = view.getUint16(eocd + 10, true);
   if (count > MAX_ENTRIES) throw new ZipError('too-large', `${count} entries`);
   let at = view.getUint32(eocd + 16, true);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = utf8Decoder();
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipError('damaged', 'central directory');
@@ -147,7 +148,7 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
 
 /** Decodes UTF-8 text as it streams in (a character split across chunks is kept for the next one). */
 export function* decodeUtf8(chunks: Iterable<Uint8Array>): Generator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = utf8Decoder();
   for (const chunk of chunks) {
     const text = decoder.decode(chunk, { stream: true });
     if (text) yield text;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlanFileError, extractPlanText, parsePlanFile, parsePlanText } from './parse.ts';
 import { PlanDocumentSchema } from './plan-format.ts';
-import { makeDocx } from './parser/test-docx.ts';
+import { makeDocx } from './parser/docx.fixture.ts';
 
 const LONG_AN = fs.readFileSync(path.join(import.meta.dirname, 'samples', 'long-an-2021-2030-action-programme.txt'), 'utf8');
 const enc = new TextEncoder();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile, parsePlanText } from './parse.ts';
 import { PlanDocumentSchema, type IndicatorTarget, type PlanParseResult } from './plan-format.ts';
-import { docxOfText } from './parser/test-docx.ts';
+import { docxOfText } from './parser/docx.fixture.ts';
 
 const dir = path.join(import.meta.dirname, 'samples');
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPlanText, parsePlanFile, parsePlanText } from './parse.ts';
 import { PlanDocumentSchema, type PlanParseResult } from './plan-format.ts';
 import { assignmentTableLines, expandTabTables } from './parser/tables.ts';
-import { makeDocx, type DocxCell } from './parser/test-docx.ts';
+import { makeDocx, type DocxCell } from './parser/docx.fixture.ts';
 
 const enc = new TextEncoder();
 

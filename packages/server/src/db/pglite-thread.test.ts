@@ -19,12 +19,12 @@ describe('PGlite in a worker thread', () => {
     const failing = db.kysely.transaction().execute(async (trx) => {
       await trx
         .insertInto('t' as never)
-        .values({ id: 1, who: 'rolled back' } as never)
+        .values({ id: 1, who: 'rolled back' })
         .execute();
       await sleep(50); // other connections want the session meanwhile
       await trx
         .insertInto('t' as never)
-        .values({ id: 2, who: 'rolled back' } as never)
+        .values({ id: 2, who: 'rolled back' })
         .execute();
       throw new Error('abort');
     });
@@ -46,7 +46,7 @@ describe('PGlite in a worker thread', () => {
     await db.kysely.transaction().execute(async (trx) => {
       await trx
         .insertInto('t' as never)
-        .values({ id: 3, who: 'pending' } as never)
+        .values({ id: 3, who: 'pending' })
         .execute();
       reader = sql<{ n: number }>`SELECT count(*)::int AS n FROM t WHERE who = 'pending'`
         .execute(db.kysely)

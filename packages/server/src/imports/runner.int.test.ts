@@ -72,7 +72,11 @@ describe('an import job of a commune officer', () => {
       .where('element_code', '=', element)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    expect({ old: Number(last.old_value), new: Number(last.new_value), source: last.source }).toEqual({ old: 3, new: 8, source: 'import' });
+    expect({ old: Number(last.old_value), new: Number(last.new_value), source: last.source }).toEqual({
+      old: 3,
+      new: 8,
+      source: 'import',
+    });
     const stored = await t.db.kysely
       .selectFrom('data_value')
       .select('value')
@@ -91,7 +95,8 @@ describe('an import job of a commune officer', () => {
       WHERE relname IN ('data_value', 'data_value_history', 'measure_unit_value') ORDER BY relname
     `.execute(t.db.kysely);
     expect(analyzed.rows.map((r) => r.relname)).toEqual(['data_value', 'data_value_history', 'measure_unit_value']);
-    for (const r of analyzed.rows) expect(r.last_analyze?.getTime() ?? 0, r.relname).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    for (const r of analyzed.rows)
+      expect(r.last_analyze?.getTime() ?? 0, r.relname).toBeGreaterThanOrEqual(before.getTime() - 1000);
   });
 });
 

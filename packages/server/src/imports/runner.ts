@@ -35,7 +35,7 @@ export interface ImportKind<R extends FileRow, C> {
   /** per job, before the first batch (e.g. the catalogue and the uploader's scope); ImportFileError fails the job */
   prepare(db: Kysely<Database>, job: ImportJobRow): Promise<C>;
   /** the tables a big import fills: their planner statistics are refreshed as the job grows (db/statistics.ts) */
-  tables: readonly (keyof Database & string)[];
+  tables: readonly (keyof Database)[];
   /** checks the rows and stores the good ones inside trx; the runner stores the rest of the outcome */
   storeBatch(trx: Transaction<Database>, context: C, rows: BatchRow<R>[]): Promise<BatchOutcome>;
 }
@@ -43,7 +43,7 @@ export interface ImportKind<R extends FileRow, C> {
 type AnyKind = ImportKind<FileRow, unknown>;
 
 /** Erases a kind's row and context types for the runner's registry. */
-export const importKind = <R extends FileRow, C>(kind: ImportKind<R, C>): AnyKind => kind as unknown as AnyKind;
+export const importKind = <R extends FileRow, C>(kind: ImportKind<R, C>): AnyKind => kind;
 
 export interface JobProgress {
   id: string;

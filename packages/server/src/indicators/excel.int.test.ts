@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NATIONAL_CATALOGUE, TEMPLATE_COLUMNS, dataSetElements, indexCatalogue } from '@tre/core';
-import { makeDocx } from '@tre/core/plans/parser/test-docx';
+import { makeDocx } from '@tre/core/plans/parser/docx.fixture';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -260,7 +260,7 @@ describe('an anonymous caller', () => {
       },
     ];
     for (const route of routes) {
-      const res = await t.app.inject(route as InjectOptions);
+      const res = await t.app.inject(route);
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
     }
     expect(await state()).toEqual(before);

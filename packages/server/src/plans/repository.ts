@@ -23,7 +23,7 @@ async function insertChunked<T extends keyof Database>(db: Q, table: T, rows: In
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as never)
+      .values(rows.slice(i, i + CHUNK))
       .execute();
   }
 }

@@ -183,7 +183,7 @@ export function UsersPage() {
                 data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
                 value={draft.role}
                 allowDeselect={false}
-                onChange={(v) => v && setDraft({ ...draft, role: v as Role })}
+                onChange={(v) => v && setDraft({ ...draft, role: v })}
               />
               {scopeKindOf(draft.role) === 'commune' && (
                 <Select

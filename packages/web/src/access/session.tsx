@@ -5,8 +5,8 @@ import type { SessionUser } from '../api/types.ts';
 interface Session {
   user: SessionUser | null;
   loading: boolean;
-  signIn(username: string, password: string): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (username: string, password: string) => Promise<void>;
+  signOut: () => Promise<void>;
 }
 
 const Ctx = createContext<Session | null>(null);

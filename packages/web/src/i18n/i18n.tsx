@@ -4,9 +4,10 @@ import { en, vi, type MessageKey } from './messages.ts';
 
 interface I18n {
   lang: Language;
-  setLang(lang: Language): void;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
-  roleLabel(role: string): string;
+  setLang: (lang: Language) => void;
+  /** a property, not a method: pages take it out of the context (`const { t } = useI18n()`) */
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  roleLabel: (role: string) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);

@@ -9,7 +9,7 @@ interface Props {
   name: string;
   value: BodyResolution;
   agencies: Agency[];
-  onChange(resolution: BodyResolution): void;
+  onChange: (resolution: BodyResolution) => void;
   disabled?: boolean;
 }
 

@@ -116,7 +116,7 @@ export function AgenciesPage() {
                 data={kinds.map((k) => ({ value: k, label: kindLabel(k) }))}
                 value={draft.kind}
                 allowDeselect={false}
-                onChange={(v) => v && setDraft({ ...draft, kind: v as Agency['kind'] })}
+                onChange={(v) => v && setDraft({ ...draft, kind: v })}
               />
               <TextInput
                 label={t('shortName')}

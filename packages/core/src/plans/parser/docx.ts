@@ -1,3 +1,4 @@
+import { utf8Decoder } from '../../text/utf8.ts';
 import { ZipError, inflateBudget, readEntry, zipEntries } from '../../files/zip.ts';
 import { PlanFileError } from './errors.ts';
 import { toSuperscript } from './footnotes.ts';
@@ -51,9 +52,11 @@ export function extractDocxText(bytes: Uint8Array): string {
       'The archive has no word/document.xml: it is not a Word document.',
       'Tệp nén không có word/document.xml: đây không phải văn bản Word.',
     );
-  const decoder = new TextDecoder('utf-8');
+  const decoder = utf8Decoder();
   const numbering = files['word/numbering.xml'] ? readNumbering(decoder.decode(files['word/numbering.xml'])) : null;
-  const footnoteTexts = files['word/footnotes.xml'] ? readFootnotes(decoder.decode(files['word/footnotes.xml'])) : new Map();
+  const footnoteTexts = files['word/footnotes.xml']
+    ? readFootnotes(decoder.decode(files['word/footnotes.xml']))
+    : new Map<string, string>();
   const refs: string[] = [];
   const lines = readParagraphs(decoder.decode(doc), numbering, (id) => {
     let n = refs.indexOf(id);

@@ -1,3 +1,4 @@
+import { utf8Decoder } from '../../text/utf8.ts';
 import { PlanFileError } from './errors.ts';
 
 /**
@@ -32,7 +33,7 @@ export function decodeTextFile(bytes: Uint8Array): string {
     const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     if (body.includes(0)) throw binary();
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      text = utf8Decoder({ fatal: true }).decode(body);
     } catch {
       throw binary();
     }

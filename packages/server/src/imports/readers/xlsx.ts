@@ -68,7 +68,7 @@ function* boundedRuns(chunks: Iterable<string>): Generator<string> {
 
 function parseWhole(xml: string, onOpen: (tag: SaxesTagPlain) => void): void {
   const parser = new SaxesParser();
-  parser.on('opentag', (tag) => onOpen(tag as SaxesTagPlain));
+  parser.on('opentag', (tag) => onOpen(tag));
   parser.write(xml).close();
 }
 
@@ -212,8 +212,8 @@ export function* sheetRows(bytes: Uint8Array, options: SheetOptions): Generator<
       }
       case 'c':
         cell = {
-          col: columnOf(tag.attributes.r as string | undefined) ?? nextCol,
-          type: (tag.attributes.t as string | undefined) ?? 'n',
+          col: columnOf(tag.attributes.r) ?? nextCol,
+          type: tag.attributes.t ?? 'n',
           formula: false,
           v: '',
           inline: '',

@@ -148,7 +148,7 @@ function TrendSection({
           <SegmentedControl
             size="xs"
             value={type}
-            onChange={(x) => onType(x as TrendType)}
+            onChange={(x) => onType(x)}
             data={[
               { value: 'year', label: t('dashByYear') },
               { value: 'half', label: t('dashByHalf') },
@@ -285,7 +285,7 @@ function RankingSection({
             <SegmentedControl
               size="xs"
               value={show}
-              onChange={(x) => setShow(x as RankingShow)}
+              onChange={(x) => setShow(x)}
               data={[
                 { value: 'worst', label: t('dashRankingShowWorst', { n: RANKING_LIMIT }) },
                 { value: 'best', label: t('dashRankingShowBest', { n: RANKING_LIMIT }) },

@@ -144,7 +144,8 @@ function EntryScreen({ user }: { user: SessionUser }) {
   if (fresh && fresh !== state.source) dispatch({ type: 'reset', form: fresh });
   const shown = fresh && fresh === state.source ? fresh : null;
 
-  const changes = useMemo(() => changedValues(state.original, state.current), [state.original, state.current]);
+  const { original, current } = state;
+  const changes = useMemo(() => changedValues(original, current), [original, current]);
   const unreadable = unreadableCount(state.unreadable);
   // text typed in a box is a change too, even when it could not be read: leaving loses it
   const dirty = changes.length > 0 || unreadable > 0;

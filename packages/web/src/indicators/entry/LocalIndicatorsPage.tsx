@@ -18,7 +18,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { Direction, MeasureUnit } from '@tre/core/indicators/catalogue-schema';
+import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import type { CatalogueReply, LocalIndicatorDeleteReply } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../access/session.tsx';
@@ -421,7 +421,7 @@ function AddIndicatorForm({
                   label={t('localUnit')}
                   data={MEASURE_UNITS.map((u) => ({ value: u, label: t(UNIT_LABEL[u]) }))}
                   value={m.unit}
-                  onChange={(v) => v && updateMeasure(i, { unit: v as MeasureUnit })}
+                  onChange={(v) => v && updateMeasure(i, { unit: v })}
                   allowDeselect={false}
                   description={t('localFactor', {
                     factor: UNIT_FACTOR[m.unit].toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'),
@@ -435,7 +435,7 @@ function AddIndicatorForm({
                     { value: 'lower', label: t('localLower') },
                   ]}
                   value={m.direction}
-                  onChange={(v) => v && updateMeasure(i, { direction: v as Direction })}
+                  onChange={(v) => v && updateMeasure(i, { direction: v })}
                   allowDeselect={false}
                   error={err(`measures.${i}.direction`)}
                 />

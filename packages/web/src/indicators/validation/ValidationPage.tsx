@@ -229,7 +229,7 @@ function ValidationScreen({ user }: { user: SessionUser }) {
             <Group align="flex-end" gap="md">
               <SegmentedControl
                 value={filter.kind ?? 'all'}
-                onChange={(v) => setKind(v === 'all' ? null : (v as FindingKind))}
+                onChange={(v) => setKind(v === 'all' ? null : v)}
                 data={[
                   { value: 'all', label: t('validationFilterAll') },
                   ...FINDING_KINDS.map((k) => ({ value: k, label: t(`validationKind_${k}`) })),

@@ -27,7 +27,7 @@ export function HeaderEditor({ doc, dispatch }: { doc: PlanDocument; dispatch: D
           data={DOC_TYPES.map((d) => ({ value: d, label: t(`docType_${d}`) }))}
           value={doc.documentType}
           allowDeselect={false}
-          onChange={(v) => v && set({ documentType: v as PlanDocument['documentType'] })}
+          onChange={(v) => v && set({ documentType: v })}
         />
         <TextInput
           label={t('planNumber')}

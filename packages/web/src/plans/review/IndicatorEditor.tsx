@@ -12,7 +12,7 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
-import type { ParseNote, PlanIndicator, TargetOp, TargetUnit } from '@tre/core/plans/plan-format';
+import type { ParseNote, PlanIndicator, TargetOp } from '@tre/core/plans/plan-format';
 import { memo, type Dispatch } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TARGET_UNITS, usePlanLabels } from '../labels.ts';
@@ -96,7 +96,7 @@ export const IndicatorEditor = memo(function IndicatorEditor({ index, indicator,
                   data={OPS}
                   value={target.op}
                   clearable
-                  onChange={(v) => setTarget(k, { op: v as TargetOp | null })}
+                  onChange={(v) => setTarget(k, { op: v })}
                 />
               </Table.Td>
               <Table.Td>
@@ -117,7 +117,7 @@ export const IndicatorEditor = memo(function IndicatorEditor({ index, indicator,
                   data={TARGET_UNITS.map((u) => ({ value: u, label: labels.unit(u) }))}
                   value={target.unit}
                   clearable
-                  onChange={(v) => setTarget(k, { unit: v as TargetUnit | null })}
+                  onChange={(v) => setTarget(k, { unit: v })}
                 />
               </Table.Td>
               <Table.Td>

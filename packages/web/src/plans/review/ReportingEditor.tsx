@@ -21,7 +21,7 @@ export function ReportingEditor({ reporting, dispatch }: { reporting: ReportingD
                 data={KINDS.map((k) => ({ value: k, label: t(`report_${k}`) }))}
                 value={r.kind}
                 allowDeselect={false}
-                onChange={(v) => v && set({ kind: v as ReportingKind })}
+                onChange={(v) => v && set({ kind: v })}
               />
               <TextInput
                 label={t('planReportDue')}

@@ -22,8 +22,8 @@ interface Props {
   dispatch: Dispatch<ReviewAction>;
   saving: boolean;
   error: string | null;
-  onSave(request: PlanSaveRequest): void;
-  onCancel(): void;
+  onSave: (request: PlanSaveRequest) => void;
+  onCancel: () => void;
 }
 
 /** Source on the left, what Tre read on the right; nothing is stored until "Save plan". */

@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Group, Paper, Select, SimpleGrid, TagsInput, TextInput, Textarea } from '@mantine/core';
-import type { PlanTask, TimelineKind } from '@tre/core/plans/plan-format';
+import type { PlanTask } from '@tre/core/plans/plan-format';
 import { memo, type Dispatch } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TIMELINE_KINDS, usePlanLabels } from '../labels.ts';
@@ -77,7 +77,7 @@ export const TaskEditor = memo(function TaskEditor({ index, task, bodyNames, dis
           data={TIMELINE_KINDS.map((k) => ({ value: k, label: labels.timeline(k) }))}
           value={task.timeline.kind}
           allowDeselect={false}
-          onChange={(v) => v && setTimeline({ kind: v as TimelineKind })}
+          onChange={(v) => v && setTimeline({ kind: v })}
         />
         <TextInput
           label={t('planTimelineText')}

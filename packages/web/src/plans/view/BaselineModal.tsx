@@ -9,9 +9,9 @@ import { fieldErrorsOf, firstTargetYear, initialDraft, requestOf, type BaselineD
 interface Props {
   planId: string;
   entry: PlanMeasureTargetsDto;
-  onClose(): void;
+  onClose: () => void;
   /** called with the measure's entry as the server now has it */
-  onSaved(entry: PlanMeasureTargetsDto): void;
+  onSaved: (entry: PlanMeasureTargetsDto) => void;
 }
 
 const asNumber = (v: number | string): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

@@ -12,7 +12,7 @@ import { BodiesTable, type BodyRow } from '../BodiesTable.tsx';
  * The saved plan's body names and what they mean; the standing body fixes the unresolved ones here
  * (one decision per name applies to every task of the plan that names it).
  */
-export function PlanBodiesTab({ plan, agencies, onChanged }: { plan: PlanDetailDto; agencies: Agency[]; onChanged(): void }) {
+export function PlanBodiesTab({ plan, agencies, onChanged }: { plan: PlanDetailDto; agencies: Agency[]; onChanged: () => void }) {
   const { user } = useSession();
   // The detail has no body list of its own: every task's bodies, unfiltered, give it.
   const tasks = useApi<{ items: PlanTaskDto[] }>(`/api/plans/${plan.id}/tasks`);

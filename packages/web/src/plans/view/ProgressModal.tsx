@@ -13,8 +13,8 @@ interface Props {
   task: PlanTaskDto;
   period: string;
   agencies: Agency[];
-  onClose(): void;
-  onSaved(): void;
+  onClose: () => void;
+  onSaved: () => void;
 }
 
 /**
@@ -88,7 +88,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
             data={PROGRESS_STATUSES.map((s) => ({ value: s, label: labels.progress(s) }))}
             value={status}
             allowDeselect={false}
-            onChange={(v) => v && setStatus(v as TaskProgressStatus)}
+            onChange={(v) => v && setStatus(v)}
           />
           <Textarea
             label={t('planProgressNote')}

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskPatchRequest } from '@tre/core/plans/plan-api';
-import type { TimelineKind } from '@tre/core/plans/plan-format';
 import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
@@ -11,8 +10,8 @@ import { TIMELINE_KINDS, usePlanLabels } from '../labels.ts';
 interface Props {
   task: PlanTaskDto;
   agencies: Agency[];
-  onClose(): void;
-  onSaved(): void;
+  onClose: () => void;
+  onSaved: () => void;
 }
 
 /** Corrects a saved task: its text, timeline and bodies (a name keeps its meaning; a new one is matched or left unresolved). */
@@ -78,7 +77,7 @@ export function TaskEditModal({ task, agencies, onClose, onSaved }: Props) {
               data={TIMELINE_KINDS.map((k) => ({ value: k, label: labels.timeline(k) }))}
               value={timeline.kind}
               allowDeselect={false}
-              onChange={(v) => v && setTimeline({ ...timeline, kind: v as TimelineKind })}
+              onChange={(v) => v && setTimeline({ ...timeline, kind: v })}
             />
             <TextInput
               label={t('planTimelineText')}

@@ -65,7 +65,7 @@ export function TasksTab({ plan, agencies }: { plan: PlanDetailDto; agencies: Ag
           value={half}
           allowDeselect={false}
           w={190}
-          onChange={(v) => v && setHalf(v as Half)}
+          onChange={(v) => v && setHalf(v)}
         />
         {tasks.loading && <Loader size="sm" />}
       </Group>
