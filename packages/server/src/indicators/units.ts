@@ -1,7 +1,7 @@
 import { dataSetElements, type CatalogueIndex, type DataSetKind } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database, UnitKind } from '../db/schema.ts';
-import { findAgency, findCommune, findProvince, listAgencies, listCommunes } from '../units/repository.ts';
+import { findAgency, findCommune, findProvince, allCommunesOf, listAgencies } from '../units/repository.ts';
 
 /** A reporting unit of the installation's province: a commune, an agency, or the province itself. */
 export interface ReportingUnit {
@@ -32,13 +32,9 @@ export async function findReportingUnit(db: Kysely<Database>, provinceCode: stri
   return null;
 }
 
-/** More communes than any province has, before or after the 2025 reorganisation (Thanh Hóa had 559). */
-const ALL_COMMUNES = 100_000;
-
 /** Every commune of the province, in code order. */
 export async function communesOf(db: Kysely<Database>, provinceCode: string): Promise<{ code: string; name: string }[]> {
-  const page = await listCommunes(db, { provinceCode, limit: ALL_COMMUNES, offset: 0 });
-  return page.items.map((c) => ({ code: c.code, name: c.name })).sort((a, b) => a.code.localeCompare(b.code));
+  return allCommunesOf(db, provinceCode);
 }
 
 export async function communeCodesOf(db: Kysely<Database>, provinceCode: string): Promise<string[]> {

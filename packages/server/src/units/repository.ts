@@ -15,6 +15,11 @@ export async function findProvince(db: Q, code: string) {
  * One page of a province's communes and the total matching, in one round trip (the total rides on
  * each row as a window count). Past the last page there is no row to carry it, so count apart.
  */
+/** Every commune of a province, in code order: one read of the (province_code) index, no paging or window count. */
+export async function allCommunesOf(db: Q, provinceCode: string): Promise<{ code: string; name: string }[]> {
+  return db.selectFrom('commune').select(['code', 'name']).where('province_code', '=', provinceCode).orderBy('code').execute();
+}
+
 export async function listCommunes(
   db: Q,
   filter: { provinceCode: string; q?: string | undefined; limit: number; offset: number },
