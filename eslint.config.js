@@ -89,6 +89,20 @@ export default tseslint.config(
     },
   },
   {
+    // who may do what is read from the permission tables (web/src/access/can.ts), never spelt out in the web
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^(admin|provincial_officer|agency_reporter|commune_officer|case_worker|viewer)$/]',
+          message: 'No role names in the web: ask the permission tables (access/can.ts, core/<module>/permissions.ts).',
+        },
+      ],
+    },
+  },
+  {
     // tests read untyped JSON replies (inject's res.json()) and assert on their shape: the any-flow rules
     // would make every assertion cast first; everything else holds in tests too
     files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts', 'e2e/**/*.ts'],

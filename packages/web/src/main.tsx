@@ -17,6 +17,8 @@ import { PlanViewPage } from './plans/view/PlanViewPage.tsx';
 import { Layout } from './shell/Layout.tsx';
 import { AgenciesPage } from './units/AgenciesPage.tsx';
 import { CommunesPage } from './units/CommunesPage.tsx';
+import { accessPermissions, indicatorsPermissions } from '@tre/core';
+import { can } from './access/can.ts';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -43,7 +45,6 @@ function App() {
     );
   }
   if (!user) return <SignInPage />;
-  const isAdmin = user.role === 'admin';
   return (
     <Routes>
       <Route element={<Layout />}>
@@ -56,12 +57,20 @@ function App() {
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />
         <Route path="indicators/validation" element={<Lazy page={<ValidationPage />} />} />
         <Route path="indicators/measures/:measure" element={<Lazy page={<IndicatorPage />} />} />
-        <Route path="admin/indicators" element={isAdmin ? <Lazy page={<LocalIndicatorsPage />} /> : <Navigate to="/" />} />
+        <Route
+          path="admin/indicators"
+          element={
+            can(user, indicatorsPermissions, 'catalogue.edit') ? <Lazy page={<LocalIndicatorsPage />} /> : <Navigate to="/" />
+          }
+        />
         <Route path="communes" element={<CommunesPage />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
-        <Route path="admin/users" element={isAdmin ? <UsersPage /> : <Navigate to="/" />} />
-        <Route path="admin/audit" element={isAdmin ? <AuditPage /> : <Navigate to="/" />} />
-        <Route path="admin/access-log" element={isAdmin ? <AccessLogPage /> : <Navigate to="/" />} />
+        <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />
+        <Route path="admin/audit" element={can(user, accessPermissions, 'audit.read') ? <AuditPage /> : <Navigate to="/" />} />
+        <Route
+          path="admin/access-log"
+          element={can(user, accessPermissions, 'readLog.read') ? <AccessLogPage /> : <Navigate to="/" />}
+        />
         <Route path="*" element={<Text>{t('notFoundPage')}</Text>} />
       </Route>
     </Routes>

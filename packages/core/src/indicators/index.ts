@@ -9,3 +9,4 @@ export * from './validation.ts';
 export * from './data-sets.ts';
 export * from './measure-match.ts';
 export * from './indicator-api.ts';
+export * from './permissions.ts';

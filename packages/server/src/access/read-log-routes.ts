@@ -1,11 +1,11 @@
-import { Role } from '@tre/core';
+import { accessPermissions } from '@tre/core';
 import { READ_LOG_KINDS, type ReadLogQuery, type ReadLogReply } from '@tre/core/access/read-log';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { requireRole } from '../http/auth.ts';
+import { authorize } from '../http/auth.ts';
 import { readLogPage } from './read-log-service.ts';
 
 const Outcome = z.enum(['allowed', 'refused']);
@@ -59,7 +59,7 @@ export function readLogRoutes(db: Kysely<Database>) {
           response: { 200: ReadLogReplySchema },
         },
       },
-      async (request) => readLogPage(db, requireRole(request, Role.Admin), request.query),
+      async (request) => readLogPage(db, authorize(request, accessPermissions, 'readLog.read'), request.query),
     );
   };
 }

@@ -1,11 +1,11 @@
-import { Role, SINGLE_LINE, isSingleLine } from '@tre/core';
+import { accessPermissions, isSingleLine, Role, SINGLE_LINE } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { SESSION_COOKIE, actorOf, requireRole } from '../http/auth.ts';
+import { SESSION_COOKIE, actorOf, authorize } from '../http/auth.ts';
 import { listAudit } from '../audit/audit.ts';
 import { fromParams } from '../http/read-log-hook.ts';
 import { CommuneCodeSchema } from '../units/routes.ts';
@@ -229,7 +229,7 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, accessPermissions, 'users.manage');
         const rows = await repo.listUsers(db, actor.provinceCode, request.query);
         return { items: rows.map(toUserDto) };
       },
@@ -241,7 +241,7 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
         schema: { tags: ['access'], summary: 'Tạo người dùng / create user', body: NewUserSchema, response: { 201: UserSchema } },
       },
       async (request, reply) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, accessPermissions, 'users.manage');
         const user = await service.createUser(db, actor, request.body);
         return reply.status(201).send(toUserDto(user));
       },
@@ -259,7 +259,7 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, accessPermissions, 'users.manage');
         return toUserDto(await service.updateUser(db, actor, request.params.id, request.body));
       },
     );
@@ -276,7 +276,7 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, accessPermissions, 'audit.read');
         const q = request.query;
         const rows = await listAudit(db, actor.provinceCode, {
           entity: q.entity,

@@ -1,5 +1,14 @@
 import crypto from 'node:crypto';
-import { ErrorCode, MIN_PASSWORD_LENGTH, canSeeCommune, cleanText, lockSecondsAfter, scopeKindOf, type Role } from '@tre/core';
+import {
+  accessPermissions,
+  cleanText,
+  ErrorCode,
+  lockSecondsAfter,
+  mayTakeOn,
+  MIN_PASSWORD_LENGTH,
+  type Role,
+  scopeKindOf,
+} from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError, forbidden, invalid, notFound } from '../errors.ts';
@@ -341,6 +350,6 @@ export async function getCommuneStaff(db: Kysely<Database>, actor: SessionActor,
   if (!commune || commune.province_code !== actor.provinceCode) {
     throw notFound({ vi: `xã, phường mã ${code} trong tỉnh`, en: `Commune ${code} in this province` });
   }
-  if (!canSeeCommune(actor, code)) throw forbidden();
+  if (!mayTakeOn(accessPermissions, 'staff.read', actor, { communeCode: code })) throw forbidden();
   return repo.listUsers(db, actor.provinceCode, { communeCode: code, limit: 500, offset: 0 });
 }

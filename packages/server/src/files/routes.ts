@@ -1,3 +1,4 @@
+import { filesPermissions } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -6,7 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { actorOf } from '../http/auth.ts';
 import { fromParams } from '../http/read-log-hook.ts';
 import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
-import { FILE_UPLOADERS, readFile, storeFile } from './service.ts';
+import { readFile, storeFile } from './service.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 
 export function filesRoutes(db: Kysely<Database>) {
@@ -17,7 +18,7 @@ export function filesRoutes(db: Kysely<Database>) {
       '/api/files',
       {
         bodyLimit: UPLOAD_LIMIT,
-        onRequest: authoriseUpload(...FILE_UPLOADERS),
+        onRequest: authoriseUpload(filesPermissions, 'evidence.upload'),
         schema: {
           tags: ['files'],
           summary: 'Tải lên tệp minh chứng (application/octet-stream, tối đa 10 MB) / upload an evidence file (≤ 10 MB)',

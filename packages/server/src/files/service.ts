@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { ErrorCode, Role, scopeKindOf } from '@tre/core';
+import { ErrorCode, filesPermissions, mayTake, scopeKindOf } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError, forbidden, invalid, notFound } from '../errors.ts';
@@ -36,12 +36,9 @@ export function cleanFileName(fileName: string): string {
     .slice(0, 255);
 }
 
-/** Who may store a file (the routes refuse others before reading the upload). */
-export const FILE_UPLOADERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer, Role.AgencyReporter, Role.CommuneOfficer];
-
 export async function storeFile(db: Kysely<Database>, actor: SessionActor, fileName: string, bytes: Buffer) {
   // files are evidence of task progress: only roles that can report progress may store one
-  if (!FILE_UPLOADERS.includes(actor.role)) throw forbidden();
+  if (!mayTake(filesPermissions, 'evidence.upload', actor)) throw forbidden();
   const name = cleanFileName(fileName);
   if (name === '') throw invalid('query.fileName', 'Thiếu tên tệp', 'The file name is missing');
   if (bytes.length > MAX_FILE_BYTES) throw new TreError(ErrorCode.FileTooLarge, { field: 'file', params: { maxMb: 10 } });

@@ -1,4 +1,4 @@
-import { ErrorCode, type Role } from '@tre/core';
+import { ErrorCode, mayTake, type PermissionTable } from '@tre/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import crypto from 'node:crypto';
 import { TreError, forbidden } from '../errors.ts';
@@ -63,8 +63,12 @@ export function actorOf(request: FastifyRequest): SessionActor {
   return request.actor;
 }
 
-export function requireRole(request: FastifyRequest, ...allowed: Role[]): SessionActor {
+/**
+ * The signed-in caller, if their role may take the action at all (its module's permission table,
+ * core/<module>/permissions.ts); the service checks the record's scope with mayTakeOn.
+ */
+export function authorize<A extends string>(request: FastifyRequest, table: PermissionTable<A>, action: A): SessionActor {
   const actor = actorOf(request);
-  if (!allowed.includes(actor.role)) throw forbidden();
+  if (!mayTake(table, action, actor)) throw forbidden();
   return actor;
 }

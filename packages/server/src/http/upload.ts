@@ -1,8 +1,8 @@
-import type { Role } from '@tre/core';
+import type { PermissionTable } from '@tre/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { invalid } from '../errors.ts';
-import { requireRole } from './auth.ts';
+import { authorize } from './auth.ts';
 
 /**
  * What every raw-upload route shares (plan files, evidence, figures files, later registers). An
@@ -30,12 +30,12 @@ export function uploadedBytes(request: FastifyRequest): Buffer {
 }
 
 /**
- * A route's onRequest hook refusing callers outside `roles` before the body is read (the session
- * was resolved by the global onRequest hook in auth.ts), so nobody unknown or unauthorised makes
- * the server read 50 MB.
+ * A route's onRequest hook refusing callers whose role may not take the action before the body is
+ * read (the session was resolved by the global onRequest hook in auth.ts), so nobody unknown or
+ * unauthorised makes the server read 50 MB.
  */
-export function authoriseUpload(...roles: Role[]) {
+export function authoriseUpload<A extends string>(table: PermissionTable<A>, action: A) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    requireRole(request, ...roles);
+    authorize(request, table, action);
   };
 }

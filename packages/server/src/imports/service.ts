@@ -1,4 +1,4 @@
-import { ErrorCode, REJECTIONS_SHOWN, Role, type ImportJobDto } from '@tre/core';
+import { ErrorCode, type ImportJobDto, importsPermissions, mayTake, REJECTIONS_SHOWN } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -13,8 +13,6 @@ import type { ImportRunner } from './runner.ts';
  * rows, run a failed one again. A job is the uploader's: others see it only as administrator or
  * standing body (who oversee every import of the province); to anyone else it does not exist (404).
  */
-
-const OVERSEERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer];
 
 /** Open jobs one person may have (waiting or running), and all together: beyond, an upload is refused before it is read. */
 export const MAX_OPEN_JOBS_PER_USER = 3;
@@ -127,7 +125,7 @@ const isRetryable = (row: ImportJobRow) => (row.error as { retryable?: boolean }
 /** The job, if the caller may see it (its uploader, or an overseer); otherwise not found. */
 export async function getJob(db: Kysely<Database>, actor: SessionActor, id: string): Promise<ImportJobRow> {
   const job = await repo.findJob(db, actor.provinceCode, id);
-  if (!job || (job.created_by !== actor.id && !OVERSEERS.includes(actor.role))) {
+  if (!job || (job.created_by !== actor.id && !mayTake(importsPermissions, 'jobs.oversee', actor))) {
     throw notFound({ vi: 'việc nhập tệp', en: 'Import job' });
   }
   return job;
@@ -140,7 +138,7 @@ export async function jobWithRejections(db: Kysely<Database>, actor: SessionActo
 
 /** One's own jobs, newest first; overseers may ask for everyone's. */
 export async function listJobs(db: Kysely<Database>, actor: SessionActor, everyone: boolean): Promise<ImportJobDto[]> {
-  const all = everyone && OVERSEERS.includes(actor.role);
+  const all = everyone && mayTake(importsPermissions, 'jobs.oversee', actor);
   const rows = await repo.listJobs(db, actor.provinceCode, { userId: all ? undefined : actor.id, limit: 50 });
   return rows.map((r) => jobDto(r, []));
 }

@@ -1,6 +1,5 @@
-import { Role } from '@tre/core';
+import { indicatorsPermissions, mayTakeOn } from '@tre/core';
 import type { Kysely } from 'kysely';
-import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import type { SessionActor } from '../audit/session-actor.ts';
 import type { Database } from '../db/schema.ts';
 import { forbidden } from '../errors.ts';
@@ -13,24 +12,21 @@ import { findReportingUnit, type ReportingUnit } from './units.ts';
  * administrators to any unit, leaders (viewer) read any unit and write none; case workers have
  * no part in statistics.
  */
-const PROVINCE_READERS: readonly Role[] = [Role.Admin, Role.ProvincialOfficer, Role.Viewer];
-
 /** The part of the caller the scope rules read: a session, or the uploader of a queued import. */
 type Scoped = Pick<SessionActor, 'role' | 'agencyId' | 'communeCode'>;
 
-function ownUnit(actor: Scoped, unit: ReportingUnit): boolean {
-  if (actor.role === Role.CommuneOfficer) return unit.kind === 'commune' && unit.code === actor.communeCode;
-  if (actor.role === Role.AgencyReporter) return unit.kind === 'agency' && unit.code === actor.agencyId;
-  return false;
-}
+/** What the scope rules read of a unit (core access/permission.ts). */
+const targetOf = (unit: ReportingUnit) => ({
+  communeCode: unit.kind === 'commune' ? unit.code : null,
+  agencyId: unit.kind === 'agency' ? unit.code : null,
+});
 
 export function assertCanRead(actor: SessionActor, unit: ReportingUnit): void {
-  if (PROVINCE_READERS.includes(actor.role) || ownUnit(actor, unit)) return;
-  throw forbidden();
+  if (!mayTakeOn(indicatorsPermissions, 'values.read', actor, targetOf(unit))) throw forbidden();
 }
 
 export function canWrite(actor: Scoped, unit: ReportingUnit): boolean {
-  return PROVINCE_EDITORS.includes(actor.role) || ownUnit(actor, unit);
+  return mayTakeOn(indicatorsPermissions, 'values.write', actor, targetOf(unit));
 }
 
 export function assertCanWrite(actor: Scoped, unit: ReportingUnit): void {

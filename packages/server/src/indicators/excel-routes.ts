@@ -1,11 +1,11 @@
-import { DATA_SET_KINDS, PERIOD_TYPE_NAMES, Role } from '@tre/core';
+import { DATA_SET_KINDS, indicatorsPermissions, PERIOD_TYPE_NAMES } from '@tre/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
-import { actorOf, requireRole } from '../http/auth.ts';
+import { actorOf, authorize } from '../http/auth.ts';
 import { fromQuery } from '../http/read-log-hook.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { FileNameQuerySchema, authoriseUpload } from '../http/upload.ts';
@@ -54,7 +54,6 @@ function receivedFile(request: FastifyRequest): { path: string; size: number } {
 }
 
 /** Who may import figures: those who write some unit's figures (each row is then checked against their scope). */
-const IMPORTERS = [Role.Admin, Role.ProvincialOfficer, Role.CommuneOfficer, Role.AgencyReporter];
 
 /** Excel in and out for indicator figures: the template, importing a file, the data of a chart. */
 export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner) {
@@ -90,9 +89,9 @@ export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner)
       {
         bodyLimit: runner.settings.maxFileBytes,
         onRequest: [
-          authoriseUpload(...IMPORTERS),
+          authoriseUpload(indicatorsPermissions, 'values.write'),
           // too many of the uploader's files already waiting: refused before this one is read
-          async (request) => assertMayQueue(db, requireRole(request, ...IMPORTERS)),
+          async (request) => assertMayQueue(db, authorize(request, indicatorsPermissions, 'values.write')),
         ],
         schema: {
           tags: ['indicators'],
@@ -103,7 +102,7 @@ export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner)
         },
       },
       async (request, reply) => {
-        const actor = requireRole(request, ...IMPORTERS);
+        const actor = authorize(request, indicatorsPermissions, 'values.write');
         const job = await enqueueImport(
           db,
           runner,

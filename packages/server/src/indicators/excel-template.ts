@@ -1,17 +1,18 @@
 import {
-  TEMPLATE_COLUMNS,
-  TEMPLATE_SHEET,
-  disaggregationKey,
   type Bilingual,
   type CatalogueIndex,
   type DataSetKind,
+  disaggregationKey,
+  indicatorsPermissions,
+  scopeOf,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_SHEET,
 } from '@tre/core';
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forbidden, invalid } from '../errors.ts';
 import type { SessionActor } from '../audit/session-actor.ts';
-import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { assertCanWrite } from './access.ts';
 import { catalogueIndex } from './catalogue-store.ts';
 import { assertPeriod, unitOrNotFound } from './data-values-service.ts';
@@ -67,7 +68,8 @@ export async function templateUnits(
     }
     return [unit];
   }
-  if (!PROVINCE_EDITORS.includes(actor.role)) throw forbidden();
+  // every commune's or agency's template at once: for those who write any unit
+  if (scopeOf(indicatorsPermissions, 'values.write', actor) !== 'province') throw forbidden();
   if (q.dataSet === 'commune') {
     return (await communesOf(db, actor.provinceCode)).map((c) => ({ kind: 'commune', code: c.code, name: c.name }));
   }

@@ -1,12 +1,11 @@
-import { Role } from '@tre/core';
+import { indicatorsPermissions } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { PROVINCE_EDITORS } from '../access/role-groups.ts';
 import { auditActorOf } from '../audit/session-actor.ts';
-import { actorOf, requireRole } from '../http/auth.ts';
+import { actorOf, authorize } from '../http/auth.ts';
 import { authoriseUpload } from '../http/upload.ts';
 import { unitFiguresRead } from '../http/read-log-hook.ts';
 import { assertCanReadValuesOf } from './access.ts';
@@ -89,7 +88,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
       '/api/data-values/import',
       {
         bodyLimit: IMPORT_LIMIT,
-        onRequest: authoriseUpload(...PROVINCE_EDITORS),
+        onRequest: authoriseUpload(indicatorsPermissions, 'dataValueSets.import'),
         schema: {
           tags: ['indicators'],
           summary: 'Nhập số liệu DHIS2 dataValueSets (JSON) / import DHIS2 dataValueSets JSON',
@@ -98,7 +97,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, ...PROVINCE_EDITORS);
+        const actor = authorize(request, indicatorsPermissions, 'dataValueSets.import');
         return importDataValueSet(
           db,
           { provinceCode: actor.provinceCode, userId: actor.id, audit: auditActorOf(actor) },
@@ -119,7 +118,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, Role.Admin, Role.ProvincialOfficer, Role.Viewer);
+        const actor = authorize(request, indicatorsPermissions, 'values.export');
         return exportDataValueSet(db, actor.provinceCode, request.query.period);
       },
     );
@@ -189,14 +188,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(
-          request,
-          Role.Admin,
-          Role.ProvincialOfficer,
-          Role.Viewer,
-          Role.CommuneOfficer,
-          Role.AgencyReporter,
-        );
+        const actor = authorize(request, indicatorsPermissions, 'values.read');
         if (request.query.unit !== undefined) await assertCanReadValuesOf(db, actor, request.query.unit);
         return validationRun(db, actor, request.query);
       },
@@ -212,7 +204,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           response: { 200: TargetMappingSchema },
         },
       },
-      async (request) => remapPlanTargets(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id),
+      async (request) => remapPlanTargets(db, authorize(request, indicatorsPermissions, 'targets.map'), request.params.id),
     );
 
     app.get(
@@ -242,7 +234,13 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         },
       },
       async (request) =>
-        setBaseline(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id, request.params.measure, request.body),
+        setBaseline(
+          db,
+          authorize(request, indicatorsPermissions, 'targets.map'),
+          request.params.id,
+          request.params.measure,
+          request.body,
+        ),
     );
 
     app.delete(
@@ -255,7 +253,8 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           response: { 200: PlanMeasureTargetsSchema },
         },
       },
-      async (request) => clearBaseline(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id, request.params.measure),
+      async (request) =>
+        clearBaseline(db, authorize(request, indicatorsPermissions, 'targets.map'), request.params.id, request.params.measure),
     );
 
     app.get(
@@ -284,7 +283,7 @@ export function indicatorsRoutes(db: Kysely<Database>) {
         },
       },
       async (request, reply) => {
-        const actor = requireRole(request, Role.Admin);
+        const actor = authorize(request, indicatorsPermissions, 'catalogue.edit');
         return reply.status(201).send(await addLocalIndicator(db, actor, request.body));
       },
     );
@@ -299,7 +298,8 @@ export function indicatorsRoutes(db: Kysely<Database>) {
           response: { 200: LocalIndicatorDeleteReplySchema },
         },
       },
-      async (request) => deleteLocalIndicator(db, requireRole(request, Role.Admin), request.params.code),
+      async (request) =>
+        deleteLocalIndicator(db, authorize(request, indicatorsPermissions, 'catalogue.edit'), request.params.code),
     );
   };
 }

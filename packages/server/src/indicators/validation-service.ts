@@ -1,11 +1,12 @@
 import {
-  Role,
   dataSetElements,
+  indicatorsPermissions,
+  mayTakeOn,
   parseDisaggregationKey,
   parsePeriod,
   previousPeriod,
-  validateValues,
   type UnitRefDto,
+  validateValues,
   type ValidationRunReply,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
@@ -64,11 +65,7 @@ export async function validationRun(
   const mine = violations.filter(
     (v) =>
       (only === null || v.unit === only) &&
-      (actor.role === Role.CommuneOfficer
-        ? v.unit === actor.communeCode
-        : actor.role === Role.AgencyReporter
-          ? v.unit === actor.agencyId
-          : true),
+      mayTakeOn(indicatorsPermissions, 'values.read', actor, { communeCode: v.unit, agencyId: v.unit }),
   );
   const codes = [...new Set(mine.map((v) => v.unit))];
   return { period: period.code, violations: mine, units: await namedUnits(db, actor.provinceCode, codes, communeNames) };

@@ -1,4 +1,4 @@
-import { parsePeriod, type TaskProgressDto, type TaskProgressRequest } from '@tre/core';
+import { parsePeriod, plansPermissions, scopeKindOf, scopeOf, type TaskProgressDto, type TaskProgressRequest } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { forbidden, invalid } from '../errors.ts';
@@ -35,42 +35,37 @@ async function communesAssigned(db: Kysely<Database>, taskId: string) {
  */
 async function reportingBody(db: Kysely<Database>, actor: SessionActor, taskId: string, req: TaskProgressRequest): Promise<Body> {
   const p = actor.provinceCode;
-  switch (actor.role) {
-    case 'agency_reporter': {
-      if (!actor.agencyId || req.communeCode || (req.agencyId && req.agencyId !== actor.agencyId)) throw forbidden();
-      if (!(await agencyAssigned(db, p, taskId, actor.agencyId))) throw forbidden();
-      return { agencyId: actor.agencyId, communeCode: null };
-    }
-    case 'commune_officer': {
-      if (!actor.communeCode || req.agencyId || (req.communeCode && req.communeCode !== actor.communeCode)) throw forbidden();
-      if (!(await communesAssigned(db, taskId))) throw forbidden();
-      return { agencyId: null, communeCode: actor.communeCode };
-    }
-    case 'admin':
-    case 'provincial_officer': {
-      if (Boolean(req.agencyId) === Boolean(req.communeCode)) {
-        throw invalid(
-          'agencyId',
-          'Cần chọn đúng một đơn vị báo cáo: agencyId hoặc communeCode',
-          'Name exactly one reporting body: agencyId or communeCode',
-        );
-      }
-      if (req.agencyId) {
-        if (!(await agencyAssigned(db, p, taskId, req.agencyId))) {
-          throw invalid('agencyId', 'Cơ quan này không được giao nhiệm vụ', 'This agency is not assigned the task');
-        }
-        return { agencyId: req.agencyId, communeCode: null };
-      }
-      const code = req.communeCode ?? '';
-      const commune = await units.findCommune(db, code);
-      if (!commune || commune.province_code !== p || !(await communesAssigned(db, taskId))) {
-        throw invalid('communeCode', 'Xã, phường này không được giao nhiệm vụ', 'This commune is not assigned the task');
-      }
-      return { agencyId: null, communeCode: code };
-    }
-    default:
-      throw forbidden();
+  const scope = scopeOf(plansPermissions, 'tasks.progress', actor);
+  if (scope === 'assigned_body' && scopeKindOf(actor.role) === 'agency') {
+    if (!actor.agencyId || req.communeCode || (req.agencyId && req.agencyId !== actor.agencyId)) throw forbidden();
+    if (!(await agencyAssigned(db, p, taskId, actor.agencyId))) throw forbidden();
+    return { agencyId: actor.agencyId, communeCode: null };
   }
+  if (scope === 'assigned_body' && scopeKindOf(actor.role) === 'commune') {
+    if (!actor.communeCode || req.agencyId || (req.communeCode && req.communeCode !== actor.communeCode)) throw forbidden();
+    if (!(await communesAssigned(db, taskId))) throw forbidden();
+    return { agencyId: null, communeCode: actor.communeCode };
+  }
+  if (scope !== 'province') throw forbidden();
+  if (Boolean(req.agencyId) === Boolean(req.communeCode)) {
+    throw invalid(
+      'agencyId',
+      'Cần chọn đúng một đơn vị báo cáo: agencyId hoặc communeCode',
+      'Name exactly one reporting body: agencyId or communeCode',
+    );
+  }
+  if (req.agencyId) {
+    if (!(await agencyAssigned(db, p, taskId, req.agencyId))) {
+      throw invalid('agencyId', 'Cơ quan này không được giao nhiệm vụ', 'This agency is not assigned the task');
+    }
+    return { agencyId: req.agencyId, communeCode: null };
+  }
+  const code = req.communeCode ?? '';
+  const commune = await units.findCommune(db, code);
+  if (!commune || commune.province_code !== p || !(await communesAssigned(db, taskId))) {
+    throw invalid('communeCode', 'Xã, phường này không được giao nhiệm vụ', 'This commune is not assigned the task');
+  }
+  return { agencyId: null, communeCode: code };
 }
 
 function assertPeriodOfPlan(period: string, plan: { year_from: number | null; year_to: number | null }) {

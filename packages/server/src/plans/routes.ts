@@ -1,11 +1,10 @@
-import { PlanDocumentSchema } from '@tre/core';
+import { PlanDocumentSchema, plansPermissions } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { PROVINCE_EDITORS } from '../access/role-groups.ts';
-import { actorOf, requireRole } from '../http/auth.ts';
+import { actorOf, authorize } from '../http/auth.ts';
 import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
 import { fromParams } from '../http/read-log-hook.ts';
 import { resolveBodyName, patchTask } from './edit-service.ts';
@@ -27,7 +26,7 @@ const PlanIdParams = z.object({ id: z.uuid() });
 
 /**
  * Plans are issued to every body: everyone signed in reads them; the standing body and administrators
- * edit (PROVINCE_EDITORS). `planSaved` prepares what a save sets going above plans (app.ts hands in
+ * edit (plansPermissions 'plans.edit'). `planSaved` prepares what a save sets going above plans (app.ts hands in
  * the indicators module's planTargetsEffect).
  */
 export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Database>) => Promise<service.PlanSavedEffect>) {
@@ -38,7 +37,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
       '/api/plans/parse',
       {
         bodyLimit: UPLOAD_LIMIT,
-        onRequest: authoriseUpload(...PROVINCE_EDITORS),
+        onRequest: authoriseUpload(plansPermissions, 'plans.edit'),
         schema: {
           tags: ['plans'],
           summary: 'Đọc tệp kế hoạch (.txt, .docx; application/octet-stream), không lưu / parse a plan file, nothing stored',
@@ -47,7 +46,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
         },
       },
       async (request) => {
-        const actor = requireRole(request, ...PROVINCE_EDITORS);
+        const actor = authorize(request, plansPermissions, 'plans.edit');
         return parseUpload(db, actor.provinceCode, request.query.fileName, uploadedBytes(request));
       },
     );
@@ -57,7 +56,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
       {
         // a long plan with its source text can pass the 5 MB JSON limit
         bodyLimit: UPLOAD_LIMIT,
-        onRequest: authoriseUpload(...PROVINCE_EDITORS),
+        onRequest: authoriseUpload(plansPermissions, 'plans.edit'),
         schema: {
           tags: ['plans'],
           summary: 'Lưu kế hoạch đã rà soát / save a reviewed plan',
@@ -66,7 +65,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
         },
       },
       async (request, reply) => {
-        const actor = requireRole(request, ...PROVINCE_EDITORS);
+        const actor = authorize(request, plansPermissions, 'plans.edit');
         const id = await service.createPlan(db, service.authorOf(actor), request.body, await planSaved(db));
         return reply.status(201).send(await service.getPlanDetail(db, actor.provinceCode, id));
       },
@@ -108,7 +107,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
         },
       },
       async (request, reply) => {
-        await service.deletePlan(db, requireRole(request, ...PROVINCE_EDITORS), request.params.id);
+        await service.deletePlan(db, authorize(request, plansPermissions, 'plans.edit'), request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -138,7 +137,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
           response: { 200: PlanTaskDtoSchema },
         },
       },
-      async (request) => patchTask(db, requireRole(request, ...PROVINCE_EDITORS), request.params.taskId, request.body),
+      async (request) => patchTask(db, authorize(request, plansPermissions, 'plans.edit'), request.params.taskId, request.body),
     );
 
     app.put(
@@ -153,7 +152,7 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
         },
       },
       async (request) => {
-        const actor = requireRole(request, ...PROVINCE_EDITORS);
+        const actor = authorize(request, plansPermissions, 'plans.edit');
         const { name, resolution } = request.body;
         const updated = await resolveBodyName(db, actor, request.params.id, name, resolution);
         return { name, resolution, updated };

@@ -1,10 +1,10 @@
+import { plansPermissions } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import { actorOf, requireRole } from '../http/auth.ts';
-import { PROVINCE_EDITORS } from '../access/role-groups.ts';
+import { actorOf, authorize } from '../http/auth.ts';
 import { todayInVietnam } from './due.ts';
 import { planCalendar } from './calendar.ts';
 import { listOverdue } from './overdue.ts';
@@ -89,7 +89,7 @@ export function planTaskRoutes(db: Kysely<Database>) {
           response: { 200: z.object({ items: z.array(OverdueTaskSchema) }) },
         },
       },
-      async (request) => ({ items: await listOverdue(db, requireRole(request, ...PROVINCE_EDITORS).provinceCode) }),
+      async (request) => ({ items: await listOverdue(db, authorize(request, plansPermissions, 'tasks.overdue').provinceCode) }),
     );
   };
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { SINGLE_LINE, isSingleLine } from '@tre/core';
+import { isSingleLine, SINGLE_LINE, unitsPermissions } from '@tre/core';
 import type { Database } from '../db/schema.ts';
-import { actorOf, requireRole } from '../http/auth.ts';
+import { actorOf, authorize } from '../http/auth.ts';
 import * as repo from './repository.ts';
 import * as service from './service.ts';
 
@@ -154,7 +154,7 @@ export function unitsRoutes(db: Kysely<Database>) {
         },
       },
       async (request, reply) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, unitsPermissions, 'agencies.manage');
         const row = await service.createAgency(db, actor, request.body);
         return reply.status(201).send(toAgencyDto(row, await service.getStandingBodyId(db, actor.provinceCode)));
       },
@@ -172,7 +172,7 @@ export function unitsRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, unitsPermissions, 'agencies.manage');
         const row = await service.updateAgency(db, actor, request.params.id, request.body);
         return toAgencyDto(row, await service.getStandingBodyId(db, actor.provinceCode));
       },
@@ -210,7 +210,7 @@ export function unitsRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = requireRole(request, 'admin');
+        const actor = authorize(request, unitsPermissions, 'agencies.manage');
         const agency = await service.setStandingBody(db, actor, request.body.agencyId);
         return toAgencyDto(agency, agency.id);
       },

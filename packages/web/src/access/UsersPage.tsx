@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
-import { roles, scopeKindOf, type Role } from '@tre/core';
+import { Role, roles, scopeKindOf } from '@tre/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, errorMessage } from '../api/client.ts';
 import type { Agency, Commune, User } from '../api/types.ts';
@@ -18,7 +18,7 @@ interface Draft {
   communeCode: string | null;
 }
 
-const empty: Draft = { username: '', displayName: '', password: '', role: 'commune_officer', agencyId: null, communeCode: null };
+const empty: Draft = { username: '', displayName: '', password: '', role: Role.CommuneOfficer, agencyId: null, communeCode: null };
 
 export function UsersPage() {
   const { t, roleLabel, lang } = useI18n();

@@ -1,9 +1,10 @@
+import type { Role } from '@tre/core';
 /** The shapes the API replies with (see the zod schemas in packages/server/src/<module>/routes.ts). */
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   agencyId: string | null;
   communeCode: string | null;
   provinceCode: string;

@@ -7,6 +7,8 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { IndicatorsCard } from '../indicators/IndicatorsCard.tsx';
 import { OverdueCard } from '../plans/OverdueCard.tsx';
 import { YourTasksCard } from '../plans/YourTasksCard.tsx';
+import { plansPermissions } from '@tre/core';
+import { can, scopeFor } from '../access/can.ts';
 
 const purpose: Record<Role, MessageKey> = {
   admin: 'homeAdmin',
@@ -22,7 +24,7 @@ export function HomePage() {
   const { user } = useSession();
   const settings = useApi<{ province: { code: string; name: string } }>('/api/settings');
   if (!user) return null;
-  const role = user.role as Role;
+  const role = user.role;
   const scope = scopeKindOf(role);
   return (
     <Stack maw={760}>
@@ -42,8 +44,10 @@ export function HomePage() {
         <Text mt="sm">{t(purpose[role])}</Text>
       </Card>
       <IndicatorsCard user={user} />
-      {(role === 'admin' || role === 'provincial_officer') && <OverdueCard />}
-      {role === 'agency_reporter' && user.agencyId && <YourTasksCard agencyId={user.agencyId} />}
+      {can(user, plansPermissions, 'tasks.overdue') && <OverdueCard />}
+      {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && user.agencyId && (
+        <YourTasksCard agencyId={user.agencyId} />
+      )}
       <Text c="dimmed" size="sm">
         {t('comingModules')}
       </Text>

@@ -7,8 +7,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { countStatuses, periodName, STATUS_ORDER } from '../format/format.ts';
 import { StatusBadge } from './dashboard/StatusBadge.tsx';
 import { defaultPeriod, defaultUnit } from './UnitPeriodPicker.tsx';
-
-const ENTERS_FIGURES = ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'];
+import { indicatorsPermissions } from '@tre/core';
+import { can } from '../access/can.ts';
 
 /**
  * The home page's line on indicators: how many measures of the user's unit (their commune or agency,
@@ -16,11 +16,13 @@ const ENTERS_FIGURES = ['admin', 'provincial_officer', 'agency_reporter', 'commu
  */
 export function IndicatorsCard({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
+  // case workers have no part in statistics (core indicators/permissions.ts)
+  const readsFigures = can(user, indicatorsPermissions, 'values.read');
   const unit = defaultUnit(user);
   const period = defaultPeriod();
   const query = new URLSearchParams({ unit: unit.code, period }).toString();
-  const values = useApi<ValuesReply>(user.role === 'case_worker' ? null : `/api/indicators/values?${query}`);
-  if (user.role === 'case_worker') return null;
+  const values = useApi<ValuesReply>(readsFigures ? `/api/indicators/values?${query}` : null);
+  if (!readsFigures) return null;
   const counts = countStatuses((values.data?.values ?? []).map((v) => v.status));
   return (
     <Card withBorder data-testid="indicators-card">
@@ -39,7 +41,7 @@ export function IndicatorsCard({ user }: { user: SessionUser }) {
           </Group>
         ))}
       </Group>
-      {ENTERS_FIGURES.includes(user.role) && (
+      {can(user, indicatorsPermissions, 'values.write') && (
         <Anchor component={Link} to={`/indicators/entry?${query}`} mt="xs" size="sm">
           {t('homeIndicatorsEnter')}
         </Anchor>

@@ -6,6 +6,8 @@ import { useSession } from '../access/session.tsx';
 import type { Agency, Commune, SessionUser } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { indicatorsPermissions } from '@tre/core';
+import { scopeFor } from '../access/can.ts';
 
 /**
  * The unit and period an indicator screen shows. Units: the province itself, one of its communes or
@@ -19,14 +21,14 @@ export interface UnitChoice {
   code: string;
 }
 
-const PROVINCE_WIDE = ['admin', 'provincial_officer', 'viewer'];
-
-export const canPickAnyUnit = (user: SessionUser | null): boolean => !!user && PROVINCE_WIDE.includes(user.role);
+export const canPickAnyUnit = (user: SessionUser | null): boolean =>
+  scopeFor(user, indicatorsPermissions, 'values.read') === 'province';
 
 /** The unit a user starts on: their own commune or agency, else the province. */
 export function defaultUnit(user: SessionUser): UnitChoice {
-  if (user.role === 'commune_officer' && user.communeCode) return { kind: 'commune', code: user.communeCode };
-  if (user.role === 'agency_reporter' && user.agencyId) return { kind: 'agency', code: user.agencyId };
+  const scope = scopeFor(user, indicatorsPermissions, 'values.read');
+  if (scope === 'own_commune' && user.communeCode) return { kind: 'commune', code: user.communeCode };
+  if (scope === 'own_agency' && user.agencyId) return { kind: 'agency', code: user.agencyId };
   return { kind: 'province', code: user.provinceCode };
 }
 

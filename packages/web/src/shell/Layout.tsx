@@ -5,25 +5,33 @@ import { useSession } from '../access/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { accessPermissions, indicatorsPermissions } from '@tre/core';
+import { can, scopeFor } from '../access/can.ts';
+import type { SessionUser } from '../api/types.ts';
 
 interface Item {
   to: string;
   label: MessageKey;
-  roles?: string[];
+  /** shown only to those the permission tables allow */
+  may?: (user: SessionUser) => boolean;
 }
 
 const items: Item[] = [
   { to: '/', label: 'home' },
   { to: '/plans', label: 'plans' },
   { to: '/indicators', label: 'indicators' },
-  { to: '/indicators/entry', label: 'dataEntry', roles: ['admin', 'provincial_officer', 'agency_reporter', 'commune_officer'] },
-  { to: '/indicators/validation', label: 'validation', roles: ['admin', 'provincial_officer', 'viewer'] },
+  { to: '/indicators/entry', label: 'dataEntry', may: (u) => can(u, indicatorsPermissions, 'values.write') },
+  {
+    to: '/indicators/validation',
+    label: 'validation',
+    may: (u) => scopeFor(u, indicatorsPermissions, 'values.read') === 'province',
+  },
   { to: '/communes', label: 'communes' },
-  { to: '/admin/users', label: 'users', roles: ['admin'] },
+  { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
-  { to: '/admin/indicators', label: 'localIndicators', roles: ['admin'] },
-  { to: '/admin/audit', label: 'audit', roles: ['admin'] },
-  { to: '/admin/access-log', label: 'accessLog', roles: ['admin'] },
+  { to: '/admin/indicators', label: 'localIndicators', may: (u) => can(u, indicatorsPermissions, 'catalogue.edit') },
+  { to: '/admin/audit', label: 'audit', may: (u) => can(u, accessPermissions, 'audit.read') },
+  { to: '/admin/access-log', label: 'accessLog', may: (u) => can(u, accessPermissions, 'readLog.read') },
 ];
 
 export function Layout() {
@@ -32,7 +40,7 @@ export function Layout() {
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
   if (!user) return null;
-  const visible = items.filter((i) => !i.roles || i.roles.includes(user.role));
+  const visible = items.filter((i) => !i.may || i.may(user));
   // the longest matching link is the active one (/indicators/entry, not also /indicators)
   const activeTo = visible
     .filter((i) => (i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)))

@@ -6,6 +6,8 @@ import type { Agency } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { unitsPermissions } from '@tre/core';
+import { can } from '../access/can.ts';
 
 const kinds = ['department', 'mass_organisation', 'committee', 'sector', 'other'] as const;
 
@@ -21,7 +23,7 @@ interface Draft {
 export function AgenciesPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const isAdmin = user?.role === 'admin';
+  const isAdmin = can(user, unitsPermissions, 'agencies.manage');
   const [showInactive, setShowInactive] = useState(false);
   const agencies = useApi<{ items: Agency[] }>(`/api/agencies?includeInactive=${showInactive}`);
   const [draft, setDraft] = useState<Draft | null>(null);

@@ -6,6 +6,8 @@ import { useSession } from '../access/session.tsx';
 import type { Commune, User } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { accessPermissions } from '@tre/core';
+import { can } from '../access/can.ts';
 
 const PAGE = 20;
 
@@ -110,7 +112,7 @@ export function CommunesPage() {
                 </List>
               </>
             )}
-            {user?.role === 'admin' && inOwnProvince && <RecordReadsPanel recordId={detail.data.code} />}
+            {can(user, accessPermissions, 'readLog.read') && inOwnProvince && <RecordReadsPanel recordId={detail.data.code} />}
           </Stack>
         )}
       </Drawer>

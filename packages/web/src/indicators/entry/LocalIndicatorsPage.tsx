@@ -40,6 +40,8 @@ import {
   type MeasureForm,
   type Side,
 } from './localIndicatorForm.ts';
+import { indicatorsPermissions } from '@tre/core';
+import { can } from '../../access/can.ts';
 
 type StoredIndicator = CatalogueReply['indicators'][number];
 
@@ -49,12 +51,13 @@ const UNIT_LABEL: Record<MeasureUnit, MessageKey> = { '%': 'unit_percent', per10
 export default function LocalIndicatorsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const catalogue = useApi<CatalogueReply>(user?.role === 'admin' ? '/api/indicators/catalogue' : null);
+  const mayEdit = can(user, indicatorsPermissions, 'catalogue.edit');
+  const catalogue = useApi<CatalogueReply>(mayEdit ? '/api/indicators/catalogue' : null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<StoredIndicator | null>(null);
 
-  if (user?.role !== 'admin') return <Alert color="gray">{t('importNoAccess')}</Alert>;
+  if (!mayEdit) return <Alert color="gray">{t('importNoAccess')}</Alert>;
   const cat = catalogue.data;
   const local = cat?.indicators.filter((i) => i.origin === 'local') ?? [];
   const elementName = (code: string) => cat?.dataElements.find((e) => e.code === code)?.name[lang] ?? code;

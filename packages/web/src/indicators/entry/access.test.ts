@@ -1,9 +1,10 @@
+import type { Role } from '@tre/core';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../api/types.ts';
 import { canEnterData, entryKinds, entryUnit, periodOr, templateLinks, templateUrl, unitFromCode } from './access.ts';
 
 const AGENCY = '0b9f8f0e-6f1a-4c55-9a44-4d3a3c1f0a11';
-const user = (role: string, extra: Partial<SessionUser> = {}): SessionUser => ({
+const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
   id: 'u1',
   username: 'u',
   displayName: 'U',

@@ -2,28 +2,30 @@ import type { DataSetKind } from '@tre/core/indicators/data-sets';
 import { isPeriodCode } from '@tre/core/periods/period';
 import type { SessionUser } from '../../api/types.ts';
 import type { UnitChoice } from '../UnitPeriodPicker.tsx';
+import { indicatorsPermissions } from '@tre/core';
+import { scopeFor } from '../../access/can.ts';
+/** Which units the user's figures reach (core indicators/permissions.ts 'values.write'). */
+const writeScope = (user: SessionUser | null) => scopeFor(user, indicatorsPermissions, 'values.write');
 
 /**
  * Who may enter which unit's figures, as the server decides it (server indicators/access.ts):
  * the standing body and administrators any unit of the province, a commune officer their
  * commune, an agency reporter their agency; leaders (viewer) and case workers enter nothing.
  */
-const PROVINCE_EDITORS = ['admin', 'provincial_officer'];
-
 export function canEnterData(user: SessionUser | null): boolean {
-  if (!user) return false;
-  if (PROVINCE_EDITORS.includes(user.role)) return true;
-  if (user.role === 'commune_officer') return !!user.communeCode;
-  if (user.role === 'agency_reporter') return !!user.agencyId;
+  const scope = writeScope(user);
+  if (scope === 'province') return true;
+  if (scope === 'own_commune') return !!user?.communeCode;
+  if (scope === 'own_agency') return !!user?.agencyId;
   return false;
 }
 
-export const isProvinceEditor = (user: SessionUser | null): boolean => !!user && PROVINCE_EDITORS.includes(user.role);
+export const isProvinceEditor = (user: SessionUser | null): boolean => writeScope(user) === 'province';
 
 /** The kinds of unit a user's picker offers on the entry form. */
 export function entryKinds(user: SessionUser): UnitChoice['kind'][] {
-  if (user.role === 'commune_officer') return ['commune'];
-  if (user.role === 'agency_reporter') return ['agency'];
+  if (writeScope(user) === 'own_commune') return ['commune'];
+  if (writeScope(user) === 'own_agency') return ['agency'];
   return ['commune', 'agency', 'province'];
 }
 
@@ -43,8 +45,8 @@ export function unitFromCode(code: string | null, provinceCode: string): UnitCho
  * link to another unit is ignored), the standing body the unit in the URL or else the province.
  */
 export function entryUnit(user: SessionUser, requested: string | null): UnitChoice {
-  if (user.role === 'commune_officer' && user.communeCode) return { kind: 'commune', code: user.communeCode };
-  if (user.role === 'agency_reporter' && user.agencyId) return { kind: 'agency', code: user.agencyId };
+  if (writeScope(user) === 'own_commune' && user.communeCode) return { kind: 'commune', code: user.communeCode };
+  if (writeScope(user) === 'own_agency' && user.agencyId) return { kind: 'agency', code: user.agencyId };
   return unitFromCode(requested, user.provinceCode) ?? { kind: 'province', code: user.provinceCode };
 }
 
@@ -80,10 +82,10 @@ export function templateLinks(user: SessionUser, period: string): TemplateLink[]
       { label: 'importTemplateProvince', url: templateUrl({ period, dataSet: 'province', unit: user.provinceCode }) },
     ];
   }
-  if (user.role === 'commune_officer' && user.communeCode) {
+  if (writeScope(user) === 'own_commune' && user.communeCode) {
     return [{ label: 'importTemplateOwn', url: templateUrl({ period, dataSet: 'commune', unit: user.communeCode }) }];
   }
-  if (user.role === 'agency_reporter' && user.agencyId) {
+  if (writeScope(user) === 'own_agency' && user.agencyId) {
     return [{ label: 'importTemplateOwn', url: templateUrl({ period, dataSet: 'agency', unit: user.agencyId }) }];
   }
   return [];

@@ -40,6 +40,8 @@ import {
   type UnitGroup,
   type ValidationFilter,
 } from './validationView.ts';
+import { indicatorsPermissions } from '@tre/core';
+import { scopeFor } from '../../access/can.ts';
 
 /** Units shown at first, and added by each "show more": a province has up to a few hundred communes. */
 const PAGE = 30;
@@ -126,7 +128,7 @@ function ValidationScreen({ user }: { user: SessionUser }) {
     setFilter((f) => ({ ...f, kind }));
     setShown(PAGE);
   };
-  const provinceWide = ['admin', 'provincial_officer', 'viewer'].includes(user.role);
+  const provinceWide = scopeFor(user, indicatorsPermissions, 'values.read') === 'province';
   const periodText = periodName(period, lang);
 
   return (

@@ -1,3 +1,4 @@
+import type { Role } from '@tre/core';
 import type { UnitRefDto, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../api/types.ts';
@@ -135,7 +136,7 @@ describe('links and access', () => {
   });
 
   it('lets the province’s readers and a unit’s own reporter run the checks, not case workers', () => {
-    const user = (role: string, extra: Partial<SessionUser> = {}): SessionUser => ({
+    const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
       id: 'u1',
       username: 'u1',
       displayName: 'U1',

@@ -7,6 +7,8 @@ import {
 import type { ValidationRule } from '@tre/core/indicators/validation';
 import { fold } from '@tre/core/plans/parser/fold';
 import type { SessionUser } from '../../api/types.ts';
+import { indicatorsPermissions } from '@tre/core';
+import { scopeFor } from '../../access/can.ts';
 
 /**
  * The province-wide validation run as the standing body reads it: findings sorted into three kinds
@@ -135,9 +137,9 @@ export function entryHref(unit: string, period: string): string {
  * administrators and leaders over the province, a commune officer or agency reporter over their own unit.
  */
 export function canRunValidation(user: SessionUser | null): boolean {
-  if (!user) return false;
-  if (['admin', 'provincial_officer', 'viewer'].includes(user.role)) return true;
-  if (user.role === 'commune_officer') return !!user.communeCode;
-  if (user.role === 'agency_reporter') return !!user.agencyId;
+  const scope = scopeFor(user, indicatorsPermissions, 'values.read');
+  if (scope === 'province') return true;
+  if (scope === 'own_commune') return !!user?.communeCode;
+  if (scope === 'own_agency') return !!user?.agencyId;
   return false;
 }

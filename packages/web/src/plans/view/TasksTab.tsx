@@ -11,6 +11,8 @@ import { ProgressModal } from './ProgressModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
 import { TaskEditModal } from './TaskEditModal.tsx';
 import { planYears } from './years.ts';
+import { plansPermissions } from '@tre/core';
+import { scopeFor } from '../../access/can.ts';
 
 type Half = 'year' | 'S1' | 'S2';
 
@@ -19,13 +21,15 @@ export function TasksTab({ plan, agencies }: { plan: PlanDetailDto; agencies: Ag
   const { t } = useI18n();
   const { user } = useSession();
   const years = planYears(plan);
+  // reporters record for their own body only (core plans/permissions.ts: 'assigned_body')
+  const reportsFor = scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body';
   // An agency reporter starts on their own agency; a commune officer is always on their commune.
-  const [agencyId, setAgencyId] = useState<string | null>(user?.role === 'agency_reporter' ? user.agencyId : null);
+  const [agencyId, setAgencyId] = useState<string | null>(reportsFor ? (user?.agencyId ?? null) : null);
   const [year, setYear] = useState<number>(years.current);
   const [half, setHalf] = useState<Half>('year');
   const [recording, setRecording] = useState<PlanTaskDto | null>(null);
   const [editing, setEditing] = useState<PlanTaskDto | null>(null);
-  const communeCode = user?.role === 'commune_officer' ? user.communeCode : null;
+  const communeCode = reportsFor ? (user?.communeCode ?? null) : null;
   const period = half === 'year' ? String(year) : `${year}${half}`;
 
   const query = new URLSearchParams({ year: String(year), period });

@@ -1,0 +1,8 @@
+import { permissionTable } from '../access/permission.ts';
+
+/** Import jobs: everyone reads the jobs they uploaded; these roles read and retry every job of the province. */
+export const importsPermissions = permissionTable({
+  /** GET /api/import-jobs (all), /:id, /:id/rejections.csv, POST /:id/retry of another user's job */
+  'jobs.oversee': { admin: 'province', provincial_officer: 'province' },
+});
+export type ImportsAction = keyof typeof importsPermissions;

@@ -1,0 +1,252 @@
+import {
+  Role,
+  accessPermissions,
+  filesPermissions,
+  importsPermissions,
+  indicatorsPermissions,
+  mayTake,
+  mayTakeOn,
+  plansPermissions,
+  roles,
+  scopeKindOf,
+  unitsPermissions,
+  type PermissionTable,
+  type ScopeTarget,
+} from '@tre/core';
+import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './test/app.ts';
+import { ADMIN_PASSWORD } from './test/db.ts';
+import { COMMUNE_A, COMMUNE_B, firstAgencyId, makePlan, makeUser, signIn, taskIdsOf, type Session } from './test/factories.ts';
+
+/**
+ * The scope tests generated from the permission tables (core/<module>/permissions.ts): every action
+ * of every module × every role × the caller's own record and another's. Where the table says no,
+ * the call is refused and no table but the read log changes; where it says yes, it is not refused.
+ * Every action must have a probe here and every probe an action, so an action added without a rule
+ * or a test fails the suite.
+ */
+
+const TABLES = {
+  access: accessPermissions,
+  units: unitsPermissions,
+  files: filesPermissions,
+  imports: importsPermissions,
+  plans: plansPermissions,
+  indicators: indicatorsPermissions,
+} as const satisfies Record<string, PermissionTable>;
+
+type Whose = 'own' | 'other';
+
+interface Caller {
+  role: Role;
+  session: Session;
+  communeCode: string | null;
+  agencyId: string | null;
+}
+
+interface World {
+  gd: string; // Sở GD&ĐT: leads task 2 of the plan
+  tuphap: string; // Sở Tư pháp: assigned nothing
+  planId: string;
+  tasks: string[];
+  adminsJob: string;
+}
+
+interface Probe {
+  /** the request, for the caller's own record or another's */
+  request(w: World, caller: Caller, whose: Whose): InjectOptions;
+  /** false: the route takes no record, the role alone decides (only 'own' is tried) */
+  scoped: boolean;
+  /** what a refusal answers: 403, or 404 where a record the caller may not see is hidden */
+  refused?: number;
+}
+
+const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
+  method,
+  url,
+  ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+});
+
+/** The commune or agency a caller's own or another's record belongs to. */
+function unitOf(w: World, c: Caller, whose: Whose): { commune: string; agency: string } {
+  const kind = scopeKindOf(c.role);
+  return {
+    commune: kind === 'commune' && whose === 'own' ? (c.communeCode ?? COMMUNE_A) : whose === 'own' ? COMMUNE_A : COMMUNE_B,
+    agency: kind === 'agency' && whose === 'own' ? (c.agencyId ?? w.gd) : whose === 'own' ? w.gd : w.tuphap,
+  };
+}
+
+const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Probe> } = {
+  access: {
+    'users.manage': { scoped: false, request: () => json('GET', '/api/users') },
+    'audit.read': { scoped: false, request: () => json('GET', '/api/audit') },
+    'readLog.read': { scoped: false, request: () => json('GET', '/api/access-log') },
+    'staff.read': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/units/communes/${unitOf(w, c, whose).commune}/staff`),
+    },
+  },
+  units: {
+    'agencies.manage': { scoped: false, request: (w) => json('PUT', '/api/settings/standing-body', { agencyId: w.gd }) },
+  },
+  files: {
+    'evidence.upload': {
+      scoped: false,
+      request: () => ({
+        method: 'POST',
+        url: '/api/files?fileName=minh-chung.pdf',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: Buffer.from('%PDF-1.4 minh chứng'),
+      }),
+    },
+  },
+  imports: {
+    'jobs.oversee': { scoped: false, refused: 404, request: (w) => json('GET', `/api/import-jobs/${w.adminsJob}`) },
+  },
+  plans: {
+    'plans.edit': {
+      scoped: false,
+      request: () => ({
+        method: 'POST',
+        url: '/api/plans/parse?fileName=ke-hoach.txt',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: Buffer.from('KẾ HOẠCH\nThực hiện công tác trẻ em năm 2026\n'),
+      }),
+    },
+    'tasks.overdue': { scoped: false, request: () => json('GET', '/api/plans/overdue') },
+    'tasks.progress': {
+      scoped: true,
+      request: (w, c, whose) => {
+        const kind = scopeKindOf(c.role);
+        // a reporter's own task is one assigned to their body (task 2: Sở GD&ĐT; task 3: every commune), another's is task 4
+        const task = whose === 'other' ? w.tasks[3] : kind === 'commune' ? w.tasks[2] : w.tasks[1];
+        const body = kind === 'province' ? { agencyId: w.gd } : {};
+        return json('PUT', `/api/plans/tasks/${task}/progress`, {
+          period: '2025',
+          status: 'in_progress',
+          note: null,
+          evidenceFileId: null,
+          ...body,
+        });
+      },
+    },
+  },
+  indicators: {
+    'values.read': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/data-values?unit=${entryUnit(w, c, whose)}&period=2025`),
+    },
+    'values.write': {
+      scoped: true,
+      request: (w, c, whose) => {
+        const unit = entryUnit(w, c, whose);
+        const element = unit === COMMUNE_A || unit === COMMUNE_B ? 'LIVE_BIRTHS' : 'CHILDREN_SUPPORTED';
+        return json('PUT', '/api/data-values', { unit, period: '2025', values: [{ element, value: 7 }] });
+      },
+    },
+    'dataValueSets.import': { scoped: false, request: () => json('POST', '/api/data-values/import', { dataValues: [] }) },
+    'values.export': { scoped: false, request: () => json('GET', '/api/data-values/export?period=2025') },
+    'targets.map': { scoped: false, request: (w) => json('POST', `/api/plans/${w.planId}/measure-targets`) },
+    'catalogue.edit': { scoped: false, request: () => json('DELETE', '/api/indicators/local/KHONG_CO') },
+  },
+};
+
+/** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
+function entryUnit(w: World, c: Caller, whose: Whose): string {
+  const u = unitOf(w, c, whose);
+  return scopeKindOf(c.role) === 'agency' ? u.agency : u.commune;
+}
+
+/** What the scope rules read of the record a probe names. */
+function targetOf(w: World, c: Caller, whose: Whose): ScopeTarget {
+  const u = unitOf(w, c, whose);
+  return { communeCode: u.commune, agencyId: u.agency, actorsBody: whose === 'own' };
+}
+
+let t: TestApp;
+const callers = new Map<Role, Caller>();
+let world: World;
+
+/** Rows of every table but the read log (a refused call is logged there, and only there). */
+async function snapshot(): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('read_log')
+    ORDER BY table_name
+  `.execute(t.db.kysely);
+  const out: Record<string, number> = {};
+  for (const { name } of tables.rows) {
+    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(t.db.kysely);
+    out[name] = Number(r.rows[0]?.n ?? 0);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
+  const tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
+  const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
+  const planId = await makePlan(t.db);
+  const job = await t.app.inject({
+    method: 'POST',
+    url: '/api/data-values/import-file?fileName=so-lieu.json',
+    headers: { ...admin.headers, 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(JSON.stringify({ dataValues: [] })),
+  });
+  world = { gd, tuphap, planId, tasks: await taskIdsOf(t.db, planId), adminsJob: (job.json() as { id: string }).id };
+  await t.app.imports.idle();
+  for (const role of roles) {
+    const bound = scopeKindOf(role);
+    const communeCode = bound === 'commune' ? COMMUNE_A : null;
+    const agencyId = bound === 'agency' ? gd : null;
+    const session =
+      role === Role.Admin
+        ? admin
+        : await signIn(
+            t.app,
+            (await makeUser(t.db, { role, communeCode: communeCode ?? undefined, agencyId: agencyId ?? undefined })).username,
+          );
+    callers.set(role, { role, session, communeCode, agencyId });
+  }
+});
+afterAll(async () => t.close());
+
+describe('the permission tables', () => {
+  it('have a probe for every action, and no probe without an action', () => {
+    for (const [module, table] of Object.entries(TABLES)) {
+      expect(Object.keys(PROBES[module as keyof typeof TABLES]).sort(), module).toEqual(Object.keys(table).sort());
+    }
+  });
+
+  for (const [module, table] of Object.entries(TABLES) as [keyof typeof TABLES, PermissionTable][]) {
+    for (const [action, probe] of Object.entries(PROBES[module]) as [string, Probe][]) {
+      for (const role of roles) {
+        for (const whose of probe.scoped ? (['own', 'other'] as const) : (['own'] as const)) {
+          it(`${module} ${action}: ${role}, ${whose}`, async () => {
+            const caller = callers.get(role);
+            if (!caller) throw new Error(`no ${role} signed in`);
+            const allowed = probe.scoped
+              ? mayTakeOn(table, action, caller, targetOf(world, caller, whose))
+              : mayTake(table, action, caller);
+            const request = probe.request(world, caller, whose);
+            const before = allowed ? undefined : await snapshot();
+            const res = await t.app.inject({
+              ...request,
+              headers: { ...caller.session.headers, ...(request.headers as Record<string, string> | undefined) },
+            });
+            if (allowed) {
+              expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+              expect(res.statusCode, res.body).toBeLessThan(500);
+            } else {
+              expect(res.statusCode, res.body).toBe(probe.refused ?? 403);
+              expect(await snapshot()).toEqual(before);
+            }
+          });
+        }
+      }
+    }
+  }
+});
