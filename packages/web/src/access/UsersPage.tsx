@@ -18,7 +18,14 @@ interface Draft {
   communeCode: string | null;
 }
 
-const empty: Draft = { username: '', displayName: '', password: '', role: Role.CommuneOfficer, agencyId: null, communeCode: null };
+const empty: Draft = {
+  username: '',
+  displayName: '',
+  password: '',
+  role: Role.CommuneOfficer,
+  agencyId: null,
+  communeCode: null,
+};
 
 export function UsersPage() {
   const { t, roleLabel, lang } = useI18n();
