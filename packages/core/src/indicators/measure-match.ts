@@ -1,4 +1,4 @@
-import { foldText } from '../plans/parser/fold.ts';
+import { foldText } from '../text/fold.ts';
 import type { CatalogueIndex } from './catalogue.ts';
 
 /**

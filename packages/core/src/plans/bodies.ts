@@ -18,7 +18,7 @@
  *   child affairs, is offered as a candidate.
  */
 import type { BodyCandidate, BodyGroup, BodyResolution } from './plan-api.ts';
-import { foldText } from './parser/fold.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface AgencyForMatch {
   id: string;

@@ -9,7 +9,7 @@ import { PLAN_FORMAT, PlanDocumentSchema, type PlanDocument, type PlanParseResul
 import { findCitations } from './parser/citations.ts';
 import { extractDocxText } from './parser/docx.ts';
 import { PlanFileError } from './parser/errors.ts';
-import { fold } from './parser/fold.ts';
+import { fold } from '../text/fold.ts';
 import { paragraphs } from './parser/footnotes.ts';
 import { parseHeader } from './parser/header.ts';
 import { note } from './parser/notes.ts';

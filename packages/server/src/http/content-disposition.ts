@@ -1,4 +1,4 @@
-import { stripDiacritics } from '@tre/core/plans/parser/fold';
+import { stripDiacritics } from '@tre/core/text/fold';
 
 /** "attachment" with the name in UTF-8 (RFC 5987/6266 `filename*`) and an ASCII fallback for old clients. */
 export function contentDisposition(name: string): string {

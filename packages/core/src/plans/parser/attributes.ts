@@ -1,5 +1,5 @@
 import { bodyListOnly } from './bodies.ts';
-import { fold } from './fold.ts';
+import { fold } from '../../text/fold.ts';
 import type { Para } from './footnotes.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { BODY_START, PROTECTED_NAMES } from './body-names.ts';
-import { clip, fold, squash } from './fold.ts';
+import { clip, fold, squash } from '../../text/fold.ts';
 
 /**
  * Bodies named in a task: "X chủ trì, phối hợp với Y, Z triển khai thực hiện" gives lead [X] and

@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../plan-format.ts';
-import { clip, fold, squash } from './fold.ts';
+import { clip, fold, squash } from '../../text/fold.ts';
 import type { Para } from './footnotes.ts';
 import { markerOf } from './outline.ts';
 

@@ -1,5 +1,5 @@
 import type { IndicatorTarget, TargetOp, TargetUnit } from '../plan-format.ts';
-import { clip, fold, squash } from './fold.ts';
+import { clip, fold, squash } from '../../text/fold.ts';
 import { MAX_MEASURE_VALUE } from '../../indicators/counts.ts';
 import { parseVnNumber } from './numbers.ts';
 

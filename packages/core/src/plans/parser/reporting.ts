@@ -1,7 +1,7 @@
 import type { ReportingDeadline, ReportingKind } from '../plan-format.ts';
 import { cleanBody } from './bodies.ts';
 import { findDates, isoDate, monthDay } from './dates.ts';
-import { clip, fold, squash } from './fold.ts';
+import { clip, fold, squash } from '../../text/fold.ts';
 import { markerOf } from './outline.ts';
 
 /**

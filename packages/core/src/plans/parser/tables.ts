@@ -1,4 +1,4 @@
-import { fold, squash } from './fold.ts';
+import { fold, squash } from '../../text/fold.ts';
 import { isRoman } from './outline.ts';
 
 /**

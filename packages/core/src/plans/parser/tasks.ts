@@ -1,7 +1,7 @@
 import type { IndicatorAssignment, ParseNote, PlanIndicator, PlanSection, PlanTask } from '../plan-format.ts';
 import type { Attribute } from './attributes.ts';
 import { inlineAssignment, parseAssignment, splitBodies, supportIn } from './bodies.ts';
-import { clip, fold, squash } from './fold.ts';
+import { clip, fold, squash } from '../../text/fold.ts';
 import { readTargets } from './indicators.ts';
 import { note } from './notes.ts';
 import type { Node } from './outline.ts';

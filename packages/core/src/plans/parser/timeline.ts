@@ -1,6 +1,6 @@
 import type { Timeline } from '../plan-format.ts';
 import { findDates, isoDate, lastDay, pad } from './dates.ts';
-import { clip, fold, squash } from './fold.ts';
+import { clip, fold, squash } from '../../text/fold.ts';
 import { LUNAR_YEAR, canChiYear, lunarToSolar } from './lunar.ts';
 import { isRoman } from './outline.ts';
 

@@ -5,7 +5,7 @@ import {
   type ValidationViolationDto,
 } from '@tre/core/indicators/indicator-api';
 import type { ValidationRule } from '@tre/core/indicators/validation';
-import { fold } from '@tre/core/plans/parser/fold';
+import { fold } from '@tre/core/text/fold';
 import type { SessionUser } from '../../api/types.ts';
 import { indicatorsPermissions } from '@tre/core';
 import { scopeFor } from '../../access/can.ts';
