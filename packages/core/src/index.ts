@@ -3,6 +3,8 @@ export * from './access/roles.ts';
 export * from './access/lockout.ts';
 export * from './access/permission.ts';
 export * from './access/permissions.ts';
+export * from './access/access-api.ts';
+export * from './units/units-api.ts';
 export * from './units/permissions.ts';
 export * from './files/permissions.ts';
 export * from './imports/permissions.ts';

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccessLogPage } from './access/AccessLogPage.tsx';
 import { AuditPage } from './access/AuditPage.tsx';
-import { SessionProvider, useSession } from './access/session.tsx';
+import { SessionProvider, useSession } from './session/session.tsx';
 import { SignInPage } from './access/SignInPage.tsx';
 import { UsersPage } from './access/UsersPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
@@ -18,7 +18,8 @@ import { Layout } from './shell/Layout.tsx';
 import { AgenciesPage } from './units/AgenciesPage.tsx';
 import { CommunesPage } from './units/CommunesPage.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
-import { can } from './access/can.ts';
+import { can } from './session/can.ts';
+import { CommuneAccessPanels } from './access/CommuneAccessPanels.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -63,7 +64,7 @@ function App() {
             can(user, indicatorsPermissions, 'catalogue.edit') ? <Lazy page={<LocalIndicatorsPage />} /> : <Navigate to="/" />
           }
         />
-        <Route path="communes" element={<CommunesPage />} />
+        <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />
         <Route path="admin/audit" element={can(user, accessPermissions, 'audit.read') ? <AuditPage /> : <Navigate to="/" />} />

@@ -1,3 +1,4 @@
+import type { Role } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -70,7 +71,7 @@ export async function insertUser(
     username: string;
     display_name: string;
     password_hash: string;
-    role: string;
+    role: Role;
     agency_id: string | null;
     commune_code: string | null;
   },
@@ -83,7 +84,7 @@ export async function updateUser(
   id: string,
   values: Partial<{
     display_name: string;
-    role: string;
+    role: Role;
     agency_id: string | null;
     commune_code: string | null;
     active: boolean;

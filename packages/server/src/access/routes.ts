@@ -1,4 +1,4 @@
-import { accessPermissions, isSingleLine, Role, SINGLE_LINE } from '@tre/core';
+import { accessPermissions } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -8,131 +8,22 @@ import type { Database } from '../db/schema.ts';
 import { SESSION_COOKIE, actorOf, authorize } from '../http/auth.ts';
 import { listAudit } from '../audit/audit.ts';
 import { fromParams } from '../http/read-log-hook.ts';
-import { CommuneCodeSchema } from '../units/routes.ts';
+import { CommuneCodeSchema } from '../units/schemas.ts';
 import * as repo from './repository.ts';
 import { dummyHash } from './password.ts';
 import * as service from './service.ts';
+import {
+  AuditEventSchema,
+  AuditQuerySchema,
+  ListQuerySchema,
+  NewUserSchema,
+  SessionSchema,
+  SignInSchema,
+  UserPatchSchema,
+  UserSchema,
+  toUserDto,
+} from './schemas.ts';
 import { DEVICE_COOKIE, DEVICE_DAYS } from './signin-throttle.ts';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-export const RoleSchema = z.enum(Role);
-
-export const UserSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  agencyId: z.string().nullable(),
-  communeCode: z.string().nullable(),
-  agencyName: z.string().nullable().optional(),
-  communeName: z.string().nullable().optional(),
-  active: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastSignInAt: z.string().nullable(),
-  createdAt: z.string(),
-});
-export type UserDto = z.infer<typeof UserSchema>;
-
-type UserRow = Awaited<ReturnType<typeof repo.findUserById>> & { agency_name?: string | null; commune_name?: string | null };
-
-export function toUserDto(u: NonNullable<UserRow>): UserDto {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.display_name,
-    role: u.role,
-    agencyId: u.agency_id,
-    communeCode: u.commune_code,
-    agencyName: u.agency_name ?? null,
-    communeName: u.commune_name ?? null,
-    active: u.active,
-    lockedUntil: iso(u.locked_until),
-    lastSignInAt: iso(u.last_signin_at),
-    createdAt: u.created_at.toISOString(),
-  };
-}
-
-export const SignInSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
-export type SignIn = z.infer<typeof SignInSchema>;
-
-export const SessionSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.string(),
-    agencyId: z.string().nullable(),
-    communeCode: z.string().nullable(),
-    provinceCode: z.string(),
-  }),
-  csrfToken: z.string(),
-});
-export type SessionDto = z.infer<typeof SessionSchema>;
-
-export const NewUserSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,64}$/, '3–64 chữ thường, số, dấu chấm, gạch / 3–64 lowercase letters, digits, . _ -'),
-  displayName: z.string().trim().min(1).max(200).refine(isSingleLine, SINGLE_LINE),
-  password: z.string().min(1).max(200),
-  role: RoleSchema,
-  agencyId: z.uuid().nullable().optional(),
-  communeCode: z
-    .string()
-    .regex(/^\d{5}$/)
-    .nullable()
-    .optional(),
-});
-export type NewUser = z.infer<typeof NewUserSchema>;
-
-export const UserPatchSchema = z
-  .object({
-    displayName: z.string().trim().min(1).max(200).refine(isSingleLine, SINGLE_LINE),
-    role: RoleSchema,
-    agencyId: z.uuid().nullable(),
-    communeCode: z
-      .string()
-      .regex(/^\d{5}$/)
-      .nullable(),
-    active: z.boolean(),
-    password: z.string().min(1).max(200),
-  })
-  .partial()
-  .strict();
-export type UserPatch = z.infer<typeof UserPatchSchema>;
-
-export const AuditQuerySchema = z.object({
-  entity: z.string().max(40).optional(),
-  entityId: z.string().max(80).optional(),
-  actorId: z.uuid().optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
-export const AuditEventSchema = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
-
-const ListQuerySchema = z.object({
-  q: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 export function accessRoutes(db: Kysely<Database>, config: Config) {
   return async (fastify: FastifyInstance) => {

@@ -149,7 +149,7 @@ export async function resolveSession(
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     agencyId: row.agency_id,
     communeCode: row.commune_code,
     provinceCode: row.province_code,
@@ -261,7 +261,7 @@ export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: 
       'You cannot disable yourself or change your own role',
     );
   }
-  const role = patch.role ?? (before.role as Role);
+  const role = patch.role ?? before.role;
   const agencyId = patch.agencyId !== undefined ? patch.agencyId : before.agency_id;
   const communeCode =
     patch.communeCode !== undefined ? patch.communeCode : scopeKindOf(role) === 'commune' ? before.commune_code : null;

@@ -1,3 +1,4 @@
+import type { Role } from '@tre/core';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely's view of the tables created by ./migrations. */
@@ -54,7 +55,8 @@ export interface AppUserTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: string;
+  // CHECK (role IN …) in migration 0001: one of core's roles
+  role: Role;
   agency_id: string | null;
   commune_code: string | null;
   active: Generated<boolean>;

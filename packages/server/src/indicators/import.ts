@@ -246,7 +246,7 @@ export const dataValuesImport = importKind<ImportRow, ImportContext>({
           en: 'The account that uploaded the file is no longer active',
         });
       }
-      scope = { role: user.role as Role, agencyId: user.agency_id, communeCode: user.commune_code };
+      scope = { role: user.role, agencyId: user.agency_id, communeCode: user.commune_code };
     }
     return importContext(db, {
       provinceCode: job.province_code,

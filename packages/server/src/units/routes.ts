@@ -2,46 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isSingleLine, SINGLE_LINE, unitsPermissions } from '@tre/core';
+import { unitsPermissions, type AgencyDto, type CommuneDto } from '@tre/core';
 import type { Database } from '../db/schema.ts';
 import { actorOf, authorize } from '../http/auth.ts';
 import * as repo from './repository.ts';
 import * as service from './service.ts';
-
-export const ProvinceCodeSchema = z.string().regex(/^\d{2}$/, 'mã tỉnh 2 chữ số / 2-digit province code');
-export const CommuneCodeSchema = z.string().regex(/^\d{5}$/, 'mã xã 5 chữ số / 5-digit commune code');
-
-export const CommuneSchema = z.object({ code: z.string(), name: z.string(), type: z.string(), provinceCode: z.string() });
-export type CommuneDto = z.infer<typeof CommuneSchema>;
-
-export const CommuneListQuerySchema = z.object({
-  province: ProvinceCodeSchema.optional(),
-  q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-
-const AgencyKindSchema = z.enum(['department', 'mass_organisation', 'committee', 'sector', 'other']);
-
-export const AgencySchema = z.object({
-  id: z.string(),
-  kind: AgencyKindSchema,
-  shortName: z.string(),
-  fullName: z.string(),
-  aliases: z.array(z.string()),
-  active: z.boolean(),
-  isStandingBody: z.boolean(),
-});
-export type AgencyDto = z.infer<typeof AgencySchema>;
-
-export const AgencyInputSchema = z.object({
-  kind: AgencyKindSchema,
-  shortName: z.string().trim().min(1).max(120).refine(isSingleLine, SINGLE_LINE),
-  fullName: z.string().trim().min(1).max(300).refine(isSingleLine, SINGLE_LINE),
-  aliases: z.array(z.string().max(200).refine(isSingleLine, SINGLE_LINE)).max(50).default([]),
-  active: z.boolean().optional(),
-});
-export type AgencyInput = z.infer<typeof AgencyInputSchema>;
+import {
+  AgencyInputSchema,
+  AgencySchema,
+  CommuneCodeSchema,
+  CommuneDetailSchema,
+  CommuneListQuerySchema,
+  CommuneSchema,
+} from './schemas.ts';
 
 type AgencyRow = Awaited<ReturnType<typeof repo.listAgencies>>[number];
 const toAgencyDto = (a: AgencyRow, standingBodyId: string | null): AgencyDto => ({
@@ -107,11 +80,7 @@ export function unitsRoutes(db: Kysely<Database>) {
           tags: ['units'],
           summary: 'Một xã, phường và các đơn vị cũ / one commune and its pre-2025 predecessors',
           params: z.object({ code: CommuneCodeSchema }),
-          response: {
-            200: CommuneSchema.extend({
-              predecessors: z.array(z.object({ code: z.string(), name: z.string(), extent: z.enum(['full', 'partial']) })),
-            }),
-          },
+          response: { 200: CommuneDetailSchema },
         },
       },
       async (request) => {

@@ -1,8 +1,8 @@
 import { Alert, Button, Code, Group, Select, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AuditEvent } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useRead } from '../api/useApi.ts';
+import { accessReads } from './api.ts';
 
 const entities = ['user', 'agency', 'setting', 'database'];
 
@@ -13,7 +13,7 @@ export function AuditPage() {
   const params = new URLSearchParams({ limit: '50' });
   if (entity) params.set('entity', entity);
   if (before) params.set('before', String(before));
-  const log = useApi<{ items: AuditEvent[] }>(`/api/audit?${params.toString()}`);
+  const log = useRead(accessReads.audit(params));
   const items = log.data?.items ?? [];
   const show = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v, null, 1));
 

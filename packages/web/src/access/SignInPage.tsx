@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
-import { useSession } from './session.tsx';
+import { useSession } from '../session/session.tsx';
 
 export function SignInPage() {
   const { t } = useI18n();

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { Role, roles, scopeKindOf } from '@tre/core';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api, errorMessage } from '../api/client.ts';
-import type { Agency, Commune, User } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
+import type { User } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useSession } from './session.tsx';
+import { useSession } from '../session/session.tsx';
+import { useRead } from '../api/useApi.ts';
+import { unitsReads } from '../units/api.ts';
+import { accessApi, accessReads } from './api.ts';
 
 interface Draft {
   /** Set when editing an existing user: username and password are then not sent. */
@@ -30,9 +32,9 @@ const empty: Draft = {
 export function UsersPage() {
   const { t, roleLabel, lang } = useI18n();
   const { user: me } = useSession();
-  const users = useApi<{ items: User[] }>('/api/users?limit=500');
-  const agencies = useApi<{ items: Agency[] }>('/api/agencies');
-  const communes = useApi<{ items: Commune[] }>('/api/units/communes?limit=500');
+  const users = useRead(accessReads.users());
+  const agencies = useRead(unitsReads.agencies());
+  const communes = useRead(unitsReads.allCommunes());
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
 
@@ -44,9 +46,9 @@ export function UsersPage() {
     try {
       const scope = { agencyId: draft.agencyId, communeCode: scopeKindOf(draft.role) === 'commune' ? draft.communeCode : null };
       if (draft.id) {
-        await api('PATCH', `/api/users/${draft.id}`, { displayName: draft.displayName, role: draft.role, ...scope });
+        await accessApi.updateUser(draft.id, { displayName: draft.displayName, role: draft.role, ...scope });
       } else {
-        await api('POST', '/api/users', {
+        await accessApi.createUser({
           username: draft.username,
           displayName: draft.displayName,
           password: draft.password,
@@ -64,7 +66,7 @@ export function UsersPage() {
 
   const toggleActive = async (u: User) => {
     try {
-      await api('PATCH', `/api/users/${u.id}`, { active: !u.active });
+      await accessApi.updateUser(u.id, { active: !u.active });
       users.reload();
     } catch (err) {
       window.alert(errorMessage(err));
@@ -75,7 +77,7 @@ export function UsersPage() {
     const password = window.prompt(`${t('newPassword')} — ${u.username}`);
     if (!password) return;
     try {
-      await api('PATCH', `/api/users/${u.id}`, { password });
+      await accessApi.updateUser(u.id, { password });
     } catch (err) {
       window.alert(errorMessage(err));
     }
@@ -126,7 +128,7 @@ export function UsersPage() {
                         username: u.username,
                         displayName: u.displayName,
                         password: '',
-                        role: u.role as Role,
+                        role: u.role,
                         agencyId: u.agencyId,
                         communeCode: u.communeCode,
                       });

@@ -27,3 +27,20 @@ export function useApi<T>(url: string | null) {
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
 }
+
+/**
+ * A GET a module's typed client describes (web/<module>/api.ts): its URL with the reply type bound to
+ * it, so a page names the read, never a URL string or a reply type of its own choosing.
+ */
+export interface Read<T> {
+  url: string;
+  /** never set: carries the reply type */
+  readonly reply?: T;
+}
+
+export const read = <T>(url: string): Read<T> => ({ url });
+
+/** useApi over a typed read; null waits (nothing to read yet). */
+export function useRead<T>(r: Read<T> | null) {
+  return useApi<T>(r?.url ?? null);
+}

@@ -1,14 +1,15 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { scopeKindOf, type Role } from '@tre/core';
-import { useSession } from '../access/session.tsx';
-import { useApi } from '../api/useApi.ts';
+import { useSession } from '../session/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { IndicatorsCard } from '../indicators/IndicatorsCard.tsx';
 import { OverdueCard } from '../plans/OverdueCard.tsx';
 import { YourTasksCard } from '../plans/YourTasksCard.tsx';
 import { plansPermissions } from '@tre/core';
-import { can, scopeFor } from '../access/can.ts';
+import { can, scopeFor } from '../session/can.ts';
+import { useRead } from '../api/useApi.ts';
+import { unitsReads } from '../units/api.ts';
 
 const purpose: Record<Role, MessageKey> = {
   admin: 'homeAdmin',
@@ -22,7 +23,7 @@ const purpose: Record<Role, MessageKey> = {
 export function HomePage() {
   const { t, roleLabel } = useI18n();
   const { user } = useSession();
-  const settings = useApi<{ province: { code: string; name: string } }>('/api/settings');
+  const settings = useRead(unitsReads.settings());
   if (!user) return null;
   const role = user.role;
   const scope = scopeKindOf(role);

@@ -8,7 +8,7 @@ import { countStatuses, periodName, STATUS_ORDER } from '../format/format.ts';
 import { StatusBadge } from './dashboard/StatusBadge.tsx';
 import { defaultPeriod, defaultUnit } from './UnitPeriodPicker.tsx';
 import { indicatorsPermissions } from '@tre/core';
-import { can } from '../access/can.ts';
+import { can } from '../session/can.ts';
 
 /**
  * The home page's line on indicators: how many measures of the user's unit (their commune or agency,

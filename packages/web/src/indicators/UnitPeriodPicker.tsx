@@ -2,12 +2,12 @@ import { Group, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { parsePeriod, periodLabel } from '@tre/core/periods/period';
 import { useMemo, useState } from 'react';
-import { useSession } from '../access/session.tsx';
+import { useSession } from '../session/session.tsx';
 import type { Agency, Commune, SessionUser } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { indicatorsPermissions } from '@tre/core';
-import { scopeFor } from '../access/can.ts';
+import { scopeFor } from '../session/can.ts';
 
 /**
  * The unit and period an indicator screen shows. Units: the province itself, one of its communes or

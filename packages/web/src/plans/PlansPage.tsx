@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { PlanSummaryDto } from '@tre/core/plans/plan-api';
 import { Link } from 'react-router';
-import { useSession } from '../access/session.tsx';
+import { useSession } from '../session/session.tsx';
 import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { canManagePlans, yearsLabel } from './access.ts';

@@ -2,7 +2,7 @@ import { groupsOfAgency } from '@tre/core/plans/bodies';
 import type { BodyGroup, PlanTaskDto } from '@tre/core/plans/plan-api';
 import type { Agency, SessionUser } from '../api/types.ts';
 import { plansPermissions, scopeKindOf } from '@tre/core';
-import { can, scopeFor } from '../access/can.ts';
+import { can, scopeFor } from '../session/can.ts';
 
 /**
  * What the web offers to whom. The server checks every call again; these only keep buttons that

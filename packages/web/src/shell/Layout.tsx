@@ -1,12 +1,12 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
-import { useSession } from '../access/session.tsx';
+import { useSession } from '../session/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
-import { can, scopeFor } from '../access/can.ts';
+import { can, scopeFor } from '../session/can.ts';
 import type { SessionUser } from '../api/types.ts';
 
 interface Item {

@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useSession } from '../access/session.tsx';
-import { api, errorMessage } from '../api/client.ts';
+import { useSession } from '../session/session.tsx';
+import { errorMessage } from '../api/client.ts';
 import type { Agency } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { unitsPermissions } from '@tre/core';
-import { can } from '../access/can.ts';
+import { can } from '../session/can.ts';
+import { useRead } from '../api/useApi.ts';
+import { unitsApi, unitsReads } from './api.ts';
 
 const kinds = ['department', 'mass_organisation', 'committee', 'sector', 'other'] as const;
 
@@ -25,7 +26,7 @@ export function AgenciesPage() {
   const { user } = useSession();
   const isAdmin = can(user, unitsPermissions, 'agencies.manage');
   const [showInactive, setShowInactive] = useState(false);
-  const agencies = useApi<{ items: Agency[] }>(`/api/agencies?includeInactive=${showInactive}`);
+  const agencies = useRead(unitsReads.agencies(showInactive));
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const kindLabel = (k: string) => t(`kind_${k}` as MessageKey);
@@ -41,8 +42,8 @@ export function AgenciesPage() {
       active: draft.active,
     };
     try {
-      if (draft.id) await api('PATCH', `/api/agencies/${draft.id}`, body);
-      else await api('POST', '/api/agencies', body);
+      if (draft.id) await unitsApi.updateAgency(draft.id, body);
+      else await unitsApi.createAgency(body);
       setDraft(null);
       setError(null);
       agencies.reload();
@@ -53,7 +54,7 @@ export function AgenciesPage() {
 
   const makeStanding = async (a: Agency) => {
     try {
-      await api('PUT', '/api/settings/standing-body', { agencyId: a.id });
+      await unitsApi.setStandingBody(a.id);
       agencies.reload();
     } catch (err) {
       window.alert(errorMessage(err));

@@ -1,35 +1,32 @@
 import { Badge, Drawer, Group, List, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
-import { RecordReadsPanel } from '../access/RecordReadsPanel.tsx';
-import { useSession } from '../access/session.tsx';
-import type { Commune, User } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import { useState, type ReactNode } from 'react';
+import { useSession } from '../session/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { accessPermissions } from '@tre/core';
-import { can } from '../access/can.ts';
+import { useRead } from '../api/useApi.ts';
+import { unitsReads } from './api.ts';
 
 const PAGE = 20;
 
-interface CommuneDetail extends Commune {
-  predecessors: { code: string; name: string; extent: 'full' | 'partial' }[];
-}
-
-export function CommunesPage() {
-  const { t, roleLabel } = useI18n();
+/**
+ * The communes of a province and one commune's detail. `communePanels` adds what modules above units
+ * show on a commune of the user's own province (its staff and who read it, from access; main.tsx
+ * hands them in).
+ */
+export function CommunesPage({ communePanels }: { communePanels?: (code: string) => ReactNode }) {
+  const { t } = useI18n();
   const { user } = useSession();
   const [province, setProvince] = useState<string>(user?.provinceCode ?? '40');
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<string | null>(null);
-  const provinces = useApi<{ items: { code: string; name: string }[] }>('/api/units/provinces');
+  const provinces = useRead(unitsReads.provinces());
   const params = new URLSearchParams({ province, limit: String(PAGE), offset: String((page - 1) * PAGE) });
   if (debounced) params.set('q', debounced);
-  const communes = useApi<{ total: number; items: Commune[] }>(`/api/units/communes?${params.toString()}`);
-  const detail = useApi<CommuneDetail>(selected ? `/api/units/communes/${selected}` : null);
+  const communes = useRead(unitsReads.communes(params));
+  const detail = useRead(selected ? unitsReads.commune(selected) : null);
   const inOwnProvince = province === user?.provinceCode;
-  const staff = useApi<{ items: User[] }>(selected && inOwnProvince ? `/api/units/communes/${selected}/staff` : null);
 
   return (
     <Stack>
@@ -99,20 +96,7 @@ export function CommunesPage() {
                 </List.Item>
               ))}
             </List>
-            {staff.data && (
-              <>
-                <Title order={5}>{t('staff')}</Title>
-                <List size="sm">
-                  {staff.data.items.length === 0 && <Text c="dimmed">{t('noData')}</Text>}
-                  {staff.data.items.map((u) => (
-                    <List.Item key={u.id}>
-                      {u.displayName} — {roleLabel(u.role)}
-                    </List.Item>
-                  ))}
-                </List>
-              </>
-            )}
-            {can(user, accessPermissions, 'readLog.read') && inOwnProvince && <RecordReadsPanel recordId={detail.data.code} />}
+            {inOwnProvince && communePanels?.(detail.data.code)}
           </Stack>
         )}
       </Drawer>

@@ -1,7 +1,7 @@
 import { isPeriodCode } from '@tre/core/periods/period';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { defaultPeriod, defaultUnit, type UnitChoice } from '../UnitPeriodPicker.tsx';
 
 /** The kind of a unit code as the API takes it: the province's code, a 5-digit commune, else an agency id. */

@@ -16,7 +16,7 @@ import {
 import type { ImportJobDto } from '@tre/core/imports/import-api';
 import { useEffect, useState, type ComponentProps } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
 import { ImportJobProgress } from '../../imports/ImportJobProgress.tsx';
 import { importsApi } from '../../imports/api.ts';

@@ -8,7 +8,7 @@ import type {
 } from '@tre/core/indicators/indicator-api';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { ApiError, api, errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';

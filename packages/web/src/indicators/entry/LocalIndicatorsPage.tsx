@@ -21,7 +21,7 @@ import {
 import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import type { CatalogueReply, LocalIndicatorDeleteReply } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { ApiError, api, errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -41,7 +41,7 @@ import {
   type Side,
 } from './localIndicatorForm.ts';
 import { indicatorsPermissions } from '@tre/core';
-import { can } from '../../access/can.ts';
+import { can } from '../../session/can.ts';
 
 type StoredIndicator = CatalogueReply['indicators'][number];
 

@@ -3,7 +3,7 @@ import { isPeriodCode } from '@tre/core/periods/period';
 import type { SessionUser } from '../../api/types.ts';
 import type { UnitChoice } from '../UnitPeriodPicker.tsx';
 import { indicatorsPermissions } from '@tre/core';
-import { scopeFor } from '../../access/can.ts';
+import { scopeFor } from '../../session/can.ts';
 /** Which units the user's figures reach (core indicators/permissions.ts 'values.write'). */
 const writeScope = (user: SessionUser | null) => scopeFor(user, indicatorsPermissions, 'values.write');
 

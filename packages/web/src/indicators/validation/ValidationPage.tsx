@@ -17,7 +17,7 @@ import {
 import type { CatalogueReply, ValidationRunReply, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { api, errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -41,7 +41,7 @@ import {
   type ValidationFilter,
 } from './validationView.ts';
 import { indicatorsPermissions } from '@tre/core';
-import { scopeFor } from '../../access/can.ts';
+import { scopeFor } from '../../session/can.ts';
 
 /** Units shown at first, and added by each "show more": a province has up to a few hundred communes. */
 const PAGE = 30;

@@ -8,7 +8,7 @@ import type { ValidationRule } from '@tre/core/indicators/validation';
 import { fold } from '@tre/core/text/fold';
 import type { SessionUser } from '../../api/types.ts';
 import { indicatorsPermissions } from '@tre/core';
-import { scopeFor } from '../../access/can.ts';
+import { scopeFor } from '../../session/can.ts';
 
 /**
  * The province-wide validation run as the standing body reads it: findings sorted into three kinds

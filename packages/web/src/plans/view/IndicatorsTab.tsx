@@ -2,7 +2,7 @@ import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import type { PlanMeasureTargetsDto, PlanMeasureTargetsReply } from '@tre/core/indicators/indicator-api';
 import type { PlanDetailDto } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { useApi } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatTarget, formatValue } from '../../format/format.ts';

@@ -1,7 +1,7 @@
 import { Alert, Stack } from '@mantine/core';
 import type { BodyResolution, PlanDetailDto, PlanTaskDto } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { api, errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } 
 import type { PlanDetailDto } from '@tre/core/plans/plan-api';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Button, FileInput, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskProgressDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
 import { useState, type FormEvent } from 'react';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import { api, apiUpload, errorMessage } from '../../api/client.ts';
 import type { Agency, Commune } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';

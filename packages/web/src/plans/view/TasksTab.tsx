@@ -1,7 +1,7 @@
 import { Alert, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import type { PlanDetailDto, PlanTaskDto } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
-import { useSession } from '../../access/session.tsx';
+import { useSession } from '../../session/session.tsx';
 import type { Agency } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -12,7 +12,7 @@ import { TaskCard } from './TaskCard.tsx';
 import { TaskEditModal } from './TaskEditModal.tsx';
 import { planYears } from './years.ts';
 import { plansPermissions } from '@tre/core';
-import { scopeFor } from '../../access/can.ts';
+import { scopeFor } from '../../session/can.ts';
 
 type Half = 'year' | 'S1' | 'S2';
 

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiError, api, setCsrfToken } from '../api/client.ts';
+import { ApiError, setCsrfToken } from '../api/client.ts';
 import type { SessionUser } from '../api/types.ts';
+import { sessionApi } from './api.ts';
 
 interface Session {
   user: SessionUser | null;
@@ -16,7 +17,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
-    api<{ user: SessionUser; csrfToken: string }>('GET', '/api/session')
+    sessionApi
+      .current()
       .then((s) => {
         setCsrfToken(s.csrfToken);
         setUser(s.user);
@@ -28,13 +30,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const s = await api<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { username, password });
+    const s = await sessionApi.signIn({ username, password });
     setCsrfToken(s.csrfToken);
     setUser(s.user);
   }, []);
 
   const signOut = useCallback(async () => {
-    await api('DELETE', '/api/session');
+    await sessionApi.signOut();
     setCsrfToken('');
     setUser(null);
   }, []);
