@@ -33,6 +33,14 @@ export const MODULE_ORDER = {
   web: ['i18n', 'api', 'format', 'session', 'units', 'access', 'imports', 'plans', 'indicators', 'home', 'shell', 'main'],
 };
 
+/** The rule's options: each package's source folder and its order. */
+export const MODULE_ORDER_OPTIONS = {
+  packages: [
+    { src: 'packages/server/src', order: MODULE_ORDER.server },
+    { src: 'packages/web/src', order: MODULE_ORDER.web },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**'] },
   js.configs.recommended,
@@ -66,15 +74,7 @@ export default tseslint.config(
   {
     plugins: { tre: treRules },
     rules: {
-      'tre/module-order': [
-        'error',
-        {
-          packages: [
-            { src: 'packages/server/src', order: MODULE_ORDER.server },
-            { src: 'packages/web/src', order: MODULE_ORDER.web },
-          ],
-        },
-      ],
+      'tre/module-order': ['error', MODULE_ORDER_OPTIONS],
     },
   },
   {

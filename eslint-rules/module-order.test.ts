@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import { MODULE_ORDER } from '../eslint.config.js';
+import { MODULE_ORDER_OPTIONS } from '../eslint.config.js';
 import treRules from './module-order.mjs';
 
 /** The module order holds: fixtures with forbidden imports are refused by the rule, the allowed ones pass. */
@@ -17,15 +17,7 @@ const linter = new ESLint({
       languageOptions: { parser: tseslint.parser },
       plugins: { tre: treRules },
       rules: {
-        'tre/module-order': [
-          'error',
-          {
-            packages: [
-              { src: 'packages/server/src', order: MODULE_ORDER.server },
-              { src: 'packages/web/src', order: MODULE_ORDER.web },
-            ],
-          },
-        ],
+        'tre/module-order': ['error', MODULE_ORDER_OPTIONS],
       },
     },
   ],

@@ -32,13 +32,7 @@ export interface PasswordChangeRequest {
 }
 
 /** A user as the administrator's list shows them. */
-export interface UserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  agencyId: string | null;
-  communeCode: string | null;
+export interface UserDto extends Omit<SessionUserDto, 'provinceCode'> {
   agencyName?: string | null | undefined;
   communeName?: string | null | undefined;
   active: boolean;

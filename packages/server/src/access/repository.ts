@@ -1,7 +1,7 @@
 import type { Role } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { AppUserTable, Database } from '../db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -66,15 +66,10 @@ export async function countUsers(db: Q): Promise<number> {
 
 export async function insertUser(
   db: Q,
-  values: {
-    province_code: string;
-    username: string;
-    display_name: string;
-    password_hash: string;
-    role: Role;
-    agency_id: string | null;
-    commune_code: string | null;
-  },
+  values: Pick<
+    AppUserTable,
+    'province_code' | 'username' | 'display_name' | 'password_hash' | 'role' | 'agency_id' | 'commune_code'
+  >,
 ) {
   return db.insertInto('app_user').values(values).returning(userColumns).executeTakeFirstOrThrow();
 }

@@ -11,6 +11,7 @@ import {
 } from '@tre/core';
 import { z } from 'zod';
 import type * as repo from './repository.ts';
+import type { Expect, Same } from '../http/contract.ts';
 
 /**
  * The access module's zod schemas, checked against the API types in core (core/access/access-api.ts)
@@ -61,13 +62,7 @@ export const SignInSchema = z.object({
 });
 
 export const SessionSchema = z.object({
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: RoleSchema,
-    agencyId: z.string().nullable(),
-    communeCode: z.string().nullable(),
+  user: UserSchema.pick({ id: true, username: true, displayName: true, role: true, agencyId: true, communeCode: true }).extend({
     provinceCode: z.string(),
   }),
   csrfToken: z.string(),
@@ -132,8 +127,6 @@ export const ListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<T extends true> = T;
 export type ContractChecks = [
   Expect<Same<z.infer<typeof UserSchema>, UserDto>>,
   Expect<Same<z.infer<typeof SessionSchema>, SessionDto>>,

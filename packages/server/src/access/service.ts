@@ -8,6 +8,8 @@ import {
   MIN_PASSWORD_LENGTH,
   type Role,
   scopeKindOf,
+  type NewUserRequest,
+  type UserPatchRequest,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -168,14 +170,7 @@ export async function signOut(db: Kysely<Database>, actor: SessionActor, token: 
   evictSession(hashToken(token)); // after the commit, so no request re-caches the old row
 }
 
-export interface UserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  agencyId?: string | null | undefined;
-  communeCode?: string | null | undefined;
-}
+export type UserInput = NewUserRequest;
 
 /** Checks that the scope fits the role: a reporter needs an agency, commune roles a commune of this province. */
 async function checkScope(
@@ -242,14 +237,7 @@ export async function createUser(db: Kysely<Database>, actor: SessionActor, inpu
   });
 }
 
-export interface UserPatch {
-  displayName?: string | undefined;
-  role?: Role | undefined;
-  agencyId?: string | null | undefined;
-  communeCode?: string | null | undefined;
-  active?: boolean | undefined;
-  password?: string | undefined;
-}
+export type UserPatch = UserPatchRequest;
 
 export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: string, patch: UserPatch) {
   const before = await repo.findUserById(db, actor.provinceCode, id);

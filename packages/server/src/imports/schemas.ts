@@ -1,5 +1,6 @@
 import type { ImportJobDto, ImportJobListDto } from '@tre/core';
 import { z } from 'zod';
+import type { Expect, Same } from '../http/contract.ts';
 
 /** Shapes of the import-job routes: the zod side of core/imports/import-api.ts, checked against it below. */
 const Bilingual = z.object({ vi: z.string(), en: z.string() });
@@ -30,8 +31,6 @@ export const ImportJobListSchema = z.object({ items: z.array(ImportJobSchema) })
 export const JobParamsSchema = z.object({ id: z.uuid() });
 export const JobListQuerySchema = z.object({ all: z.enum(['0', '1']).default('0') });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<T extends true> = T;
 export type ContractChecks = [
   Expect<Same<z.infer<typeof ImportJobSchema>, ImportJobDto>>,
   Expect<Same<z.infer<typeof ImportJobListSchema>, ImportJobListDto>>,

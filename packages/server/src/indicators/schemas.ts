@@ -22,6 +22,7 @@ import {
   type ValuesReply,
 } from '@tre/core';
 import { z } from 'zod';
+import type { Expect, Same } from '../http/contract.ts';
 
 /**
  * Request and response shapes of the indicator routes (OpenAPI is generated from them): the zod
@@ -279,8 +280,6 @@ export const PlanMeasureTargetsSchema = z.object({
 export const PlanMeasureTargetsReplySchema = z.object({ planId: z.string(), measures: z.array(PlanMeasureTargetsSchema) });
 
 // ---- the contract: each schema's type is exactly the type in indicator-api.ts ----
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<T extends true> = T;
 export type ContractChecks = [
   Expect<Same<z.infer<typeof EntryFormSchema>, EntryFormDto>>,
   Expect<Same<z.infer<typeof SaveValuesSchema>, SaveValuesRequest>>,

@@ -23,6 +23,7 @@ import {
   type TaskProgressRequest,
 } from '@tre/core';
 import { z } from 'zod';
+import type { Expect, Same } from '../http/contract.ts';
 
 /**
  * The zod side of core/plans/plan-api.ts. Routes validate and serialise with these; the type checks
@@ -206,8 +207,6 @@ export type TaskPatch = z.infer<typeof TaskPatchSchema>;
 export const BodyRenameReplySchema = z.object({ name: z.string(), resolution: BodyResolutionSchema, updated: z.number() });
 
 // ---- the contract: each schema's type is exactly the type in plan-api.ts ----
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<T extends true> = T;
 export type ContractChecks = [
   Expect<Same<z.infer<typeof BodyResolutionSchema>, BodyResolution>>,
   Expect<Same<z.infer<typeof ParsedBodySchema>, ParsedBody>>,

@@ -1,5 +1,6 @@
 import { SINGLE_LINE, isSingleLine, type AgencyDto, type AgencyInput, type CommuneDetailDto, type CommuneDto } from '@tre/core';
 import { z } from 'zod';
+import type { Expect, Same } from '../http/contract.ts';
 
 /**
  * The units module's zod schemas, checked against the API types in core (core/units/units-api.ts)
@@ -42,8 +43,6 @@ export const AgencyInputSchema = z.object({
   active: z.boolean().optional(),
 });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<T extends true> = T;
 export type ContractChecks = [
   Expect<Same<z.infer<typeof CommuneSchema>, CommuneDto>>,
   Expect<Same<z.infer<typeof CommuneDetailSchema>, CommuneDetailDto>>,
