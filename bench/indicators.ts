@@ -19,9 +19,9 @@ import { sql } from 'kysely';
 import { bootstrap } from '../packages/server/src/bootstrap.ts';
 import { openDb } from '../packages/server/src/db/pool.ts';
 import { buildApp } from '../packages/server/src/app.ts';
-import { catalogueIndex } from '../packages/server/src/indicators/catalogue-store.ts';
-import { unitSums } from '../packages/server/src/indicators/values-service.ts';
-import { communeFiguresByMeasure } from '../packages/server/src/indicators/values-repository.ts';
+import { catalogueIndex } from '../packages/server/src/indicators/catalogue/store.ts';
+import { unitSums } from '../packages/server/src/indicators/values/service.ts';
+import { communeFiguresByMeasure } from '../packages/server/src/indicators/values/repository.ts';
 
 export const COMPUTE_TARGET_MS = 1000;
 export const API_P95_TARGET_MS = 100;

@@ -6,7 +6,7 @@ import { generatePassword } from './access/password.ts';
 import * as users from './access/repository.ts';
 import { createFirstAdmin } from './access/first-admin.ts';
 import { seedAdminUnits, seedAgencies } from './units/seed.ts';
-import { seedCatalogue } from './indicators/catalogue-store.ts';
+import { seedCatalogue } from './indicators/catalogue/store.ts';
 
 export interface BootstrapResult {
   migrations: string[];

@@ -10,8 +10,8 @@ import { allRejections, jobRow } from '../imports/repository.ts';
 import { ImportRunner, type JobProgress } from '../imports/runner.ts';
 import { enqueueImport } from '../imports/service.ts';
 import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
-import { dataValuesImport } from '../indicators/import.ts';
-import { indicatorValues, type MeasureValue } from '../indicators/values-service.ts';
+import { dataValuesImport } from '../indicators/import/service.ts';
+import { indicatorValues, type MeasureValue } from '../indicators/values/service.ts';
 
 /** `tre data import FILE` (.xlsx template or .json dataValueSets) and `tre indicators values --period P --unit CODE [--json]`. */
 export const INDICATORS_HELP = `  tre data import FILE             nhập số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json)
@@ -113,7 +113,7 @@ export async function indicatorsCommand(sub: string | undefined, args: string[],
   const query = { period: values.period, unit: values.unit };
   return withDb(config, async (db) => {
     try {
-      const result = await indicatorValues(db.kysely, config.provinceCode, query);
+      const result = await indicatorValues(db.kysely, { provinceCode: config.provinceCode, operator: true }, query);
       if (values.json) {
         out.stdout(`${JSON.stringify(result, null, 2)}\n`);
         return 0;

@@ -4,7 +4,7 @@ import { PlanDocumentSchema, type PlanDocument } from '@tre/core';
 import { PlanFileError, parsePlanFile } from '@tre/core/plans/parse';
 import { z } from 'zod';
 import { bootstrap } from '../bootstrap.ts';
-import { planTargetsEffect } from '../indicators/plan-targets.ts';
+import { planTargetsEffect } from '../indicators/targets/plan-targets.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';

@@ -9,7 +9,7 @@ import { streamedXlsx, type TestCell } from '../test/xlsx.ts';
 import { importSettings } from './limits.ts';
 import * as repo from './repository.ts';
 import { ImportRunner, importKind } from './runner.ts';
-import { dataValuesImport } from '../indicators/import.ts';
+import { dataValuesImport } from '../indicators/import/service.ts';
 
 /**
  * Hostile uploads, sent as the least-privileged role that may import (a commune officer): each is

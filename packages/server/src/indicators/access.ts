@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { SessionActor } from '../audit/session-actor.ts';
 import type { Database } from '../db/schema.ts';
 import { forbidden } from '../errors.ts';
-import { findReportingUnit, type ReportingUnit } from './units.ts';
+import { getReportingUnit, type ReportingUnit } from './units.ts';
 
 /**
  * Who may read and write the raw figures of a unit. Aggregated indicator values are statistics
@@ -34,11 +34,18 @@ export function assertCanWrite(actor: Scoped, unit: ReportingUnit): void {
 }
 
 /**
- * Indicator values of the province are statistics for everyone signed in; the figures of one
- * commune or agency (small numbers, e.g. abuse cases in a commune) only for those who may read
- * that unit's raw figures. An unknown unit is left to the service, which answers 404.
+ * Who reads figures: a signed-in user, scoped by the rules above, or the installation's operator at
+ * the command line (`tre indicators values`), who reads the whole province.
  */
-export async function assertCanReadValuesOf(db: Kysely<Database>, actor: SessionActor, unitCode: string): Promise<void> {
-  const unit = await findReportingUnit(db, actor.provinceCode, unitCode);
-  if (unit && unit.kind !== 'province') assertCanRead(actor, unit);
+export type FiguresReader = SessionActor | { provinceCode: string; operator: true };
+
+/**
+ * The unit whose figures are asked for, looked up once and checked: indicator values of the province
+ * are statistics for everyone signed in; the figures of one commune or agency (small numbers, e.g.
+ * abuse cases in a commune) only for those who may read that unit's raw figures. Unknown: 404.
+ */
+export async function readableUnit(db: Kysely<Database>, reader: FiguresReader, code: string): Promise<ReportingUnit> {
+  const unit = await getReportingUnit(db, reader.provinceCode, code);
+  if (!('operator' in reader) && unit.kind !== 'province') assertCanRead(reader, unit);
+  return unit;
 }

@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../test/app.ts';
 import { runTre } from '../test/cli.ts';
 import { ADMIN_PASSWORD, createServerTestDatabase, testEngine } from '../test/db.ts';
 import { COMMUNE_A, COMMUNE_B, auditCount, makePlan, signIn, type Session } from '../test/factories.ts';
-import { measureSums } from './values-repository.ts';
+import { measureSums } from './values/repository.ts';
 
 /**
  * Import a dataValueSets file for three communes of Nghệ An (40) and the province itself, read the

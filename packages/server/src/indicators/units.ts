@@ -1,6 +1,7 @@
 import { dataSetElements, type CatalogueIndex, type DataSetKind } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database, UnitKind } from '../db/schema.ts';
+import { invalid, notFound } from '../errors.ts';
 import { findAgency, findCommune, findProvince, allCommunesOf, listAgencies } from '../units/repository.ts';
 
 /** A reporting unit of the installation's province: a commune, an agency, or the province itself. */
@@ -32,6 +33,13 @@ export async function findReportingUnit(db: Kysely<Database>, provinceCode: stri
   return null;
 }
 
+/** The unit a code names within the province, or a 404 naming the reporting unit. */
+export async function getReportingUnit(db: Kysely<Database>, provinceCode: string, code: string): Promise<ReportingUnit> {
+  const unit = await findReportingUnit(db, provinceCode, code);
+  if (!unit) throw notFound({ vi: 'đơn vị báo cáo', en: 'Reporting unit' });
+  return unit;
+}
+
 /** Every commune of the province, in code order. */
 export async function communesOf(db: Kysely<Database>, provinceCode: string): Promise<{ code: string; name: string }[]> {
   return allCommunesOf(db, provinceCode);
@@ -49,4 +57,11 @@ export async function agenciesOf(db: Kysely<Database>, provinceCode: string) {
 /** The data set a unit reports on its form (core data-sets.ts). */
 export function dataSetOf(index: CatalogueIndex, unit: ReportingUnit): { kind: DataSetKind; elements: string[] } {
   return { kind: unit.kind, elements: dataSetElements(index, unit.kind, unit.agency) };
+}
+
+/** A data set named by the caller must be the one the unit reports (none named: any). */
+export function assertDataSet(unit: ReportingUnit, dataSet: DataSetKind | undefined): void {
+  if (dataSet && dataSet !== unit.kind) {
+    throw invalid('dataSet', `Đơn vị này báo cáo bộ số liệu "${unit.kind}"`, `This unit reports the "${unit.kind}" data set`);
+  }
 }

@@ -53,7 +53,7 @@ async function decideBodies(db: Kysely<Database>, provinceCode: string, request:
 
 /**
  * What saving a plan sets going in the modules above plans, inside the save's transaction (the
- * indicators module: the plan's targets become measure targets; indicators/plan-targets.ts). Handed
+ * indicators module: the plan's targets become measure targets; indicators/targets/plan-targets.ts). Handed
  * in by whoever saves a plan, so that plans imports no module above it; what it returns is added to
  * the plan's audit row.
  */

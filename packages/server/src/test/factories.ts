@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/pool.ts';
 import { hashPassword } from '../access/password.ts';
 import { insertUser } from '../access/repository.ts';
-import { planTargetsEffect } from '../indicators/plan-targets.ts';
+import { planTargetsEffect } from '../indicators/targets/plan-targets.ts';
 import { createPlan } from '../plans/service.ts';
 import { TEST_PROVINCE } from './db.ts';
 
