@@ -8,5 +8,6 @@ export * from './progress.ts';
 export * from './validation.ts';
 export * from './data-sets.ts';
 export * from './measure-match.ts';
+export * from './local-indicator.ts';
 export * from './indicator-api.ts';
 export * from './permissions.ts';

@@ -1,4 +1,4 @@
-import { CATALOGUE_FORMAT, CatalogueSchema, ErrorCode, type CatalogueIssueParams } from '@tre/core';
+import { ErrorCode, localIndicatorProblem, localIndicatorShapeProblem, type LocalIndicatorProblem } from '@tre/core';
 import type { CatalogueReply, LocalIndicatorDeleteReply, LocalIndicatorRequest } from '@tre/core/indicators/indicator-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -11,34 +11,66 @@ import { deleteBaselinesOfMeasures } from '../targets/repository.ts';
 
 /**
  * Local indicators: an administrator adds indicators of the province's own in the catalogue's own
- * form (issue 4). They are checked against the catalogue schema merged with the stored catalogue —
- * exactly as the national file is — and then computed, ranked, judged and entered like national
- * ones: every service reads the one stored catalogue (catalogue-store.ts).
+ * form (issue 4), judged by core's rules (indicators/local-indicator.ts) against the stored catalogue
+ * under its lock, then computed, ranked, judged and entered like national ones: every service reads
+ * the one stored catalogue (store.ts).
  *
- * Rules beyond the schema:
- * - codes (indicator, measures, new elements) and the indicator's number must be free: a clash is
- *   409 naming the field; the request lists only NEW elements, measures may use existing ones;
- * - every new element is used by a measure of the indicator;
- * - `coordinating` and `nationalTargetNote` have no column (the national ones ship with Tre): refused
- *   rather than silently dropped;
- * - national indicators cannot be deleted; a local one goes with its measures, the plan targets
- *   mapped to them and the plans' baselines of them (measure_baseline), and the new elements only
- *   it uses, except elements that hold figures, which stay (on the entry forms, with their figures)
- *   and are listed in the reply.
+ * National indicators cannot be deleted; a local one goes with its measures, the plan targets mapped
+ * to them and the plans' baselines of them (measure_baseline), and the new elements only it uses,
+ * except elements that hold figures, which stay (on the entry forms, with their figures) and are
+ * listed in the reply.
  */
 type StoredIndicator = CatalogueReply['indicators'][number];
 
-const clash = (field: string, vi: string, en: string) => new TreError(ErrorCode.Conflict, { field, detail: { vi, en } });
-const originVi = (o: 'national' | 'local') => (o === 'national' ? 'quốc gia' : 'địa phương');
+const problemError = (p: LocalIndicatorProblem) =>
+  p.kind === 'conflict'
+    ? new TreError(ErrorCode.Conflict, { field: p.field, detail: { vi: p.vi, en: p.en } })
+    : invalid(p.field, p.vi, p.en);
 
-/** The request's field an issue of the merged catalogue points at. */
-function requestField(path: readonly PropertyKey[], storedIndicators: number, storedElements: number): string {
-  const [top, index, ...rest] = path;
-  if (top === 'indicators' && index === storedIndicators) return ['indicator', ...rest].join('.');
-  if (top === 'dataElements' && typeof index === 'number' && index >= storedElements) {
-    return ['dataElements', index - storedElements, ...rest].join('.');
-  }
-  return path.map(String).join('.');
+/** The rows of a local indicator, its measures, national targets and new elements (from `position` on). */
+function localIndicatorRows(req: LocalIndicatorRequest, position: number): repo.LocalIndicatorRows {
+  const { indicator } = req;
+  return {
+    elements: req.dataElements.map((e, k) => ({
+      code: e.code,
+      position: position + k,
+      name_vi: e.name.vi,
+      name_en: e.name.en,
+      categories: e.categories,
+      origin: 'local',
+    })),
+    indicator: {
+      code: indicator.code,
+      no: indicator.no,
+      goal: indicator.goal,
+      name_vi: indicator.name.vi,
+      name_en: indicator.name.en,
+      origin: 'local',
+    },
+    measures: indicator.measures.map((m, j) => ({
+      code: m.code,
+      indicator_code: indicator.code,
+      position: j,
+      name_vi: m.name.vi,
+      name_en: m.name.en,
+      numerator: m.numerator,
+      denominator: m.denominator,
+      factor: m.factor,
+      unit: m.unit,
+      direction: m.direction,
+      agency: m.agency,
+      origin: 'local',
+    })),
+    targets: indicator.measures.flatMap((m) =>
+      m.nationalTargets.map((t) => ({
+        measure_code: m.code,
+        year: t.year,
+        op: t.op,
+        value: t.value,
+        cross_checked: t.crossChecked,
+      })),
+    ),
+  };
 }
 
 export async function addLocalIndicator(
@@ -46,146 +78,22 @@ export async function addLocalIndicator(
   actor: SessionActor,
   req: LocalIndicatorRequest,
 ): Promise<StoredIndicator> {
-  const { indicator } = req;
-  indicator.measures.forEach((m, j) => {
-    const field = `indicator.measures.${j}`;
-    if (m.coordinating !== undefined) {
-      throw invalid(
-        `${field}.coordinating`,
-        'Chỉ tiêu địa phương không lưu danh sách cơ quan phối hợp; hãy bỏ trường này',
-        'Coordinating bodies are not stored for local indicators; leave the field out',
-      );
-    }
-    if (m.nationalTargetNote !== undefined) {
-      throw invalid(
-        `${field}.nationalTargetNote`,
-        'Chỉ tiêu địa phương không có ghi chú mục tiêu quốc gia; hãy bỏ trường này',
-        'A local indicator has no national target note; leave the field out',
-      );
-    }
-  });
-  const used = new Set(indicator.measures.flatMap((m) => [m.numerator, m.denominator]));
-  req.dataElements.forEach((e, k) => {
-    if (!used.has(e.code)) {
-      throw invalid(
-        `dataElements.${k}.code`,
-        `Chỉ số dữ liệu mới ${e.code} không được phép đo nào của chỉ tiêu dùng làm tử số hay mẫu số`,
-        `New data element ${e.code} is not the numerator or denominator of any measure of the indicator`,
-      );
-    }
-  });
-
+  const early = localIndicatorShapeProblem(req);
+  if (early) throw problemError(early);
   await db.transaction().execute(async (trx) => {
     await repo.lockCatalogue(trx);
-    const stored = (await loadCatalogue(trx)).reply;
-    const indicatorOrigin = new Map(stored.indicators.map((i) => [i.code, i.origin]));
-    const measureOwner = new Map(stored.indicators.flatMap((i) => i.measures.map((m) => [m.code, i])));
-    const elementOrigin = new Map(stored.dataElements.map((e) => [e.code, e.origin]));
-
-    const takenIndicator = indicatorOrigin.get(indicator.code);
-    if (takenIndicator) {
-      throw clash(
-        'indicator.code',
-        `Mã chỉ tiêu ${indicator.code} đã có trong danh mục (chỉ tiêu ${originVi(takenIndicator)})`,
-        `Indicator code ${indicator.code} is already in the catalogue (a ${takenIndicator} indicator)`,
-      );
-    }
-    const sameNo = indicator.no === null ? undefined : stored.indicators.find((i) => i.no === indicator.no);
-    if (sameNo) {
-      throw clash(
-        'indicator.no',
-        `Số thứ tự ${indicator.no} đã là của chỉ tiêu ${sameNo.code}; chỉ tiêu của kế hoạch được gắn theo số thứ tự, nên số không được trùng`,
-        `Number ${indicator.no} is already indicator ${sameNo.code}'s; plan targets are matched by number, so it must be unique`,
-      );
-    }
-    indicator.measures.forEach((m, j) => {
-      const owner = measureOwner.get(m.code);
-      if (owner) {
-        throw clash(
-          `indicator.measures.${j}.code`,
-          `Mã phép đo ${m.code} đã có trong danh mục (thuộc chỉ tiêu ${owner.code})`,
-          `Measure code ${m.code} is already in the catalogue (of indicator ${owner.code})`,
-        );
-      }
-    });
-    req.dataElements.forEach((e, k) => {
-      const taken = elementOrigin.get(e.code);
-      if (taken) {
-        throw clash(
-          `dataElements.${k}.code`,
-          `Chỉ số dữ liệu ${e.code} đã có trong danh mục (${originVi(taken)}); phép đo dùng được ngay, không cần khai báo lại`,
-          `Data element ${e.code} is already in the catalogue (${taken}); measures may use it without listing it`,
-        );
-      }
-    });
-
-    const merged = {
-      format: CATALOGUE_FORMAT,
-      source: '',
-      goals: stored.goals,
-      categories: stored.categories,
-      dataElements: [...stored.dataElements.map(({ origin: _o, ...e }) => e), ...req.dataElements],
-      indicators: [...stored.indicators.map(({ origin: _o, ...i }) => i), indicator],
-    };
-    const parsed = CatalogueSchema.safeParse(merged);
-    const issue = parsed.error?.issues[0];
-    if (issue) {
-      const field = requestField(issue.path, stored.indicators.length, stored.dataElements.length);
-      const vi = issue.code === 'custom' ? (issue.params as CatalogueIssueParams | undefined)?.vi : undefined;
-      throw invalid(field, vi ?? issue.message, issue.message);
-    }
-
-    const position = await repo.nextElementPosition(trx);
-    await repo.insertLocalIndicator(trx, {
-      elements: req.dataElements.map((e, k) => ({
-        code: e.code,
-        position: position + k,
-        name_vi: e.name.vi,
-        name_en: e.name.en,
-        categories: e.categories,
-        origin: 'local',
-      })),
-      indicator: {
-        code: indicator.code,
-        no: indicator.no,
-        goal: indicator.goal,
-        name_vi: indicator.name.vi,
-        name_en: indicator.name.en,
-        origin: 'local',
-      },
-      measures: indicator.measures.map((m, j) => ({
-        code: m.code,
-        indicator_code: indicator.code,
-        position: j,
-        name_vi: m.name.vi,
-        name_en: m.name.en,
-        numerator: m.numerator,
-        denominator: m.denominator,
-        factor: m.factor,
-        unit: m.unit,
-        direction: m.direction,
-        agency: m.agency,
-        origin: 'local',
-      })),
-      targets: indicator.measures.flatMap((m) =>
-        m.nationalTargets.map((t) => ({
-          measure_code: m.code,
-          year: t.year,
-          op: t.op,
-          value: t.value,
-          cross_checked: t.crossChecked,
-        })),
-      ),
-    });
+    const problem = localIndicatorProblem(req, (await loadCatalogue(trx)).reply);
+    if (problem) throw problemError(problem);
+    await repo.insertLocalIndicator(trx, localIndicatorRows(req, await repo.nextElementPosition(trx)));
     await recordAudit(trx, auditActorOf(actor), {
       action: 'create',
       entity: 'indicator',
-      entityId: indicator.code,
+      entityId: req.indicator.code,
       after: req,
     });
   });
   invalidateCatalogue(db);
-  const added = (await storedCatalogue(db)).reply.indicators.find((i) => i.code === indicator.code);
+  const added = (await storedCatalogue(db)).reply.indicators.find((i) => i.code === req.indicator.code);
   if (!added) throw notFound({ vi: 'chỉ tiêu vừa thêm', en: 'The added indicator' });
   return added;
 }

@@ -92,10 +92,9 @@ export async function nextElementPosition(db: Q): Promise<number> {
  * Inserts a local indicator. The measure rows fire migration 0004's trigger, which computes
  * measure_unit_value for each new measure from the figures already stored for its elements.
  */
-export async function insertLocalIndicator(
-  trx: Transaction<Database>,
-  rows: Omit<NationalRows, 'categories' | 'options' | 'indicators'> & { indicator: Row<'indicator'> },
-): Promise<void> {
+export type LocalIndicatorRows = Omit<NationalRows, 'categories' | 'options' | 'indicators'> & { indicator: Row<'indicator'> };
+
+export async function insertLocalIndicator(trx: Transaction<Database>, rows: LocalIndicatorRows): Promise<void> {
   if (rows.elements.length > 0) await trx.insertInto('data_element').values(rows.elements).execute();
   await trx.insertInto('indicator').values(rows.indicator).execute();
   await trx.insertInto('measure').values(rows.measures).execute();
