@@ -105,222 +105,232 @@ export interface WalkResult {
   notes: ParseNote[];
 }
 
-export function walkOutline(
-  root: Node,
-  opts: {
-    documentType: 'plan' | 'letter' | 'other';
-    planEnd: number | null;
-    planYear: number | null;
-    /** Ref of the appendix being walked ("PL", "PL1"): its items are tasks, its sections refs under it. */
-    appendix?: string;
-  },
-): WalkResult {
-  const out: WalkResult = { tasks: [], sections: [], indicators: [], assignments: [], notes: [] };
+export interface WalkOptions {
+  documentType: 'plan' | 'letter' | 'other';
+  planEnd: number | null;
+  planYear: number | null;
+  /** Ref of the appendix being walked ("PL", "PL1"): its items are tasks, its sections refs under it. */
+  appendix?: string;
+}
+
+/** One walk over an outline: what it has found so far and what it was asked. */
+interface Walk {
+  out: WalkResult;
+  opts: WalkOptions;
+  /** the appendix's ref, under which every section goes, or null in the body of the document */
+  base: string | null;
+  /** whether items in a section of this kind are tasks (see the rule above) */
+  bearsTasks: (kind: Kind | null) => boolean;
+}
+
+export function walkOutline(root: Node, opts: WalkOptions): WalkResult {
   const hasKinds = anyKind(root);
   const base = opts.appendix ?? null;
-  const bearsTasks = (k: Kind | null) =>
-    base !== null ? k !== 'goals' : k === null ? opts.documentType !== 'plan' || !hasKinds : k === 'tasks' || k === 'org';
-  const ctx0: Ctx = { kind: null, sectionRef: base, romanRef: base, level: base ? 1 : 0, goal: null, horizon: null, lead: null };
+  const w: Walk = {
+    out: { tasks: [], sections: [], indicators: [], assignments: [], notes: [] },
+    opts,
+    base,
+    bearsTasks: (k) =>
+      base !== null ? k !== 'goals' : k === null ? opts.documentType !== 'plan' || !hasKinds : k === 'tasks' || k === 'org',
+  };
+  visit(w, root, { kind: null, sectionRef: base, romanRef: base, level: base ? 1 : 0, goal: null, horizon: null, lead: null });
+  return w.out;
+}
 
-  const visit = (node: Node, ctx: Ctx) => {
-    // Tasks since the last "Thực hiện" line among these siblings: the next such line applies to them.
-    let group: PlanTask[] = [];
-    for (const c of node.children) {
-      const f = fold(c.text.slice(0, 40));
-      const ind = /^chi tieu\s*(?:so\s*)?(\d{1,3})\s*[:.)–-]?\s*/.exec(f);
-      if (ind) {
-        addIndicator(c, Number(ind[1]), ind[0].length, ctx);
-        continue;
-      }
-      const bullet = ['dash', 'plus', 'star', 'dot', 'indicator'].includes(c.style);
-      const inTasks = bearsTasks(ctx.kind);
-      const hasItems = c.children.length > 0;
-      const hasAttrs = c.attrs.some((a) => a.kind !== 'other');
-      // "7. Chế độ báo cáo" with a paragraph under it, inside TỔ CHỨC THỰC HIỆN: a heading, not a task.
-      const bare = !bullet && !hasAttrs && c.text.split(/\s+/).length <= 6 && NO_TASKS.has(sectionKind(c.text, false) ?? 'tasks');
-      if (!bullet && (hasItems || bare || c.style === 'roman' || c.style === 'LETTER' || (!inTasks && !hasAttrs))) {
-        const child = openSection(c, ctx);
-        visit(c, child);
+function visit(w: Walk, node: Node, ctx: Ctx): void {
+  // Tasks since the last "Thực hiện" line among these siblings: the next such line applies to them.
+  let group: PlanTask[] = [];
+  for (const c of node.children) {
+    const f = fold(c.text.slice(0, 40));
+    const ind = /^chi tieu\s*(?:so\s*)?(\d{1,3})\s*[:.)–-]?\s*/.exec(f);
+    if (ind) {
+      addIndicator(w, c, Number(ind[1]), ind[0].length, ctx);
+      continue;
+    }
+    const bullet = ['dash', 'plus', 'star', 'dot', 'indicator'].includes(c.style);
+    const inTasks = w.bearsTasks(ctx.kind);
+    const hasItems = c.children.length > 0;
+    const hasAttrs = c.attrs.some((a) => a.kind !== 'other');
+    // "7. Chế độ báo cáo" with a paragraph under it, inside TỔ CHỨC THỰC HIỆN: a heading, not a task.
+    const bare = !bullet && !hasAttrs && c.text.split(/\s+/).length <= 6 && NO_TASKS.has(sectionKind(c.text, false) ?? 'tasks');
+    if (!bullet && (hasItems || bare || c.style === 'roman' || c.style === 'LETTER' || (!inTasks && !hasAttrs))) {
+      const child = openSection(w, c, ctx);
+      visit(w, c, child);
+      group = [];
+      continue;
+    }
+    if (bullet && hasItems) {
+      const lead = inTasks ? agencyName(c.text) : null;
+      if (lead) {
+        visit(w, c, { ...ctx, lead: splitBodies(lead) });
         group = [];
         continue;
       }
-      if (bullet && hasItems) {
-        const lead = inTasks ? agencyName(c.text) : null;
-        if (lead) {
-          visit(c, { ...ctx, lead: splitBodies(lead) });
-          group = [];
-          continue;
-        }
-      }
-      if (!inTasks && !hasAttrs) continue;
-      // "Số trẻ em bị xâm hại: ........ em": a field of a report form to fill in, not a task.
-      if (!hasAttrs && FORM_FIELD.test(c.text)) continue;
-      const task = makeTask(c, ctx);
-      const assign = c.attrs.filter((a) => a.kind === 'assign' || a.kind === 'support');
-      if (assign.length && bullet) {
-        for (const t of group) if (!t.lead.length && !t.support.length) applyAttrs(t, assign, c.line);
-        group = [];
-      } else if (!assign.length) group.push(task);
     }
-  };
+    if (!inTasks && !hasAttrs) continue;
+    // "Số trẻ em bị xâm hại: ........ em": a field of a report form to fill in, not a task.
+    if (!hasAttrs && FORM_FIELD.test(c.text)) continue;
+    const task = makeTask(w, c, ctx);
+    const assign = c.attrs.filter((a) => a.kind === 'assign' || a.kind === 'support');
+    if (assign.length && bullet) {
+      for (const t of group) if (!t.lead.length && !t.support.length) applyAttrs(w, t, assign);
+      group = [];
+    } else if (!assign.length) group.push(task);
+  }
+}
 
-  const openSection = (c: Node, ctx: Ctx): Ctx => {
-    let ref: string;
-    let level: number;
-    if (c.style === 'roman' || c.style === 'LETTER') {
-      ref = base ? `${base}.${c.ref}` : c.ref;
-      level = base ? 2 : 1;
-    } else if (c.style.startsWith('num')) {
-      ref = ctx.romanRef ? `${ctx.romanRef}.${c.ref}` : c.ref;
-      level = c.ref.split('.').length + (ctx.romanRef ? 1 : 0) + (base && ctx.romanRef !== base ? 1 : 0);
-    } else {
-      ref = ctx.sectionRef ? `${ctx.sectionRef}.${c.ref}` : c.ref;
-      level = ctx.level + 1;
-    }
-    const colon = /^([^:]{2,80}):\s*\S/.exec(c.text);
-    const title = clip(squash(colon ? (colon[1] ?? '') : c.text), 2000);
-    if (out.sections.length < 2000)
-      out.sections.push({ ref: clip(ref, 40), title, level: Math.min(6, Math.max(1, level)), line: c.line });
-    const f = fold(c.text);
-    const kind = sectionKind(c.text, c.style === 'roman');
-    const goal = /^muc tieu\s*(?:so\s*)?(\d{1,2})\b/.exec(f);
-    const horizon = /(?:den|toi|vao) nam ((?:19|20|21)\d{2})/.exec(f);
-    const next: Ctx = {
-      kind: kind ?? (c.style === 'roman' ? null : ctx.kind),
-      sectionRef: ref,
-      romanRef: c.style === 'roman' ? ref : ctx.romanRef,
-      level,
-      goal: goal ? Number(goal[1]) : c.style === 'roman' ? null : ctx.goal,
-      horizon: horizon ? Number(horizon[1]) : c.style === 'roman' ? null : ctx.horizon,
-      lead: c.style === 'roman' ? null : ctx.lead,
-    };
-    if (bearsTasks(next.kind)) {
-      const agency = agencyName(c.text);
-      if (agency) next.lead = splitBodies(agency);
-    }
-    return next;
+function openSection(w: Walk, c: Node, ctx: Ctx): Ctx {
+  let ref: string;
+  let level: number;
+  if (c.style === 'roman' || c.style === 'LETTER') {
+    ref = w.base ? `${w.base}.${c.ref}` : c.ref;
+    level = w.base ? 2 : 1;
+  } else if (c.style.startsWith('num')) {
+    ref = ctx.romanRef ? `${ctx.romanRef}.${c.ref}` : c.ref;
+    level = c.ref.split('.').length + (ctx.romanRef ? 1 : 0) + (w.base && ctx.romanRef !== w.base ? 1 : 0);
+  } else {
+    ref = ctx.sectionRef ? `${ctx.sectionRef}.${c.ref}` : c.ref;
+    level = ctx.level + 1;
+  }
+  const colon = /^([^:]{2,80}):\s*\S/.exec(c.text);
+  const title = clip(squash(colon ? (colon[1] ?? '') : c.text), 2000);
+  if (w.out.sections.length < 2000)
+    w.out.sections.push({ ref: clip(ref, 40), title, level: Math.min(6, Math.max(1, level)), line: c.line });
+  const f = fold(c.text);
+  const kind = sectionKind(c.text, c.style === 'roman');
+  const goal = /^muc tieu\s*(?:so\s*)?(\d{1,2})\b/.exec(f);
+  const horizon = /(?:den|toi|vao) nam ((?:19|20|21)\d{2})/.exec(f);
+  const next: Ctx = {
+    kind: kind ?? (c.style === 'roman' ? null : ctx.kind),
+    sectionRef: ref,
+    romanRef: c.style === 'roman' ? ref : ctx.romanRef,
+    level,
+    goal: goal ? Number(goal[1]) : c.style === 'roman' ? null : ctx.goal,
+    horizon: horizon ? Number(horizon[1]) : c.style === 'roman' ? null : ctx.horizon,
+    lead: c.style === 'roman' ? null : ctx.lead,
   };
+  if (w.bearsTasks(next.kind)) {
+    const agency = agencyName(c.text);
+    if (agency) next.lead = splitBodies(agency);
+  }
+  return next;
+}
 
-  const makeTask = (c: Node, ctx: Ctx): PlanTask => {
-    let head = c.text;
-    let lead = ctx.lead ? [...ctx.lead] : [];
-    const agency = c.style !== 'dash' ? agencyName(c.text) : null;
-    const colon = /^([^:]{3,120}):\s*(\S.*)$/.exec(c.text);
-    if (agency && c.body.length) {
-      lead = splitBodies(agency);
-      head = '';
-    } else if (colon && agencyName(colon[1] ?? '')) {
-      lead = splitBodies(agencyName(colon[1] ?? '') ?? '');
-      head = colon[2] ?? '';
-    }
-    const text = clip([head, ...c.body.map((p) => p.text)].filter((s) => s.trim()).join('\n'), 20000);
-    const task: PlanTask = {
-      ref: c.style.startsWith('num') || c.style === 'letter' ? c.ref : null,
-      text,
-      lead,
-      support: [],
-      timeline: { kind: 'unspecified', text: null, start: null, end: null },
-      section: ctx.sectionRef,
-      line: c.line,
-    };
-    applyAttrs(task, c.attrs, c.line);
-    if (!task.lead.length) {
-      const inline = inlineAssignment(text);
-      if (inline) {
-        task.lead = inline.lead;
-        if (!task.support.length) task.support = inline.support;
-      }
-    } else if (!task.support.length) task.support = supportIn(text);
-    if (out.tasks.length < 5000) out.tasks.push(task);
-    findAssignments(text, task.lead, c.line);
-    return task;
+function makeTask(w: Walk, c: Node, ctx: Ctx): PlanTask {
+  let head = c.text;
+  let lead = ctx.lead ? [...ctx.lead] : [];
+  const agency = c.style !== 'dash' ? agencyName(c.text) : null;
+  const colon = /^([^:]{3,120}):\s*(\S.*)$/.exec(c.text);
+  if (agency && c.body.length) {
+    lead = splitBodies(agency);
+    head = '';
+  } else if (colon && agencyName(colon[1] ?? '')) {
+    lead = splitBodies(agencyName(colon[1] ?? '') ?? '');
+    head = colon[2] ?? '';
+  }
+  const text = clip([head, ...c.body.map((p) => p.text)].filter((s) => s.trim()).join('\n'), 20000);
+  const task: PlanTask = {
+    ref: c.style.startsWith('num') || c.style === 'letter' ? c.ref : null,
+    text,
+    lead,
+    support: [],
+    timeline: { kind: 'unspecified', text: null, start: null, end: null },
+    section: ctx.sectionRef,
+    line: c.line,
   };
-
-  const applyAttrs = (task: PlanTask, attrs: Attribute[], line: number) => {
-    for (const a of attrs) {
-      if (a.kind === 'assign') {
-        const r = parseAssignment(a.value);
-        if (r.lead.length) task.lead = r.lead;
-        if (r.support.length) task.support = r.support;
-        if (!task.lead.length)
-          out.notes.push(
-            note(
-              a.line,
-              'missing-lead',
-              `Không tìm thấy đơn vị chủ trì trong: "${clip(a.value, 120)}"`,
-              `No lead body found in: "${clip(a.value, 120)}"`,
-            ),
-          );
-      } else if (a.kind === 'support') task.support = splitBodies(a.value);
-      else if (a.kind === 'timeline') {
-        const { timeline, understood } = parseTimeline(a.value, opts.planYear);
-        task.timeline = timeline;
-        if (!understood)
-          out.notes.push(
-            note(
-              a.line,
-              'unparsed-timeline',
-              `Không đọc được thời gian thực hiện: "${clip(a.value, 120)}"`,
-              `Could not read the timeline: "${clip(a.value, 120)}"`,
-            ),
-          );
-      }
+  applyAttrs(w, task, c.attrs);
+  if (!task.lead.length) {
+    const inline = inlineAssignment(text);
+    if (inline) {
+      task.lead = inline.lead;
+      if (!task.support.length) task.support = inline.support;
     }
-    void line;
-  };
+  } else if (!task.support.length) task.support = supportIn(text);
+  if (w.out.tasks.length < 5000) w.out.tasks.push(task);
+  findAssignments(w, text, task.lead, c.line);
+  return task;
+}
 
-  const findAssignments = (text: string, lead: string[], line: number) => {
-    const f = fold(text);
-    for (const m of f.matchAll(/chi tieu\s*(?:so\s*)?(?:tu\s+)?(\d{1,3}(?:\s*(?:,|;|va|-|–|den|toi)\s*\d{1,3}(?![\d/%]))*)/g)) {
-      const nos = indicatorList(m[1] ?? '');
-      if (!nos.length) continue;
-      if (!lead.length) {
-        out.notes.push(
+function applyAttrs(w: Walk, task: PlanTask, attrs: Attribute[]): void {
+  for (const a of attrs) {
+    if (a.kind === 'assign') {
+      const r = parseAssignment(a.value);
+      if (r.lead.length) task.lead = r.lead;
+      if (r.support.length) task.support = r.support;
+      if (!task.lead.length)
+        w.out.notes.push(
           note(
-            line,
-            'unparsed-assignment',
-            `Giao chỉ tiêu ${nos.join(', ')} nhưng không rõ cho đơn vị nào.`,
-            `Indicators ${nos.join(', ')} are assigned, but to no body that could be read.`,
+            a.line,
+            'missing-lead',
+            `Không tìm thấy đơn vị chủ trì trong: "${clip(a.value, 120)}"`,
+            `No lead body found in: "${clip(a.value, 120)}"`,
           ),
         );
-        continue;
-      }
-      for (const agency of lead) {
-        const have = out.assignments.find((a) => a.agency === agency);
-        if (have) have.indicators = [...new Set([...have.indicators, ...nos])].slice(0, 100);
-        else if (out.assignments.length < 500) out.assignments.push({ agency, indicators: nos });
-      }
+    } else if (a.kind === 'support') task.support = splitBodies(a.value);
+    else if (a.kind === 'timeline') {
+      const { timeline, understood } = parseTimeline(a.value, w.opts.planYear);
+      task.timeline = timeline;
+      if (!understood)
+        w.out.notes.push(
+          note(
+            a.line,
+            'unparsed-timeline',
+            `Không đọc được thời gian thực hiện: "${clip(a.value, 120)}"`,
+            `Could not read the timeline: "${clip(a.value, 120)}"`,
+          ),
+        );
     }
-  };
+  }
+}
 
-  const addIndicator = (c: Node, no: number, prefix: number, ctx: Ctx) => {
-    const parts = [c.text.slice(prefix), ...c.body.map((p) => p.text), ...descendants(c)];
-    const text = clip(squash(parts.join(' ')), 5000);
-    const { targets, yearless, found } = readTargets(text, ctx.horizon ?? opts.planEnd);
-    if (!found)
-      out.notes.push(
+function findAssignments(w: Walk, text: string, lead: string[], line: number): void {
+  const f = fold(text);
+  for (const m of f.matchAll(/chi tieu\s*(?:so\s*)?(?:tu\s+)?(\d{1,3}(?:\s*(?:,|;|va|-|–|den|toi)\s*\d{1,3}(?![\d/%]))*)/g)) {
+    const nos = indicatorList(m[1] ?? '');
+    if (!nos.length) continue;
+    if (!lead.length) {
+      w.out.notes.push(
         note(
-          c.line,
-          'unparsed-target',
-          `Chỉ tiêu ${no}: không đọc được giá trị mục tiêu.`,
-          `Indicator ${no}: no target value could be read.`,
+          line,
+          'unparsed-assignment',
+          `Giao chỉ tiêu ${nos.join(', ')} nhưng không rõ cho đơn vị nào.`,
+          `Indicators ${nos.join(', ')} are assigned, but to no body that could be read.`,
         ),
       );
-    else if (yearless)
-      out.notes.push(
-        note(
-          c.line,
-          'unparsed-target',
-          `Chỉ tiêu ${no}: có giá trị nhưng không rõ năm đạt.`,
-          `Indicator ${no}: a value without a year.`,
-        ),
-      );
-    if (no >= 1 && no <= 999 && out.indicators.length < 500)
-      out.indicators.push({ no, goal: ctx.goal, text, targets, line: c.line });
-  };
+      continue;
+    }
+    for (const agency of lead) {
+      const have = w.out.assignments.find((a) => a.agency === agency);
+      if (have) have.indicators = [...new Set([...have.indicators, ...nos])].slice(0, 100);
+      else if (w.out.assignments.length < 500) w.out.assignments.push({ agency, indicators: nos });
+    }
+  }
+}
 
-  visit(root, ctx0);
-  return out;
+function addIndicator(w: Walk, c: Node, no: number, prefix: number, ctx: Ctx): void {
+  const parts = [c.text.slice(prefix), ...c.body.map((p) => p.text), ...descendants(c)];
+  const text = clip(squash(parts.join(' ')), 5000);
+  const { targets, yearless, found } = readTargets(text, ctx.horizon ?? w.opts.planEnd);
+  if (!found)
+    w.out.notes.push(
+      note(
+        c.line,
+        'unparsed-target',
+        `Chỉ tiêu ${no}: không đọc được giá trị mục tiêu.`,
+        `Indicator ${no}: no target value could be read.`,
+      ),
+    );
+  else if (yearless)
+    w.out.notes.push(
+      note(
+        c.line,
+        'unparsed-target',
+        `Chỉ tiêu ${no}: có giá trị nhưng không rõ năm đạt.`,
+        `Indicator ${no}: a value without a year.`,
+      ),
+    );
+  if (no >= 1 && no <= 999 && w.out.indicators.length < 500)
+    w.out.indicators.push({ no, goal: ctx.goal, text, targets, line: c.line });
 }
 
 function descendants(n: Node): string[] {
