@@ -39,16 +39,31 @@ export function extractPlanText(fileName: string, bytes: Uint8Array): string {
     const mb = Math.round(max / 1024 / 1024);
     throw new PlanFileError('too-large', { vi: `Tệp lớn hơn ${mb} MB.`, en: `The file is larger than ${mb} MB.` });
   }
-  const text = normaliseText(ext === 'docx' ? extractDocxText(bytes) : expandCellTables(expandTabTables(decodeTextFile(bytes))));
+  const text = ext === 'docx' ? normaliseText(extractDocxText(bytes)) : preparedText(decodeTextFile(bytes));
   if (!text.trim()) throw new PlanFileError('empty', { vi: 'Tệp không có chữ nào.', en: 'The file has no text.' });
   return text;
 }
 
+/** Pasted or decoded text made ready to read: tables as task blocks, NFC, \n line ends, no BOM. */
+function preparedText(raw: string): string {
+  return normaliseText(expandCellTables(expandTabTables(raw)));
+}
+
 /** Reads plan text into tre.plan/v1. Pure and total: never throws on any string. */
 export function parsePlanText(text: string): PlanParseResult {
+  return parsePrepared(() => preparedText(typeof text === 'string' ? text : ''));
+}
+
+/** Reads a plan file (extractPlanText prepares its text once; it is not prepared again here). */
+export function parsePlanFile(fileName: string, bytes: Uint8Array): PlanParseResult {
+  const text = extractPlanText(fileName, bytes);
+  return parsePrepared(() => text);
+}
+
+function parsePrepared(prepare: () => string): PlanParseResult {
   let lines: string[] = [];
   try {
-    lines = normaliseText(expandCellTables(expandTabTables(typeof text === 'string' ? text : ''))).split('\n');
+    lines = prepare().split('\n');
     return parseLines(lines);
   } catch (e) {
     // A bug must not lose the user's upload: the source is still shown, with what went wrong.
@@ -59,10 +74,6 @@ export function parsePlanText(text: string): PlanParseResult {
       notes: [note(1, 'other', `Lỗi khi đọc văn bản: ${msg}`, `Error while reading the document: ${msg}`)],
     };
   }
-}
-
-export function parsePlanFile(fileName: string, bytes: Uint8Array): PlanParseResult {
-  return parsePlanText(extractPlanText(fileName, bytes));
 }
 
 function emptyPlan(): PlanDocument {
