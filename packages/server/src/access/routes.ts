@@ -60,9 +60,7 @@ export function accessRoutes(db: Kysely<Database>, config: Config) {
           path: '/api/session',
           maxAge: DEVICE_DAYS * 86_400,
         });
-        const actor = await service.resolveSession(db, result.token, request.ip);
-        if (!actor) throw new Error('session vanished right after sign-in');
-        return { user: sessionUser(actor), csrfToken: result.csrfToken };
+        return { user: sessionUser(result.actor), csrfToken: result.csrfToken };
       },
     );
 

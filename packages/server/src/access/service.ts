@@ -46,6 +46,8 @@ export interface SignInResult {
   csrfToken: string;
   expiresAt: Date;
   userId: string;
+  /** who is now signed in, as later requests of the session will see them (so none reads it back) */
+  actor: SessionActor;
   /** A fresh device cookie for this browser and account (see signin-throttle.ts). */
   deviceToken: string;
 }
@@ -127,11 +129,24 @@ export async function signIn(
     });
     await recordAudit(trx, audit, { action: 'signin', entity: 'user', entityId: user.id });
   });
+  const actor: SessionActor = {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    agencyId: user.agency_id,
+    communeCode: user.commune_code,
+    provinceCode: user.province_code,
+    csrfToken,
+    ip,
+  };
+  cacheSession(hashToken(token), actor, expiresAt.getTime(), now.getTime());
   return {
     token,
     csrfToken,
     expiresAt,
     userId: user.id,
+    actor,
     deviceToken: deviceToken(user.username, user.password_hash, now.getTime()),
   };
 }
