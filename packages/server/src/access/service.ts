@@ -185,8 +185,6 @@ export async function signOut(db: Kysely<Database>, actor: SessionActor, token: 
   evictSession(hashToken(token)); // after the commit, so no request re-caches the old row
 }
 
-export type UserInput = NewUserRequest;
-
 /** Checks that the scope fits the role: a reporter needs an agency, commune roles a commune of this province. */
 async function checkScope(
   db: Kysely<Database>,
@@ -224,7 +222,7 @@ async function checkScope(
   }
 }
 
-export async function createUser(db: Kysely<Database>, actor: SessionActor, input: UserInput) {
+export async function createUser(db: Kysely<Database>, actor: SessionActor, input: NewUserRequest) {
   assertPasswordStrength(input.password, 'password');
   const agencyId = input.agencyId ?? null;
   const communeCode = input.communeCode ?? null;
@@ -252,9 +250,7 @@ export async function createUser(db: Kysely<Database>, actor: SessionActor, inpu
   });
 }
 
-export type UserPatch = UserPatchRequest;
-
-export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: string, patch: UserPatch) {
+export async function updateUser(db: Kysely<Database>, actor: SessionActor, id: string, patch: UserPatchRequest) {
   const before = await repo.findUserById(db, actor.provinceCode, id);
   if (!before) throw notFound({ vi: 'người dùng', en: 'User' });
   if (id === actor.id && (patch.active === false || (patch.role && patch.role !== before.role))) {

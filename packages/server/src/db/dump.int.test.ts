@@ -107,5 +107,10 @@ describe(`dump from PGlite, restore into ${testEngine()}`, () => {
     const notADump = path.join(dir, 'plan.txt');
     fs.writeFileSync(notADump, 'KẾ HOẠCH thực hiện công tác trẻ em năm 2025\n');
     await expect(restoreDatabase(target, notADump, { replace: true })).rejects.toThrow(/không phải tiêu đề/);
+    // a file's content must be the base64 text the dump writes, not any JSON value
+    const notBase64 = path.join(dir, 'not-base64.jsonl');
+    fs.writeFileSync(notBase64, [...lines, '{"t":"stored_file","r":{"id":"x","content":{"bytes":[1,2]}}}'].join('\n'));
+    await expect(restoreDatabase(target, notBase64, { replace: true })).rejects.toThrow(/stored_file\.content: cần chuỗi base64/);
+    expect(await snapshot(target)).toEqual(before);
   });
 });

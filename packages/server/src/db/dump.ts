@@ -131,7 +131,11 @@ async function insertBatch(trx: Transaction<Database>, spec: TableSpec, rows: Re
   const decode = (k: string, v: unknown) => {
     if (v === null) return v;
     if (json.has(k)) return JSON.stringify(v);
-    if (binary.has(k)) return Buffer.from(typeof v === 'string' ? v : JSON.stringify(v), 'base64');
+    if (binary.has(k)) {
+      // written as base64 text by encodeBinary; anything else is not this dump's format
+      if (typeof v !== 'string') throw new DumpFormatError(`${spec.name}.${k}: cần chuỗi base64 / expected base64 text`);
+      return Buffer.from(v, 'base64');
+    }
     return v;
   };
   const values = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, decode(k, v)])));
