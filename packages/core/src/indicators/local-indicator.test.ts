@@ -3,6 +3,7 @@ import { NATIONAL_CATALOGUE } from './catalogue.ts';
 import type { Indicator } from './catalogue-schema.ts';
 import type { CatalogueReply, LocalIndicatorRequest } from './indicator-api.ts';
 import { localIndicatorProblem, localIndicatorShapeProblem } from './local-indicator.ts';
+import { DROWNED, drowning, localMeasure as measure } from './local-indicator.fixture.ts';
 
 /** The national catalogue as the server stores and replies it. */
 const stored: CatalogueReply = {
@@ -12,33 +13,8 @@ const stored: CatalogueReply = {
   indicators: NATIONAL_CATALOGUE.indicators.map((i) => ({ ...i, origin: 'national' as const })),
 };
 
-const measure = (patch: Partial<Indicator['measures'][number]> = {}): Indicator['measures'][number] => ({
-  code: 'L01_DROWNING_RATE',
-  name: { vi: 'Tỷ suất trẻ em bị đuối nước trên 100.000 trẻ em', en: 'Child drownings per 100,000 children' },
-  numerator: 'CHILDREN_DROWNED',
-  denominator: 'CHILDREN_TOTAL',
-  factor: 100000,
-  unit: 'per100000',
-  direction: 'lower',
-  agency: 'Sở Y tế',
-  nationalTargets: [],
-  ...patch,
-});
-const DROWNED = {
-  code: 'CHILDREN_DROWNED',
-  name: { vi: 'Số trẻ em bị đuối nước', en: 'Children drowned' },
-  valueType: 'count' as const,
-  categories: ['sex'],
-};
 const request = (indicator: Partial<Indicator> = {}, dataElements = [DROWNED]): LocalIndicatorRequest => ({
-  indicator: {
-    code: 'L01',
-    no: 25,
-    goal: 2,
-    name: { vi: 'Tỷ suất trẻ em bị đuối nước', en: 'Child drowning rate' },
-    measures: [measure()],
-    ...indicator,
-  },
+  ...drowning({ indicator }),
   dataElements,
 });
 

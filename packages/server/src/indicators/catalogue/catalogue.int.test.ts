@@ -1,4 +1,4 @@
-import { NATIONAL_CATALOGUE, type Catalogue, type Indicator } from '@tre/core';
+import { NATIONAL_CATALOGUE, type Catalogue } from '@tre/core';
 import type { CatalogueReply, LocalIndicatorRequest, TrendReply, ValuesReply } from '@tre/core/indicators/indicator-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
@@ -14,6 +14,7 @@ import {
   type Session,
 } from '../../test/factories.ts';
 import { seedCatalogue } from './store.ts';
+import { DROWNED, drowning, localMeasure as measure } from '@tre/core/indicators/local-indicator.fixture';
 
 /**
  * The catalogue route and local indicators: an administrator adds an indicator in the catalogue's
@@ -62,37 +63,6 @@ async function stored() {
     audit: await auditCount(t.db),
   };
 }
-
-const measure = (patch: Partial<Indicator['measures'][number]> = {}): Indicator['measures'][number] => ({
-  code: 'L01_DROWNING_RATE',
-  name: { vi: 'Tỷ suất trẻ em bị đuối nước trên 100.000 trẻ em', en: 'Child drownings per 100,000 children' },
-  numerator: 'CHILDREN_DROWNED',
-  denominator: 'CHILDREN_TOTAL',
-  factor: 100000,
-  unit: 'per100000',
-  direction: 'lower',
-  agency: 'Sở Y tế',
-  nationalTargets: [],
-  ...patch,
-});
-const DROWNED = {
-  code: 'CHILDREN_DROWNED',
-  name: { vi: 'Số trẻ em bị đuối nước', en: 'Children drowned' },
-  valueType: 'count' as const,
-  categories: ['sex'],
-};
-/** L01: drownings per 100,000 children, over a new element and the national CHILDREN_TOTAL. */
-const drowning = (patch: { indicator?: Partial<Indicator>; measure?: Partial<Indicator['measures'][number]> } = {}) => ({
-  indicator: {
-    code: 'L01',
-    no: 25,
-    goal: 2,
-    name: { vi: 'Tỷ suất trẻ em bị đuối nước', en: 'Child drowning rate' },
-    measures: [measure(patch.measure)],
-    ...patch.indicator,
-  },
-  dataElements: [DROWNED],
-});
 
 describe('GET /api/indicators/catalogue', () => {
   it('gives the stored catalogue: the 24 national indicators, their 35 measures and 59 elements', async () => {
