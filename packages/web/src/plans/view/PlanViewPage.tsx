@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { PlanDetailDto } from '@tre/core/plans/plan-api';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
-import { api, errorMessage } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { canManagePlans, yearsLabel } from '../access.ts';
+import { plansApi, plansReads } from '../api.ts';
 import { SourcePane } from '../SourcePane.tsx';
 import { useAgencies } from '../useAgencies.ts';
 import { CalendarTab } from './CalendarTab.tsx';
@@ -20,7 +20,7 @@ export function PlanViewPage() {
   const { user } = useSession();
   const navigate = useNavigate();
   const agencies = useAgencies();
-  const plan = useApi<PlanDetailDto>(`/api/plans/${encodeURIComponent(id)}`);
+  const plan = useRead(plansReads.plan(id));
   const [tab, setTab] = useState<string | null>('tasks');
   const [error, setError] = useState<string | null>(null);
   const used = useMemo(
@@ -36,7 +36,7 @@ export function PlanViewPage() {
   const remove = async () => {
     if (!window.confirm(t('planDeleteConfirm', { title: p.title }))) return;
     try {
-      await api('DELETE', `/api/plans/${p.id}`);
+      await plansApi.remove(p.id);
       void navigate('/plans');
     } catch (err) {
       setError(errorMessage(err));
