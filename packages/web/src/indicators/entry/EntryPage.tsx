@@ -1,20 +1,18 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import type {
-  CatalogueReply,
-  EntryFormDto,
-  SaveValuesReply,
-  SaveValuesRequest,
-  ValidationRunReply,
-} from '@tre/core/indicators/indicator-api';
+import type { EntryFormDto, SaveValuesReply, SaveValuesRequest } from '@tre/core/indicators/indicator-api';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
-import { ApiError, api, errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { fetchRead, useRead, type Read } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitPeriodPicker, defaultPeriod, type UnitChoice } from '../UnitPeriodPicker.tsx';
-import { canEnterData, entryKinds, entryUnit, periodOr, templateUrl } from './access.ts';
+import { catalogueReads } from '../catalogue/api.ts';
+import { excelLinks } from '../excel/api.ts';
+import { validationApi } from '../validation/api.ts';
+import { canEnterData, entryKinds, entryUnit, periodOr } from './access.ts';
+import { entryApi, entryReads } from './api.ts';
 import { ElementRow, type RowAction } from './ElementRow.tsx';
 import {
   cellOfError,
@@ -94,7 +92,8 @@ const INITIAL: State = { source: null, original: {}, current: {}, errors: {}, un
  * GETs the entry form whenever its URL changes; `reload()` resolves once the stored form is back,
  * so what follows a save (the counts) appears together with it.
  */
-function useEntryForm(url: string) {
+function useEntryForm(form: Read<EntryFormDto>) {
+  const { url } = form;
   const [data, setData] = useState<EntryFormDto | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(url);
@@ -102,7 +101,7 @@ function useEntryForm(url: string) {
     latest.current = url;
     let live = true;
     setError(null);
-    api<EntryFormDto>('GET', url)
+    fetchRead<EntryFormDto>({ url })
       .then((d) => {
         if (!live) return;
         setData(d);
@@ -114,7 +113,7 @@ function useEntryForm(url: string) {
     };
   }, [url]);
   const reload = useCallback(async () => {
-    const d = await api<EntryFormDto>('GET', url);
+    const d = await fetchRead<EntryFormDto>({ url });
     if (latest.current === url) setData(d);
   }, [url]);
   return { data, error, reload };
@@ -136,9 +135,8 @@ function EntryScreen({ user }: { user: SessionUser }) {
     if (params.toString() !== wanted) setParams(new URLSearchParams(wanted), { replace: true });
   }, [params, wanted, setParams]);
 
-  const formUrl = `/api/data-values?${wanted}`;
-  const form = useEntryForm(formUrl);
-  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
+  const form = useEntryForm(entryReads.form({ unit: unit.code, period, dataSet }));
+  const catalogue = useRead(catalogueReads.catalogue());
   const [state, dispatch] = useReducer(reducer, INITIAL);
   const fresh = form.data && form.data.unit.code === unit.code && form.data.period === period ? form.data : null;
   if (fresh && fresh !== state.source) dispatch({ type: 'reset', form: fresh });
@@ -180,10 +178,7 @@ function EntryScreen({ user }: { user: SessionUser }) {
     setCheckError(null);
     try {
       // only this unit's findings: a run over the whole province is the validation page's
-      const reply = await api<ValidationRunReply>(
-        'POST',
-        `/api/indicators/validation-run?${new URLSearchParams({ period, unit: unit.code }).toString()}`,
-      );
+      const reply = await validationApi.run(period, unit.code);
       setChecked({ key: here, findings: findingsFor(reply.violations, unit.code) });
       findingsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     } catch (err) {
@@ -202,7 +197,7 @@ function EntryScreen({ user }: { user: SessionUser }) {
     setResult(null);
     try {
       const body: SaveValuesRequest = { unit: unit.code, period, values: sent };
-      const reply = await api<SaveValuesReply>('PUT', '/api/data-values', body);
+      const reply = await entryApi.save(body);
       dispatch({ type: 'saved' });
       // the counts are shown with the form as stored now (who entered each figure, and when)
       await form.reload().catch(() => undefined);
@@ -236,7 +231,7 @@ function EntryScreen({ user }: { user: SessionUser }) {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('entryTitle')}</Title>
         <Group gap="md">
-          <Anchor href={templateUrl({ period, dataSet, unit: unit.code })} download data-testid="entry-template">
+          <Anchor href={excelLinks.template({ period, dataSet, unit: unit.code })} download data-testid="entry-template">
             {t('entryDownloadTemplate')}
           </Anchor>
           <Anchor component={Link} to="/indicators/import">

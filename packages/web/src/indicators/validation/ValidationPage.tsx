@@ -14,18 +14,20 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import type { CatalogueReply, ValidationRunReply, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
+import type { ValidationRunReply, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
-import { api, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LINK, MUTED } from '../dashboard/MeasureParts.tsx';
 import { periodName } from '../../format/format.ts';
 import { canEnterData, periodOr } from '../entry/access.ts';
 import { PeriodSelect, defaultPeriod } from '../UnitPeriodPicker.tsx';
+import { catalogueReads } from '../catalogue/api.ts';
+import { validationApi } from './api.ts';
 import {
   FINDING_KINDS,
   NO_FILTER,
@@ -78,7 +80,7 @@ function ValidationScreen({ user }: { user: SessionUser }) {
   const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
   const period = periodOr(params.get('period'), defaultPeriod());
-  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
+  const catalogue = useRead(catalogueReads.catalogue());
   const [result, setResult] = useState<ValidationRunReply | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -89,10 +91,7 @@ function ValidationScreen({ user }: { user: SessionUser }) {
     setRunning(true);
     setError(null);
     try {
-      const reply = await api<ValidationRunReply>(
-        'POST',
-        `/api/indicators/validation-run?${new URLSearchParams({ period }).toString()}`,
-      );
+      const reply = await validationApi.run(period);
       setResult(reply);
       setShown(PAGE);
     } catch (err) {
