@@ -3,8 +3,9 @@ import type { PlanSummaryDto, PlanTaskDto } from '@tre/core/plans/plan-api';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.ts';
+import { fetchRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { plansApi } from './api.ts';
+import { plansReads } from './api.ts';
 import { progressColor, usePlanLabels } from './labels.ts';
 
 interface Row {
@@ -27,10 +28,10 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
     let live = true;
     const year = new Date().getFullYear();
     const load = async () => {
-      const plans = await plansApi.list();
+      const plans = await fetchRead(plansReads.plans());
       const lists = await Promise.all(
         plans.items.map(async (plan) => {
-          const tasks = await plansApi.tasks(plan.id, { agencyId, year, period: String(year) });
+          const tasks = await fetchRead(plansReads.tasks(plan.id, { agencyId, year, period: String(year) }));
           return tasks.items.map((task) => ({ plan, task }));
         }),
       );

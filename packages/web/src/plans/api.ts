@@ -49,9 +49,6 @@ export const plansApi = {
   parse: (file: File) => apiUpload<PlanParseReply>(`/api/plans/parse?fileName=${encodeURIComponent(file.name)}`, file),
   create: (request: PlanSaveRequest) => api<PlanDetailDto>('POST', '/api/plans', request),
   remove: (id: string) => api<unknown>('DELETE', planUrl(id)),
-  /** awaited reads, for a card that gathers tasks across plans (there is no cross-plan route) */
-  list: () => api<{ items: PlanSummaryDto[] }>('GET', '/api/plans'),
-  tasks: (planId: string, filter?: PlanTaskFilter) => api<PlanTaskListReply>('GET', tasksUrl(planId, filter)),
   patchTask: (taskId: string, patch: TaskPatchRequest) => api<PlanTaskDto>('PATCH', taskUrl(taskId), patch),
   recordProgress: (taskId: string, request: TaskProgressRequest) =>
     api<TaskProgressDto>('PUT', `${taskUrl(taskId)}/progress`, request),
