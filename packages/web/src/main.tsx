@@ -27,7 +27,7 @@ const IndicatorPage = lazy(() => import('./indicators/dashboard/IndicatorPage.ts
 const EntryPage = lazy(() => import('./indicators/entry/EntryPage.tsx'));
 const DataImportPage = lazy(() => import('./indicators/entry/DataImportPage.tsx'));
 const ValidationPage = lazy(() => import('./indicators/validation/ValidationPage.tsx'));
-const LocalIndicatorsPage = lazy(() => import('./indicators/entry/LocalIndicatorsPage.tsx'));
+const LocalIndicatorsPage = lazy(() => import('./indicators/catalogue/LocalIndicatorsPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
 

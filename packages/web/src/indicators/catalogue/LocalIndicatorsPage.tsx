@@ -42,7 +42,7 @@ import {
 import { indicatorsPermissions } from '@tre/core';
 import { can } from '../../session/can.ts';
 import { unitsReads } from '../../units/api.ts';
-import { catalogueApi, catalogueReads, type StoredIndicator } from '../catalogue/api.ts';
+import { catalogueApi, catalogueReads, type StoredIndicator } from './api.ts';
 
 const UNIT_LABEL: Record<MeasureUnit, MessageKey> = { '%': 'unit_percent', per1000: 'unit_per1000', per100000: 'unit_per100000' };
 
