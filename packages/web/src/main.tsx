@@ -20,6 +20,7 @@ import { CommunesPage } from './units/CommunesPage.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
 import { can } from './session/can.ts';
 import { CommuneAccessPanels } from './access/CommuneAccessPanels.tsx';
+import { MeasureTargetsPanel } from './indicators/targets/MeasureTargetsPanel.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -52,7 +53,7 @@ function App() {
         <Route index element={<HomePage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/import" element={canManagePlans(user) ? <ImportPage /> : <Navigate to="/plans" />} />
-        <Route path="plans/:id" element={<PlanViewPage />} />
+        <Route path="plans/:id" element={<PlanViewPage measureTargets={(planId) => <MeasureTargetsPanel planId={planId} />} />} />
         <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
         <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
@@ -14,7 +14,12 @@ import { IndicatorsTab } from './IndicatorsTab.tsx';
 import { PlanBodiesTab } from './PlanBodiesTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 
-export function PlanViewPage() {
+/**
+ * One plan: its tasks, indicators, calendar, bodies and source text. `measureTargets` adds the
+ * indicators module's part of the indicators tab (targets mapped to measures and their baselines),
+ * handed in by main.tsx since plans may not import indicators.
+ */
+export function PlanViewPage({ measureTargets }: { measureTargets?: (planId: string) => ReactNode }) {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
@@ -100,7 +105,7 @@ export function PlanViewPage() {
             <TasksTab plan={p} agencies={agencies} />
           </Tabs.Panel>
           <Tabs.Panel value="indicators">
-            <IndicatorsTab plan={p} />
+            <IndicatorsTab plan={p} measureTargets={measureTargets} />
           </Tabs.Panel>
           <Tabs.Panel value="calendar">
             <CalendarTab plan={p} />
