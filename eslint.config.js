@@ -46,11 +46,8 @@ const NO_ROLE_NAMES = {
   selector: 'Literal[value=/^(admin|provincial_officer|agency_reporter|commune_officer|case_worker|viewer)$/]',
   message: 'No role names in the web: ask the permission tables (access/can.ts, core/<module>/permissions.ts).',
 };
-/**
- * Pages call their module's typed client (web/<module>/api.ts); only the clients write API URLs.
- * '/' is written \x2F: a selector's regular expression may not hold a slash.
- */
-const NO_API_URLS = ['Literal[value=/^\\x2Fapi\\x2F/]', 'TemplateElement[value.raw=/^\\x2Fapi\\x2F/]'].map((selector) => ({
+/** Pages call their module's typed client (web/<module>/api.ts); only the clients write API URLs. */
+const NO_API_URLS = ['Literal[value=/^\\/api\\//]', 'TemplateElement[value.raw=/^\\/api\\//]'].map((selector) => ({
   selector,
   message: "No API URLs in pages: add a function to the module's typed client (web/<module>/api.ts) and call it.",
 }));
