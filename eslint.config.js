@@ -41,6 +41,17 @@ export const MODULE_ORDER_OPTIONS = {
   ],
 };
 
+/** Who may do what is read from the permission tables (web/src/access/can.ts), never spelt out in the web. */
+const NO_ROLE_NAMES = {
+  selector: 'Literal[value=/^(admin|provincial_officer|agency_reporter|commune_officer|case_worker|viewer)$/]',
+  message: 'No role names in the web: ask the permission tables (access/can.ts, core/<module>/permissions.ts).',
+};
+/** Pages call their module's typed client (web/<module>/api.ts); only the clients write API URLs. */
+const NO_API_URLS = ['Literal[value=/^\\/api\\//]', 'TemplateElement[value.raw=/^\\/api\\//]'].map((selector) => ({
+  selector,
+  message: "No API URLs in pages: add a function to the module's typed client (web/<module>/api.ts) and call it.",
+}));
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**'] },
   js.configs.recommended,
@@ -89,18 +100,14 @@ export default tseslint.config(
     },
   },
   {
-    // who may do what is read from the permission tables (web/src/access/can.ts), never spelt out in the web
     files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'Literal[value=/^(admin|provincial_officer|agency_reporter|commune_officer|case_worker|viewer)$/]',
-          message: 'No role names in the web: ask the permission tables (access/can.ts, core/<module>/permissions.ts).',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', NO_ROLE_NAMES, ...NO_API_URLS] },
+  },
+  {
+    // the typed clients, and the fetch under them, are where API URLs are written
+    files: ['packages/web/src/**/api.ts', 'packages/web/src/api/client.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_ROLE_NAMES] },
   },
   {
     // tests read untyped JSON replies (inject's res.json()) and assert on their shape: the any-flow rules

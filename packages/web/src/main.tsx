@@ -20,6 +20,7 @@ import { CommunesPage } from './units/CommunesPage.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
 import { can } from './session/can.ts';
 import { CommuneAccessPanels } from './access/CommuneAccessPanels.tsx';
+import { MeasureTargetsPanel } from './indicators/targets/MeasureTargetsPanel.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -27,7 +28,7 @@ const IndicatorPage = lazy(() => import('./indicators/dashboard/IndicatorPage.ts
 const EntryPage = lazy(() => import('./indicators/entry/EntryPage.tsx'));
 const DataImportPage = lazy(() => import('./indicators/entry/DataImportPage.tsx'));
 const ValidationPage = lazy(() => import('./indicators/validation/ValidationPage.tsx'));
-const LocalIndicatorsPage = lazy(() => import('./indicators/entry/LocalIndicatorsPage.tsx'));
+const LocalIndicatorsPage = lazy(() => import('./indicators/catalogue/LocalIndicatorsPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
 
@@ -52,7 +53,7 @@ function App() {
         <Route index element={<HomePage />} />
         <Route path="plans" element={<PlansPage />} />
         <Route path="plans/import" element={canManagePlans(user) ? <ImportPage /> : <Navigate to="/plans" />} />
-        <Route path="plans/:id" element={<PlanViewPage />} />
+        <Route path="plans/:id" element={<PlanViewPage measureTargets={(planId) => <MeasureTargetsPanel planId={planId} />} />} />
         <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
         <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />

@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { READ_LOG_KINDS, type ReadLogEntryDto, type ReadLogKind, type ReadLogReply } from '@tre/core/access/read-log';
+import { READ_LOG_KINDS, type ReadLogEntryDto, type ReadLogKind } from '@tre/core/access/read-log';
 import { useSearchParams } from 'react-router';
-import { useApi } from '../api/useApi.ts';
+import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { accessReads } from './api.ts';
 
 const PAGE = 50;
 /** The filters the page keeps in its address, so a record's panel can link to its reads. */
@@ -12,20 +13,13 @@ export function kindLabelKey(kind: ReadLogKind) {
   return `readKind_${kind}` as const;
 }
 
-/** GET /api/access-log with the filters of the address; `before` pages to older entries. */
-export function accessLogUrl(filters: Partial<Record<(typeof FILTERS)[number] | 'before' | 'limit', string>>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
-  return `/api/access-log?${params.toString()}`;
-}
-
 /** Quản trị › Nhật ký truy cập: who read what, from where, through which route, and every refusal. */
 export function AccessLogPage() {
   const { t, lang } = useI18n();
   const [search, setSearch] = useSearchParams();
   const filter = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
   const before = search.get('before') ?? '';
-  const log = useApi<ReadLogReply>(accessLogUrl({ ...filter, before, limit: String(PAGE) }));
+  const log = useRead(accessReads.accessLog({ ...filter, before, limit: String(PAGE) }));
   const items = log.data?.items ?? [];
   const userName = search.get('userName') ?? '';
 

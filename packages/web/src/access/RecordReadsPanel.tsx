@@ -1,9 +1,9 @@
 import { Anchor, Badge, List, Stack, Text, Title } from '@mantine/core';
-import type { ReadLogReply } from '@tre/core/access/read-log';
 import { Link } from 'react-router';
-import { useApi } from '../api/useApi.ts';
+import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { accessLogUrl, kindLabelKey } from './AccessLogPage.tsx';
+import { kindLabelKey } from './AccessLogPage.tsx';
+import { accessReads } from './api.ts';
 
 const LAST = 10;
 
@@ -14,7 +14,7 @@ const LAST = 10;
  */
 export function RecordReadsPanel({ recordId }: { recordId: string }) {
   const { t, lang } = useI18n();
-  const reads = useApi<ReadLogReply>(accessLogUrl({ recordId, limit: String(LAST) }));
+  const reads = useRead(accessReads.accessLog({ recordId, limit: String(LAST) }));
   const items = reads.data?.items ?? [];
   const when = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
   return (

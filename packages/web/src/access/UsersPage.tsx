@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table
 import { Role, roles, scopeKindOf } from '@tre/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
-import type { User } from '../api/types.ts';
+import type { Agency, Commune, User } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
 import { useRead } from '../api/useApi.ts';
@@ -20,6 +20,13 @@ interface Draft {
   communeCode: string | null;
 }
 
+/** The form's error: the server's message, on the field it names when it names one. */
+interface FormError {
+  message: string;
+  field?: string | undefined;
+}
+type FieldError = (field: string) => string | undefined;
+
 const empty: Draft = {
   username: '',
   displayName: '',
@@ -29,16 +36,12 @@ const empty: Draft = {
   communeCode: null,
 };
 
+/** Quản trị › Người dùng: the province's users, created, edited, disabled and given new passwords here. */
 export function UsersPage() {
-  const { t, roleLabel, lang } = useI18n();
-  const { user: me } = useSession();
+  const { t } = useI18n();
   const users = useRead(accessReads.users());
-  const agencies = useRead(unitsReads.agencies());
-  const communes = useRead(unitsReads.allCommunes());
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<{ message: string; field?: string | undefined } | null>(null);
-
-  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+  const [error, setError] = useState<FormError | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -64,10 +67,57 @@ export function UsersPage() {
     }
   };
 
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('users')}</Title>
+        <Button onClick={() => setDraft({ ...empty })}>{t('newUser')}</Button>
+      </Group>
+      {users.error && <Alert color="red">{users.error}</Alert>}
+      <UsersTable
+        users={users.data?.items}
+        onEdit={(u) => {
+          setError(null);
+          setDraft({
+            id: u.id,
+            username: u.username,
+            displayName: u.displayName,
+            password: '',
+            role: u.role,
+            agencyId: u.agencyId,
+            communeCode: u.communeCode,
+          });
+        }}
+        onChanged={users.reload}
+      />
+      <UserModal
+        draft={draft}
+        error={error}
+        onChange={setDraft}
+        onClose={() => setDraft(null)}
+        onSubmit={(e) => void submit(e)}
+      />
+    </Stack>
+  );
+}
+
+/** The users with their scope and state; disabling and a new password apply at once, editing opens the form. */
+function UsersTable({
+  users,
+  onEdit,
+  onChanged,
+}: {
+  users: User[] | undefined;
+  onEdit: (u: User) => void;
+  onChanged: () => void;
+}) {
+  const { t, roleLabel, lang } = useI18n();
+  const { user: me } = useSession();
+
   const toggleActive = async (u: User) => {
     try {
       await accessApi.updateUser(u.id, { active: !u.active });
-      users.reload();
+      onChanged();
     } catch (err) {
       window.alert(errorMessage(err));
     }
@@ -84,154 +134,190 @@ export function UsersPage() {
   };
 
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('users')}</Title>
-        <Button onClick={() => setDraft({ ...empty })}>{t('newUser')}</Button>
-      </Group>
-      {users.error && <Alert color="red">{users.error}</Alert>}
-      <Table striped highlightOnHover data-testid="users-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('username')}</Table.Th>
-            <Table.Th>{t('displayName')}</Table.Th>
-            <Table.Th>{t('role')}</Table.Th>
-            <Table.Th>{t('yourScope')}</Table.Th>
-            <Table.Th>{t('status')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.data?.items.map((u) => (
-            <Table.Tr key={u.id}>
-              <Table.Td>{u.username}</Table.Td>
-              <Table.Td>{u.displayName}</Table.Td>
-              <Table.Td>{roleLabel(u.role)}</Table.Td>
-              <Table.Td>{u.communeName ?? u.agencyName ?? ''}</Table.Td>
-              <Table.Td>
-                {u.active ? <Badge variant="light">{t('active')}</Badge> : <Badge color="gray">{t('inactive')}</Badge>}
-                {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
-                  <Badge color="orange" ml={4}>
-                    {t('lockedUntil', { time: new Date(u.lockedUntil).toLocaleTimeString(lang) })}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="compact-xs"
-                    variant="default"
-                    onClick={() => {
-                      setError(null);
-                      setDraft({
-                        id: u.id,
-                        username: u.username,
-                        displayName: u.displayName,
-                        password: '',
-                        role: u.role,
-                        agencyId: u.agencyId,
-                        communeCode: u.communeCode,
-                      });
-                    }}
-                  >
-                    {t('edit')}
-                  </Button>
-                  <Button size="compact-xs" variant="default" onClick={() => void resetPassword(u)}>
-                    {t('resetPassword')}
-                  </Button>
-                  {u.id !== me?.id && (
-                    <Button size="compact-xs" variant="default" onClick={() => void toggleActive(u)}>
-                      {u.active ? t('disable') : t('enable')}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-
-      <Modal
-        opened={draft !== null}
-        onClose={() => setDraft(null)}
-        title={draft?.id ? `${t('edit')}: ${draft.username}` : t('newUser')}
-      >
-        {draft && (
-          <form onSubmit={(e) => void submit(e)}>
-            <Stack>
-              <TextInput
-                label={t('username')}
-                name="username"
-                required
-                disabled={draft.id !== undefined}
-                value={draft.username}
-                error={fieldError('username')}
-                onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })}
-              />
-              <TextInput
-                label={t('displayName')}
-                name="displayName"
-                required
-                value={draft.displayName}
-                error={fieldError('displayName')}
-                onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })}
-              />
-              {draft.id === undefined && (
-                <PasswordInput
-                  label={t('password')}
-                  name="password"
-                  required
-                  value={draft.password}
-                  error={fieldError('password')}
-                  onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })}
-                />
+    <Table striped highlightOnHover data-testid="users-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('username')}</Table.Th>
+          <Table.Th>{t('displayName')}</Table.Th>
+          <Table.Th>{t('role')}</Table.Th>
+          <Table.Th>{t('yourScope')}</Table.Th>
+          <Table.Th>{t('status')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {users?.map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td>{u.username}</Table.Td>
+            <Table.Td>{u.displayName}</Table.Td>
+            <Table.Td>{roleLabel(u.role)}</Table.Td>
+            <Table.Td>{u.communeName ?? u.agencyName ?? ''}</Table.Td>
+            <Table.Td>
+              {u.active ? <Badge variant="light">{t('active')}</Badge> : <Badge color="gray">{t('inactive')}</Badge>}
+              {u.lockedUntil && new Date(u.lockedUntil) > new Date() && (
+                <Badge color="orange" ml={4}>
+                  {t('lockedUntil', { time: new Date(u.lockedUntil).toLocaleTimeString(lang) })}
+                </Badge>
               )}
-              <Select
-                label={t('role')}
-                name="role"
-                data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
-                value={draft.role}
-                allowDeselect={false}
-                onChange={(v) => v && setDraft({ ...draft, role: v })}
-              />
-              {scopeKindOf(draft.role) === 'commune' && (
-                <Select
-                  label={t('commune')}
-                  name="communeCode"
-                  searchable
-                  required
-                  error={fieldError('communeCode')}
-                  data={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
-                  value={draft.communeCode}
-                  onChange={(v) => setDraft({ ...draft, communeCode: v })}
-                />
-              )}
-              <Select
-                label={t('agency')}
-                name="agencyId"
-                searchable
-                clearable
-                required={scopeKindOf(draft.role) === 'agency'}
-                error={fieldError('agencyId')}
-                data={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.shortName }))}
-                value={draft.agencyId}
-                onChange={(v) => setDraft({ ...draft, agencyId: v })}
-              />
-              {error && !['username', 'displayName', 'password', 'communeCode', 'agencyId'].includes(error.field ?? '') && (
-                <Alert color="red" role="alert">
-                  {error.message}
-                </Alert>
-              )}
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setDraft(null)}>
-                  {t('cancel')}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap">
+                <Button size="compact-xs" variant="default" onClick={() => onEdit(u)}>
+                  {t('edit')}
                 </Button>
-                <Button type="submit">{draft.id ? t('save') : t('create')}</Button>
+                <Button size="compact-xs" variant="default" onClick={() => void resetPassword(u)}>
+                  {t('resetPassword')}
+                </Button>
+                {u.id !== me?.id && (
+                  <Button size="compact-xs" variant="default" onClick={() => void toggleActive(u)}>
+                    {u.active ? t('disable') : t('enable')}
+                  </Button>
+                )}
               </Group>
-            </Stack>
-          </form>
-        )}
-      </Modal>
-    </Stack>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** Fields the form shows its errors on; an error naming none of them goes above the buttons. */
+const FORM_FIELDS = ['username', 'displayName', 'password', 'communeCode', 'agencyId'];
+
+/** A new user's or an existing user's form (username and password only for a new one). */
+function UserModal({
+  draft,
+  error,
+  onChange,
+  onClose,
+  onSubmit,
+}: {
+  draft: Draft | null;
+  error: FormError | null;
+  onChange: (draft: Draft) => void;
+  onClose: () => void;
+  onSubmit: (e: FormEvent) => void;
+}) {
+  const { t } = useI18n();
+  // read with the page, not when the form opens: the lists are there by the time it does
+  const agencies = useRead(unitsReads.agencies());
+  const communes = useRead(unitsReads.allCommunes());
+  const fieldError: FieldError = (field) => (error?.field === field ? error.message : undefined);
+  return (
+    <Modal opened={draft !== null} onClose={onClose} title={draft?.id ? `${t('edit')}: ${draft.username}` : t('newUser')}>
+      {draft && (
+        <form onSubmit={onSubmit}>
+          <Stack>
+            <NameFields draft={draft} onChange={onChange} fieldError={fieldError} />
+            <ScopeFields
+              draft={draft}
+              onChange={onChange}
+              fieldError={fieldError}
+              agencies={agencies.data?.items ?? []}
+              communes={communes.data?.items ?? []}
+            />
+            {error && !FORM_FIELDS.includes(error.field ?? '') && (
+              <Alert color="red" role="alert">
+                {error.message}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('cancel')}
+              </Button>
+              <Button type="submit">{draft.id ? t('save') : t('create')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+interface FieldsProps {
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  fieldError: FieldError;
+}
+
+function NameFields({ draft, onChange, fieldError }: FieldsProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextInput
+        label={t('username')}
+        name="username"
+        required
+        disabled={draft.id !== undefined}
+        value={draft.username}
+        error={fieldError('username')}
+        onChange={(e) => onChange({ ...draft, username: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('displayName')}
+        name="displayName"
+        required
+        value={draft.displayName}
+        error={fieldError('displayName')}
+        onChange={(e) => onChange({ ...draft, displayName: e.currentTarget.value })}
+      />
+      {draft.id === undefined && (
+        <PasswordInput
+          label={t('password')}
+          name="password"
+          required
+          value={draft.password}
+          error={fieldError('password')}
+          onChange={(e) => onChange({ ...draft, password: e.currentTarget.value })}
+        />
+      )}
+    </>
+  );
+}
+
+/** The role and the unit it is bound to: a commune for a commune-scoped role, an agency (required for an agency-scoped one). */
+function ScopeFields({
+  draft,
+  onChange,
+  fieldError,
+  agencies,
+  communes,
+}: FieldsProps & { agencies: Agency[]; communes: Commune[] }) {
+  const { t, roleLabel } = useI18n();
+  return (
+    <>
+      <Select
+        label={t('role')}
+        name="role"
+        data={roles.map((r) => ({ value: r, label: roleLabel(r) }))}
+        value={draft.role}
+        allowDeselect={false}
+        onChange={(v) => v && onChange({ ...draft, role: v })}
+      />
+      {scopeKindOf(draft.role) === 'commune' && (
+        <Select
+          label={t('commune')}
+          name="communeCode"
+          searchable
+          required
+          error={fieldError('communeCode')}
+          data={communes.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+          value={draft.communeCode}
+          onChange={(v) => onChange({ ...draft, communeCode: v })}
+        />
+      )}
+      <Select
+        label={t('agency')}
+        name="agencyId"
+        searchable
+        clearable
+        required={scopeKindOf(draft.role) === 'agency'}
+        error={fieldError('agencyId')}
+        data={agencies.map((a) => ({ value: a.id, label: a.shortName }))}
+        value={draft.agencyId}
+        onChange={(v) => onChange({ ...draft, agencyId: v })}
+      />
+    </>
   );
 }

@@ -17,6 +17,10 @@ export function errorMessage(err: unknown): string {
   return err instanceof ApiError ? err.message : String(err);
 }
 
+/** Where every API route starts: a path under it is the server's, never a page of the app. */
+const API_PREFIX = '/api/';
+export const isApiPath = (pathname: string): boolean => pathname.startsWith(API_PREFIX);
+
 let csrfToken = '';
 export function setCsrfToken(token: string): void {
   csrfToken = token;

@@ -44,3 +44,6 @@ export const read = <T>(url: string): Read<T> => ({ url });
 export function useRead<T>(r: Read<T> | null) {
   return useApi<T>(r?.url ?? null);
 }
+
+/** A typed read awaited once, outside useRead: a form fetched again after a save, a card gathering several reads. */
+export const fetchRead = <T>(r: Read<T>): Promise<T> => api<T>('GET', r.url);

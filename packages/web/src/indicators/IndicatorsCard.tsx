@@ -1,12 +1,12 @@
 import { Anchor, Card, Group, Text } from '@mantine/core';
-import type { ValuesReply } from '@tre/core/indicators/indicator-api';
 import { Link } from 'react-router';
 import type { SessionUser } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { countStatuses, periodName, STATUS_ORDER } from '../format/format.ts';
 import { StatusBadge } from './dashboard/StatusBadge.tsx';
 import { defaultPeriod, defaultUnit } from './UnitPeriodPicker.tsx';
+import { valuesReads } from './values/api.ts';
 import { indicatorsPermissions } from '@tre/core';
 import { can } from '../session/can.ts';
 
@@ -21,7 +21,7 @@ export function IndicatorsCard({ user }: { user: SessionUser }) {
   const unit = defaultUnit(user);
   const period = defaultPeriod();
   const query = new URLSearchParams({ unit: unit.code, period }).toString();
-  const values = useApi<ValuesReply>(readsFigures ? `/api/indicators/values?${query}` : null);
+  const values = useRead(readsFigures ? valuesReads.values(unit.code, period) : null);
   if (!readsFigures) return null;
   const counts = countStatuses((values.data?.values ?? []).map((v) => v.status));
   return (

@@ -3,11 +3,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { parsePeriod, periodLabel } from '@tre/core/periods/period';
 import { useMemo, useState } from 'react';
 import { useSession } from '../session/session.tsx';
-import type { Agency, Commune, SessionUser } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import type { SessionUser } from '../api/types.ts';
+import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { indicatorsPermissions } from '@tre/core';
 import { scopeFor } from '../session/can.ts';
+import { unitsReads } from '../units/api.ts';
 
 /**
  * The unit and period an indicator screen shows. Units: the province itself, one of its communes or
@@ -91,20 +92,14 @@ export function UnitSelect({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const anyUnit = canPickAnyUnit(user);
-  const province = useApi<{ items: { code: string; name: string }[] }>('/api/units/provinces');
+  const province = useRead(unitsReads.provinces());
   const communeParams = new URLSearchParams({ limit: '20', offset: '0' });
   if (q) communeParams.set('q', q);
-  const communes = useApi<{ items: Commune[] }>(
-    kinds.includes('commune') && anyUnit ? `/api/units/communes?${communeParams.toString()}` : null,
-  );
-  const own = useApi<Commune>(
-    !anyUnit && user?.communeCode ? `/api/units/communes/${encodeURIComponent(user.communeCode)}` : null,
-  );
+  const communes = useRead(kinds.includes('commune') && anyUnit ? unitsReads.communes(communeParams) : null);
+  const own = useRead(!anyUnit && user?.communeCode ? unitsReads.commune(user.communeCode) : null);
   // the chosen commune may not be on the current search page: fetch its name once
-  const chosen = useApi<Commune>(
-    value.kind === 'commune' && anyUnit ? `/api/units/communes/${encodeURIComponent(value.code)}` : null,
-  );
-  const agencies = useApi<{ items: Agency[] }>(kinds.includes('agency') ? '/api/agencies' : null);
+  const chosen = useRead(value.kind === 'commune' && anyUnit ? unitsReads.commune(value.code) : null);
+  const agencies = useRead(kinds.includes('agency') ? unitsReads.agencies() : null);
 
   const groups = useMemo(() => {
     if (!user) return [];

@@ -1,9 +1,10 @@
 import { Alert, FileInput, Loader, Stack, Text, Title } from '@mantine/core';
-import type { PlanDetailDto, PlanParseReply, PlanSaveRequest } from '@tre/core/plans/plan-api';
+import type { PlanSaveRequest } from '@tre/core/plans/plan-api';
 import { useReducer, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, apiUpload, errorMessage } from '../api/client.ts';
+import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { plansApi } from './api.ts';
 import { ReviewPage } from './review/ReviewPage.tsx';
 import { initReview, reviewReducer, type ReviewAction, type ReviewState } from './review/reviewState.ts';
 
@@ -26,7 +27,7 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const reply = await apiUpload<PlanParseReply>(`/api/plans/parse?fileName=${encodeURIComponent(file.name)}`, file);
+      const reply = await plansApi.parse(file);
       dispatch({ type: 'load', state: initReview(file.name, reply) });
     } catch (err) {
       setError(errorMessage(err));
@@ -39,7 +40,7 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const plan = await api<PlanDetailDto>('POST', '/api/plans', request);
+      const plan = await plansApi.create(request);
       void navigate(`/plans/${plan.id}`);
     } catch (err) {
       setError(errorMessage(err));

@@ -1,14 +1,14 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { OverdueTaskDto } from '@tre/core/plans/plan-api';
 import { Link } from 'react-router';
-import { useApi } from '../api/useApi.ts';
+import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { plansReads } from './api.ts';
 import { formatDate } from './labels.ts';
 
 /** The standing body's first question each morning: which tasks are past due and whose. */
 export function OverdueCard() {
   const { t } = useI18n();
-  const overdue = useApi<{ items: OverdueTaskDto[] }>('/api/plans/overdue');
+  const overdue = useRead(plansReads.overdue());
   return (
     <Card withBorder data-testid="overdue-card">
       <Group justify="space-between" mb="xs">

@@ -1,15 +1,15 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { PlanSummaryDto } from '@tre/core/plans/plan-api';
 import { Link } from 'react-router';
 import { useSession } from '../session/session.tsx';
-import { useApi } from '../api/useApi.ts';
+import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { canManagePlans, yearsLabel } from './access.ts';
+import { plansReads } from './api.ts';
 
 export function PlansPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  const plans = useApi<{ items: PlanSummaryDto[] }>('/api/plans');
+  const plans = useRead(plansReads.plans());
   return (
     <Stack>
       <Group justify="space-between">

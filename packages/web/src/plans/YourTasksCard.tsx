@@ -2,8 +2,10 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { PlanSummaryDto, PlanTaskDto } from '@tre/core/plans/plan-api';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage } from '../api/client.ts';
+import { errorMessage } from '../api/client.ts';
+import { fetchRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { plansReads } from './api.ts';
 import { progressColor, usePlanLabels } from './labels.ts';
 
 interface Row {
@@ -26,11 +28,10 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
     let live = true;
     const year = new Date().getFullYear();
     const load = async () => {
-      const plans = await api<{ items: PlanSummaryDto[] }>('GET', '/api/plans');
+      const plans = await fetchRead(plansReads.plans());
       const lists = await Promise.all(
         plans.items.map(async (plan) => {
-          const q = new URLSearchParams({ agencyId, year: String(year), period: String(year) });
-          const tasks = await api<{ items: PlanTaskDto[] }>('GET', `/api/plans/${plan.id}/tasks?${q.toString()}`);
+          const tasks = await fetchRead(plansReads.tasks(plan.id, { agencyId, year, period: String(year) }));
           return tasks.items.map((task) => ({ plan, task }));
         }),
       );

@@ -1,11 +1,12 @@
 import type { Agency } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import { useRead } from '../api/useApi.ts';
+import { unitsReads } from '../units/api.ts';
 
 /**
  * The province's agencies including inactive ones: older plans name bodies (Sở LĐTBXH) that are
  * kept inactive, and a plan must still be able to point at them.
  */
 export function useAgencies(): Agency[] {
-  const res = useApi<{ items: Agency[] }>('/api/agencies?includeInactive=true');
+  const res = useRead(unitsReads.agencies(true));
   return res.data?.items ?? [];
 }

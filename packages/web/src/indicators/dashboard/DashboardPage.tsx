@@ -1,10 +1,13 @@
 import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import type { CatalogueReply, MeasureStatusDto, MeasureValueDto, ValuesReply } from '@tre/core/indicators/indicator-api';
+import type { CatalogueReply, MeasureStatusDto, MeasureValueDto } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitPeriodPicker } from '../UnitPeriodPicker.tsx';
+import { catalogueReads } from '../catalogue/api.ts';
+import { excelLinks } from '../excel/api.ts';
+import { valuesReads } from '../values/api.ts';
 import { STATUS_ORDER, countStatuses, formatTarget, formatValue, periodName } from '../../format/format.ts';
 import { CompletenessText, ExcelLink, LINK, MUTED, TargetText, TrendText } from './MeasureParts.tsx';
 import { StatusBadge, StatusLegend } from './StatusBadge.tsx';
@@ -246,8 +249,8 @@ function GoalTable({ goal, filter, query }: { goal: GoalGroup; filter: MeasureSt
 export default function DashboardPage() {
   const { t, lang } = useI18n();
   const { unit, period, setUnit, setPeriod, query } = useUnitPeriod();
-  const values = useApi<ValuesReply>(`/api/indicators/values?${query}`);
-  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
+  const values = useRead(valuesReads.values(unit.code, period));
+  const catalogue = useRead(catalogueReads.catalogue());
   const [filter, setFilter] = useState<MeasureStatusDto | null>(null);
 
   // the reply of the unit and period asked, not the previous one while the new one loads
@@ -277,7 +280,7 @@ export default function DashboardPage() {
             {current ? `${current.unit.name} · ${periodName(period, lang)}` : t('dashSubtitle')}
           </Text>
         </Stack>
-        <ExcelLink href={`/api/indicators/chart.xlsx?view=overview&${query}`} testId="overview-excel" />
+        <ExcelLink href={excelLinks.chart({ view: 'overview', unit: unit.code, period })} testId="overview-excel" />
       </Group>
       <UnitPeriodPicker unit={unit} period={period} onUnit={setUnit} onPeriod={setPeriod} />
       {values.error && (

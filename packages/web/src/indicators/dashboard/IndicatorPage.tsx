@@ -15,13 +15,16 @@ import {
 } from '@mantine/core';
 import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import { communesReport } from '@tre/core/indicators/data-sets';
-import type { CatalogueReply, MeasureValueDto, RankingReply, TrendReply, ValuesReply } from '@tre/core/indicators/indicator-api';
+import type { MeasureValueDto, TrendReply } from '@tre/core/indicators/indicator-api';
 import { periodType } from '@tre/core/periods/period';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitPeriodPicker } from '../UnitPeriodPicker.tsx';
+import { catalogueReads } from '../catalogue/api.ts';
+import { excelLinks } from '../excel/api.ts';
+import { valuesReads } from '../values/api.ts';
 import { rankingChart, trendChart, type RankingShow, type TrendType } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
 import { formatCount, formatShare, formatTarget, formatValue, periodName } from '../../format/format.ts';
@@ -129,8 +132,7 @@ function TrendSection({
   nationalTargets: { year: number; op: '<' | '<=' | '=' | '>=' | '>'; value: number }[];
 }) {
   const { t, lang } = useI18n();
-  const q = new URLSearchParams({ unit: unitCode, type }).toString();
-  const trend = useApi<TrendReply>(`/api/indicators/${encodeURIComponent(measure)}/trend?${q}`);
+  const trend = useRead(valuesReads.trend(measure, unitCode, type));
   const data = trend.data && trend.data.unit.code === unitCode ? trend.data : null;
   const chart = useMemo(
     () => (data ? trendChart({ trend: data, type, unit: v.unit, lang, t, measureName: v.name[lang], nationalTargets }) : null),
@@ -138,7 +140,7 @@ function TrendSection({
   );
   const points = data ? data.points.filter((p) => periodType(p.period) === type) : [];
   const noData = t('dashNoData');
-  const excel = `/api/indicators/chart.xlsx?view=trend&${new URLSearchParams({ measure, unit: unitCode, type }).toString()}`;
+  const excel = excelLinks.chart({ view: 'trend', measure, unit: unitCode, type });
   return (
     <Section
       title={t('dashTrendSection')}
@@ -250,9 +252,7 @@ function RankingSection({
 }) {
   const { t, lang } = useI18n();
   const [show, setShow] = useState<RankingShow>('worst');
-  const ranking = useApi<RankingReply>(
-    `/api/indicators/${encodeURIComponent(measure)}/units?${new URLSearchParams({ period }).toString()}`,
-  );
+  const ranking = useRead(valuesReads.ranking(measure, period));
   const data = ranking.data && ranking.data.period === period && ranking.data.measure === measure ? ranking.data : null;
   const label = periodName(period, lang);
   const chart = useMemo(
@@ -274,7 +274,7 @@ function RankingSection({
   const noData = t('dashNoData');
   const reportedCount = chart ? chart.ranked.filter((u) => u.rank !== null).length : 0;
   const missing = chart ? chart.ranked.filter((u) => u.numerator === null && u.denominator === null) : [];
-  const excel = `/api/indicators/chart.xlsx?view=ranking&${new URLSearchParams({ measure, period }).toString()}`;
+  const excel = excelLinks.chart({ view: 'ranking', measure, period });
   return (
     <Section
       title={t('dashRankingSection', { period: label })}
@@ -394,8 +394,8 @@ export default function IndicatorPage() {
   const { measure = '' } = useParams();
   const { t, lang } = useI18n();
   const { unit, period, provinceCode, setUnit, setPeriod, query } = useUnitPeriod();
-  const values = useApi<ValuesReply>(`/api/indicators/values?${query}`);
-  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
+  const values = useRead(valuesReads.values(unit.code, period));
+  const catalogue = useRead(catalogueReads.catalogue());
   const [typeChoice, setTypeChoice] = useState<TrendType | null>(null);
   const type: TrendType = typeChoice ?? (periodType(period) === 'half' ? 'half' : 'year');
 

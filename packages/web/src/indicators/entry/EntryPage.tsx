@@ -1,40 +1,29 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import type {
-  CatalogueReply,
-  EntryFormDto,
-  SaveValuesReply,
-  SaveValuesRequest,
-  ValidationRunReply,
-} from '@tre/core/indicators/indicator-api';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { DataSetKind } from '@tre/core';
+import type { CatalogueReply, EntryFormDto, SaveValuesReply } from '@tre/core/indicators/indicator-api';
+import { useCallback, useMemo, type Dispatch, type RefObject } from 'react';
+import { Link } from 'react-router';
 import { useSession } from '../../session/session.tsx';
-import { ApiError, api, errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitPeriodPicker, defaultPeriod, type UnitChoice } from '../UnitPeriodPicker.tsx';
-import { canEnterData, entryKinds, entryUnit, periodOr, templateUrl } from './access.ts';
+import { UnitPeriodPicker, type UnitChoice } from '../UnitPeriodPicker.tsx';
+import { catalogueReads } from '../catalogue/api.ts';
+import { excelLinks } from '../excel/api.ts';
+import { canEnterData, entryKinds } from './access.ts';
+import { entryReads } from './api.ts';
 import { ElementRow, type RowAction } from './ElementRow.tsx';
-import {
-  cellOfError,
-  cellsOf,
-  changedValues,
-  findingsByElement,
-  findingsFor,
-  groupElements,
-  partCombos,
-  markUnreadable,
-  setCell,
-  unreadableCount,
-  type Cells,
-  type Findings,
-  type SaveValue,
-  type Unreadable,
-  type Violation,
-} from './entryState.ts';
+import { findingsByElement, groupElements, partCombos, type Findings, type Violation } from './entryState.ts';
 import { FindingsPanel } from './FindingsPanel.tsx';
-import { useLeaveGuard } from './useLeaveGuard.ts';
+import {
+  useEntryCells,
+  useEntryForm,
+  useEntrySave,
+  useEntryTarget,
+  useLeaveFlow,
+  useUnitCheck,
+  type EntryState,
+} from './useEntry.ts';
 
 /** `/indicators/entry?unit&period&dataSet`: the figures of one unit and period, entered by hand. */
 export default function EntryPage() {
@@ -52,204 +41,33 @@ export default function EntryPage() {
   return <EntryScreen user={user} />;
 }
 
-interface State {
-  /** the form these cells were read from (a new one resets them) */
-  source: EntryFormDto | null;
-  original: Cells;
-  current: Cells;
-  /** server errors: element → disaggregation key → message */
-  errors: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** boxes holding text that is not a count (nothing is saved while there is one) */
-  unreadable: Unreadable;
-}
-
-type Action = RowAction | { type: 'reset'; form: EntryFormDto } | { type: 'saved' } | { type: 'errors'; errors: State['errors'] };
-
-function reducer(state: State, action: Action): State {
-  switch (action.type) {
-    case 'reset': {
-      const cells = cellsOf(action.form);
-      return { source: action.form, original: cells, current: cells, errors: {}, unreadable: {} };
-    }
-    case 'set': {
-      const current = setCell(state.current, action.element, action.key, action.value);
-      const unreadable = markUnreadable(state.unreadable, action.element, action.key, null);
-      const mine = state.errors[action.element];
-      if (!mine?.[action.key]) return { ...state, current, unreadable };
-      const { [action.key]: _gone, ...rest } = mine;
-      return { ...state, current, unreadable, errors: { ...state.errors, [action.element]: rest } };
-    }
-    case 'unreadable':
-      return { ...state, unreadable: markUnreadable(state.unreadable, action.element, action.key, action.text) };
-    case 'saved':
-      return { ...state, original: state.current, errors: {} };
-    case 'errors':
-      return { ...state, errors: action.errors };
-  }
-}
-
-const INITIAL: State = { source: null, original: {}, current: {}, errors: {}, unreadable: {} };
-
-/**
- * GETs the entry form whenever its URL changes; `reload()` resolves once the stored form is back,
- * so what follows a save (the counts) appears together with it.
- */
-function useEntryForm(url: string) {
-  const [data, setData] = useState<EntryFormDto | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const latest = useRef(url);
-  useEffect(() => {
-    latest.current = url;
-    let live = true;
-    setError(null);
-    api<EntryFormDto>('GET', url)
-      .then((d) => {
-        if (!live) return;
-        setData(d);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [url]);
-  const reload = useCallback(async () => {
-    const d = await api<EntryFormDto>('GET', url);
-    if (latest.current === url) setData(d);
-  }, [url]);
-  return { data, error, reload };
-}
-
-type Pending = { kind: 'go'; unit: string; period: string } | { kind: 'link'; to: string };
-
 function EntryScreen({ user }: { user: SessionUser }) {
-  const { t, lang } = useI18n();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const unit = entryUnit(user, params.get('unit'));
-  const period = periodOr(params.get('period'), defaultPeriod());
-  const dataSet = unit.kind;
-  const query = new URLSearchParams({ unit: unit.code, period, dataSet });
-  // the URL always names what is shown, so it can be bookmarked or sent
-  const wanted = query.toString();
-  useEffect(() => {
-    if (params.toString() !== wanted) setParams(new URLSearchParams(wanted), { replace: true });
-  }, [params, wanted, setParams]);
-
-  const formUrl = `/api/data-values?${wanted}`;
-  const form = useEntryForm(formUrl);
-  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
-  const [state, dispatch] = useReducer(reducer, INITIAL);
-  const fresh = form.data && form.data.unit.code === unit.code && form.data.period === period ? form.data : null;
-  if (fresh && fresh !== state.source) dispatch({ type: 'reset', form: fresh });
-  const shown = fresh && fresh === state.source ? fresh : null;
-
-  const { original, current } = state;
-  const changes = useMemo(() => changedValues(original, current), [original, current]);
-  const unreadable = unreadableCount(state.unreadable);
-  // text typed in a box is a change too, even when it could not be read: leaving loses it
-  const dirty = changes.length > 0 || unreadable > 0;
-  const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<{ key: string; reply: SaveValuesReply } | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [checked, setChecked] = useState<{ key: string; findings: Findings } | null>(null);
-  const [checking, setChecking] = useState(false);
-  const [checkError, setCheckError] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const findingsRef = useRef<HTMLDivElement>(null);
-  const here = `${unit.code}|${period}`;
-
-  const onLink = useCallback((to: string) => setPending({ kind: 'link', to }), []);
-  useLeaveGuard(dirty, onLink);
-
-  const go = (next: { unit: string; period: string }) => {
-    if (dirty) setPending({ kind: 'go', ...next });
-    else setParams(new URLSearchParams({ ...next, dataSet: entryUnit(user, next.unit).kind }));
-  };
-  const discardAndGo = () => {
-    const p = pending;
-    setPending(null);
-    if (!p) return;
-    if (state.source) dispatch({ type: 'reset', form: state.source });
-    if (p.kind === 'link') void navigate(p.to);
-    else setParams(new URLSearchParams({ unit: p.unit, period: p.period, dataSet: entryUnit(user, p.unit).kind }));
-  };
-
-  const runCheck = async () => {
-    setChecking(true);
-    setCheckError(null);
-    try {
-      // only this unit's findings: a run over the whole province is the validation page's
-      const reply = await api<ValidationRunReply>(
-        'POST',
-        `/api/indicators/validation-run?${new URLSearchParams({ period, unit: unit.code }).toString()}`,
-      );
-      setChecked({ key: here, findings: findingsFor(reply.violations, unit.code) });
-      findingsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    } catch (err) {
-      setCheckError(errorMessage(err));
-    } finally {
-      setChecking(false);
-    }
-  };
-
-  const save = async () => {
-    const sent: SaveValue[] = changes;
-    // a box that could not be read would otherwise be saved as the figure it held before
-    if (sent.length === 0 || unreadable > 0) return;
-    setSaving(true);
-    setSaveError(null);
-    setResult(null);
-    try {
-      const body: SaveValuesRequest = { unit: unit.code, period, values: sent };
-      const reply = await api<SaveValuesReply>('PUT', '/api/data-values', body);
-      dispatch({ type: 'saved' });
-      // the counts are shown with the form as stored now (who entered each figure, and when)
-      await form.reload().catch(() => undefined);
-      setResult({ key: here, reply });
-      await runCheck();
-    } catch (err) {
-      const cell = err instanceof ApiError ? cellOfError(err.field, sent) : null;
-      if (cell && err instanceof ApiError) {
-        dispatch({ type: 'errors', errors: { [cell.element]: { [cell.key]: err.message } } });
-        setSaveError(t('entrySaveFailedField'));
-      } else {
-        setSaveError(t('entrySaveFailed', { message: errorMessage(err) }));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const groups = useMemo(() => groupElements(shown?.elements ?? [], catalogue.data?.indicators), [shown, catalogue.data]);
-  const combos = useMemo(() => {
-    const out = new Map<string, ReturnType<typeof partCombos>>();
-    for (const e of shown?.elements ?? []) out.set(e.code, partCombos(e.categories, catalogue.data?.categories));
-    return out;
-  }, [shown, catalogue.data]);
-  const findings = checked?.key === here ? checked.findings : null;
-  const byElement = useMemo(() => (findings ? findingsByElement(findings) : new Map<string, Violation[]>()), [findings]);
-  const nameOf = useCallback((code: string) => shown?.elements.find((e) => e.code === code)?.name[lang] ?? null, [shown, lang]);
+  const { t } = useI18n();
+  const { unit, period, dataSet, open } = useEntryTarget(user);
+  const form = useEntryForm(entryReads.form({ unit: unit.code, period, dataSet }));
+  const catalogue = useRead(catalogueReads.catalogue());
+  const { state, dispatch, shown, changes, unreadable, dirty, discard } = useEntryCells(form.data, unit, period);
+  const check = useUnitCheck(unit.code, period);
+  const saver = useEntrySave({
+    unit: unit.code,
+    period,
+    changes,
+    unreadable,
+    dispatch,
+    reloadForm: form.reload,
+    check: check.run,
+  });
+  const leave = useLeaveFlow(dirty, open, discard);
 
   return (
     <Stack gap="md" pb={80}>
-      <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('entryTitle')}</Title>
-        <Group gap="md">
-          <Anchor href={templateUrl({ period, dataSet, unit: unit.code })} download data-testid="entry-template">
-            {t('entryDownloadTemplate')}
-          </Anchor>
-          <Anchor component={Link} to="/indicators/import">
-            {t('entryImportFile')}
-          </Anchor>
-        </Group>
-      </Group>
+      <EntryHeader period={period} dataSet={dataSet} unit={unit.code} />
       <UnitPeriodPicker
         unit={unit}
         period={period}
         kinds={entryKinds(user)}
-        onUnit={(u: UnitChoice) => go({ unit: u.code, period })}
-        onPeriod={(p) => go({ unit: unit.code, period: p })}
+        onUnit={(u: UnitChoice) => leave.go({ unit: u.code, period })}
+        onPeriod={(p) => leave.go({ unit: unit.code, period: p })}
       />
       <Text size="sm" c="dimmed" maw={820}>
         {t('entryIntro')}
@@ -263,110 +81,199 @@ function EntryScreen({ user }: { user: SessionUser }) {
       {!shown && !form.error && <Loader />}
 
       {shown && (
-        <>
-          <Group gap="xs">
-            <Badge variant="light">{t(`entryDataSet_${shown.dataSet}`)}</Badge>
-            <Text size="sm" fw={500}>
-              {shown.unit.name}
-            </Text>
-            <Text size="sm" c="dimmed">
-              · {t('entryElementCount', { n: shown.elements.length })}
-            </Text>
-          </Group>
-
-          <div ref={findingsRef}>
-            {checkError && (
-              <Alert color="red" role="alert">
-                {t('entryFindingsFailed', { message: checkError })}
-              </Alert>
-            )}
-            {findings && <FindingsPanel findings={findings} period={period} nameOf={nameOf} />}
-          </div>
-
-          {shown.elements.length === 0 && <Alert color="gray">{t('entryNoElements')}</Alert>}
-          {groups.map((g) => (
-            <Stack key={g.indicator?.code ?? g.kind} gap={4}>
-              <Title order={4}>
-                {g.kind === 'common'
-                  ? t('entryGroupCommon')
-                  : g.kind === 'other' || !g.indicator
-                    ? t('entryGroupOther')
-                    : g.indicator.no === null
-                      ? g.indicator.name[lang]
-                      : t('entryGroupIndicator', { no: g.indicator.no, name: g.indicator.name[lang] })}
-              </Title>
-              <Paper withBorder>
-                {g.elements.map((e) => (
-                  <ElementRow
-                    key={e.code}
-                    element={e}
-                    row={state.current[e.code]}
-                    original={state.original[e.code]}
-                    combos={combos.get(e.code) ?? null}
-                    errors={state.errors[e.code]}
-                    unreadable={state.unreadable[e.code]}
-                    findings={byElement.get(e.code)}
-                    disabled={saving}
-                    dispatch={dispatch}
-                  />
-                ))}
-              </Paper>
-            </Stack>
-          ))}
-        </>
+        <EntryForm
+          form={shown}
+          period={period}
+          catalogue={catalogue.data}
+          state={state}
+          dispatch={dispatch}
+          check={check}
+          saving={saver.saving}
+        />
       )}
 
       {shown && (
-        <Paper withBorder shadow="sm" p="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5 }} aria-live="polite">
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <Group gap="sm">
-              <Button
-                onClick={() => void save()}
-                loading={saving}
-                disabled={changes.length === 0 || unreadable > 0}
-                data-testid="entry-save"
-              >
-                {t('save')}
-              </Button>
-              <Button variant="default" onClick={() => void runCheck()} loading={checking} disabled={saving}>
-                {t('entryCheck')}
-              </Button>
-              <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'}>
-                {dirty ? t('entryUnsavedCount', { n: changes.length }) : t('entryNoChanges')}
-              </Text>
-              {unreadable > 0 && (
-                <Text size="sm" c="red" data-testid="entry-unreadable">
-                  {t('entryUnreadableCount', { n: unreadable })}
-                </Text>
-              )}
-            </Group>
-            {result?.key === here && !saveError && (
-              <Text size="sm" c="teal.8" data-testid="entry-result">
-                {t('entrySavedCounts', { ...result.reply })}
-              </Text>
-            )}
-          </Group>
-          {saveError && (
-            <Alert color="red" mt="xs" role="alert" data-testid="entry-error">
-              {saveError}
-            </Alert>
-          )}
-        </Paper>
+        <SaveBar
+          saver={saver}
+          changes={changes.length}
+          unreadable={unreadable}
+          dirty={dirty}
+          checking={check.checking}
+          onCheck={() => void check.run()}
+        />
       )}
 
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('entryUnsavedTitle')}>
+      <Modal opened={leave.pending} onClose={leave.stay} title={t('entryUnsavedTitle')}>
         <Stack>
           <Text size="sm">{t('entryUnsavedText', { n: changes.length })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setPending(null)} data-testid="entry-stay">
+            <Button variant="default" onClick={leave.stay} data-testid="entry-stay">
               {t('entryStay')}
             </Button>
-            <Button color="red" onClick={discardAndGo} data-testid="entry-discard">
+            <Button color="red" onClick={leave.discardAndGo} data-testid="entry-discard">
               {t('entryDiscard')}
             </Button>
           </Group>
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** The title, and the other ways in: the Excel template of this unit and period, the file import. */
+function EntryHeader({ period, dataSet, unit }: { period: string; dataSet: DataSetKind; unit: string }) {
+  const { t } = useI18n();
+  return (
+    <Group justify="space-between" align="flex-end">
+      <Title order={2}>{t('entryTitle')}</Title>
+      <Group gap="md">
+        <Anchor href={excelLinks.template({ period, dataSet, unit })} download data-testid="entry-template">
+          {t('entryDownloadTemplate')}
+        </Anchor>
+        <Anchor component={Link} to="/indicators/import">
+          {t('entryImportFile')}
+        </Anchor>
+      </Group>
+    </Group>
+  );
+}
+
+/** The form shown: its unit and data set, the findings of the last check, then the elements by indicator. */
+function EntryForm({
+  form,
+  period,
+  catalogue,
+  state,
+  dispatch,
+  check,
+  saving,
+}: {
+  form: EntryFormDto;
+  period: string;
+  catalogue: CatalogueReply | undefined;
+  state: EntryState;
+  dispatch: Dispatch<RowAction>;
+  check: { findings: Findings | null; error: string | null; ref: RefObject<HTMLDivElement | null> };
+  saving: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const { findings } = check;
+  const groups = useMemo(() => groupElements(form.elements, catalogue?.indicators), [form, catalogue]);
+  const combos = useMemo(() => {
+    const out = new Map<string, ReturnType<typeof partCombos>>();
+    for (const e of form.elements) out.set(e.code, partCombos(e.categories, catalogue?.categories));
+    return out;
+  }, [form, catalogue]);
+  const byElement = useMemo(() => (findings ? findingsByElement(findings) : new Map<string, Violation[]>()), [findings]);
+  const nameOf = useCallback((code: string) => form.elements.find((e) => e.code === code)?.name[lang] ?? null, [form, lang]);
+
+  return (
+    <>
+      <Group gap="xs">
+        <Badge variant="light">{t(`entryDataSet_${form.dataSet}`)}</Badge>
+        <Text size="sm" fw={500}>
+          {form.unit.name}
+        </Text>
+        <Text size="sm" c="dimmed">
+          · {t('entryElementCount', { n: form.elements.length })}
+        </Text>
+      </Group>
+
+      <div ref={check.ref}>
+        {check.error && (
+          <Alert color="red" role="alert">
+            {t('entryFindingsFailed', { message: check.error })}
+          </Alert>
+        )}
+        {findings && <FindingsPanel findings={findings} period={period} nameOf={nameOf} />}
+      </div>
+
+      {form.elements.length === 0 && <Alert color="gray">{t('entryNoElements')}</Alert>}
+      {groups.map((g) => (
+        <Stack key={g.indicator?.code ?? g.kind} gap={4}>
+          <Title order={4}>
+            {g.kind === 'common'
+              ? t('entryGroupCommon')
+              : g.kind === 'other' || !g.indicator
+                ? t('entryGroupOther')
+                : g.indicator.no === null
+                  ? g.indicator.name[lang]
+                  : t('entryGroupIndicator', { no: g.indicator.no, name: g.indicator.name[lang] })}
+          </Title>
+          <Paper withBorder>
+            {g.elements.map((e) => (
+              <ElementRow
+                key={e.code}
+                element={e}
+                row={state.current[e.code]}
+                original={state.original[e.code]}
+                combos={combos.get(e.code) ?? null}
+                errors={state.errors[e.code]}
+                unreadable={state.unreadable[e.code]}
+                findings={byElement.get(e.code)}
+                disabled={saving}
+                dispatch={dispatch}
+              />
+            ))}
+          </Paper>
+        </Stack>
+      ))}
+    </>
+  );
+}
+
+/** Kept at the bottom of the screen: save, check, how many changes wait, and what the last save did. */
+function SaveBar({
+  saver,
+  changes,
+  unreadable,
+  dirty,
+  checking,
+  onCheck,
+}: {
+  saver: { saving: boolean; result: SaveValuesReply | null; error: string | null; save: () => Promise<void> };
+  changes: number;
+  unreadable: number;
+  dirty: boolean;
+  checking: boolean;
+  onCheck: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Paper withBorder shadow="sm" p="sm" style={{ position: 'sticky', bottom: 0, zIndex: 5 }} aria-live="polite">
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Group gap="sm">
+          <Button
+            onClick={() => void saver.save()}
+            loading={saver.saving}
+            disabled={changes === 0 || unreadable > 0}
+            data-testid="entry-save"
+          >
+            {t('save')}
+          </Button>
+          <Button variant="default" onClick={onCheck} loading={checking} disabled={saver.saving}>
+            {t('entryCheck')}
+          </Button>
+          <Text size="sm" c={dirty ? 'orange.8' : 'dimmed'}>
+            {dirty ? t('entryUnsavedCount', { n: changes }) : t('entryNoChanges')}
+          </Text>
+          {unreadable > 0 && (
+            <Text size="sm" c="red" data-testid="entry-unreadable">
+              {t('entryUnreadableCount', { n: unreadable })}
+            </Text>
+          )}
+        </Group>
+        {saver.result && !saver.error && (
+          <Text size="sm" c="teal.8" data-testid="entry-result">
+            {t('entrySavedCounts', { ...saver.result })}
+          </Text>
+        )}
+      </Group>
+      {saver.error && (
+        <Alert color="red" mt="xs" role="alert" data-testid="entry-error">
+          {saver.error}
+        </Alert>
+      )}
+    </Paper>
   );
 }

@@ -1,7 +1,8 @@
 import type { Role } from '@tre/core';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../api/types.ts';
-import { canEnterData, entryKinds, entryUnit, periodOr, templateLinks, templateUrl, unitFromCode } from './access.ts';
+import { excelLinks } from '../excel/api.ts';
+import { canEnterData, entryKinds, entryUnit, periodOr, templateLinks, unitFromCode } from './access.ts';
 
 const AGENCY = '0b9f8f0e-6f1a-4c55-9a44-4d3a3c1f0a11';
 const user = (role: Role, extra: Partial<SessionUser> = {}): SessionUser => ({
@@ -62,10 +63,10 @@ describe('who enters which unit', () => {
 
 describe('Excel templates', () => {
   it('builds the template URL with the unit only when given', () => {
-    expect(templateUrl({ period: '2025', dataSet: 'commune' })).toBe(
+    expect(excelLinks.template({ period: '2025', dataSet: 'commune' })).toBe(
       '/api/data-values/template.xlsx?period=2025&dataSet=commune',
     );
-    expect(templateUrl({ period: '2025S1', dataSet: 'commune', unit: '16681' })).toBe(
+    expect(excelLinks.template({ period: '2025S1', dataSet: 'commune', unit: '16681' })).toBe(
       '/api/data-values/template.xlsx?period=2025S1&dataSet=commune&unit=16681',
     );
   });

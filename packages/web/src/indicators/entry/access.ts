@@ -2,6 +2,7 @@ import type { DataSetKind } from '@tre/core/indicators/data-sets';
 import { isPeriodCode } from '@tre/core/periods/period';
 import type { SessionUser } from '../../api/types.ts';
 import type { UnitChoice } from '../UnitPeriodPicker.tsx';
+import { excelLinks } from '../excel/api.ts';
 import { indicatorsPermissions } from '@tre/core';
 import { scopeFor } from '../../session/can.ts';
 /** Which units the user's figures reach (core indicators/permissions.ts 'values.write'). */
@@ -58,13 +59,6 @@ export function periodOr(requested: string | null, fallback: string): string {
 /** The data set a unit reports: its kind (server units.ts dataSetOf). */
 export const dataSetOfUnit = (unit: UnitChoice): DataSetKind => unit.kind;
 
-/** GET /api/data-values/template.xlsx: the Excel template filled with what is stored. */
-export function templateUrl(q: { period: string; dataSet: DataSetKind; unit?: string | undefined }): string {
-  const p = new URLSearchParams({ period: q.period, dataSet: q.dataSet });
-  if (q.unit) p.set('unit', q.unit);
-  return `/api/data-values/template.xlsx?${p.toString()}`;
-}
-
 export interface TemplateLink {
   label: 'importTemplateCommunes' | 'importTemplateAgencies' | 'importTemplateProvince' | 'importTemplateOwn';
   url: string;
@@ -77,16 +71,16 @@ export interface TemplateLink {
 export function templateLinks(user: SessionUser, period: string): TemplateLink[] {
   if (isProvinceEditor(user)) {
     return [
-      { label: 'importTemplateCommunes', url: templateUrl({ period, dataSet: 'commune' }) },
-      { label: 'importTemplateAgencies', url: templateUrl({ period, dataSet: 'agency' }) },
-      { label: 'importTemplateProvince', url: templateUrl({ period, dataSet: 'province', unit: user.provinceCode }) },
+      { label: 'importTemplateCommunes', url: excelLinks.template({ period, dataSet: 'commune' }) },
+      { label: 'importTemplateAgencies', url: excelLinks.template({ period, dataSet: 'agency' }) },
+      { label: 'importTemplateProvince', url: excelLinks.template({ period, dataSet: 'province', unit: user.provinceCode }) },
     ];
   }
   if (writeScope(user) === 'own_commune' && user.communeCode) {
-    return [{ label: 'importTemplateOwn', url: templateUrl({ period, dataSet: 'commune', unit: user.communeCode }) }];
+    return [{ label: 'importTemplateOwn', url: excelLinks.template({ period, dataSet: 'commune', unit: user.communeCode }) }];
   }
   if (writeScope(user) === 'own_agency' && user.agencyId) {
-    return [{ label: 'importTemplateOwn', url: templateUrl({ period, dataSet: 'agency', unit: user.agencyId }) }];
+    return [{ label: 'importTemplateOwn', url: excelLinks.template({ period, dataSet: 'agency', unit: user.agencyId }) }];
   }
   return [];
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { isApiPath } from '../../api/client.ts';
 
 /**
  * While `dirty`, asks before the page is left: closing or reloading the tab gets the browser's own
@@ -26,7 +27,7 @@ export function useLeaveGuard(dirty: boolean, onLink: (to: string) => void): voi
       const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
       if (!(a instanceof HTMLAnchorElement) || a.target === '_blank' || a.hasAttribute('download')) return;
       const url = new URL(a.href, window.location.href);
-      if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+      if (url.origin !== window.location.origin || isApiPath(url.pathname)) return;
       if (url.pathname === window.location.pathname && url.search === window.location.search) return;
       e.preventDefault();
       e.stopPropagation();

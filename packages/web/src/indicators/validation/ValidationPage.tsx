@@ -14,18 +14,20 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import type { CatalogueReply, ValidationRunReply, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
-import { useMemo, useState } from 'react';
+import type { ValidationRunReply, ValidationViolationDto } from '@tre/core/indicators/indicator-api';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
-import { api, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LINK, MUTED } from '../dashboard/MeasureParts.tsx';
 import { periodName } from '../../format/format.ts';
 import { canEnterData, periodOr } from '../entry/access.ts';
 import { PeriodSelect, defaultPeriod } from '../UnitPeriodPicker.tsx';
+import { catalogueReads } from '../catalogue/api.ts';
+import { validationApi } from './api.ts';
 import {
   FINDING_KINDS,
   NO_FILTER,
@@ -74,35 +76,11 @@ interface Names {
   measure: (code: string) => string | null;
 }
 
-function ValidationScreen({ user }: { user: SessionUser }) {
-  const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const period = periodOr(params.get('period'), defaultPeriod());
-  const catalogue = useApi<CatalogueReply>('/api/indicators/catalogue');
-  const [result, setResult] = useState<ValidationRunReply | null>(null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [filter, setFilter] = useState<ValidationFilter>(NO_FILTER);
-  const [shown, setShown] = useState(PAGE);
-
-  const run = async () => {
-    setRunning(true);
-    setError(null);
-    try {
-      const reply = await api<ValidationRunReply>(
-        'POST',
-        `/api/indicators/validation-run?${new URLSearchParams({ period }).toString()}`,
-      );
-      setResult(reply);
-      setShown(PAGE);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setRunning(false);
-    }
-  };
-
-  const names = useMemo<Names>(() => {
+/** The catalogue's names of elements and measures, for findings that name them by code. */
+function useCatalogueNames(): Names {
+  const { lang } = useI18n();
+  const catalogue = useRead(catalogueReads.catalogue());
+  return useMemo<Names>(() => {
     const elements = new Map(catalogue.data?.dataElements.map((e) => [e.code, e.name[lang]]));
     const measures = new Map(catalogue.data?.indicators.flatMap((i) => i.measures.map((m) => [m.code, m.name[lang]] as const)));
     return {
@@ -114,20 +92,63 @@ function ValidationScreen({ user }: { user: SessionUser }) {
       measure: (code) => measures.get(code) ?? null,
     };
   }, [catalogue.data, lang]);
+}
+
+/** Runs the checks of one period; `onResult` follows each new result (the list starts again at its first page). */
+function useValidationRun(period: string, onResult: () => void) {
+  const [result, setResult] = useState<ValidationRunReply | null>(null);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      const reply = await validationApi.run(period);
+      setResult(reply);
+      onResult();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setRunning(false);
+    }
+  };
+  return { result, running, error, run };
+}
+
+/**
+ * What of a result is shown: the filter, and how many units. A change of filter starts again at the
+ * first page; the filter outlives a change of period (the same question, asked of another period).
+ */
+function useFindingsView() {
+  const [filter, setFilter] = useState<ValidationFilter>(NO_FILTER);
+  const [shown, setShown] = useState(PAGE);
+  const firstPage = useCallback(() => setShown(PAGE), []);
+  const refilter = (change: (f: ValidationFilter) => ValidationFilter) => {
+    setFilter(change);
+    setShown(PAGE);
+  };
+  return {
+    filter,
+    shown,
+    refilter,
+    firstPage,
+    setKind: (kind: FindingKind | null) => refilter((f) => ({ ...f, kind })),
+    clear: () => setFilter(NO_FILTER),
+    showMore: () => setShown((n) => n + PAGE),
+  };
+}
+type FindingsView = ReturnType<typeof useFindingsView>;
+
+function ValidationScreen({ user }: { user: SessionUser }) {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const period = periodOr(params.get('period'), defaultPeriod());
+  const names = useCatalogueNames();
+  const view = useFindingsView();
+  const { result, running, error, run } = useValidationRun(period, view.firstPage);
 
   // a result is shown only for the period it was run on
   const current = result?.period === period ? result : null;
-  const summary = useMemo(() => (current ? summarize(current.violations) : null), [current]);
-  const rules = useMemo(() => (current ? ruleCounts(current.violations) : []), [current]);
-  const groups = useMemo(
-    () => (current ? groupByUnit(current.violations, current.units, filter, user.provinceCode) : []),
-    [current, filter, user.provinceCode],
-  );
-  const itemsShown = groups.reduce((n, g) => n + g.items.length + g.missing.length, 0);
-  const setKind = (kind: FindingKind | null) => {
-    setFilter((f) => ({ ...f, kind }));
-    setShown(PAGE);
-  };
   const provinceWide = scopeFor(user, indicatorsPermissions, 'values.read') === 'province';
   const periodText = periodName(period, lang);
 
@@ -160,140 +181,183 @@ function ValidationScreen({ user }: { user: SessionUser }) {
         </Text>
       )}
 
-      {current && summary && (
-        <>
-          <Paper
-            withBorder
-            p="sm"
-            component="section"
-            aria-labelledby="validation-summary-title"
-            data-testid="validation-summary"
-          >
-            <Group justify="space-between" mb="xs">
-              <Text id="validation-summary-title" fw={600}>
-                {t('validationResultOf', { period: periodText })}
-              </Text>
-              {current.violations.length > 0 && (
-                <Text size="xs" c={MUTED}>
-                  {t('validationSummaryHint')}
-                </Text>
-              )}
-            </Group>
-            {current.violations.length === 0 ? (
-              <Alert color="teal" variant="light" data-testid="validation-none">
-                {t('validationNone', { period: periodText })}
-              </Alert>
-            ) : (
-              <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-                {FINDING_KINDS.map((k) => (
-                  <UnstyledButton
-                    key={k}
-                    onClick={() => setKind(filter.kind === k ? null : k)}
-                    aria-pressed={filter.kind === k}
-                    data-testid={`validation-summary-${k}`}
-                    style={{
-                      border: filter.kind === k ? '2px solid #1f2933' : '1px solid #ced4da',
-                      borderRadius: 6,
-                      padding: '6px 10px',
-                      background: filter.kind === k ? '#f1f3f5' : undefined,
-                    }}
-                  >
-                    <Text fz={26} fw={700} lh={1.2} c={summary[k] > 0 ? `${KIND_COLOR[k]}.9` : undefined}>
-                      {summary[k]}
-                    </Text>
-                    <Text size="sm" fw={500}>
-                      {t(`validationKind_${k}`)}
-                    </Text>
-                    <Text size="xs" c={MUTED}>
-                      {t(`validationKindHelp_${k}`)}
-                    </Text>
-                  </UnstyledButton>
-                ))}
-                <div style={{ border: '1px solid #ced4da', borderRadius: 6, padding: '6px 10px' }}>
-                  <Text fz={26} fw={700} lh={1.2} data-testid="validation-summary-units">
-                    {summary.units}
-                  </Text>
-                  <Text size="sm" fw={500}>
-                    {t('validationUnits')}
-                  </Text>
-                  <Text size="xs" c={MUTED}>
-                    {t('validationUnitsHelp')}
-                  </Text>
-                </div>
-              </SimpleGrid>
-            )}
-            <Text size="xs" c={MUTED} mt="xs">
-              {t('validationNoneNote')}
-            </Text>
-          </Paper>
-
-          {current.violations.length > 0 && (
-            <Group align="flex-end" gap="md">
-              <SegmentedControl
-                value={filter.kind ?? 'all'}
-                onChange={(v) => setKind(v === 'all' ? null : v)}
-                data={[
-                  { value: 'all', label: t('validationFilterAll') },
-                  ...FINDING_KINDS.map((k) => ({ value: k, label: t(`validationKind_${k}`) })),
-                ]}
-                data-testid="validation-filter-kind"
-              />
-              <Select
-                label={t('validationFilterRule')}
-                placeholder={t('validationFilterRuleAll')}
-                data={rules.map((r) => ({
-                  value: r.rule,
-                  label: t('validationRuleOption', { label: t(`validationRule_${r.rule}`), n: r.n }),
-                }))}
-                value={filter.rule}
-                onChange={(v) => {
-                  setFilter((f) => ({ ...f, rule: rules.find((r) => r.rule === v)?.rule ?? null }));
-                  setShown(PAGE);
-                }}
-                clearable
-                w={320}
-                data-testid="validation-filter-rule"
-              />
-              <TextInput
-                label={t('validationSearch')}
-                placeholder={t('validationSearchPlaceholder')}
-                value={filter.search}
-                onChange={(e) => {
-                  const search = e.currentTarget.value;
-                  setFilter((f) => ({ ...f, search }));
-                  setShown(PAGE);
-                }}
-                w={300}
-                data-testid="validation-search"
-              />
-            </Group>
-          )}
-
-          {current.violations.length > 0 && (
-            <Group gap="sm">
-              <Text size="sm" c={MUTED} aria-live="polite">
-                {t('validationShowing', { units: groups.length, items: itemsShown })}
-              </Text>
-              {isFiltered(filter) && (
-                <Anchor component="button" type="button" size="sm" c={LINK} onClick={() => setFilter(NO_FILTER)}>
-                  {t('validationClearFilters')}
-                </Anchor>
-              )}
-            </Group>
-          )}
-          {current.violations.length > 0 && groups.length === 0 && <Alert color="gray">{t('validationNothingInFilter')}</Alert>}
-
-          {groups.slice(0, shown).map((g) => (
-            <UnitFindings key={g.unit.code} group={g} period={current.period} names={names} canOpen={canEnterData(user)} />
-          ))}
-          {groups.length > shown && (
-            <Button variant="default" onClick={() => setShown((n) => n + PAGE)} style={{ alignSelf: 'flex-start' }}>
-              {t('validationShowMore', { n: Math.min(PAGE, groups.length - shown) })}
-            </Button>
-          )}
-        </>
-      )}
+      {current && <Findings result={current} user={user} names={names} view={view} periodText={periodText} />}
     </Stack>
+  );
+}
+
+/** One run's findings: the summary, the filters, and the units with what was found in each. */
+function Findings({
+  result,
+  user,
+  names,
+  view,
+  periodText,
+}: {
+  result: ValidationRunReply;
+  user: SessionUser;
+  names: Names;
+  view: FindingsView;
+  periodText: string;
+}) {
+  const { t } = useI18n();
+  const { filter, shown } = view;
+  const summary = useMemo(() => summarize(result.violations), [result]);
+  const rules = useMemo(() => ruleCounts(result.violations), [result]);
+  const groups = useMemo(
+    () => groupByUnit(result.violations, result.units, filter, user.provinceCode),
+    [result, filter, user.provinceCode],
+  );
+  const itemsShown = groups.reduce((n, g) => n + g.items.length + g.missing.length, 0);
+  const any = result.violations.length > 0;
+
+  return (
+    <>
+      <SummaryPanel summary={summary} any={any} kind={filter.kind} onKind={view.setKind} periodText={periodText} />
+      {any && <FindingFilters rules={rules} view={view} />}
+      {any && (
+        <Group gap="sm">
+          <Text size="sm" c={MUTED} aria-live="polite">
+            {t('validationShowing', { units: groups.length, items: itemsShown })}
+          </Text>
+          {isFiltered(filter) && (
+            <Anchor component="button" type="button" size="sm" c={LINK} onClick={view.clear}>
+              {t('validationClearFilters')}
+            </Anchor>
+          )}
+        </Group>
+      )}
+      {any && groups.length === 0 && <Alert color="gray">{t('validationNothingInFilter')}</Alert>}
+
+      {groups.slice(0, shown).map((g) => (
+        <UnitFindings key={g.unit.code} group={g} period={result.period} names={names} canOpen={canEnterData(user)} />
+      ))}
+      {groups.length > shown && (
+        <Button variant="default" onClick={view.showMore} style={{ alignSelf: 'flex-start' }}>
+          {t('validationShowMore', { n: Math.min(PAGE, groups.length - shown) })}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** How many findings of each kind and how many units have any; a kind's tile filters the list to it. */
+function SummaryPanel({
+  summary,
+  any,
+  kind,
+  onKind,
+  periodText,
+}: {
+  summary: ReturnType<typeof summarize>;
+  any: boolean;
+  kind: FindingKind | null;
+  onKind: (kind: FindingKind | null) => void;
+  periodText: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="validation-summary-title" data-testid="validation-summary">
+      <Group justify="space-between" mb="xs">
+        <Text id="validation-summary-title" fw={600}>
+          {t('validationResultOf', { period: periodText })}
+        </Text>
+        {any && (
+          <Text size="xs" c={MUTED}>
+            {t('validationSummaryHint')}
+          </Text>
+        )}
+      </Group>
+      {!any ? (
+        <Alert color="teal" variant="light" data-testid="validation-none">
+          {t('validationNone', { period: periodText })}
+        </Alert>
+      ) : (
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
+          {FINDING_KINDS.map((k) => (
+            <UnstyledButton
+              key={k}
+              onClick={() => onKind(kind === k ? null : k)}
+              aria-pressed={kind === k}
+              data-testid={`validation-summary-${k}`}
+              style={{
+                border: kind === k ? '2px solid #1f2933' : '1px solid #ced4da',
+                borderRadius: 6,
+                padding: '6px 10px',
+                background: kind === k ? '#f1f3f5' : undefined,
+              }}
+            >
+              <Text fz={26} fw={700} lh={1.2} c={summary[k] > 0 ? `${KIND_COLOR[k]}.9` : undefined}>
+                {summary[k]}
+              </Text>
+              <Text size="sm" fw={500}>
+                {t(`validationKind_${k}`)}
+              </Text>
+              <Text size="xs" c={MUTED}>
+                {t(`validationKindHelp_${k}`)}
+              </Text>
+            </UnstyledButton>
+          ))}
+          <div style={{ border: '1px solid #ced4da', borderRadius: 6, padding: '6px 10px' }}>
+            <Text fz={26} fw={700} lh={1.2} data-testid="validation-summary-units">
+              {summary.units}
+            </Text>
+            <Text size="sm" fw={500}>
+              {t('validationUnits')}
+            </Text>
+            <Text size="xs" c={MUTED}>
+              {t('validationUnitsHelp')}
+            </Text>
+          </div>
+        </SimpleGrid>
+      )}
+      <Text size="xs" c={MUTED} mt="xs">
+        {t('validationNoneNote')}
+      </Text>
+    </Paper>
+  );
+}
+
+/** Narrows the findings by kind, by rule (with how many each has) and by a unit's or element's name. */
+function FindingFilters({ rules, view }: { rules: ReturnType<typeof ruleCounts>; view: FindingsView }) {
+  const { t } = useI18n();
+  const { filter, refilter } = view;
+  return (
+    <Group align="flex-end" gap="md">
+      <SegmentedControl
+        value={filter.kind ?? 'all'}
+        onChange={(v) => view.setKind(v === 'all' ? null : v)}
+        data={[
+          { value: 'all', label: t('validationFilterAll') },
+          ...FINDING_KINDS.map((k) => ({ value: k, label: t(`validationKind_${k}`) })),
+        ]}
+        data-testid="validation-filter-kind"
+      />
+      <Select
+        label={t('validationFilterRule')}
+        placeholder={t('validationFilterRuleAll')}
+        data={rules.map((r) => ({
+          value: r.rule,
+          label: t('validationRuleOption', { label: t(`validationRule_${r.rule}`), n: r.n }),
+        }))}
+        value={filter.rule}
+        onChange={(v) => refilter((f) => ({ ...f, rule: rules.find((r) => r.rule === v)?.rule ?? null }))}
+        clearable
+        w={320}
+        data-testid="validation-filter-rule"
+      />
+      <TextInput
+        label={t('validationSearch')}
+        placeholder={t('validationSearchPlaceholder')}
+        value={filter.search}
+        onChange={(e) => {
+          const search = e.currentTarget.value;
+          refilter((f) => ({ ...f, search }));
+        }}
+        w={300}
+        data-testid="validation-search"
+      />
+    </Group>
   );
 }
 

@@ -1,8 +1,9 @@
 import { Alert, Badge, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import type { CalendarEventDto, PlanCalendarReply, PlanDetailDto } from '@tre/core/plans/plan-api';
+import type { CalendarEventDto, PlanDetailDto } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { plansReads } from '../api.ts';
 import { formatDate } from '../labels.ts';
 import { planYears } from './years.ts';
 
@@ -11,7 +12,7 @@ export function CalendarTab({ plan }: { plan: PlanDetailDto }) {
   const { t } = useI18n();
   const years = planYears(plan);
   const [year, setYear] = useState(years.current);
-  const cal = useApi<PlanCalendarReply>(`/api/plans/${plan.id}/calendar?year=${year}`);
+  const cal = useRead(plansReads.calendar(plan.id, year));
   const months = new Map<number, CalendarEventDto[]>();
   for (const e of [...(cal.data?.events ?? [])].sort((a, b) => a.date.localeCompare(b.date))) {
     const m = Number(e.date.slice(5, 7));

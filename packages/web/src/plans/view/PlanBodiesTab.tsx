@@ -1,11 +1,12 @@
 import { Alert, Stack } from '@mantine/core';
-import type { BodyResolution, PlanDetailDto, PlanTaskDto } from '@tre/core/plans/plan-api';
+import type { BodyResolution, PlanDetailDto } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
 import { useSession } from '../../session/session.tsx';
-import { api, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { canManagePlans } from '../access.ts';
+import { plansApi, plansReads } from '../api.ts';
 import { BodiesTable, type BodyRow } from '../BodiesTable.tsx';
 
 /**
@@ -15,7 +16,7 @@ import { BodiesTable, type BodyRow } from '../BodiesTable.tsx';
 export function PlanBodiesTab({ plan, agencies, onChanged }: { plan: PlanDetailDto; agencies: Agency[]; onChanged: () => void }) {
   const { user } = useSession();
   // The detail has no body list of its own: every task's bodies, unfiltered, give it.
-  const tasks = useApi<{ items: PlanTaskDto[] }>(`/api/plans/${plan.id}/tasks`);
+  const tasks = useRead(plansReads.tasks(plan.id));
   const [error, setError] = useState<string | null>(null);
 
   const rows = new Map<string, BodyRow>();
@@ -29,7 +30,7 @@ export function PlanBodiesTab({ plan, agencies, onChanged }: { plan: PlanDetailD
 
   const resolve = async (name: string, resolution: BodyResolution) => {
     try {
-      await api('PUT', `/api/plans/${plan.id}/bodies`, { name, resolution });
+      await plansApi.decideBody(plan.id, { name, resolution });
       setError(null);
       tasks.reload();
       onChanged();

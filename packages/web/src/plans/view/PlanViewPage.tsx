@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { PlanDetailDto } from '@tre/core/plans/plan-api';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
-import { api, errorMessage } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { canManagePlans, yearsLabel } from '../access.ts';
+import { plansApi, plansReads } from '../api.ts';
 import { SourcePane } from '../SourcePane.tsx';
 import { useAgencies } from '../useAgencies.ts';
 import { CalendarTab } from './CalendarTab.tsx';
@@ -14,13 +14,18 @@ import { IndicatorsTab } from './IndicatorsTab.tsx';
 import { PlanBodiesTab } from './PlanBodiesTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 
-export function PlanViewPage() {
+/**
+ * One plan: its tasks, indicators, calendar, bodies and source text. `measureTargets` adds the
+ * indicators module's part of the indicators tab (targets mapped to measures and their baselines),
+ * handed in by main.tsx since plans may not import indicators.
+ */
+export function PlanViewPage({ measureTargets }: { measureTargets?: (planId: string) => ReactNode }) {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
   const agencies = useAgencies();
-  const plan = useApi<PlanDetailDto>(`/api/plans/${encodeURIComponent(id)}`);
+  const plan = useRead(plansReads.plan(id));
   const [tab, setTab] = useState<string | null>('tasks');
   const [error, setError] = useState<string | null>(null);
   const used = useMemo(
@@ -36,7 +41,7 @@ export function PlanViewPage() {
   const remove = async () => {
     if (!window.confirm(t('planDeleteConfirm', { title: p.title }))) return;
     try {
-      await api('DELETE', `/api/plans/${p.id}`);
+      await plansApi.remove(p.id);
       void navigate('/plans');
     } catch (err) {
       setError(errorMessage(err));
@@ -100,7 +105,7 @@ export function PlanViewPage() {
             <TasksTab plan={p} agencies={agencies} />
           </Tabs.Panel>
           <Tabs.Panel value="indicators">
-            <IndicatorsTab plan={p} />
+            <IndicatorsTab plan={p} measureTargets={measureTargets} />
           </Tabs.Panel>
           <Tabs.Panel value="calendar">
             <CalendarTab plan={p} />

@@ -1,12 +1,14 @@
 import { Alert, Button, FileInput, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
-import type { PlanTaskDto, TaskProgressDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
+import type { PlanTaskDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../session/session.tsx';
-import { api, apiUpload, errorMessage } from '../../api/client.ts';
-import type { Agency, Commune } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { errorMessage } from '../../api/client.ts';
+import type { Agency } from '../../api/types.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { unitsReads } from '../../units/api.ts';
 import { canManagePlans } from '../access.ts';
+import { plansApi } from '../api.ts';
 import { PROGRESS_STATUSES, usePlanLabels } from '../labels.ts';
 
 interface Props {
@@ -27,7 +29,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
   const { user } = useSession();
   const onBehalf = canManagePlans(user);
   const forCommunes = task.bodies.some((b) => b.resolution.kind === 'group' && b.resolution.group === 'all_communes');
-  const communes = useApi<{ items: Commune[] }>(onBehalf && forCommunes ? '/api/units/communes?limit=500' : null);
+  const communes = useRead(onBehalf && forCommunes ? unitsReads.allCommunes() : null);
   const bodyOptions = bodyChoices(task, agencies);
   const [agencyId, setAgencyId] = useState<string | null>(bodyOptions[0]?.value ?? null);
   const [communeCode, setCommuneCode] = useState<string | null>(null);
@@ -42,15 +44,13 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
     setBusy(true);
     setError(null);
     try {
-      const evidence = file
-        ? await apiUpload<{ id: string }>(`/api/files?fileName=${encodeURIComponent(file.name)}`, file)
-        : null;
+      const evidence = file ? await plansApi.uploadEvidence(file) : null;
       const body: TaskProgressRequest = { period, status, note: note.trim() || null, evidenceFileId: evidence?.id ?? null };
       if (onBehalf) {
         body.agencyId = communeCode ? null : agencyId;
         body.communeCode = communeCode;
       }
-      await api<TaskProgressDto>('PUT', `/api/plans/tasks/${task.id}/progress`, body);
+      await plansApi.recordProgress(task.id, body);
       onSaved();
     } catch (err) {
       setError(errorMessage(err));

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { PlanTaskDto, TaskProgressDto } from '@tre/core/plans/plan-api';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { plansApi } from '../api.ts';
 import { formatDate, progressColor, usePlanLabels } from '../labels.ts';
 
 interface Props {
@@ -98,7 +99,7 @@ function ProgressLine({ progress: p }: { progress: TaskProgressDto }) {
       </Text>
       {p.note && <Text size="xs">{p.note}</Text>}
       {p.evidence && (
-        <Anchor size="xs" href={`/api/files/${p.evidence.id}`} download={p.evidence.fileName}>
+        <Anchor size="xs" href={plansApi.evidenceHref(p.evidence.id)} download={p.evidence.fileName}>
           {t('planEvidenceLink', { name: p.evidence.fileName })}
         </Anchor>
       )}

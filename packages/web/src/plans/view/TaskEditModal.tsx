@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskPatchRequest } from '@tre/core/plans/plan-api';
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { plansApi } from '../api.ts';
 import { guessResolution } from '../bodies.ts';
 import { TIMELINE_KINDS, usePlanLabels } from '../labels.ts';
 
@@ -40,7 +41,7 @@ export function TaskEditModal({ task, agencies, onClose, onSaved }: Props) {
       ],
     };
     try {
-      await api<PlanTaskDto>('PATCH', `/api/plans/tasks/${task.id}`, patch);
+      await plansApi.patchTask(task.id, patch);
       onSaved();
     } catch (err) {
       setError(errorMessage(err));

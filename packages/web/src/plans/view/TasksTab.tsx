@@ -3,9 +3,10 @@ import type { PlanDetailDto, PlanTaskDto } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
 import { useSession } from '../../session/session.tsx';
 import type { Agency } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { canManagePlans, canRecordProgress } from '../access.ts';
+import { plansReads } from '../api.ts';
 import { groupBySection } from '../sections.ts';
 import { ProgressModal } from './ProgressModal.tsx';
 import { TaskCard } from './TaskCard.tsx';
@@ -32,10 +33,7 @@ export function TasksTab({ plan, agencies }: { plan: PlanDetailDto; agencies: Ag
   const communeCode = reportsFor ? (user?.communeCode ?? null) : null;
   const period = half === 'year' ? String(year) : `${year}${half}`;
 
-  const query = new URLSearchParams({ year: String(year), period });
-  if (agencyId) query.set('agencyId', agencyId);
-  if (communeCode) query.set('communeCode', communeCode);
-  const tasks = useApi<{ items: PlanTaskDto[] }>(`/api/plans/${plan.id}/tasks?${query.toString()}`);
+  const tasks = useRead(plansReads.tasks(plan.id, { year, period, agencyId, communeCode }));
   const items = (tasks.data?.items ?? []).map((task) => ({ task, section: task.sectionRef }));
 
   return (

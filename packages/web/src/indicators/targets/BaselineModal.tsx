@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
 import type { PlanMeasureTargetsDto } from '@tre/core/indicators/indicator-api';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api, errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatValue, unitAxisName } from '../../format/format.ts';
+import { targetsApi } from './api.ts';
 import { fieldErrorsOf, firstTargetYear, initialDraft, requestOf, type BaselineDraft, type FieldErrors } from './baselineForm.ts';
 
 interface Props {
@@ -22,15 +23,14 @@ export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
   const [draft, setDraft] = useState<BaselineDraft>(() => initialDraft(entry));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
-  const url = `/api/plans/${encodeURIComponent(planId)}/measure-targets/${encodeURIComponent(entry.measure)}/baseline`;
   const first = firstTargetYear(entry);
   const { suggestion } = entry;
 
-  const send = async (method: 'PUT' | 'DELETE', body?: unknown) => {
+  const send = async (call: () => Promise<PlanMeasureTargetsDto>) => {
     setBusy(true);
     setErrors({});
     try {
-      onSaved(await api<PlanMeasureTargetsDto>(method, url, body));
+      onSaved(await call());
     } catch (err) {
       setErrors(err instanceof ApiError ? fieldErrorsOf(err.field, err.message) : { form: errorMessage(err) });
       setBusy(false);
@@ -44,7 +44,7 @@ export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
       setErrors({ form: t('baselineRequired') });
       return;
     }
-    void send('PUT', body);
+    void send(() => targetsApi.setBaseline(planId, entry.measure, body));
   };
 
   return (
@@ -95,7 +95,7 @@ export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
                 variant="subtle"
                 color="red"
                 disabled={busy}
-                onClick={() => void send('DELETE')}
+                onClick={() => void send(() => targetsApi.clearBaseline(planId, entry.measure))}
                 data-testid={`baseline-clear-${entry.measure}`}
               >
                 {t('baselineClear')}

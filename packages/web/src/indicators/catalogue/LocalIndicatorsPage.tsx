@@ -22,9 +22,8 @@ import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import type { CatalogueReply, LocalIndicatorDeleteReply } from '@tre/core/indicators/indicator-api';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../session/session.tsx';
-import { ApiError, api, errorMessage } from '../../api/client.ts';
-import type { Agency } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import {
@@ -42,8 +41,8 @@ import {
 } from './localIndicatorForm.ts';
 import { indicatorsPermissions } from '@tre/core';
 import { can } from '../../session/can.ts';
-
-type StoredIndicator = CatalogueReply['indicators'][number];
+import { unitsReads } from '../../units/api.ts';
+import { catalogueApi, catalogueReads, type StoredIndicator } from './api.ts';
 
 const UNIT_LABEL: Record<MeasureUnit, MessageKey> = { '%': 'unit_percent', per1000: 'unit_per1000', per100000: 'unit_per100000' };
 
@@ -52,7 +51,7 @@ export default function LocalIndicatorsPage() {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const mayEdit = can(user, indicatorsPermissions, 'catalogue.edit');
-  const catalogue = useApi<CatalogueReply>(mayEdit ? '/api/indicators/catalogue' : null);
+  const catalogue = useRead(mayEdit ? catalogueReads.catalogue() : null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<StoredIndicator | null>(null);
@@ -212,7 +211,7 @@ function DeleteModal({
     setBusy(true);
     setError(null);
     try {
-      onDeleted(await api<LocalIndicatorDeleteReply>('DELETE', `/api/indicators/local/${encodeURIComponent(indicator.code)}`));
+      onDeleted(await catalogueApi.deleteLocal(indicator.code));
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -253,7 +252,7 @@ function AddIndicatorForm({
   onAdded: (code: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const agencies = useApi<{ items: Agency[] }>('/api/agencies');
+  const agencies = useRead(unitsReads.agencies());
   const [form, setForm] = useState<LocalIndicatorForm>(emptyForm);
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -292,7 +291,7 @@ function AddIndicatorForm({
     }
     setBusy(true);
     try {
-      await api<StoredIndicator>('POST', '/api/indicators/local', built.request);
+      await catalogueApi.addLocal(built.request);
       onAdded(built.request.indicator.code);
     } catch (e) {
       const field = e instanceof ApiError ? formFieldOf(e.field, built.elementOrigins) : null;
