@@ -30,7 +30,7 @@ export const MODULE_ORDER = {
     'cli',
     'index',
   ],
-  web: ['i18n', 'api', 'format', 'session', 'units', 'access', 'imports', 'plans', 'indicators', 'home', 'shell', 'main'],
+  web: ['i18n', 'api', 'format', 'ui', 'session', 'units', 'access', 'imports', 'plans', 'indicators', 'home', 'shell', 'main'],
 };
 
 /** The rule's options: each package's source folder and its order. */

@@ -37,3 +37,16 @@ export function indexCatalogue(catalogue: Catalogue): CatalogueIndex {
     indicatorOf: (code) => owner.get(code),
   };
 }
+
+/** How replies name a measure: its code, its indicator's code and number, name, unit and direction. */
+export function measureHeading(index: CatalogueIndex, m: Measure) {
+  const ind = index.indicatorOf(m.code);
+  return {
+    measure: m.code,
+    indicator: ind?.code ?? '',
+    indicatorNo: ind?.no ?? null,
+    name: m.name,
+    unit: m.unit,
+    direction: m.direction,
+  };
+}

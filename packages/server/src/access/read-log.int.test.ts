@@ -5,7 +5,7 @@ import { buildApp } from '../app.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { ADMIN_PASSWORD, openEmptyTestDb, openTestDb, testConfig } from '../test/db.ts';
-import { COMMUNE_A, COMMUNE_B, auditCount, makeUser, signIn, type Session } from '../test/factories.ts';
+import { COMMUNE_A, COMMUNE_B, auditCount, makeUser, signIn, signInNewUser, type Session } from '../test/factories.ts';
 import { FLUSH_ROWS, ReadLogBuffer, flushReadLog, logRead, toRow } from '../audit/read-log.ts';
 
 /**
@@ -63,7 +63,7 @@ beforeAll(async () => {
   officerAId = a.id;
   officerAName = a.username;
   officerA = await signIn(t.app, a.username);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
 });
 afterAll(() => t.close());
 

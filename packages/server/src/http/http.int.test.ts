@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { testEngine } from '../test/db.ts';
-import { makeUser, signIn } from '../test/factories.ts';
+import { signInNewUser } from '../test/factories.ts';
 
 let t: TestApp;
 
@@ -28,7 +28,7 @@ describe('HTTP surface', () => {
   });
 
   it('replies with the error shape in Vietnamese, or English by Accept-Language', async () => {
-    const s = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+    const s = await signInNewUser(t, { role: 'viewer' });
     const vi = await t.app.inject({ method: 'GET', url: '/api/nowhere', headers: s.headers });
     expect(vi.statusCode).toBe(404);
     expect(vi.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy' } });

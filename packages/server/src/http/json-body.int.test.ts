@@ -1,7 +1,7 @@
 import { Role } from '@tre/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
-import { makeUser, signIn, type Session } from '../test/factories.ts';
+import { signInNewUser, type Session } from '../test/factories.ts';
 import { nestsDeeperThan } from './json-body.ts';
 
 describe('nestsDeeperThan', () => {
@@ -18,7 +18,7 @@ describe('JSON bodies', () => {
   let viewer: Session;
   beforeAll(async () => {
     t = await startTestApp();
-    viewer = await signIn(t.app, (await makeUser(t.db, { role: Role.Viewer })).username);
+    viewer = await signInNewUser(t, { role: Role.Viewer });
   });
   afterAll(async () => t.close());
 

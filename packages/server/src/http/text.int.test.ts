@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { ADMIN_PASSWORD } from '../test/db.ts';
-import { COMMUNE_A, auditCount, makePlan, makeUser, signIn, taskIdsOf, type Session } from '../test/factories.ts';
+import { COMMUNE_A, auditCount, makePlan, signIn, signInNewUser, taskIdsOf, type Session } from '../test/factories.ts';
 
 /**
  * Hostile text through the real routes, each as the least-privileged role that reaches it: a
@@ -18,8 +18,8 @@ let communeTask: string;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
-  officer = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
+  officer = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
   const planId = await makePlan(t.db);
   communeTask = (await taskIdsOf(t.db, planId))[2] ?? '';
 });

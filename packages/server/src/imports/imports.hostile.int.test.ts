@@ -4,7 +4,7 @@ import { Role, type ImportJobDto } from '@tre/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { followImport } from '../test/imports.ts';
-import { COMMUNE_A, COMMUNE_B, makeUser, signIn, type Session } from '../test/factories.ts';
+import { COMMUNE_A, COMMUNE_B, makeUser, signIn, signInNewUser, type Session } from '../test/factories.ts';
 import { streamedXlsx, type TestCell } from '../test/xlsx.ts';
 import { importSettings } from './limits.ts';
 import * as repo from './repository.ts';
@@ -102,9 +102,9 @@ describe('hostile files with tight bounds', () => {
   let admin: Session;
   beforeAll(async () => {
     t = await startTestApp({ imports: { maxInflatedBytes: 8 * 1024 * 1024, maxRows: 1000 } });
-    officer = await signIn(t.app, (await makeUser(t.db, { role: Role.CommuneOfficer, communeCode: COMMUNE_A })).username);
-    other = await signIn(t.app, (await makeUser(t.db, { role: Role.CommuneOfficer, communeCode: COMMUNE_B })).username);
-    admin = await signIn(t.app, (await makeUser(t.db, { role: Role.Admin })).username);
+    officer = await signInNewUser(t, { role: Role.CommuneOfficer, communeCode: COMMUNE_A });
+    other = await signInNewUser(t, { role: Role.CommuneOfficer, communeCode: COMMUNE_B });
+    admin = await signInNewUser(t, { role: Role.Admin });
   });
   afterAll(async () => t.close());
 
@@ -210,7 +210,7 @@ describe('hostile files with tight bounds', () => {
       payload: big,
     });
     expect(anonymous.statusCode).toBe(401);
-    const viewer = await signIn(t.app, (await makeUser(t.db, { role: Role.Viewer })).username);
+    const viewer = await signInNewUser(t, { role: Role.Viewer });
     expect((await uploadAs(t, viewer, 'x.xlsx', big)).statusCode).toBe(403);
     // past the bound, for someone who may import: 413, naming the limit
     const tooBig = await uploadAs(t, officer, 'x.xlsx', Buffer.alloc(51 * 1024 * 1024, 0x41));
@@ -250,7 +250,7 @@ describe('a job survives its runner stopping, and never runs twice', () => {
   let admin: Session;
   beforeAll(async () => {
     t = await startTestApp();
-    admin = await signIn(t.app, (await makeUser(t.db, { role: Role.Admin })).username);
+    admin = await signInNewUser(t, { role: Role.Admin });
   });
   afterAll(async () => t.close());
 
@@ -309,7 +309,7 @@ describe('a job survives its runner stopping, and never runs twice', () => {
 
   it('refuses a fourth waiting file of one uploader before reading it', async () => {
     // the app's runner was stopped by the test above: uploads stay queued
-    const officer = await signIn(t.app, (await makeUser(t.db, { role: Role.CommuneOfficer, communeCode: COMMUNE_A })).username);
+    const officer = await signInNewUser(t, { role: Role.CommuneOfficer, communeCode: COMMUNE_A });
     const file = streamedXlsx([HEADER, row(COMMUNE_A, '2039', 'LIVE_BIRTHS', 1)]);
     for (let i = 0; i < 3; i++) expect((await uploadAs(t, officer, `f${i}.xlsx`, file)).statusCode).toBe(202);
     const fourth = await uploadAs(t, officer, 'f3.xlsx', Buffer.alloc(30 * 1024 * 1024, 0x41));

@@ -9,10 +9,11 @@ import {
   firstAgencyId,
   localIndicatorRequest,
   makePlan,
-  makeUser,
   signIn,
+  signInNewUser,
   type Session,
 } from '../test/factories.ts';
+import { expectRefused } from '../test/state.ts';
 
 /**
  * Who may call which indicator route: an outsider or a wrong role gets 401/403/404 and nothing
@@ -52,11 +53,11 @@ beforeAll(async () => {
   gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
   tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
-  provincial = await signIn(t.app, (await makeUser(t.db, { role: 'provincial_officer' })).username);
-  caseWorker = await signIn(t.app, (await makeUser(t.db, { role: 'case_worker', communeCode: COMMUNE_A })).username);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
-  gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
+  provincial = await signInNewUser(t, { role: 'provincial_officer' });
+  caseWorker = await signInNewUser(t, { role: 'case_worker', communeCode: COMMUNE_A });
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
+  gdReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: gd });
   planId = await makePlan(t.db);
   const seed = await t.app.inject({
     method: 'PUT',
@@ -221,17 +222,11 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
     ],
     ['admin deletes a national indicator', () => admin, () => ({ method: 'DELETE', url: '/api/indicators/local/I01' }), 409],
   ])('%s', async (_name, who, opts, status) => {
-    const before = await state();
-    const res = await call(who(), opts());
-    expect(res.statusCode).toBe(status);
-    expect(await state()).toEqual(before);
+    await expectRefused(state, () => call(who(), opts()), status);
   });
 
   it('a write without the CSRF token is refused', async () => {
-    const before = await state();
-    const res = await t.app.inject({ ...save(COMMUNE_A), headers: { cookie: officerA.cookie } });
-    expect(res.statusCode).toBe(403);
-    expect(await state()).toEqual(before);
+    await expectRefused(state, () => t.app.inject({ ...save(COMMUNE_A), headers: { cookie: officerA.cookie } }), 403);
   });
 
   it('allows what each role may do', async () => {

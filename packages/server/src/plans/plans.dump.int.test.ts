@@ -7,7 +7,7 @@ import { DUMPED_TABLES, dumpDatabase, restoreDatabase } from '../db/dump.ts';
 import type { Db } from '../db/pool.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { openEmptyTestDb, testEngine } from '../test/db.ts';
-import { COMMUNE_A, makePlan, makeUser, signIn, taskIdsOf } from '../test/factories.ts';
+import { COMMUNE_A, makePlan, signInNewUser, taskIdsOf } from '../test/factories.ts';
 
 /** Plans, progress and stored files (bytea) survive a dump and restore on the engine under test. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-plan-dump-'));
@@ -32,7 +32,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const planId = await makePlan(t.db);
   const [, , communeTask] = await taskIdsOf(t.db, planId);
-  const officer = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  const officer = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
   const upload = await t.app.inject({
     method: 'POST',
     url: '/api/files?fileName=ảnh.png',

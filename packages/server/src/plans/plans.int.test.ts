@@ -8,9 +8,9 @@ import {
   auditCount,
   firstAgencyId,
   makePlan,
-  makeUser,
   planDocument,
   signIn,
+  signInNewUser,
   taskIdsOf,
   type Session,
 } from '../test/factories.ts';
@@ -46,12 +46,12 @@ const refs = (items: { ref: string | null }[]) => items.map((i) => i.ref);
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
   [gd, yte, lhpn, doan] = (await Promise.all(
     ['Sở GD&ĐT', 'Sở Y tế', 'Hội LHPN', 'Tỉnh Đoàn'].map((n) => firstAgencyId(t.db, n)),
   )) as [string, string, string, string];
-  gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
-  communeOfficer = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  gdReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: gd });
+  communeOfficer = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
   const res = await t.app.inject({ method: 'POST', url: '/api/plans', headers: admin.headers, payload: saveRequest() });
   expect(res.statusCode, res.body).toBe(201);
   plan = res.json();
@@ -288,7 +288,7 @@ describe('progress and overdue tasks', () => {
   });
 
   it('lets a provincial officer record for a named assigned body only, within the plan’s years', async () => {
-    const officer = await signIn(t.app, (await makeUser(t.db, { role: 'provincial_officer' })).username);
+    const officer = await signInNewUser(t, { role: 'provincial_officer' });
     const put = (payload: object) =>
       t.app.inject({ method: 'PUT', url: `/api/plans/tasks/${tasks[3]}/progress`, headers: officer.headers, payload });
     const base = { period: '2026', status: 'in_progress', note: null, evidenceFileId: null };

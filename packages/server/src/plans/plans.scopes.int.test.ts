@@ -8,12 +8,13 @@ import {
   auditCount,
   firstAgencyId,
   makePlan,
-  makeUser,
   planDocument,
   signIn,
+  signInNewUser,
   taskIdsOf,
   type Session,
 } from '../test/factories.ts';
+import { expectRefused } from '../test/state.ts';
 
 /**
  * Who may call which plan route: an outsider or a wrong role gets 401/403/404 and nothing changes
@@ -65,12 +66,12 @@ beforeAll(async () => {
   gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
   const tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
-  caseWorker = await signIn(t.app, (await makeUser(t.db, { role: 'case_worker', communeCode: COMMUNE_A })).username);
-  gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
-  tuphapReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: tuphap })).username);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
-  officerB = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_B })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
+  caseWorker = await signInNewUser(t, { role: 'case_worker', communeCode: COMMUNE_A });
+  gdReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: gd });
+  tuphapReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: tuphap });
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
+  officerB = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_B });
   planId = await makePlan(t.db);
   tasks = await taskIdsOf(t.db, planId);
   otherPlan = await makePlan(t.db, { provinceCode: '01' });
@@ -192,10 +193,11 @@ describe('recording progress', () => {
     // a function: the agency id exists only once beforeAll has run
     ['a commune officer for an agency', () => officerA, 2, () => ({ agencyId: gd })],
   ] as const)('refuses %s with 403 and nothing changes', async (_who, session, task, extra) => {
-    const before = await state();
-    const res = await put(session(), tasks[task], { ...progressBody, ...(typeof extra === 'function' ? extra() : extra) });
-    expect(res.statusCode, res.body).toBe(403);
-    expect(await state()).toEqual(before);
+    await expectRefused(
+      state,
+      () => put(session(), tasks[task], { ...progressBody, ...(typeof extra === 'function' ? extra() : extra) }),
+      403,
+    );
   });
 
   it('lets a reporter attach only a file they uploaded', async () => {

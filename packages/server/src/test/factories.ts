@@ -47,6 +47,11 @@ export interface Session {
   headers: Record<string, string>;
 }
 
+/** A new user of this role and scope, signed in: what most access tests start from. */
+export async function signInNewUser(t: { app: FastifyInstance; db: Db }, opts: Parameters<typeof makeUser>[1]): Promise<Session> {
+  return signIn(t.app, (await makeUser(t.db, opts)).username);
+}
+
 /** Signs in through the real HTTP routes and returns what a browser would hold. */
 export async function signIn(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { ADMIN_PASSWORD } from '../test/db.ts';
-import { auditCount, makeUser, signIn, type Session } from '../test/factories.ts';
+import { auditCount, signIn, signInNewUser, type Session } from '../test/factories.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -10,7 +10,7 @@ let viewer: Session;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
 });
 afterAll(() => t.close());
 

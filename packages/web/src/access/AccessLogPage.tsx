@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { accessReads } from './api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 const PAGE = 50;
 /** The filters the page keeps in its address, so a record's panel can link to its reads. */
@@ -99,18 +100,18 @@ export function AccessLogPage() {
       </Group>
       {log.error && <Alert color="red">{log.error}</Alert>}
       <Table striped data-testid="access-log-table" style={{ fontSize: 13 }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('time')}</Table.Th>
-            <Table.Th>{t('who')}</Table.Th>
-            <Table.Th>{t('accessLogAddress')}</Table.Th>
-            <Table.Th>{t('accessLogKind')}</Table.Th>
-            <Table.Th>{t('accessLogRecord')}</Table.Th>
-            <Table.Th>{t('accessLogRoute')}</Table.Th>
-            <Table.Th>{t('accessLogOutcome')}</Table.Th>
-            <Table.Th>{t('accessLogReason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          labels={[
+            t('time'),
+            t('who'),
+            t('accessLogAddress'),
+            t('accessLogKind'),
+            t('accessLogRecord'),
+            t('accessLogRoute'),
+            t('accessLogOutcome'),
+            t('accessLogReason'),
+          ]}
+        />
         <Table.Tbody>
           {items.map((e) => (
             <Table.Tr key={e.id}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRead } from '../api/useApi.ts';
 import { accessReads } from './api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 const entities = ['user', 'agency', 'setting', 'database'];
 
@@ -35,16 +36,7 @@ export function AuditPage() {
       </Group>
       {log.error && <Alert color="red">{log.error}</Alert>}
       <Table striped data-testid="audit-table" style={{ fontSize: 13 }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('time')}</Table.Th>
-            <Table.Th>{t('who')}</Table.Th>
-            <Table.Th>{t('action')}</Table.Th>
-            <Table.Th>{t('object')}</Table.Th>
-            <Table.Th>{t('before')}</Table.Th>
-            <Table.Th>{t('after')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead labels={[t('time'), t('who'), t('action'), t('object'), t('before'), t('after')]} />
         <Table.Tbody>
           {items.map((e) => (
             <Table.Tr key={e.id}>

@@ -3,11 +3,13 @@ import { Role, roles, scopeKindOf } from '@tre/core';
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { Agency, Commune, User } from '../api/types.ts';
+import { FormActions } from '../ui/FormActions.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session/session.tsx';
 import { useRead } from '../api/useApi.ts';
 import { unitsReads } from '../units/api.ts';
 import { accessApi, accessReads } from './api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 interface Draft {
   /** Set when editing an existing user: username and password are then not sent. */
@@ -135,16 +137,7 @@ function UsersTable({
 
   return (
     <Table striped highlightOnHover data-testid="users-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('username')}</Table.Th>
-          <Table.Th>{t('displayName')}</Table.Th>
-          <Table.Th>{t('role')}</Table.Th>
-          <Table.Th>{t('yourScope')}</Table.Th>
-          <Table.Th>{t('status')}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead labels={[t('username'), t('displayName'), t('role'), t('yourScope'), t('status'), '']} />
       <Table.Tbody>
         {users?.map((u) => (
           <Table.Tr key={u.id}>
@@ -217,17 +210,9 @@ function UserModal({
               agencies={agencies.data?.items ?? []}
               communes={communes.data?.items ?? []}
             />
-            {error && !FORM_FIELDS.includes(error.field ?? '') && (
-              <Alert color="red" role="alert">
-                {error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('cancel')}
-              </Button>
+            <FormActions error={error && !FORM_FIELDS.includes(error.field ?? '') && error.message} onCancel={onClose}>
               <Button type="submit">{draft.id ? t('save') : t('create')}</Button>
-            </Group>
+            </FormActions>
           </Stack>
         </form>
       )}

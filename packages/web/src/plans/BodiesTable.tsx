@@ -5,6 +5,7 @@ import type { Agency } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { BodyResolutionSelect } from './BodyResolutionSelect.tsx';
 import { usePlanLabels } from './labels.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 export interface BodyRow {
   name: string;
@@ -50,13 +51,7 @@ export function BodiesTable({ rows, agencies, onResolve }: Props) {
         />
       </Group>
       <Table data-testid="bodies-table" verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('planBodyName')}</Table.Th>
-            <Table.Th>{t('planBodyUsage')}</Table.Th>
-            <Table.Th>{t('planBodyResolution')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead labels={[t('planBodyName'), t('planBodyUsage'), t('planBodyResolution')]} />
         <Table.Tbody>
           {shown.map((row) => {
             const open = row.resolution.kind === 'unresolved';

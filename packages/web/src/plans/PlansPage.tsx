@@ -5,6 +5,7 @@ import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { canManagePlans, yearsLabel } from './access.ts';
 import { plansReads } from './api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 export function PlansPage() {
   const { t } = useI18n();
@@ -24,17 +25,17 @@ export function PlansPage() {
       {plans.data?.items.length === 0 && <Text c="dimmed">{t('planNoPlans')}</Text>}
       {plans.data && plans.data.items.length > 0 && (
         <Table striped highlightOnHover data-testid="plans-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('planTitle')}</Table.Th>
-              <Table.Th>{t('planNumber')}</Table.Th>
-              <Table.Th>{t('planType')}</Table.Th>
-              <Table.Th>{t('planYears')}</Table.Th>
-              <Table.Th>{t('planTaskCount')}</Table.Th>
-              <Table.Th>{t('planIndicatorCount')}</Table.Th>
-              <Table.Th>{t('planBodyUnresolved')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            labels={[
+              t('planTitle'),
+              t('planNumber'),
+              t('planType'),
+              t('planYears'),
+              t('planTaskCount'),
+              t('planIndicatorCount'),
+              t('planBodyUnresolved'),
+            ]}
+          />
           <Table.Tbody>
             {plans.data.items.map((p) => (
               <Table.Tr key={p.id}>

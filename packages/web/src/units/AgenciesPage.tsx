@@ -9,6 +9,7 @@ import { unitsPermissions } from '@tre/core';
 import { can } from '../session/can.ts';
 import { useRead } from '../api/useApi.ts';
 import { unitsApi, unitsReads } from './api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 const kinds = ['department', 'mass_organisation', 'committee', 'sector', 'other'] as const;
 
@@ -73,15 +74,7 @@ export function AgenciesPage() {
       </Group>
       <Checkbox label={t('showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
       <Table striped data-testid="agencies-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('shortName')}</Table.Th>
-            <Table.Th>{t('fullName')}</Table.Th>
-            <Table.Th>{t('kind')}</Table.Th>
-            <Table.Th>{t('aliases')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead labels={[t('shortName'), t('fullName'), t('kind'), t('aliases'), '']} />
         <Table.Tbody>
           {agencies.data?.items.map((a) => (
             <Table.Tr key={a.id}>

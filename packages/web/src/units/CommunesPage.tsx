@@ -5,6 +5,7 @@ import { useSession } from '../session/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRead } from '../api/useApi.ts';
 import { unitsReads } from './api.ts';
+import { TableHead } from '../ui/TableHead.tsx';
 
 const PAGE = 20;
 
@@ -59,13 +60,7 @@ export function CommunesPage({ communePanels }: { communePanels?: (code: string)
         {t('total', { n: communes.data?.total ?? 0 })}
       </Text>
       <Table striped highlightOnHover data-testid="communes-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('code')}</Table.Th>
-            <Table.Th>{t('name')}</Table.Th>
-            <Table.Th>{t('type')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead labels={[t('code'), t('name'), t('type')]} />
         <Table.Tbody>
           {communes.data?.items.map((c) => (
             <Table.Tr key={c.code} style={{ cursor: 'pointer' }} onClick={() => setSelected(c.code)}>

@@ -8,9 +8,9 @@ import {
   COMMUNE_B,
   auditCount,
   makePlan,
-  makeUser,
   planDocument,
   signIn,
+  signInNewUser,
   type Session,
 } from '../../test/factories.ts';
 import { seedCatalogue } from './store.ts';
@@ -30,8 +30,8 @@ let viewer: Session;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
+  viewer = await signInNewUser(t, { role: 'viewer' });
 });
 afterAll(async () => t.close());
 

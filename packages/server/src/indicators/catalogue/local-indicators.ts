@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit.ts';
 import { auditActorOf, type SessionActor } from '../../audit/session-actor.ts';
 import { TreError, invalid, notFound } from '../../errors.ts';
 import * as repo from './repository.ts';
+import { elementRow, indicatorRow, measureRow, nationalTargetRows } from './rows.ts';
 import { invalidateCatalogue, loadCatalogue, storedCatalogue } from './store.ts';
 import { deleteBaselinesOfMeasures } from '../targets/repository.ts';
 
@@ -31,45 +32,10 @@ const problemError = (p: LocalIndicatorProblem) =>
 function localIndicatorRows(req: LocalIndicatorRequest, position: number): repo.LocalIndicatorRows {
   const { indicator } = req;
   return {
-    elements: req.dataElements.map((e, k) => ({
-      code: e.code,
-      position: position + k,
-      name_vi: e.name.vi,
-      name_en: e.name.en,
-      categories: e.categories,
-      origin: 'local',
-    })),
-    indicator: {
-      code: indicator.code,
-      no: indicator.no,
-      goal: indicator.goal,
-      name_vi: indicator.name.vi,
-      name_en: indicator.name.en,
-      origin: 'local',
-    },
-    measures: indicator.measures.map((m, j) => ({
-      code: m.code,
-      indicator_code: indicator.code,
-      position: j,
-      name_vi: m.name.vi,
-      name_en: m.name.en,
-      numerator: m.numerator,
-      denominator: m.denominator,
-      factor: m.factor,
-      unit: m.unit,
-      direction: m.direction,
-      agency: m.agency,
-      origin: 'local',
-    })),
-    targets: indicator.measures.flatMap((m) =>
-      m.nationalTargets.map((t) => ({
-        measure_code: m.code,
-        year: t.year,
-        op: t.op,
-        value: t.value,
-        cross_checked: t.crossChecked,
-      })),
-    ),
+    elements: req.dataElements.map((e, k) => elementRow(e, position + k, 'local')),
+    indicator: indicatorRow(indicator, 'local'),
+    measures: indicator.measures.map((m, j) => measureRow(indicator.code, m, j, 'local')),
+    targets: indicator.measures.flatMap(nationalTargetRows),
   };
 }
 

@@ -10,6 +10,7 @@ import type { CatalogueReply } from '@tre/core/indicators/indicator-api';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from './repository.ts';
+import { elementRow, indicatorRow, measureRow, nationalTargetRows } from './rows.ts';
 
 /**
  * The catalogue in the database: the national one is written at every bootstrap (an upsert, so a
@@ -42,46 +43,11 @@ export async function seedCatalogue(db: Kysely<Database>, catalogue: Catalogue =
         })),
       ),
       elements: catalogue.dataElements
-        .map((e, position) => ({
-          code: e.code,
-          position,
-          name_vi: e.name.vi,
-          name_en: e.name.en,
-          categories: e.categories,
-          origin: 'national' as const,
-        }))
+        .map((e, position) => elementRow(e, position, 'national'))
         .filter((e) => !local.elements.has(e.code)),
-      indicators: indicators.map((i) => ({
-        code: i.code,
-        no: i.no,
-        goal: i.goal,
-        name_vi: i.name.vi,
-        name_en: i.name.en,
-        origin: 'national' as const,
-      })),
-      measures: measures.map(({ i, m, position }) => ({
-        code: m.code,
-        indicator_code: i.code,
-        position,
-        name_vi: m.name.vi,
-        name_en: m.name.en,
-        numerator: m.numerator,
-        denominator: m.denominator,
-        factor: m.factor,
-        unit: m.unit,
-        direction: m.direction,
-        agency: m.agency,
-        origin: 'national' as const,
-      })),
-      targets: measures.flatMap(({ m }) =>
-        m.nationalTargets.map((t) => ({
-          measure_code: m.code,
-          year: t.year,
-          op: t.op,
-          value: t.value,
-          cross_checked: t.crossChecked,
-        })),
-      ),
+      indicators: indicators.map((i) => indicatorRow(i, 'national')),
+      measures: measures.map(({ i, m, position }) => measureRow(i.code, m, position, 'national')),
+      targets: measures.flatMap(({ m }) => nationalTargetRows(m)),
     });
   });
   invalidateCatalogue(db);

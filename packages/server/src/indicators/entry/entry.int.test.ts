@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { ADMIN_PASSWORD } from '../../test/db.ts';
-import { COMMUNE_A, auditCount, firstAgencyId, makePlan, makeUser, signIn, type Session } from '../../test/factories.ts';
+import { COMMUNE_A, auditCount, firstAgencyId, makePlan, signIn, signInNewUser, type Session } from '../../test/factories.ts';
 
 /** The entry form, batch saves with history and audit, the validation run and plan targets mapped to measures. */
 let t: TestApp;
@@ -13,9 +13,9 @@ let tuphapReporter: Session;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
   tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
-  tuphapReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: tuphap })).username);
+  tuphapReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: tuphap });
 });
 afterAll(async () => t.close());
 

@@ -3,7 +3,7 @@ import { inflateBudget } from '@tre/core/files/zip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sheetRows } from '../../imports/readers/xlsx.ts';
 import { startTestApp, type TestApp } from '../../test/app.ts';
-import { localIndicatorRequest, makeUser, signIn, type Session } from '../../test/factories.ts';
+import { localIndicatorRequest, signInNewUser, type Session } from '../../test/factories.ts';
 
 /**
  * Spreadsheets out: a text that Excel would run as a formula when typed (= + - @) reaches a
@@ -14,7 +14,7 @@ let t: TestApp;
 let admin: Session;
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await signIn(t.app, (await makeUser(t.db, { role: Role.Admin })).username);
+  admin = await signInNewUser(t, { role: Role.Admin });
 });
 afterAll(async () => t.close());
 

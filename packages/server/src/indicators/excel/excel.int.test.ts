@@ -17,10 +17,11 @@ import {
   auditCount,
   firstAgencyId,
   makePlan,
-  makeUser,
   signIn,
+  signInNewUser,
   type Session,
 } from '../../test/factories.ts';
+import { storedFigures } from '../../test/state.ts';
 
 /**
  * The Excel template downloaded, filled in and uploaded again; bad rows and unreadable files; the
@@ -40,7 +41,7 @@ let allCommunes: Buffer;
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
   await makePlan(t.db); // indicator 3 "trẻ sơ sinh": < 9.5 ‰ in 2025
   const seed = await t.app.inject({
     method: 'PUT',
@@ -124,15 +125,7 @@ function rowsPerUnit(elements: string[]): number {
 
 async function dataState() {
   return {
-    values: await t.db.kysely
-      .selectFrom('data_value')
-      .select(['unit_code', 'element_code', 'period', 'disaggregation', 'value'])
-      .orderBy('unit_code')
-      .orderBy('element_code')
-      .orderBy('period')
-      .orderBy('disaggregation')
-      .execute(),
-    history: (await t.db.kysely.selectFrom('data_value_history').select('id').execute()).length,
+    ...(await storedFigures(t.db)),
     // audit rows of data written: a refused file leaves only its job's own rows (queued, failed)
     dataAudit: (
       await t.db.kysely

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { followImport } from '../../test/imports.ts';
 import { ADMIN_PASSWORD } from '../../test/db.ts';
-import { COMMUNE_A, COMMUNE_B, auditCount, firstAgencyId, makeUser, signIn, type Session } from '../../test/factories.ts';
+import { COMMUNE_A, COMMUNE_B, auditCount, firstAgencyId, signIn, signInNewUser, type Session } from '../../test/factories.ts';
+import { expectRefused, storedFigures } from '../../test/state.ts';
 
 /**
  * Who may download a template, import a file and download a chart's data: an outsider or a wrong
@@ -34,15 +35,7 @@ async function jobAudits(): Promise<number> {
 
 async function state() {
   return {
-    values: await t.db.kysely
-      .selectFrom('data_value')
-      .select(['unit_code', 'element_code', 'period', 'disaggregation', 'value'])
-      .orderBy('unit_code')
-      .orderBy('element_code')
-      .orderBy('period')
-      .orderBy('disaggregation')
-      .execute(),
-    history: (await t.db.kysely.selectFrom('data_value_history').select('id').execute()).length,
+    ...(await storedFigures(t.db)),
     // audit rows of data written: an import job's own rows (queued, done) are not data
     audit: (await auditCount(t.db)) - (await jobAudits()),
   };
@@ -64,10 +57,10 @@ beforeAll(async () => {
   gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
   tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
-  caseWorker = await signIn(t.app, (await makeUser(t.db, { role: 'case_worker', communeCode: COMMUNE_A })).username);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
-  gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
+  viewer = await signInNewUser(t, { role: 'viewer' });
+  caseWorker = await signInNewUser(t, { role: 'case_worker', communeCode: COMMUNE_A });
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
+  gdReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: gd });
   const seed = await t.app.inject({
     method: 'PUT',
     url: '/api/data-values',
@@ -154,10 +147,7 @@ describe('Excel routes refuse outsiders and wrong roles, changing nothing', () =
     ['case worker: overview of a commune', () => caseWorker, () => chart(`view=overview&period=2025&unit=${COMMUNE_A}`), 403],
     ['overview of another province', () => admin, () => chart('view=overview&period=2025&unit=01'), 404],
   ])('%s', async (_name, who, opts, status) => {
-    const before = await state();
-    const res = await call(who(), opts());
-    expect(res.statusCode, res.body).toBe(status);
-    expect(await state()).toEqual(before);
+    await expectRefused(state, () => call(who(), opts()), status);
   });
 });
 

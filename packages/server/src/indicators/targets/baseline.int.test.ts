@@ -19,9 +19,9 @@ import {
   auditCount,
   localIndicatorRequest,
   makePlan,
-  makeUser,
   planDocument,
   signIn,
+  signInNewUser,
   type Session,
 } from '../../test/factories.ts';
 
@@ -416,7 +416,7 @@ describe('a local indicator’s baselines', () => {
 
 describe('the signed-in roles that may set baselines', () => {
   it('a provincial officer may; a viewer reads them', async () => {
-    const provincial = await signIn(t.app, (await makeUser(t.db, { role: 'provincial_officer' })).username);
+    const provincial = await signInNewUser(t, { role: 'provincial_officer' });
     const res = await put(NEONATAL, { year: 2021, value: 13 }, provincial);
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as PlanMeasureTargetsDto).baseline).toMatchObject({
@@ -424,7 +424,7 @@ describe('the signed-in roles that may set baselines', () => {
       value: 13,
       setBy: 'Người thử provincial_officer',
     });
-    const viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
+    const viewer = await signInNewUser(t, { role: 'viewer' });
     const reply = await get<PlanMeasureTargetsReply>(`/api/plans/${planId}/measure-targets`, viewer);
     expect(reply.measures.find((m) => m.measure === NEONATAL)?.baseline).toMatchObject({ year: 2021, value: 13 });
   });

@@ -2,7 +2,8 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { ADMIN_PASSWORD } from '../../test/db.ts';
-import { COMMUNE_A, auditCount, firstAgencyId, makePlan, makeUser, signIn, type Session } from '../../test/factories.ts';
+import { COMMUNE_A, auditCount, firstAgencyId, makePlan, signIn, signInNewUser, type Session } from '../../test/factories.ts';
+import { expectRefused } from '../../test/state.ts';
 
 /**
  * Who may set, clear and read a plan's baselines: only the province's editors (administrator,
@@ -32,11 +33,11 @@ beforeAll(async () => {
   t = await startTestApp();
   const gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
   admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
-  provincial = await signIn(t.app, (await makeUser(t.db, { role: 'provincial_officer' })).username);
-  viewer = await signIn(t.app, (await makeUser(t.db, { role: 'viewer' })).username);
-  caseWorker = await signIn(t.app, (await makeUser(t.db, { role: 'case_worker', communeCode: COMMUNE_A })).username);
-  officerA = await signIn(t.app, (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).username);
-  gdReporter = await signIn(t.app, (await makeUser(t.db, { role: 'agency_reporter', agencyId: gd })).username);
+  provincial = await signInNewUser(t, { role: 'provincial_officer' });
+  viewer = await signInNewUser(t, { role: 'viewer' });
+  caseWorker = await signInNewUser(t, { role: 'case_worker', communeCode: COMMUNE_A });
+  officerA = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_A });
+  gdReporter = await signInNewUser(t, { role: 'agency_reporter', agencyId: gd });
   planId = await makePlan(t.db); // indicator 1: ≥ 80 % in 2025
   otherPlanId = await makePlan(t.db, { provinceCode: '01' });
   const set = await t.app.inject({
@@ -75,17 +76,11 @@ describe('baseline routes refuse outsiders and wrong roles, changing nothing', (
     ['provincial officer clears on a plan of another province', () => provincial, () => del(otherPlanId), 404],
     ['viewer reads a plan of another province', () => viewer, () => read(otherPlanId), 404],
   ])('%s', async (_name, who, opts, status) => {
-    const before = await state();
-    const res = await call(who(), opts());
-    expect(res.statusCode).toBe(status);
-    expect(await state()).toEqual(before);
+    await expectRefused(state, () => call(who(), opts()), status);
   });
 
   it('a write without the CSRF token is refused', async () => {
-    const before = await state();
-    const res = await t.app.inject({ ...put(), headers: { cookie: provincial.cookie } });
-    expect(res.statusCode).toBe(403);
-    expect(await state()).toEqual(before);
+    await expectRefused(state, () => t.app.inject({ ...put(), headers: { cookie: provincial.cookie } }), 403);
   });
 
   it('the baseline is still the one the administrator set', async () => {

@@ -1,4 +1,5 @@
 import {
+  measureHeading,
   measureValueProblem,
   type BaselineRequest,
   type CatalogueIndex,
@@ -124,16 +125,10 @@ async function entriesOf(
   );
   const baselineOf = new Map(baselines.map((b) => [b.measure_code, b]));
   return measures.map((m) => {
-    const ind = index.indicatorOf(m.code);
     const b = baselineOf.get(m.code);
     const value = suggested.get(m.code);
     return {
-      measure: m.code,
-      indicator: ind?.code ?? '',
-      indicatorNo: ind?.no ?? null,
-      name: m.name,
-      unit: m.unit,
-      direction: m.direction,
+      ...measureHeading(index, m),
       targets: (byMeasure.get(m.code) ?? []).map((t) => ({ year: t.year, op: t.op, value: t.value })),
       baseline: b ? { year: b.year, value: b.value, setBy: b.set_by_name, setAt: b.set_at.toISOString() } : null,
       suggestion: value === undefined ? null : { year: firstYear(m) - 1, value },

@@ -1,4 +1,5 @@
 import {
+  measureHeading,
   comparePeriods,
   communesReport,
   measureProgress,
@@ -207,15 +208,9 @@ export async function indicatorValues(
     const national = targetForYear(m.nationalTargets, period.year);
     const nationalTarget = national ? { year: national.year, op: national.op, value: national.value } : null;
     const progress = judge(m, value, previousValue, period.year, target);
-    const ind = index.indicatorOf(m.code);
     return {
-      measure: m.code,
-      indicator: ind?.code ?? '',
-      indicatorNo: ind?.no ?? null,
-      name: m.name,
-      unit: m.unit,
+      ...measureHeading(index, m),
       factor: m.factor,
-      direction: m.direction,
       numerator: reported(s, 'numerator'),
       denominator: reported(s, 'denominator'),
       value,

@@ -24,6 +24,7 @@ import { useMemo, useState } from 'react';
 import { useSession } from '../../session/session.tsx';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useRead } from '../../api/useApi.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import {
@@ -43,6 +44,7 @@ import { indicatorsPermissions } from '@tre/core';
 import { can } from '../../session/can.ts';
 import { unitsReads } from '../../units/api.ts';
 import { catalogueApi, catalogueReads, type StoredIndicator } from './api.ts';
+import { TableHead } from '../../ui/TableHead.tsx';
 
 const UNIT_LABEL: Record<MeasureUnit, MessageKey> = { '%': 'unit_percent', per1000: 'unit_per1000', per100000: 'unit_per100000' };
 
@@ -106,14 +108,7 @@ export default function LocalIndicatorsPage() {
           <Text c="dimmed">{t('localNone')}</Text>
         ) : (
           <Table withTableBorder verticalSpacing="sm" data-testid="local-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('code')}</Table.Th>
-                <Table.Th>{t('name')}</Table.Th>
-                <Table.Th>{t('localColMeasures')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead labels={[t('code'), t('name'), t('localColMeasures'), '']} />
             <Table.Tbody>
               {local.map((ind) => (
                 <Table.Tr key={ind.code} data-testid={`local-indicator-${ind.code}`}>
@@ -224,19 +219,11 @@ function DeleteModal({
           {indicator.name[lang]}
         </Text>
         <Text size="sm">{t('localDeleteText', { code: indicator.code, n: indicator.measures.length })}</Text>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('cancel')}
-          </Button>
+        <FormActions error={error} onCancel={onClose}>
           <Button color="red" loading={busy} onClick={() => void remove()} data-testid="local-delete-confirm">
             {t('localDelete')}
           </Button>
-        </Group>
+        </FormActions>
       </Stack>
     </Modal>
   );

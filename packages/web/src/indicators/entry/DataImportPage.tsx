@@ -24,6 +24,7 @@ import { useImportJob } from '../../imports/useImportJob.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PeriodSelect, defaultPeriod } from '../UnitPeriodPicker.tsx';
 import { canEnterData, templateLinks } from './access.ts';
+import { TableHead } from '../../ui/TableHead.tsx';
 
 /** Rejected rows are shown a page at a time (the job carries the first 200; the CSV has them all). */
 const PAGE = 50;
@@ -176,16 +177,16 @@ export default function DataImportPage() {
             <Stack gap="xs">
               <Text fw={600}>{t('importRejectedTitle')}</Text>
               <Table striped withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('importRowNo')}</Table.Th>
-                    <Table.Th>{t('importElement')}</Table.Th>
-                    <Table.Th>{t('importUnit')}</Table.Th>
-                    <Table.Th>{t('importPeriod')}</Table.Th>
-                    <Table.Th>{t('importDisaggregation')}</Table.Th>
-                    <Table.Th>{t('importReason')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  labels={[
+                    t('importRowNo'),
+                    t('importElement'),
+                    t('importUnit'),
+                    t('importPeriod'),
+                    t('importDisaggregation'),
+                    t('importReason'),
+                  ]}
+                />
                 <Table.Tbody>
                   {r.rejectedRows.slice(0, shown).map((row, i) => (
                     <Table.Tr key={`${row.row}-${i}`} data-testid="import-rejected-row">
@@ -232,14 +233,7 @@ export default function DataImportPage() {
         <Stack gap="xs" data-testid="import-recent">
           <Title order={3}>{t('importRecent')}</Title>
           <Table withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('importFile')}</Table.Th>
-                <Table.Th>{t('importWhen')}</Table.Th>
-                <Table.Th>{t('importStatus')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead labels={[t('importFile'), t('importWhen'), t('importStatus'), '']} />
             <Table.Tbody>
               {recent.map((j) => (
                 <Table.Tr key={j.id}>

@@ -17,6 +17,7 @@ import { memo, type Dispatch } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TARGET_UNITS, usePlanLabels } from '../labels.ts';
 import type { ReviewAction } from './reviewState.ts';
+import { TableHead } from '../../ui/TableHead.tsx';
 
 const OPS: TargetOp[] = ['>=', '>', '=', '<=', '<'];
 
@@ -64,16 +65,9 @@ export const IndicatorEditor = memo(function IndicatorEditor({ index, indicator,
         onChange={(e) => dispatch({ type: 'indicator', index, patch: { text: e.currentTarget.value } })}
       />
       <Table mt="xs" verticalSpacing={2} withRowBorders={false}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('planTargetYear')}</Table.Th>
-            <Table.Th>{t('planTargetOp')}</Table.Th>
-            <Table.Th>{t('planTargetValue')}</Table.Th>
-            <Table.Th>{t('planTargetUnit')}</Table.Th>
-            <Table.Th>{t('planTargetMeasure')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          labels={[t('planTargetYear'), t('planTargetOp'), t('planTargetValue'), t('planTargetUnit'), t('planTargetMeasure'), '']}
+        />
         <Table.Tbody>
           {indicator.targets.map((target, k) => (
             <Table.Tr key={k}>

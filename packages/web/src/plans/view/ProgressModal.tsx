@@ -1,10 +1,11 @@
-import { Alert, Button, FileInput, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Button, FileInput, Modal, Select, Stack, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
 import { useRead } from '../../api/useApi.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { unitsReads } from '../../units/api.ts';
 import { canManagePlans } from '../access.ts';
@@ -98,19 +99,11 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
             onChange={(e) => setNote(e.currentTarget.value)}
           />
           <FileInput label={t('planEvidence')} clearable value={file} onChange={setFile} />
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
+          <FormActions error={error} onCancel={onClose}>
             <Button type="submit" loading={busy} disabled={onBehalf && !agencyId && !communeCode}>
               {t('save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>

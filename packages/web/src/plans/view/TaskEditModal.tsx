@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Button, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskPatchRequest } from '@tre/core/plans/plan-api';
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { plansApi } from '../api.ts';
 import { guessResolution } from '../bodies.ts';
@@ -98,19 +99,11 @@ export function TaskEditModal({ task, agencies, onClose, onSaved }: Props) {
               onChange={(e) => setTimeline({ ...timeline, end: e.currentTarget.value || null })}
             />
           </SimpleGrid>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('cancel')}
-            </Button>
+          <FormActions error={error} onCancel={onClose}>
             <Button type="submit" loading={busy}>
               {t('save')}
             </Button>
-          </Group>
+          </FormActions>
         </Stack>
       </form>
     </Modal>
