@@ -1,16 +1,15 @@
 import { DATA_SET_KINDS, indicatorsPermissions, PERIOD_TYPE_NAMES } from '@tre/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { invalid } from '../../errors.ts';
 import { actorOf, authorize } from '../../http/auth.ts';
 import { fromQuery } from '../../http/read-log-hook.ts';
 import { contentDisposition } from '../../http/content-disposition.ts';
 import { FileNameQuerySchema, authoriseUpload } from '../../http/upload.ts';
 import { assertMayQueue, enqueueImport } from '../../imports/service.ts';
-import { BodyTooLarge } from '../../imports/spool.ts';
+import { receivedFile, streamUploadsToSpool } from '../../imports/spooled-upload.ts';
 import type { ImportRunner } from '../../imports/runner.ts';
 import { ImportJobSchema } from '../../imports/schemas.ts';
 import { chartFile } from './chart.ts';
@@ -37,33 +36,11 @@ function sendXlsx(reply: FastifyReply, file: XlsxFile) {
     .send(file.content);
 }
 
-/** The received upload (streamed to the spool by the parser below); anything else is refused naming the body. */
-function receivedFile(request: FastifyRequest): { path: string; size: number } {
-  const body = request.body as { path?: unknown; size?: unknown } | undefined;
-  if (body && typeof body.path === 'string' && typeof body.size === 'number') return { path: body.path, size: body.size };
-  throw invalid(
-    'body',
-    'Cần gửi nội dung tệp (Content-Type: application/octet-stream)',
-    'Send the file content (Content-Type: application/octet-stream)',
-  );
-}
-
-/** Who may import figures: those who write some unit's figures (each row is then checked against their scope). */
-
 /** Excel in and out for indicator figures: the template, importing a file, the data of a chart. */
 export function indicatorExcelRoutes(db: Kysely<Database>, runner: ImportRunner) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    // in this plugin a raw upload is streamed to the spool as it arrives, never held in memory whole
-    app.removeContentTypeParser('application/octet-stream');
-    app.addContentTypeParser('application/octet-stream', (request, payload, done) => {
-      const declared = Number(request.headers['content-length']);
-      const limit = request.routeOptions.bodyLimit ?? runner.settings.maxFileBytes;
-      runner.spool.receive(payload, limit, Number.isFinite(declared) ? declared : undefined).then(
-        (file) => done(null, file),
-        (e: unknown) => done(e instanceof BodyTooLarge ? Object.assign(new Error(e.message), { statusCode: 413 }) : (e as Error)),
-      );
-    });
+    streamUploadsToSpool(app, runner);
 
     app.get(
       '/api/data-values/template.xlsx',

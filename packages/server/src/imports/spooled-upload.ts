@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalid } from '../errors.ts';
+import type { ImportRunner } from './runner.ts';
+import { BodyTooLarge } from './spool.ts';
+
+/**
+ * The one way a file to import enters: in the plugin that calls this, a raw upload
+ * (application/octet-stream) is streamed to the runner's spool as it arrives, never held in memory
+ * whole, and refused with 413 once past the route's bodyLimit. Every importer (figures now; children
+ * and cases later) registers it, then reads the spooled file with `receivedFile`.
+ */
+export function streamUploadsToSpool(app: FastifyInstance, runner: ImportRunner): void {
+  app.removeContentTypeParser('application/octet-stream');
+  app.addContentTypeParser('application/octet-stream', (request, payload, done) => {
+    const declared = Number(request.headers['content-length']);
+    const limit = request.routeOptions.bodyLimit ?? runner.settings.maxFileBytes;
+    runner.spool.receive(payload, limit, Number.isFinite(declared) ? declared : undefined).then(
+      (file) => done(null, file),
+      (e: unknown) => done(e instanceof BodyTooLarge ? Object.assign(new Error(e.message), { statusCode: 413 }) : (e as Error)),
+    );
+  });
+}
+
+/** The spooled upload of this request; anything else is refused naming the body. */
+export function receivedFile(request: FastifyRequest): { path: string; size: number } {
+  const body = request.body as { path?: unknown; size?: unknown } | undefined;
+  if (body && typeof body.path === 'string' && typeof body.size === 'number') return { path: body.path, size: body.size };
+  throw invalid(
+    'body',
+    'Cần gửi nội dung tệp (Content-Type: application/octet-stream)',
+    'Send the file content (Content-Type: application/octet-stream)',
+  );
+}
