@@ -88,6 +88,19 @@ describe('plans in the browser', () => {
     await page.getByTestId('task-editor').filter({ hasText: EDUCATION_TASK }).first().waitFor();
   });
 
+  it('asks before a link of the menu leaves the unsaved review, and staying keeps every decision', async () => {
+    await page.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kế hoạch chưa được lưu' });
+    await dialog.waitFor();
+    await dialog.getByTestId('plan-leave-stay').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toMatch(/\/plans\/import$/);
+    await page.getByRole('tab', { name: /^Cơ quan được nêu/ }).click();
+    const select = page.getByRole('combobox', { name: 'Cơ quan ứng với "Phòng Giáo dục và Đào tạo"', exact: true });
+    expect(await select.inputValue()).toBe('Sở GD&ĐT');
+    await page.getByRole('tab', { name: /^Nhiệm vụ/ }).click();
+  });
+
   it('saves the plan and lists only the agency’s tasks when filtered by it', async () => {
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/);

@@ -1,9 +1,10 @@
-import { Alert, FileInput, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import type { PlanSaveRequest } from '@tre/core/plans/plan-api';
 import { useReducer, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLeaveGuard } from '../ui/useLeaveGuard.ts';
 import { plansApi } from './api.ts';
 import { ReviewPage } from './review/ReviewPage.tsx';
 import { initReview, reviewReducer, type ReviewAction, type ReviewState } from './review/reviewState.ts';
@@ -21,6 +22,16 @@ export function ImportPage() {
   const [state, dispatch] = useReducer(reducer, null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A parsed plan under review is work not yet stored: leaving by a link or closing the tab asks first.
+  const [leavingTo, setLeavingTo] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  useLeaveGuard(state !== null && !saved, setLeavingTo);
+  const leave = () => {
+    const to = leavingTo;
+    setLeavingTo(null);
+    dispatch({ type: 'load', state: null });
+    if (to !== null) void navigate(to);
+  };
 
   const read = async (file: File | null) => {
     if (!file) return;
@@ -41,6 +52,7 @@ export function ImportPage() {
     setError(null);
     try {
       const plan = await plansApi.create(request);
+      setSaved(true);
       void navigate(`/plans/${plan.id}`);
     } catch (err) {
       setError(errorMessage(err));
@@ -50,14 +62,29 @@ export function ImportPage() {
 
   if (state) {
     return (
-      <ReviewPage
-        state={state}
-        dispatch={dispatch}
-        saving={busy}
-        error={error}
-        onSave={(r) => void save(r)}
-        onCancel={() => dispatch({ type: 'load', state: null })}
-      />
+      <>
+        <ReviewPage
+          state={state}
+          dispatch={dispatch}
+          saving={busy}
+          error={error}
+          onSave={(r) => void save(r)}
+          onCancel={() => dispatch({ type: 'load', state: null })}
+        />
+        <Modal opened={leavingTo !== null} onClose={() => setLeavingTo(null)} title={t('planLeaveTitle')}>
+          <Stack>
+            <Text size="sm">{t('planLeaveText')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setLeavingTo(null)} data-testid="plan-leave-stay">
+                {t('planLeaveStay')}
+              </Button>
+              <Button color="red" onClick={leave} data-testid="plan-leave-discard">
+                {t('planLeaveDiscard')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      </>
     );
   }
   return (

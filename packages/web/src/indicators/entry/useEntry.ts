@@ -23,7 +23,7 @@ import {
   type SaveValue,
   type Unreadable,
 } from './entryState.ts';
-import { useLeaveGuard } from './useLeaveGuard.ts';
+import { useLeaveGuard } from '../../ui/useLeaveGuard.ts';
 
 /** The entry screen's hooks, one concern each: what is shown, the edits, the check, the save, leaving. */
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isApiPath } from '../../api/client.ts';
+import { isApiPath } from '../api/client.ts';
 
 /**
  * While `dirty`, asks before the page is left: closing or reloading the tab gets the browser's own
