@@ -19,7 +19,12 @@ export const FileNameQuerySchema = z.object({ fileName: z.string().trim().min(1)
 /** The bytes of a raw upload; anything else (JSON, a form) is refused naming the body. */
 export function uploadedBytes(request: FastifyRequest): Buffer {
   const body = request.body;
-  if (!Buffer.isBuffer(body) || body.length === 0) {
+  // a file sent with no bytes is an empty file, said as the figures import says it
+  const raw = request.headers['content-type']?.startsWith('application/octet-stream') ?? false;
+  if ((Buffer.isBuffer(body) && body.length === 0) || (raw && body === undefined)) {
+    throw invalid('body', 'Tệp rỗng: không có nội dung nào được gửi', 'The file is empty: nothing was sent');
+  }
+  if (!Buffer.isBuffer(body)) {
     throw invalid(
       'body',
       'Cần gửi nội dung tệp (Content-Type: application/octet-stream)',

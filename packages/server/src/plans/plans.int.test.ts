@@ -523,5 +523,8 @@ describe('reading a plan file', () => {
     });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.field).toBe('body');
+    expect(en.json().error.message).toContain('The file is empty');
+    const vi = await parse('rong.txt', Buffer.alloc(0));
+    expect(vi.json().error.message).toContain('Tệp rỗng');
   });
 });
