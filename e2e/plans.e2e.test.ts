@@ -167,4 +167,21 @@ describe('plans in the browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Kon Rẫy');
   });
+
+  it('warns before saving a document of another province that holds nothing to track', async () => {
+    await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+    const text = 'ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH\nKẾ HOẠCH\nDanh sách khách mời dự lễ khai mạc\nÔng Nguyễn Văn A\n';
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'khach-moi.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByTestId('plan-review').waitFor();
+    await page.getByTestId('plan-warning-nothing-to-track').waitFor();
+    expect(await page.getByTestId('plan-warning-other-province').textContent()).toContain('Hà Tĩnh');
+    await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lưu kế hoạch dù có cảnh báo?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toMatch(/\/plans\/import$/);
+  });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkText, cleanText, codePointLabel, describeUnsafeCharacter, unsafeCharacterIn } from './clean.ts';
+import {
+  MAX_MARK_RUN,
+  capMarkRuns,
+  checkText,
+  cleanText,
+  codePointLabel,
+  describeUnsafeCharacter,
+  longMarkRunIn,
+  unsafeCharacterIn,
+} from './clean.ts';
 
 describe('unsafeCharacterIn', () => {
   it('accepts Vietnamese in either normal form, tab, emoji and ordinary punctuation', () => {
@@ -71,5 +80,23 @@ describe('describeUnsafeCharacter', () => {
       'line break U+000A is not allowed here (single line only)',
     );
     expect(codePointLabel(0x1f467)).toBe('U+1F467');
+  });
+});
+
+describe('runs of combining marks', () => {
+  // two marks that NFC must reorder (canonical classes 230 and 220): the quadratic case
+  const attack = (n: number) => `a${'\u0301\u0316'.repeat(n / 2)}`;
+
+  it('finds a run longer than the stream-safe limit, and none in Vietnamese written with combining tones', () => {
+    expect(longMarkRunIn(attack(MAX_MARK_RUN + 2))).toBe(1);
+    expect(longMarkRunIn('Nghe\u0323\u0302 An'.normalize('NFD'))).toBe(-1);
+    expect(longMarkRunIn(attack(MAX_MARK_RUN))).toBe(-1);
+  });
+
+  it('cuts such runs to the limit (normalising then has at most 30 marks to order), and leaves Vietnamese as it is', () => {
+    const cleaned = cleanText(attack(200_000));
+    expect(cleaned.length).toBeLessThanOrEqual(MAX_MARK_RUN + 1);
+    expect(capMarkRuns('Sở Y tế'.normalize('NFD'))).toBe('Sở Y tế'.normalize('NFD'));
+    expect(cleanText('Sở Y tế'.normalize('NFD'))).toBe('Sở Y tế');
   });
 });

@@ -1,3 +1,4 @@
+import { capMarkRuns } from './clean.ts';
 /**
  * Diacritic- and case-insensitive matching: the one folding of Vietnamese text in Tre (the plan
  * parser, body and measure matching, ASCII file names). `fold` maps every UTF-16 unit to one unit,
@@ -40,7 +41,7 @@ export function fold(s: string): string {
  * Not index-preserving for decomposed input; for words and keys, not for cutting the original.
  */
 export function stripDiacritics(s: string): string {
-  return s
+  return capMarkRuns(s)
     .normalize('NFC')
     .replace(/[\u0080-\uffff]/g, baseChar)
     .replace(/\p{M}/gu, '');
@@ -48,7 +49,7 @@ export function stripDiacritics(s: string): string {
 
 /** `fold` of any text, composed or not (marks that compose with nothing dropped), for comparing words and keys. */
 export function foldText(s: string): string {
-  return fold(s.normalize('NFC')).replace(/\p{M}/gu, '');
+  return fold(capMarkRuns(s).normalize('NFC')).replace(/\p{M}/gu, '');
 }
 
 /** Collapses runs of white space to one space and trims. */

@@ -1,4 +1,12 @@
-import { ErrorCode, cleanText, describeUnsafeCharacter, unsafeCharacterIn, type UnsafeCharacter } from '@tre/core';
+import {
+  ErrorCode,
+  MAX_MARK_RUN,
+  cleanText,
+  describeUnsafeCharacter,
+  longMarkRunIn,
+  unsafeCharacterIn,
+  type UnsafeCharacter,
+} from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import { TreError } from '../errors.ts';
 
@@ -42,6 +50,13 @@ const join = (path: string, key: string | number) => (path ? `${path}.${String(k
 function cleanString(text: string, field: string, inKey = false): string {
   const found = unsafeCharacterIn(text, { multiline: true });
   if (found) refuseCharacter(field, found, inKey);
+  if (longMarkRunIn(text) >= 0) {
+    refuse(
+      field,
+      `quá nhiều dấu chồng lên một chữ (tối đa ${MAX_MARK_RUN})`,
+      `too many combining marks on one letter (at most ${MAX_MARK_RUN})`,
+    );
+  }
   return cleanText(text);
 }
 

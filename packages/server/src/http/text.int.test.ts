@@ -71,6 +71,13 @@ describe('control characters and bidi overrides', () => {
     expect(res.json().error).toMatchObject({ field: 'shortName', message: expect.stringContaining('U+202E') as unknown });
   });
 
+  it('refuses a run of combining marks longer than any text has, before normalising it, even at sign-in', async () => {
+    const username = `a${'\u0301\u0316'.repeat(20_000)}`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ field: 'username', message: expect.stringContaining('tối đa 30') as unknown });
+  });
+
   it('refuses NUL in a progress note from a commune officer, and keeps line breaks and tabs there', async () => {
     const put = (note: string) =>
       t.app.inject({

@@ -123,6 +123,11 @@ export const vi = {
   planChooseFileHint: 'Tệp chỉ được đọc để xem lại; chưa có gì được lưu cho đến khi bạn bấm "Lưu kế hoạch".',
   planReading: 'Đang đọc tệp…',
   planReview: 'Xem lại kế hoạch',
+  planWarnTitle: 'Lưu kế hoạch dù có cảnh báo?',
+  planWarnOtherProvince:
+    'Văn bản do "{issuer}" ban hành, không phải của {province}: nếu lưu, các chỉ tiêu của nó sẽ được dùng để theo dõi tiến độ của tỉnh.',
+  planWarnNothingToTrack: 'Tre không đọc được nhiệm vụ, chỉ tiêu hay hạn báo cáo nào: văn bản này có lẽ không phải là kế hoạch.',
+  planSaveAnyway: 'Vẫn lưu',
   planLeaveTitle: 'Kế hoạch chưa được lưu',
   planLeaveText: 'Những gì Tre đọc được và các quyết định của bạn trên màn hình này chưa được lưu. Nếu rời đi, chúng sẽ mất.',
   planLeaveStay: 'Ở lại',
@@ -355,6 +360,11 @@ export const en: Partial<Record<MessageKey, string>> = {
   planChooseFileHint: 'The file is only read for review; nothing is stored until you press "Save plan".',
   planReading: 'Reading the file…',
   planReview: 'Review the plan',
+  planWarnTitle: 'Save the plan despite the warnings?',
+  planWarnOtherProvince:
+    'The document was issued by "{issuer}", not by {province}: if saved, its targets will be used to follow the province\'s progress.',
+  planWarnNothingToTrack: 'Tre read no task, target or report deadline: this document is probably not a plan.',
+  planSaveAnyway: 'Save anyway',
   planLeaveTitle: 'The plan is not saved',
   planLeaveText: 'What Tre read and the decisions you made on this screen are not saved yet. If you leave, they are lost.',
   planLeaveStay: 'Stay',

@@ -1,3 +1,4 @@
+import { capMarkRuns } from '../../text/clean.ts';
 import { utf8Decoder } from '../../text/utf8.ts';
 import { PlanFileError } from './errors.ts';
 
@@ -8,10 +9,14 @@ import { PlanFileError } from './errors.ts';
  * review screen are indices into this text, so nothing here may join or drop lines.
  */
 export function normaliseText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\f\v\u2028\u2029\u0085]/g, '\n')
+  // overlong runs of combining marks cut before normalising (core text/clean.ts): a crafted file
+  // must not make NFC slow; line ends changed first, so no line is joined or dropped
+  return capMarkRuns(
+    raw
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\f\v\u2028\u2029\u0085]/g, '\n'),
+  )
     .normalize('NFC')
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ')

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Bilingual } from '@tre/core';
 import { countOf } from '@tre/core/indicators/counts';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '@tre/core/indicators/indicator-api';
-import { checkText, describeUnsafeCharacter } from '@tre/core/text/clean';
+import { checkText, cleanText, describeUnsafeCharacter } from '@tre/core/text/clean';
 import { ZipError, inflateBudget } from '@tre/core/files/zip';
 import { JSONParser } from '@streamparser/json';
 import { SheetError, sheetRows, type SheetCell, type SheetRow } from '../../imports/readers/xlsx.ts';
@@ -183,7 +183,7 @@ function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): G
 
 // ---- the Excel template ----
 
-const normalise = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+const normalise = (s: string) => cleanText(s).replace(/\s+/g, ' ').trim().toLowerCase();
 
 const REQUIRED = TEMPLATE_COLUMNS.filter((c) => c !== 'Tên đơn vị' && c !== 'Tên chỉ số');
 type Required = (typeof REQUIRED)[number];

@@ -1,8 +1,11 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { PlanSaveRequest } from '@tre/core/plans/plan-api';
 import type { ParseNote } from '@tre/core/plans/plan-format';
-import { useMemo, type Dispatch } from 'react';
+import { planWarnings } from '@tre/core/plans/warnings';
+import { useMemo, useState, type Dispatch } from 'react';
+import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { unitsReads } from '../../units/api.ts';
 import { BodiesTable, type BodyRow } from '../BodiesTable.tsx';
 import { guessResolution, usedBodyNames } from '../bodies.ts';
 import { SourcePane } from '../SourcePane.tsx';
@@ -11,6 +14,7 @@ import { HeaderEditor } from './HeaderEditor.tsx';
 import { IndicatorEditor } from './IndicatorEditor.tsx';
 import { NotesList } from './NotesList.tsx';
 import { ReportingEditor } from './ReportingEditor.tsx';
+import { SaveWarnings } from './SaveWarnings.tsx';
 import type { ReviewAction, ReviewState } from './reviewState.ts';
 import { TaskList } from './TaskList.tsx';
 
@@ -64,6 +68,10 @@ export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }:
     return m;
   }, [notes]);
 
+  const province = useRead(unitsReads.settings()).data?.province.name;
+  const warnings = useMemo(() => (province ? planWarnings(doc, province) : []), [doc, province]);
+  const [confirming, setConfirming] = useState(false);
+
   const save = () =>
     onSave({
       document: doc,
@@ -85,11 +93,26 @@ export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }:
           <Button variant="default" onClick={onCancel}>
             {t('planOtherFile')}
           </Button>
-          <Button onClick={save} loading={saving} disabled={!doc.title.trim()}>
+          <Button
+            onClick={() => (warnings.length > 0 ? setConfirming(true) : save())}
+            loading={saving}
+            disabled={!doc.title.trim()}
+          >
             {t('planSave')}
           </Button>
         </Group>
       </Group>
+      <SaveWarnings
+        warnings={warnings}
+        issuer={doc.issuer ?? ''}
+        province={province ?? ''}
+        confirming={confirming}
+        onClose={() => setConfirming(false)}
+        onSave={() => {
+          setConfirming(false);
+          save();
+        }}
+      />
       {unresolved > 0 && (
         <Text size="sm" c="orange.9">
           {t('planSaveWithUnresolved', { n: unresolved })}

@@ -1,0 +1,28 @@
+import { fold, squash } from '../text/fold.ts';
+import type { PlanDocument } from './plan-format.ts';
+
+/**
+ * What the reviewer is warned of before saving a plan (issue 13): a plan issued by another
+ * province's authority (its targets would drive this province's dashboard), and a document with
+ * nothing to track (no task, no target, no report deadline: most likely not a plan at all).
+ * Warnings ask for a confirmation; they never block.
+ */
+export type PlanWarning = { code: 'other-province'; issuerProvince: string } | { code: 'nothing-to-track' };
+
+const PROVINCE_WORD = /^(?:tinh|thanh pho)\s+/;
+
+/** The province an issuer line names ("UBND TỈNH HÀ TĨNH" → "ha tinh"), folded; null when none. */
+export function issuerProvince(issuer: string): string | null {
+  const f = squash(fold(issuer));
+  const m = /\b(?:tinh|thanh pho)\s+([a-z][a-z ]{1,40}?)(?=\s*(?:$|[,;:(\n-]|\bso\b|\bngay\b))/.exec(f);
+  return m?.[1]?.trim() ?? null;
+}
+
+export function planWarnings(doc: PlanDocument, provinceName: string): PlanWarning[] {
+  const out: PlanWarning[] = [];
+  const named = doc.issuer ? issuerProvince(doc.issuer) : null;
+  const ours = squash(fold(provinceName)).replace(PROVINCE_WORD, '');
+  if (named !== null && ours !== '' && named !== ours) out.push({ code: 'other-province', issuerProvince: named });
+  if (doc.tasks.length === 0 && doc.indicators.length === 0 && doc.reporting.length === 0) out.push({ code: 'nothing-to-track' });
+  return out;
+}
