@@ -15,6 +15,12 @@ export const indicatorsPermissions = permissionTable({
     commune_officer: 'own_commune',
     agency_reporter: 'own_agency',
   },
+  /**
+   * GET /api/indicators/:measure/units and its Excel: every commune's figures side by side. Only for
+   * those who read any unit's figures: a commune's small numbers (abuse cases) are not for the
+   * officer of the next commune, nor for case workers.
+   */
+  'ranking.read': { admin: 'province', provincial_officer: 'province', viewer: 'province' },
   /** PUT /api/data-values, the rows of an imported file, a unit's Excel template */
   'values.write': {
     admin: 'province',

@@ -236,9 +236,10 @@ describe('indicator routes refuse outsiders and wrong roles, changing nothing', 
     expect((await call(viewer, { method: 'GET', url: '/api/data-values/export' })).statusCode).toBe(200);
     // aggregated values are statistics for everyone signed in, as plans are
     expect((await call(caseWorker, { method: 'GET', url: '/api/indicators/values?period=2025&unit=40' })).statusCode).toBe(200);
-    expect(
-      (await call(officerA, { method: 'GET', url: '/api/indicators/I03_NEONATAL_MORTALITY/units?period=2025' })).statusCode,
-    ).toBe(200);
+    // every commune's figures side by side: for the province's readers, not for the next commune's officer
+    const ranking = { method: 'GET' as const, url: '/api/indicators/I03_NEONATAL_MORTALITY/units?period=2025' };
+    expect((await call(viewer, ranking)).statusCode).toBe(200);
+    for (const who of [officerA, caseWorker, gdReporter]) expect((await call(who, ranking)).statusCode).toBe(403);
     // a commune's own values, and any commune's for the province's readers
     expect(
       (await call(officerA, { method: 'GET', url: `/api/indicators/values?period=2025&unit=${COMMUNE_A}` })).statusCode,

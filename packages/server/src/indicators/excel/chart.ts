@@ -12,7 +12,8 @@ import type {
 import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { invalid } from '../../errors.ts';
+import { forbidden, invalid } from '../../errors.ts';
+import { indicatorsPermissions, mayTake } from '@tre/core';
 import type { SessionActor } from '../../audit/session-actor.ts';
 import { catalogueIndex } from '../catalogue/store.ts';
 import {
@@ -310,6 +311,7 @@ export async function chartFile(db: Kysely<Database>, actor: SessionActor, q: Ch
     return { fileName: `${fileSafe(base)}.xlsx`, content: await workbookBuffer(wb) };
   }
   const period = need(q, 'period');
+  if (!mayTake(indicatorsPermissions, 'ranking.read', actor)) throw forbidden();
   const reply: RankingReply = await measureRanking(db, actor.provinceCode, { measure, period });
   const ws = wb.addWorksheet(lang === 'vi' ? 'Xếp hạng' : 'Ranking');
   writeSheet(

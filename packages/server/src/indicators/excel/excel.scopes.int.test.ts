@@ -192,11 +192,14 @@ describe('what each role may do', () => {
       [gdReporter, template(`period=2025&dataSet=agency&unit=${gd}`)],
       [admin, template('period=2025&dataSet=province')],
       [officerA, chart(`view=trend&measure=I03_NEONATAL_MORTALITY&unit=${COMMUNE_A}`)],
-      // the ranking and the province's values are statistics for everyone signed in, as in the JSON routes
-      [officerA, chart('view=ranking&measure=I03_NEONATAL_MORTALITY&period=2025')],
+      // the province's values are statistics for everyone signed in; the ranking for the province's readers
+      [viewer, chart('view=ranking&measure=I03_NEONATAL_MORTALITY&period=2025')],
       [caseWorker, chart('view=overview&period=2025&unit=40')],
       [viewer, chart(`view=overview&period=2025&unit=${COMMUNE_B}`)],
     ] as const;
     for (const [who, opts] of ok) expect((await call(who, opts)).statusCode, String(opts.url)).toBe(200);
+    for (const who of [officerA, caseWorker]) {
+      expect((await call(who, chart('view=ranking&measure=I03_NEONATAL_MORTALITY&period=2025'))).statusCode).toBe(403);
+    }
   });
 });

@@ -1,8 +1,9 @@
+import { indicatorsPermissions } from '@tre/core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { actorOf } from '../../http/auth.ts';
+import { actorOf, authorize } from '../../http/auth.ts';
 import { unitFiguresRead } from '../../http/read-log-hook.ts';
 import {
   MeasureParamsSchema,
@@ -46,7 +47,10 @@ export function valuesRoutes(db: Kysely<Database>) {
         },
       },
       async (request) =>
-        measureRanking(db, actorOf(request).provinceCode, { measure: request.params.measure, period: request.query.period }),
+        measureRanking(db, authorize(request, indicatorsPermissions, 'ranking.read').provinceCode, {
+          measure: request.params.measure,
+          period: request.query.period,
+        }),
     );
 
     app.get(
