@@ -15,12 +15,15 @@ import {
 } from '@mantine/core';
 import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import { communesReport } from '@tre/core/indicators/data-sets';
+import { indicatorsPermissions } from '@tre/core/indicators/permissions';
 import type { MeasureValueDto, TrendReply } from '@tre/core/indicators/indicator-api';
 import { periodType } from '@tre/core/periods/period';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { can } from '../../session/can.ts';
+import { useSession } from '../../session/session.tsx';
 import { UnitPeriodPicker } from '../UnitPeriodPicker.tsx';
 import { catalogueReads } from '../catalogue/api.ts';
 import { excelLinks } from '../excel/api.ts';
@@ -407,6 +410,8 @@ export default function IndicatorPage() {
     () => (def ? def.nationalTargets.map((n) => ({ year: n.year, op: n.op, value: n.value })) : []),
     [def],
   );
+  // every commune's figures side by side: only for those who read any unit's (core indicators/permissions.ts)
+  const mayRank = can(useSession().user, indicatorsPermissions, 'ranking.read');
   // a measure only the province or a department reports has nothing to rank by commune
   const rankable = def ? communesReport(def) : v?.source !== 'province' && v?.source !== 'agency';
 
@@ -477,6 +482,7 @@ export default function IndicatorPage() {
             nationalTargets={nationalTargets}
           />
           {unit.kind === 'province' &&
+            mayRank &&
             (rankable ? (
               <RankingSection measure={measure} v={v} period={period} onDrill={drill} />
             ) : (
