@@ -160,4 +160,4 @@ export function reportIndicators(r: IndicatorsBenchResult): void {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) reportIndicators(await benchIndicators());
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) reportIndicators(await benchIndicators());

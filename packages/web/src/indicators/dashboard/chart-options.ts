@@ -304,7 +304,8 @@ export function rankUnits(units: RankingReply['units']): RankedUnit[] {
 export function rankingChart(input: RankingChartInput): RankingChart {
   const { ranking, unit, lang, t } = input;
   const ranked = rankUnits(ranking.units);
-  const withValue = ranked.filter((u) => u.value !== null);
+  // rankUnits gives a rank exactly to the communes with a value
+  const withValue = ranked.filter((u): u is RankedUnit & { rank: number } => u.rank !== null);
   const shown =
     input.show === 'all' || withValue.length <= input.limit
       ? withValue
