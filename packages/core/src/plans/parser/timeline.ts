@@ -133,7 +133,7 @@ function solarTimeline(f: string, ctxYear: number | null): Dates | null {
   const yo = /(?:^|\s)(?:trong\s+|cuoi\s+|dau\s+)?nam\s+((?:19|20|21)\d{2})|^((?:19|20|21)\d{2})$/.exec(f);
   if (yo) {
     const y = Number(yo[1] ?? yo[2]);
-    if (/cuoi\s+nam\s*$/.test(f.slice(0, (yo.index ?? 0) + 10).replace(/\d+$/, '')))
+    if (/cuoi\s+nam\s*$/.test(f.slice(0, yo.index + 10).replace(/\d+$/, '')))
       return { kind: 'once', start: null, end: `${y}-12-31` };
     return { kind: 'once', start: `${y}-01-01`, end: `${y}-12-31` };
   }
