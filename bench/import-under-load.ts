@@ -152,7 +152,7 @@ export async function benchImportUnderLoad(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   console.log(`Tre import under load — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}\n`);
   await benchImportUnderLoad();
 }

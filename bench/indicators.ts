@@ -80,7 +80,7 @@ export async function benchIndicators(rounds = 5, requests = 200): Promise<Indic
     await sql`ANALYZE`.execute(db.kysely);
     const loadSeconds = (performance.now() - started) / 1000;
     const count = async (table: 'data_value' | 'commune' | 'data_element') =>
-      Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db.kysely)).rows[0]?.n ?? 0);
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db.kysely)).rows[0]?.n ?? 0;
 
     const index = await catalogueIndex(db.kysely);
     const provinces = (await db.kysely.selectFrom('province').select(['code', 'name']).execute()).map((p) => p);
@@ -160,4 +160,4 @@ export function reportIndicators(r: IndicatorsBenchResult): void {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) reportIndicators(await benchIndicators());
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) reportIndicators(await benchIndicators());

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushReadLog } from '../packages/server/src/audit/read-log.ts';
 import { hashPassword } from '../packages/server/src/access/password.ts';
 import { insertUser } from '../packages/server/src/access/repository.ts';
-import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /**
  * The access log in the browser: a commune officer reads their commune's figures and is refused
@@ -45,8 +45,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeBrowserAndServer(browser, server);
 });
 
 describe('access log in the browser', () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -13,8 +13,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeBrowserAndServer(browser, server);
 });
 
 async function signIn(username: string, password: string) {

@@ -55,3 +55,16 @@ export async function startTestServer(): Promise<RunningServer & { dir: string }
     },
   };
 }
+
+/**
+ * The afterAll of a browser test: closes the browser, then stops the server. Either may be missing
+ * when the beforeAll failed half-way (no Chromium, no web build), though the test file's variables
+ * are typed as always set.
+ */
+export async function closeBrowserAndServer(
+  browser: Browser | undefined,
+  server: { stop: () => Promise<void> } | undefined,
+): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /**
  * The built web app under the Content-Security-Policy the server really sends (http/security-headers.ts):
@@ -35,8 +35,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeBrowserAndServer(browser, server);
 });
 
 describe('the web app under its Content-Security-Policy', () => {

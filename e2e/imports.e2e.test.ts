@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamedXlsx, type TestCell } from '../packages/server/src/test/xlsx.ts';
-import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /**
  * A figures file imported from the web as a job: the progress bar while it runs, the result with
@@ -23,8 +23,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(30_000);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeBrowserAndServer(browser, server);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /**
  * Figures entered for communes reach the province's value and its chart: indicator 14, birth
@@ -29,8 +29,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeBrowserAndServer(browser, server);
 });
 
 async function enterFigures(commune: string, registered: number, children: number): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, startTestServer } from './browser.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /** The Kon Rẫy directive: its tasks name district bodies ("Phòng …") that Tre cannot match alone. */
 const SAMPLE = [path.resolve(import.meta.dirname, '../packages/core/src/plans/samples/kon-ray-2024-directive-28.txt')].find((p) =>
@@ -42,8 +42,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await closeBrowserAndServer(browser, server);
   if (fixtureDir) fs.rmSync(fixtureDir, { recursive: true, force: true });
 });
 

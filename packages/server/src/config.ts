@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** Settings read from the environment once, at start-up. */
 export const ConfigSchema = z.object({
-  databaseUrl: z.string().url().optional(),
+  databaseUrl: z.url().optional(),
   dataDir: z.string().min(1),
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),

@@ -113,12 +113,13 @@ export function* inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflat
   }
   if (entry.method !== 8) throw new ZipError('unsupported', `compression method ${entry.method}`);
   const out: Uint8Array[] = [];
-  let ended = false;
+  // set by the callback, which the loop's condition cannot see through a plain `let`
+  const stream = { ended: false };
   const inflate = new Inflate((chunk, final) => {
     out.push(chunk);
-    if (final) ended = true;
+    if (final) stream.ended = true;
   });
-  for (let i = 0; i < data.length && !ended; i += CHUNK) {
+  for (let i = 0; i < data.length && !stream.ended; i += CHUNK) {
     const last = i + CHUNK >= data.length;
     try {
       inflate.push(data.subarray(i, Math.min(data.length, i + CHUNK)), last);

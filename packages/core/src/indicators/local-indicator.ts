@@ -64,12 +64,13 @@ function clashWith(req: LocalIndicatorRequest, stored: CatalogueReply): LocalInd
       `Indicator code ${indicator.code} is already in the catalogue (a ${taken.origin} indicator)`,
     );
   }
-  const sameNo = indicator.no === null ? undefined : stored.indicators.find((i) => i.no === indicator.no);
-  if (sameNo) {
+  const { no } = indicator;
+  const sameNo = no === null ? undefined : stored.indicators.find((i) => i.no === no);
+  if (no !== null && sameNo) {
     return clash(
       'indicator.no',
-      `Số thứ tự ${indicator.no} đã là của chỉ tiêu ${sameNo.code}; chỉ tiêu của kế hoạch được gắn theo số thứ tự, nên số không được trùng`,
-      `Number ${indicator.no} is already indicator ${sameNo.code}'s; plan targets are matched by number, so it must be unique`,
+      `Số thứ tự ${no} đã là của chỉ tiêu ${sameNo.code}; chỉ tiêu của kế hoạch được gắn theo số thứ tự, nên số không được trùng`,
+      `Number ${no} is already indicator ${sameNo.code}'s; plan targets are matched by number, so it must be unique`,
     );
   }
   const measureOwner = new Map(stored.indicators.flatMap((i) => i.measures.map((m) => [m.code, i.code])));

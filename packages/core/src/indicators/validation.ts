@@ -205,8 +205,8 @@ export function invalidDisaggregation(v: DataValue, categories: readonly string[
     const category = index.catalogue.categories.find((x) => x.code === c);
     if (!category?.options.some((o) => o.code === option)) {
       return {
-        vi: `${v.element}: giá trị phân tổ không hợp lệ ${c}=${option}`,
-        en: `${v.element}: invalid option ${c}=${option}`,
+        vi: `${v.element}: giá trị phân tổ không hợp lệ ${c}=${option ?? ''}`,
+        en: `${v.element}: invalid option ${c}=${option ?? ''}`,
       };
     }
   }

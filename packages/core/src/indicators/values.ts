@@ -37,7 +37,7 @@ export function disaggregationKey(d: DataValue['disaggregation']): string {
   if (!d) return '';
   return Object.keys(d)
     .sort()
-    .map((k) => `${k}=${d[k]}`)
+    .map((k) => `${k}=${d[k] ?? ''}`)
     .join('|');
 }
 

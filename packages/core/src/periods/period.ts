@@ -53,14 +53,14 @@ const PERIOD_TYPES: Record<PeriodType, PeriodTypeSpec> = {
     months: 3,
     pattern: /^(\d{4})Q([1-4])$/,
     format: (y, i) => `${y}Q${i}`,
-    label: (y, i) => ({ vi: `Quý ${ROMAN[i - 1]} năm ${y}`, en: `Q${i} ${y}` }),
+    label: (y, i) => ({ vi: `Quý ${ROMAN[i - 1] ?? String(i)} năm ${y}`, en: `Q${i} ${y}` }),
   },
   month: {
     months: 1,
     // DHIS2 writes months as YYYYMM; the two-digit month keeps '202501' apart from a year
     pattern: /^(\d{4})(0[1-9]|1[0-2])$/,
     format: (y, i) => `${y}${String(i).padStart(2, '0')}`,
-    label: (y, i) => ({ vi: `Tháng ${i} năm ${y}`, en: `${MONTHS_EN[i - 1]} ${y}` }),
+    label: (y, i) => ({ vi: `Tháng ${i} năm ${y}`, en: `${MONTHS_EN[i - 1] ?? String(i)} ${y}` }),
   },
 };
 

@@ -61,7 +61,7 @@ export async function countUsers(db: Q): Promise<number> {
     .selectFrom('app_user')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function insertUser(

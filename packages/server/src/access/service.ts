@@ -36,7 +36,8 @@ export function hashToken(token: string): string {
 }
 
 function assertPasswordStrength(password: string, field: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
+  // counted in code points, as NIST SP 800-63B counts a password (not UTF-16 units, not graphemes)
+  if (Array.from(password).length < MIN_PASSWORD_LENGTH) {
     throw new TreError(ErrorCode.WeakPassword, { field, params: { min: MIN_PASSWORD_LENGTH } });
   }
 }

@@ -33,8 +33,11 @@ async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T>
   }
 }
 
-/** "12.345/200.000 dòng (6%)" on one terminal line, rewritten in place; nothing when stderr is not a terminal. */
-function progressLine(out: Out, tty: boolean) {
+/**
+ * "12.345/200.000 dòng (6%)" on one terminal line, rewritten in place; nothing when stderr is not a
+ * terminal (`tty`: stderr's isTTY, typed boolean but undefined when stderr is a file or a pipe).
+ */
+function progressLine(out: Out, tty: boolean | undefined) {
   let last = '';
   return (p: JobProgress) => {
     if (!tty || p.status !== 'running') return;
@@ -70,7 +73,7 @@ export async function dataCommand(sub: string | undefined, args: string[], confi
     const spool = new UploadSpool(spoolDirFor(config));
     const runner = new ImportRunner(db.kysely, settings, { singleProcess: db.engine === 'pglite', spool });
     runner.register(dataValuesImport);
-    const stopProgress = runner.onProgress(progressLine(out, process.stderr.isTTY === true));
+    const stopProgress = runner.onProgress(progressLine(out, process.stderr.isTTY));
     const queued = await enqueueImport(
       db.kysely,
       runner,

@@ -151,15 +151,18 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
-  let header: Header;
+  // the file is untrusted: its header is only a Header once its format is ours
+  let parsed: unknown;
   try {
-    header = JSON.parse(String(first.value ?? '')) as Header;
+    parsed = JSON.parse(String(first.value ?? ''));
   } catch {
     throw new DumpFormatError(`${file}: dòng 1 không phải tiêu đề bản sao lưu Tre / line 1 is not a Tre dump header`);
   }
-  if (header.format !== DUMP_FORMAT) {
-    throw new DumpFormatError(`${file}: định dạng "${String(header.format)}" không được hỗ trợ / unsupported format`);
+  const format = (parsed as { format?: unknown } | null)?.format;
+  if (format !== DUMP_FORMAT) {
+    throw new DumpFormatError(`${file}: định dạng "${String(format)}" không được hỗ trợ / unsupported format`);
   }
+  const header = parsed as Header;
   const unknown = header.migrations.filter((m) => !migrationNames.includes(m));
   if (unknown.length > 0) {
     throw new DumpFormatError(
@@ -186,22 +189,23 @@ export async function restoreDatabase(db: Db, file: string, options: { replace: 
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       line++;
       if (next.value.trim() === '') continue;
-      let entry: { t: string; r: Record<string, unknown> };
+      // untrusted too: a line is a table's row only once checked
+      let entry: { t?: unknown; r?: unknown } | null;
       try {
-        entry = JSON.parse(next.value) as { t: string; r: Record<string, unknown> };
+        entry = JSON.parse(next.value) as { t?: unknown; r?: unknown } | null;
       } catch {
         throw new DumpFormatError(`${file}: dòng ${line} không phải JSON hợp lệ / line ${line} is not valid JSON`);
       }
-      const spec = specs.get(entry.t);
-      if (!spec || typeof entry.r !== 'object' || entry.r === null) {
-        throw new DumpFormatError(`${file}: dòng ${line}: bảng "${String(entry.t)}" không có / unknown table`);
+      const spec = typeof entry?.t === 'string' ? specs.get(entry.t) : undefined;
+      if (!spec || typeof entry?.r !== 'object' || entry.r === null) {
+        throw new DumpFormatError(`${file}: dòng ${line}: bảng "${String(entry?.t)}" không có / unknown table`);
       }
       if (spec !== current || batch.length >= (spec.batch ?? 500)) {
         if (current) await insertBatch(trx, current, batch);
         current = spec;
         batch = [];
       }
-      batch.push(entry.r);
+      batch.push(entry.r as Record<string, unknown>);
       counts[spec.name] = (counts[spec.name] ?? 0) + 1;
     }
     if (current) await insertBatch(trx, current, batch);

@@ -41,14 +41,12 @@ describe('migrations and first start', () => {
     const second = await bootstrap(db, testConfig());
     expect(second).toMatchObject({ seededUnits: false, seededAgencies: false, migrations: [] });
     const count = async (t: 'province' | 'commune' | 'province_before_2025' | 'commune_predecessor') =>
-      Number(
-        (
-          await db.kysely
-            .selectFrom(t)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      (
+        await db.kysely
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
     expect(await count('province')).toBe(34);
     expect(await count('commune')).toBe(3321);
     expect(await count('province_before_2025')).toBe(63);

@@ -116,7 +116,7 @@ class WireStream extends Duplex {
           callback();
           this.push(null);
         },
-        (e: Error) => callback(e),
+        (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
       );
       return;
     }
@@ -126,7 +126,7 @@ class WireStream extends Duplex {
           this.push(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.length));
         callback();
       },
-      (e: Error) => callback(e),
+      (e: unknown) => callback(e instanceof Error ? e : new Error(String(e))),
     );
   }
 }

@@ -81,7 +81,7 @@ export async function upgradePgdata(pgdata: string): Promise<PgdataUpgrade> {
     fs.rmSync(copy, { recursive: true, force: true });
     fs.rmSync(fresh, { recursive: true, force: true });
     // the first line only (a worker's error carries its stack); the whole error stays as the cause
-    const cause = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const cause = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
     const dumped = fs.existsSync(dumpFile);
     throw new Error(
       `Không nâng cấp được dữ liệu sang PostgreSQL ${PGLITE_POSTGRES_MAJOR}: ${cause}\n` +

@@ -46,7 +46,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status === 413) {
       // a body over the route's bound: say the bound, in the user's words
-      const maxMb = Math.floor((request.routeOptions.bodyLimit ?? 0) / 1024 / 1024);
+      const maxMb = Math.floor(request.routeOptions.bodyLimit / 1024 / 1024);
       const tooLarge = new TreError(ErrorCode.FileTooLarge, { field: 'file', params: { maxMb } });
       return reply
         .status(413)

@@ -76,7 +76,8 @@ function cleanValue<T>(value: T, path: string, depth: number): T {
     // the field is named by its parent: the key itself may be what cannot be shown
     const cleanKey = cleanString(key, path, true);
     const cleaned = cleanValue(record[key], join(path, cleanKey), depth + 1);
-    if (cleanKey !== key) delete record[key];
+    // in place, as the rest of the body is: a parsed JSON object, where a Map does not apply
+    if (cleanKey !== key) Reflect.deleteProperty(record, key);
     record[cleanKey] = cleaned;
   }
   return value;

@@ -33,7 +33,7 @@ async function dataRows(t: TestApp): Promise<number> {
     .selectFrom('data_value')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 const uploadAs = (t: TestApp, s: Session, fileName: string, payload: Buffer, headers: Record<string, string> = {}) =>
@@ -70,11 +70,11 @@ describe('a million-row spreadsheet from a commune officer, with the default bou
 
     // the health route is asked again and again while the job runs: every answer must be a 200
     const health: number[] = [];
-    let running = true;
+    const jobs = { running: true };
     const idle = t.app.imports.idle().finally(() => {
-      running = false;
+      jobs.running = false;
     });
-    while (running) {
+    while (jobs.running) {
       const h = await t.app.inject({ method: 'GET', url: '/api/health' });
       health.push(h.statusCode);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -302,7 +302,7 @@ describe('a job survives its runner stopping, and never runs twice', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('period', 'in', ['2034', '2035', '2036', '2037'])
       .executeTakeFirstOrThrow();
-    expect(Number(history.n)).toBe(total);
+    expect(history.n).toBe(total);
     // the uploaded file is gone from the spool once the job is done
     expect(t.app.imports.spool.exists(job.id)).toBe(false);
   }, 180_000);

@@ -13,6 +13,6 @@ try {
   port.postMessage({ ok: true, value });
 } catch (e) {
   // an error's own fields (a PlanFileError's reason and detail) travel; its class does not
-  const data = e instanceof Error ? { ...e, message: e.message } : { message: String(e) };
+  const data = e instanceof Error ? { ...Object.fromEntries(Object.entries(e)), message: e.message } : { message: String(e) };
   port.postMessage({ ok: false, name: e instanceof Error ? e.name : 'Error', data: JSON.parse(JSON.stringify(data)) as unknown });
 }

@@ -180,7 +180,7 @@ export async function openJobCount(db: Q, userId?: string): Promise<number> {
     .where('status', 'in', ['queued', 'running'])
     .$if(userId !== undefined, (q) => q.where('created_by', '=', userId as string))
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 /** Jobs whose uploaded file must stay on disk: open, or failed and kept for a retry. */

@@ -36,16 +36,14 @@ describe('an import job of a commune officer', () => {
     return outcome.report;
   };
   const historyRows = async () =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom('data_value_history')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('unit_code', '=', COMMUNE_A)
-          .where('period', 'in', YEARS)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    (
+      await t.db.kysely
+        .selectFrom('data_value_history')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('unit_code', '=', COMMUNE_A)
+        .where('period', 'in', YEARS)
+        .executeTakeFirstOrThrow()
+    ).n;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -84,7 +82,7 @@ describe('an import job of a commune officer', () => {
       .where('period', '=', year)
       .where('element_code', '=', element)
       .executeTakeFirstOrThrow();
-    expect(Number(stored.value)).toBe(8);
+    expect(stored.value).toBe(8);
   });
 
   it('leaves its tables with fresh planner statistics', async () => {

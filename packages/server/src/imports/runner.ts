@@ -162,6 +162,11 @@ export class ImportRunner {
     await repo.recoverStale(this.#db, before, MAX_ATTEMPTS).catch(() => undefined);
   }
 
+  /** A poke or a stop() came while draining: read afresh after the loop's awaits, which a plain condition cannot see. */
+  #drainAgain(): boolean {
+    return this.#again && !this.#stopped;
+  }
+
   async #drain(): Promise<void> {
     try {
       do {
@@ -172,7 +177,7 @@ export class ImportRunner {
           if (!job) break;
           await this.#runGuarded(job);
         }
-      } while (this.#again && !this.#stopped);
+      } while (this.#drainAgain());
     } catch (e) {
       // the database went away (shutting down, a restart): the poll tries again; never an unhandled rejection
       if (!this.#stopped) console.warn(`Nhập tệp / imports: ${e instanceof Error ? e.message : String(e)}`);

@@ -13,7 +13,8 @@ export function streamUploadsToSpool(app: FastifyInstance, runner: ImportRunner)
   app.removeContentTypeParser('application/octet-stream');
   app.addContentTypeParser('application/octet-stream', (request, payload, done) => {
     const declared = Number(request.headers['content-length']);
-    const limit = request.routeOptions.bodyLimit ?? runner.settings.maxFileBytes;
+    // the route's own bodyLimit (runner.settings.maxFileBytes): Fastify always sets one
+    const limit = request.routeOptions.bodyLimit;
     runner.spool.receive(payload, limit, Number.isFinite(declared) ? declared : undefined).then(
       (file) => done(null, file),
       (e: unknown) => done(e instanceof BodyTooLarge ? Object.assign(new Error(e.message), { statusCode: 413 }) : (e as Error)),

@@ -13,8 +13,9 @@ export function disaggregationOf(
   element: string,
   raw: string | undefined,
 ): { key: string } | { problem: { vi: string; en: string } } {
-  const parsed = parseDisaggregationKey(raw ?? '');
-  if (!parsed) return { problem: { vi: `phân tổ không hợp lệ: ${raw}`, en: `malformed disaggregation: ${raw}` } };
+  const text = raw ?? '';
+  const parsed = parseDisaggregationKey(text);
+  if (!parsed) return { problem: { vi: `phân tổ không hợp lệ: ${text}`, en: `malformed disaggregation: ${text}` } };
   const el = index.element(element);
   const bad = invalidDisaggregation(
     { element, unit: '', period: '', value: 0, disaggregation: parsed },

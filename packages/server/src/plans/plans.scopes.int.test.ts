@@ -37,14 +37,12 @@ let fileId: string;
 
 async function state() {
   const count = async (table: 'plan' | 'plan_task' | 'plan_task_body' | 'task_progress' | 'stored_file') =>
-    Number(
-      (
-        await t.db.kysely
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    (
+      await t.db.kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
   const tasksText = await t.db.kysely.selectFrom('plan_task').select(['id', 'text', 'timeline_kind']).orderBy('id').execute();
   const bodies = await t.db.kysely.selectFrom('plan_task_body').select(['id', 'resolution']).orderBy('id').execute();
   const progress = await t.db.kysely.selectFrom('task_progress').select(['id', 'status']).orderBy('id').execute();

@@ -297,7 +297,7 @@ export async function countProgressOfPlan(db: Q, planId: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('t.plan_id', '=', planId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 type ProgressValues = Pick<

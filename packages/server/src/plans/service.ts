@@ -181,9 +181,9 @@ function toSummaryDto(p: repo.PlanSummaryRow): PlanSummaryDto {
     issuer: p.issuer,
     yearFrom: p.year_from,
     yearTo: p.year_to,
-    taskCount: Number(p.task_count ?? 0),
-    indicatorCount: Number(p.indicator_count ?? 0),
-    unresolvedBodyCount: Number(p.unresolved_count),
+    taskCount: p.task_count ?? 0,
+    indicatorCount: p.indicator_count ?? 0,
+    unresolvedBodyCount: p.unresolved_count,
     createdAt: p.created_at.toISOString(),
     createdBy: p.created_by_name ?? CLI_AUTHOR,
   };

@@ -68,7 +68,7 @@ export async function auditCount(db: Db): Promise<number> {
     .selectFrom('audit_event')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 /**

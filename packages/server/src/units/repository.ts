@@ -34,7 +34,7 @@ export async function listCommunes(
   }
   const rows = await query.orderBy('name').limit(filter.limit).offset(filter.offset).execute();
   const total = rows[0]?.total ?? (filter.offset > 0 ? await countCommunes(db, filter.provinceCode, filter.q) : 0);
-  return { total: Number(total), items: rows.map(({ total: _t, ...c }) => c) };
+  return { total, items: rows.map(({ total: _t, ...c }) => c) };
 }
 
 async function countCommunes(db: Q, provinceCode: string, q?: string) {
@@ -43,7 +43,7 @@ async function countCommunes(db: Q, provinceCode: string, q?: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('province_code', '=', provinceCode);
   if (q) query = query.where(sql<string>`tre_fold(name)`, 'like', sql<string>`'%' || tre_fold(${q}) || '%'`);
-  return Number((await query.executeTakeFirstOrThrow()).n);
+  return (await query.executeTakeFirstOrThrow()).n;
 }
 
 export async function findCommune(db: Q, code: string) {
@@ -120,7 +120,7 @@ export async function countAgencies(db: Q, provinceCode: string) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('province_code', '=', provinceCode)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function findSetting(db: Q, provinceCode: string, key: string): Promise<unknown> {
@@ -148,5 +148,5 @@ export async function countRows(db: Q, table: 'province' | 'commune' | 'province
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
 import { Role, roles, scopeKindOf } from '@tre/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import type { Agency, Commune, User } from '../api/types.ts';
 import { FormActions } from '../ui/FormActions.tsx';
@@ -45,7 +45,7 @@ export function UsersPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<FormError | null>(null);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!draft) return;
     try {
@@ -190,7 +190,7 @@ function UserModal({
   error: FormError | null;
   onChange: (draft: Draft) => void;
   onClose: () => void;
-  onSubmit: (e: FormEvent) => void;
+  onSubmit: (e: SubmitEvent) => void;
 }) {
   const { t } = useI18n();
   // read with the page, not when the form opens: the lists are there by the time it does

@@ -1,8 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from './client.ts';
 
-/** GETs a URL whenever it changes; `reload` fetches it again after a write. */
-export function useApi<T>(url: string | null) {
+/**
+ * A GET a module's typed client describes (web/<module>/api.ts): its URL with the reply type bound to
+ * it, so a page names the read, never a URL string or a reply type of its own choosing.
+ */
+export interface Read<T> {
+  url: string;
+  /** never set: carries the reply type */
+  readonly reply?: T;
+}
+
+export const read = <T>(url: string): Read<T> => ({ url });
+
+/** GETs a typed read whenever its URL changes; null waits (nothing to read yet); `reload` fetches it again after a write. */
+export function useRead<T>(r: Read<T> | null) {
+  const url = r?.url ?? null;
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -26,23 +39,6 @@ export function useApi<T>(url: string | null) {
   }, [url, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
-}
-
-/**
- * A GET a module's typed client describes (web/<module>/api.ts): its URL with the reply type bound to
- * it, so a page names the read, never a URL string or a reply type of its own choosing.
- */
-export interface Read<T> {
-  url: string;
-  /** never set: carries the reply type */
-  readonly reply?: T;
-}
-
-export const read = <T>(url: string): Read<T> => ({ url });
-
-/** useApi over a typed read; null waits (nothing to read yet). */
-export function useRead<T>(r: Read<T> | null) {
-  return useApi<T>(r?.url ?? null);
 }
 
 /** A typed read awaited once, outside useRead: a form fetched again after a save, a card gathering several reads. */

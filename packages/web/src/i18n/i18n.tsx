@@ -1,4 +1,4 @@
-import { formatMessage, roleLabels, type Language, type Role } from '@tre/core';
+import { formatMessage, roleLabels, type Language } from '@tre/core';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en, vi, type MessageKey } from './messages.ts';
 
@@ -11,6 +11,8 @@ interface I18n {
 }
 
 const Ctx = createContext<I18n | null>(null);
+/** the labels looked up by any string: a role this web does not know yet is shown as its code */
+const ROLE_LABELS: Partial<Record<string, { vi: string; en: string }>> = roleLabels;
 const STORAGE_KEY = 'tre.lang';
 
 export function currentLanguage(): Language {
@@ -29,7 +31,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t: (key, params) => formatMessage((lang === 'en' ? en[key] : undefined) ?? vi[key], params),
-      roleLabel: (role) => roleLabels[role as Role]?.[lang] ?? role,
+      roleLabel: (role) => ROLE_LABELS[role]?.[lang] ?? role,
     }),
     [lang, setLang],
   );

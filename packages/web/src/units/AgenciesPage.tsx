@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Select, Stack, Table, TextInput, Textarea, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useSession } from '../session/session.tsx';
 import { errorMessage } from '../api/client.ts';
 import type { Agency } from '../api/types.ts';
@@ -32,7 +32,7 @@ export function AgenciesPage() {
   const [error, setError] = useState<string | null>(null);
   const kindLabel = (k: string) => t(`kind_${k}` as MessageKey);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!draft) return;
     const body = {

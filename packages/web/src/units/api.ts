@@ -17,6 +17,7 @@ export const unitsReads = {
     read(`/api/units/communes?${params.toString()}`),
   allCommunes: (): Read<{ total: number; items: CommuneDto[] }> => read('/api/units/communes?limit=500'),
   commune: (code: string): Read<CommuneDetailDto> => read(`/api/units/communes/${encodeURIComponent(code)}`),
-  agencies: (includeInactive = false): Read<{ items: AgencyDto[] }> => read(`/api/agencies?includeInactive=${includeInactive}`),
+  agencies: (includeInactive = false): Read<{ items: AgencyDto[] }> =>
+    read(`/api/agencies?includeInactive=${String(includeInactive)}`),
   settings: (): Read<{ province: { code: string; name: string } }> => read('/api/settings'),
 };

@@ -17,12 +17,12 @@ const PARTY = new RegExp(
 export function findCitations(text: string, own: string | null): string[] {
   const found: { at: number; id: string }[] = [];
   const ownKey = own ? own.replace(/\s+/g, '') : null;
-  for (const m of text.matchAll(PARTY)) found.push({ at: m.index, id: `${m[1]}-${m[2]}/${m[3]}` });
+  for (const m of text.matchAll(PARTY)) found.push({ at: m.index, id: `${m[1] ?? ''}-${m[2] ?? ''}/${m[3] ?? ''}` });
   for (const m of text.matchAll(STATE)) {
     const code = (m[3] ?? '').replace(/\s+/g, '');
     // A code needs a capital beyond the first letter's, or a hyphen: "2025/Quý" is not a document.
     if (!/-/.test(code) && !/^[A-ZĐ]{2,}/.test(code)) continue;
-    found.push({ at: m.index, id: `${m[1]}/${m[2] ? `${m[2]}/` : ''}${code}` });
+    found.push({ at: m.index, id: `${m[1] ?? ''}/${m[2] ? `${m[2]}/` : ''}${code}` });
   }
   found.sort((a, b) => a.at - b.at);
   const out: string[] = [];

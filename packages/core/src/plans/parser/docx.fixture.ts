@@ -26,7 +26,8 @@ function runs(text: string): string {
     .split(/(\[fn:\d+\]|\t|\n)/)
     .map((part) => {
       const fn = /^\[fn:(\d+)\]$/.exec(part);
-      if (fn) return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${fn[1]}"/></w:r>`;
+      if (fn)
+        return `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${fn[1] ?? ''}"/></w:r>`;
       if (part === '\t') return '<w:r><w:tab/></w:r>';
       if (part === '\n') return '<w:r><w:br/></w:r>';
       return part ? `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(part)}</w:t></w:r>` : '';

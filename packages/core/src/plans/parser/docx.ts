@@ -79,12 +79,14 @@ function attr(attrs: string, name: string): string | null {
   return m ? (m[1] ?? null) : null;
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(
     /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
     (_m, dec?: string, hex?: string, name?: string) => {
-      if (name) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp'] ?? '';
+      if (name) return NAMED_ENTITIES[name] ?? '';
       const cp = dec ? Number(dec) : parseInt(hex ?? '0', 16);
       return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
     },

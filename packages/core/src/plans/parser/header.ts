@@ -146,9 +146,10 @@ export function parseHeader(paras: Para[]): Header {
   let issuer: string | null = null;
   let ubndEnd = -1;
   for (let i = 0; i < caps.length && !issuer; i++) {
-    issuer = ubnd(caps[i] ?? '');
+    const line = caps[i] ?? '';
+    issuer = ubnd(line);
     ubndEnd = i;
-    if (!issuer && (issuer = ubnd(`${caps[i]} ${caps[i + 1] ?? ''}`))) ubndEnd = i + 1;
+    if (!issuer && (issuer = ubnd(`${line} ${caps[i + 1] ?? ''}`))) ubndEnd = i + 1;
   }
   if (issuer && ubndEnd < caps.length - 1) issuer = null;
   if (!issuer && caps.length) {

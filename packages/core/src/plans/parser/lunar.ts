@@ -14,7 +14,7 @@ export function lunarToSolar(day: number, month: number, year: number, leap = fa
     const s = getSolarDate(day, month, year, leap);
     if (!s.year) return null;
     const back = getLunarDate(s.day, s.month, s.year);
-    if (back.day !== day || back.month !== month || back.year !== year || Boolean(back.leap) !== leap) return null;
+    if (back.day !== day || back.month !== month || back.year !== year || back.leap !== leap) return null;
     return isoDate(s.year, s.month, s.day);
   } catch {
     return null;

@@ -118,7 +118,7 @@ function readSentence(
   }
   // "sơ kết (vào cuối năm 2025) và tổng kết (vào cuối năm 2030)"
   for (const m of masked.matchAll(/(so ket|tong ket)[^;.]{0,40}?cuoi nam ((?:19|20|21)\d{2})/g)) {
-    out.push({ kind: m[1] === 'so ket' ? 'other' : 'final', due: `${m[2]}-12-31`, recipient });
+    out.push({ kind: m[1] === 'so ket' ? 'other' : 'final', due: `${m[2] ?? ''}-12-31`, recipient });
   }
   return out;
 }

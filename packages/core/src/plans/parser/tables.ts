@@ -79,7 +79,7 @@ function gridOf(row: readonly (string | TableCell)[]): GridCell[] {
   for (const c of row) {
     const cell = typeof c === 'string' ? { text: c } : c;
     const span = Math.max(1, Math.min(63, Math.floor(cell.span ?? 1) || 1));
-    out.push({ text: cell.text ?? '', start: at, span });
+    out.push({ text: cell.text, start: at, span });
     at += span;
   }
   return out;
@@ -226,7 +226,7 @@ export function assignmentTableLines(
     // A section row.
     let title: string | null = null;
     let ref = '';
-    if (spanning && onlyCell) {
+    if (spanning) {
       const t = oneLine(onlyCell.text);
       const m = /^([IVXL]{1,7}|[A-H])\s*[.):–-]\s*(\S.*)$/.exec(t);
       if (m && (isRoman(m[1] ?? '') || /^[A-H]$/.test(m[1] ?? ''))) {

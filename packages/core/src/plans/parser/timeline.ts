@@ -96,7 +96,7 @@ function solarTimeline(f: string, ctxYear: number | null): Dates | null {
     if (s && e) return { kind: 'range', start: s.start, end: e.end };
   }
   const yr = /(?:giai doan|tu nam|nam)?\s*((?:19|20|21)\d{2})\s*(?:-|–|den(?: nam)?)\s*((?:19|20|21)\d{2})/.exec(f);
-  if (yr) return { kind: 'range', start: `${yr[1]}-01-01`, end: `${yr[2]}-12-31` };
+  if (yr) return { kind: 'range', start: `${yr[1] ?? ''}-01-01`, end: `${yr[2] ?? ''}-12-31` };
   const wk = /tuan\s+(?:thu\s+)?(\d)\s*(?:cua\s+)?thang\s+(\d{1,2})(?:\s*[/-]\s*|\s+nam\s+)?((?:19|20|21)\d{2})?/.exec(f);
   if (wk) {
     const y = yearOf(wk[3] ? Number(wk[3]) : null);
@@ -133,7 +133,7 @@ function solarTimeline(f: string, ctxYear: number | null): Dates | null {
   const yo = /(?:^|\s)(?:trong\s+|cuoi\s+|dau\s+)?nam\s+((?:19|20|21)\d{2})|^((?:19|20|21)\d{2})$/.exec(f);
   if (yo) {
     const y = Number(yo[1] ?? yo[2]);
-    if (/cuoi\s+nam\s*$/.test(f.slice(0, (yo.index ?? 0) + 10).replace(/\d+$/, '')))
+    if (/cuoi\s+nam\s*$/.test(f.slice(0, yo.index + 10).replace(/\d+$/, '')))
       return { kind: 'once', start: null, end: `${y}-12-31` };
     return { kind: 'once', start: `${y}-01-01`, end: `${y}-12-31` };
   }

@@ -42,15 +42,13 @@ export async function localCodes(db: Q): Promise<{ elements: Set<string>; indica
  * Inserts rows, or updates the listed columns of the row with the same key. Rows of national origin
  * only: the callers leave out every row whose key is local, and the update never changes `origin`.
  */
-function upsert<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: object[], key: string[], update: string[]) {
+function upsert(trx: Transaction<Database>, table: keyof Database, rows: object[], key: string[], update: string[]) {
   if (rows.length === 0) return Promise.resolve();
   return trx
     .insertInto(table)
     .values(rows as never)
     .onConflict((oc) =>
-      oc
-        .columns(key as never)
-        .doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never),
+      oc.columns(key as never).doUpdateSet((eb) => Object.fromEntries(update.map((c) => [c, eb.ref(`excluded.${c}` as never)]))),
     )
     .execute()
     .then(() => undefined);

@@ -265,7 +265,7 @@ export async function chartFile(db: Kysely<Database>, actor: SessionActor, q: Ch
   const measureInfo = (code: string): [Bilingual, string] => {
     const m = index.measure(code);
     const no = index.indicatorOf(code)?.no;
-    const name = m ? `${no !== undefined ? `${no}. ` : ''}${m.name[lang]} (${UNIT_LABEL[m.unit][lang]})` : code;
+    const name = m ? `${typeof no === 'number' ? `${no}. ` : ''}${m.name[lang]} (${UNIT_LABEL[m.unit][lang]})` : code;
     return [{ vi: 'Chỉ tiêu', en: 'Measure' }, name];
   };
   if (q.view === 'overview') {

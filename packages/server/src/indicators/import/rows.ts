@@ -149,10 +149,11 @@ function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): G
   const parser = new JSONParser({ paths: ['$.dataValues.*', '$.dataValues'], keepStack: false });
   let out: ImportRow[] = [];
   let count = 0;
-  let sawArray = false;
+  // set by the parser's callback: an object, so that the check below reads it afresh
+  const seen = { array: false };
   parser.onValue = ({ value, key, parent }) => {
     if (key === 'dataValues' && !Array.isArray(parent)) {
-      sawArray = Array.isArray(value);
+      seen.array = Array.isArray(value);
       return;
     }
     if (++count > limits.maxRows) throw tooManyRows(fileName, limits.maxRows);
@@ -177,7 +178,7 @@ function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): G
     const reason = e instanceof Error ? e.message : String(e);
     throw unreadable(fileName, { vi: `không phải JSON hợp lệ (${reason})`, en: `not valid JSON (${reason})` });
   }
-  if (!sawArray) throw unreadable(fileName, { vi: 'thiếu mảng "dataValues"', en: 'no "dataValues" array' });
+  if (!seen.array) throw unreadable(fileName, { vi: 'thiếu mảng "dataValues"', en: 'no "dataValues" array' });
   if (out.length > 0) yield out;
 }
 

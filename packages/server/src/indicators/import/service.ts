@@ -93,21 +93,22 @@ function checkRow(ctx: ImportContext, r: ImportRow): Cell | Bilingual {
   if (!element || !ctx.index.element(element)) {
     return { vi: `chỉ số dữ liệu không tồn tại: ${element || '(trống)'}`, en: `unknown data element: ${element || '(empty)'}` };
   }
-  const unit = r.orgUnit ? ctx.units.get(r.orgUnit) : undefined;
-  if (!unit) {
+  const orgUnit = r.orgUnit;
+  const unit = orgUnit ? ctx.units.get(orgUnit) : undefined;
+  if (!orgUnit || !unit) {
     return {
-      vi: `đơn vị không tồn tại hoặc không thuộc tỉnh: ${r.orgUnit || '(trống)'}`,
-      en: `unknown unit or not of this province: ${r.orgUnit || '(empty)'}`,
+      vi: `đơn vị không tồn tại hoặc không thuộc tỉnh: ${orgUnit || '(trống)'}`,
+      en: `unknown unit or not of this province: ${orgUnit || '(empty)'}`,
     };
   }
   const scope = ctx.importer.scope;
   if (scope && !canWrite(scope, unit)) {
-    return { vi: `đơn vị ${r.orgUnit} ngoài phạm vi của bạn`, en: `unit ${r.orgUnit} is outside your scope` };
+    return { vi: `đơn vị ${orgUnit} ngoài phạm vi của bạn`, en: `unit ${orgUnit} is outside your scope` };
   }
   if (!ctx.elementsOf(unit).has(element)) {
     return {
-      vi: `${element} không thuộc bộ số liệu của đơn vị ${r.orgUnit}`,
-      en: `${element} is not in the data set of unit ${r.orgUnit}`,
+      vi: `${element} không thuộc bộ số liệu của đơn vị ${orgUnit}`,
+      en: `${element} is not in the data set of unit ${orgUnit}`,
     };
   }
   const period = r.period;

@@ -24,7 +24,7 @@ async function expected() {
       element: r.element_code,
       unit: `${r.province_code}|${r.unit_code}|${r.unit_kind}`,
       period: r.period,
-      value: Number(r.value),
+      value: r.value,
       disaggregation: parseDisaggregationKey(r.disaggregation) ?? {},
     })),
   );
@@ -45,10 +45,7 @@ async function expected() {
 async function stored() {
   const rows = await db.kysely.selectFrom('measure_unit_value').selectAll().execute();
   return rows
-    .map(
-      (r) =>
-        `${r.province_code}|${r.unit_code}|${r.unit_kind}|${r.period}|${r.measure_code}|${Number(r.numerator)}|${Number(r.denominator)}`,
-    )
+    .map((r) => `${r.province_code}|${r.unit_code}|${r.unit_kind}|${r.period}|${r.measure_code}|${r.numerator}|${r.denominator}`)
     .sort();
 }
 

@@ -72,7 +72,7 @@ export async function measureSums(
       ${measureFilter}
     GROUP BY v.measure_code, v.period${groupUnit}
   `.execute(db);
-  return result.rows.map((r) => ({ ...r, numerator: Number(r.numerator), denominator: Number(r.denominator) }));
+  return result.rows;
 }
 
 /**

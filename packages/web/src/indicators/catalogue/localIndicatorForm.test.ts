@@ -20,6 +20,13 @@ const catalogue: CatalogueReply = {
 };
 
 /** "Children who can swim": a new numerator over the existing count of children 7–15. */
+/** Measure i of a form, or a failing test that names it. */
+function measureOf(form: LocalIndicatorForm, i: number): LocalIndicatorForm['measures'][number] {
+  const measure = form.measures[i];
+  if (!measure) throw new Error(`the form has no measure ${i}`);
+  return measure;
+}
+
 const swim = (): LocalIndicatorForm => ({
   code: 'tre em biet boi',
   no: 25,
@@ -100,7 +107,7 @@ describe('building a local indicator request', () => {
   it('sets the factor of per 1,000 and per 100,000 measures; no number is null', () => {
     const form = swim();
     form.no = '';
-    form.measures[0] = { ...form.measures[0]!, unit: 'per100000', direction: 'lower' };
+    form.measures[0] = { ...measureOf(form, 0), unit: 'per100000', direction: 'lower' };
     const { request } = buildLocalIndicatorRequest(form, catalogue);
     expect(request?.indicator.no).toBeNull();
     expect(request?.indicator.measures[0]).toMatchObject({ unit: 'per100000', factor: 100000, direction: 'lower' });
@@ -123,7 +130,7 @@ describe('building a local indicator request', () => {
   it('refuses codes already in the catalogue, bad codes, a bad number and no measure', () => {
     const form = swim();
     form.no = 0;
-    form.measures[0] = { ...form.measures[0]!, code: '1ABC' };
+    form.measures[0] = { ...measureOf(form, 0), code: '1ABC' };
     form.measures[0].numerator = { mode: 'new', code: 'LIVE_BIRTHS', nameVi: 'x', nameEn: '', categories: [] };
     const taken = NATIONAL_CATALOGUE.indicators[2]?.code ?? '';
     form.code = taken;
@@ -145,7 +152,7 @@ describe('building a local indicator request', () => {
   it('refuses a measure code used twice, an existing measure code, and the same numerator and denominator', () => {
     const form = swim();
     const existingMeasure = NATIONAL_CATALOGUE.indicators[0]?.measures[0]?.code ?? '';
-    form.measures.push({ ...form.measures[0]!, code: 'SWIM_RATE' });
+    form.measures.push({ ...measureOf(form, 0), code: 'SWIM_RATE' });
     form.measures.push({
       ...emptyMeasure(),
       code: existingMeasure,
@@ -163,7 +170,7 @@ describe('building a local indicator request', () => {
   it('sends a new element shared by two measures once; a second definition that differs is refused', () => {
     const form = swim();
     const shared = { mode: 'new' as const, code: 'POOLS', nameVi: 'Số bể bơi', nameEn: 'Pools', categories: [] };
-    form.measures[0] = { ...form.measures[0]!, denominator: shared };
+    form.measures[0] = { ...measureOf(form, 0), denominator: shared };
     form.measures.push({
       ...emptyMeasure(),
       code: 'POOL_RATE',
@@ -181,7 +188,7 @@ describe('building a local indicator request', () => {
       { measure: 0, side: 'denominator' },
     ]);
 
-    form.measures[1] = { ...form.measures[1]!, numerator: { ...shared, nameVi: 'Số hồ bơi' } };
+    form.measures[1] = { ...measureOf(form, 1), numerator: { ...shared, nameVi: 'Số hồ bơi' } };
     expect(buildLocalIndicatorRequest(form, catalogue).errors['measures.1.numerator.code']).toEqual({
       key: 'localErrElementTwice',
       params: { code: 'POOLS' },
@@ -190,7 +197,7 @@ describe('building a local indicator request', () => {
 
   it('refuses an "existing" element that is neither in the catalogue nor new in the form', () => {
     const form = swim();
-    form.measures[0] = { ...form.measures[0]!, denominator: { mode: 'existing', code: 'NOWHERE' } };
+    form.measures[0] = { ...measureOf(form, 0), denominator: { mode: 'existing', code: 'NOWHERE' } };
     expect(buildLocalIndicatorRequest(form, catalogue).errors['measures.0.denominator']?.key).toBe('localErrChooseElement');
   });
 

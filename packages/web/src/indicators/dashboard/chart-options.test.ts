@@ -266,7 +266,7 @@ describe('ranking chart', () => {
 
   it('has no target line without a target and says when no commune reported', () => {
     const chart = rankingChart({
-      ranking: { ...ranking, target: null, units: [ranking.units[4]!] },
+      ranking: { ...ranking, target: null, units: ranking.units.filter((u) => u.value === null) },
       unit: '%',
       lang: 'en',
       t: tEn,

@@ -149,9 +149,7 @@ export function trendChart(input: TrendChartInput): TrendChart {
     baseline && targets.length > 0
       ? [
           { period: endOfYear(baseline.year, type), value: baseline.value },
-          ...targets
-            .filter((x) => x.year > (baseline?.year ?? 0))
-            .map((x) => ({ period: endOfYear(x.year, type), value: x.value })),
+          ...targets.filter((x) => x.year > baseline.year).map((x) => ({ period: endOfYear(x.year, type), value: x.value })),
         ]
       : [];
   const trajectoryData = categories.map((c) => {
@@ -213,7 +211,7 @@ export function trendChart(input: TrendChartInput): TrendChart {
   const option: DashboardChartOption = {
     animation: false,
     aria: { enabled: false },
-    grid: { left: 56, right: 24, top: 48, bottom: 32, containLabel: false },
+    grid: { left: 56, right: 24, top: 48, bottom: 32 },
     legend: { top: 0, data: series.map((s) => String(s.name)) },
     tooltip: {
       trigger: 'axis',
@@ -304,7 +302,8 @@ export function rankUnits(units: RankingReply['units']): RankedUnit[] {
 export function rankingChart(input: RankingChartInput): RankingChart {
   const { ranking, unit, lang, t } = input;
   const ranked = rankUnits(ranking.units);
-  const withValue = ranked.filter((u) => u.value !== null);
+  // rankUnits gives a rank exactly to the communes with a value
+  const withValue = ranked.filter((u): u is RankedUnit & { rank: number } => u.rank !== null);
   const shown =
     input.show === 'all' || withValue.length <= input.limit
       ? withValue
@@ -335,11 +334,23 @@ export function rankingChart(input: RankingChartInput): RankingChart {
   const option: DashboardChartOption = {
     animation: false,
     aria: { enabled: false },
-    grid: { left: 8, right: 96, top: 28, bottom: 24, containLabel: true },
+    // the axis labels inside the grid, as the deprecated `containLabel: true` laid them out in ECharts 6:
+    // bounds = the grid, labels only, no minimum size, the axis name not moved
+    grid: {
+      left: 8,
+      right: 96,
+      top: 28,
+      bottom: 24,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'axisLabel',
+      outerBoundsClampWidth: 0,
+      outerBoundsClampHeight: 0,
+    },
     tooltip: { trigger: 'item', valueFormatter: (v) => fmt(typeof v === 'number' ? v : null) },
     xAxis: {
       type: 'value',
       name: unitAxisName(unit, lang),
+      nameMoveOverlap: false,
       axisLabel: { formatter: (v: number) => formatNumber(v, lang) },
     },
     yAxis: {

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
 import type { PlanMeasureTargetsDto } from '@tre/core/indicators/indicator-api';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatValue, unitAxisName } from '../../format/format.ts';
@@ -37,7 +37,7 @@ export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
     }
   };
 
-  const submit = (e: FormEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const body = requestOf(draft);
     if (!body) {

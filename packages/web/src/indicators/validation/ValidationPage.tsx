@@ -361,17 +361,7 @@ function FindingFilters({ rules, view }: { rules: ReturnType<typeof ruleCounts>;
   );
 }
 
-function UnitFindings({
-  group,
-  period,
-  names,
-  canOpen,
-}: {
-  group: UnitGroup<ValidationViolationDto>;
-  period: string;
-  names: Names;
-  canOpen: boolean;
-}) {
+function UnitFindings({ group, period, names, canOpen }: { group: UnitGroup; period: string; names: Names; canOpen: boolean }) {
   const { t } = useI18n();
   const { unit, counts, items, missing } = group;
   const [allMissing, setAllMissing] = useState(false);

@@ -1,6 +1,6 @@
 import { Button, FileInput, Modal, Select, Stack, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
@@ -40,7 +40,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);

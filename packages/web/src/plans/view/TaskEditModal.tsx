@@ -1,6 +1,6 @@
 import { Button, Modal, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskPatchRequest } from '@tre/core/plans/plan-api';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import type { Agency } from '../../api/types.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
@@ -29,7 +29,7 @@ export function TaskEditModal({ task, agencies, onClose, onSaved }: Props) {
   const known = new Map(task.bodies.map((b) => [b.name, b.resolution]));
   const resolutionOf = (name: string) => known.get(name) ?? guessResolution(name, agencies);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
