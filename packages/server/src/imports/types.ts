@@ -29,10 +29,26 @@ export interface FileRow {
   row: number;
 }
 
+/**
+ * The uploaded file as a reader sees it. A format read front to back (JSON) takes it in chunks, so
+ * that the worker never holds the file; one that needs to seek (a zip's directory is at its end)
+ * takes it whole.
+ */
+export interface FileSource {
+  /** bytes in the file */
+  size: number;
+  /** its first bytes (up to 64), to tell the format */
+  head: Uint8Array;
+  /** the file in order, one chunk at a time; each call reads it again from the start */
+  chunks(): Iterable<Uint8Array>;
+  /** the whole file at once */
+  whole(): Uint8Array;
+}
+
 /** The module a reader lives in exports `reader: ImportFileReader<…>`; it runs in the worker thread. */
 export interface ImportFileReader<R extends FileRow> {
   /** the rows in file order, in groups as they stream in; throws ImportFileError */
-  rows(fileName: string, bytes: Uint8Array, limits: ImportLimits): Iterable<R[]>;
+  rows(fileName: string, file: FileSource, limits: ImportLimits): Iterable<R[]>;
   /**
    * The record a row would write, so that when two rows write the same record the earlier is
    * refused and the later kept; undefined for a row that will be refused anyway.

@@ -1,14 +1,22 @@
-import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ImportFileError, type BatchRow, type FileRow, type ImportFileReader, type ImportLimits } from './types.ts';
+import { HashLog, Repeats, keyHash } from './repeats.ts';
+import { fileSource } from './source.ts';
+import {
+  ImportFileError,
+  type BatchRow,
+  type FileRow,
+  type FileSource,
+  type ImportFileReader,
+  type ImportLimits,
+} from './types.ts';
 
 /**
- * The worker thread that reads one uploaded file (runner.ts starts it with a bounded heap). Two
- * passes over the file: the first counts the rows, refusing a file over the row limit, and notes
- * the last row of each record, all before anything is stored; the second hands the rows to the
- * main thread in batches, at most one ahead of the one being committed, so a slow database slows
- * the reading instead of filling memory. Rows up to `skip` were committed by an
- * earlier run of the same job (a restart) and are passed over.
+ * The worker thread that reads one uploaded file (runner.ts starts it with a bounded heap), streamed
+ * from disk on every pass. The first pass counts the rows, refusing a file over the row limit, and
+ * finds the records written by more than one row (repeats.ts; one more pass when there are any), all
+ * before anything is stored; the last pass hands the rows to the main thread in batches, at most one
+ * ahead of the one being committed, so a slow database slows the reading instead of filling memory.
+ * Rows up to `skip` were committed by an earlier run of the same job (a restart) and are passed over.
  */
 
 export interface WorkerInput {
@@ -53,29 +61,44 @@ const acked = () => {
   return a ? Promise.resolve(a) : new Promise<Ack>((resolve) => (waiting = resolve));
 };
 
-async function run(): Promise<void> {
-  const { reader } = (await import(input.readerHref)) as { reader: ImportFileReader<FileRow> };
-  const bytes = new Uint8Array(fs.readFileSync(input.filePath));
-  const last = new Map<string, number>();
+/** The first pass: how many rows, and which records more than one row writes. */
+function scan(reader: ImportFileReader<FileRow>, file: FileSource): { total: number; repeats: Repeats } {
+  const log = new HashLog();
   let total = 0;
-  for (const group of reader.rows(input.fileName, bytes, input.limits)) {
+  for (const group of reader.rows(input.fileName, file, input.limits)) {
     for (const r of group) {
       total++;
       const key = reader.key(r);
-      if (key !== undefined) last.set(key, r.row);
+      if (key !== undefined) log.add(keyHash(key));
     }
   }
+  const repeats = new Repeats(log.repeated());
+  if (repeats.any) {
+    for (const group of reader.rows(input.fileName, file, input.limits)) {
+      for (const r of group) {
+        const key = reader.key(r);
+        if (key !== undefined) repeats.note(key, r.row);
+      }
+    }
+  }
+  return { total, repeats };
+}
+
+async function run(): Promise<void> {
+  const { reader } = (await import(input.readerHref)) as { reader: ImportFileReader<FileRow> };
+  const file = fileSource(input.filePath);
+  const { total, repeats } = scan(reader, file);
   post({ type: 'scanned', total });
   let size = input.batchSize;
   let index = 0;
   let batch: BatchRow<FileRow>[] = [];
   let inFlight = 0;
-  for (const group of reader.rows(input.fileName, bytes, input.limits)) {
+  for (const group of reader.rows(input.fileName, file, input.limits)) {
     for (const r of group) {
       if (++index <= input.skip) continue;
       const key = reader.key(r);
-      const later = key === undefined ? undefined : last.get(key);
-      batch.push(later !== undefined && later !== r.row ? { data: r, supersededBy: later } : { data: r });
+      const later = key === undefined ? undefined : repeats.laterOf(key, r.row);
+      batch.push(later !== undefined ? { data: r, supersededBy: later } : { data: r });
       if (batch.length >= size) {
         // one batch read ahead while the one before is stored: reading and storing overlap, and no
         // more than two batches are ever held

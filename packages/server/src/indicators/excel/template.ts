@@ -25,7 +25,7 @@ import { assertDataSet, communesOf, dataSetOf, getReportingUnit, type ReportingU
  * The Excel template: sheet "Số liệu" with one row per unit × element × (the total, then every
  * combination of the options of the element's categories — a disaggregation names all of them,
  * as the entry form and the import require), filled with what is stored; a second sheet
- * "Hướng dẫn" explains it in Vietnamese and English. import-rows.ts reads it back.
+ * "Hướng dẫn" explains it in Vietnamese and English. import/rows.ts reads it back.
  */
 
 export interface TemplateUnit {

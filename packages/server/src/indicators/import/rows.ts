@@ -7,7 +7,7 @@ import { checkText, cleanText, describeUnsafeCharacter } from '@tre/core/text/cl
 import { ZipError, inflateBudget } from '@tre/core/files/zip';
 import { JSONParser } from '@streamparser/json';
 import { SheetError, sheetRows, type SheetCell, type SheetRow } from '../../imports/readers/xlsx.ts';
-import { ImportFileError, type ImportFileReader, type ImportLimits } from '../../imports/types.ts';
+import { ImportFileError, type FileSource, type ImportFileReader, type ImportLimits } from '../../imports/types.ts';
 
 /**
  * Reading a figures file into rows: the Excel template (excel-template.ts) or a DHIS2 dataValueSets
@@ -114,6 +114,9 @@ export function dataValueRow(raw: unknown, row: number): ImportRow {
   };
 }
 
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
 /**
  * A dataValueSets document is three levels deep ({dataValues: [{…}]}); a streaming JSON parser
  * slows down with depth (a 1 MB file nested 200,000 deep took two minutes), so nesting beyond
@@ -144,8 +147,8 @@ function depthGuard(fileName: string) {
   };
 }
 
-/** The dataValues of a JSON file, streamed: the document is never held whole. */
-function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): Generator<ImportRow[]> {
+/** The dataValues of a JSON file, streamed from disk: neither the file nor the document is held whole. */
+function* jsonRows(fileName: string, file: FileSource, limits: ImportLimits): Generator<ImportRow[]> {
   const parser = new JSONParser({ paths: ['$.dataValues.*', '$.dataValues'], keepStack: false });
   let out: ImportRow[] = [];
   let count = 0;
@@ -156,15 +159,20 @@ function* jsonRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): G
       seen.array = Array.isArray(value);
       return;
     }
+    // the parser keeps every element of an array it will hand over whole ('$.dataValues', asked for
+    // to tell an empty array from none): 500,000 objects, ~190 MB of the worker's heap. Each element
+    // is dropped from it once read, as the parser itself does where no enclosing value is asked for.
+    if (Array.isArray(parent)) parent.length = 0;
     if (++count > limits.maxRows) throw tooManyRows(fileName, limits.maxRows);
     out.push(dataValueRow(value, count));
   };
-  const CHUNK = 256 * 1024;
   const guard = depthGuard(fileName);
-  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const bom = startsWith(file.head, UTF8_BOM) ? UTF8_BOM.length : 0;
+  let first = true;
   try {
-    for (; start < bytes.length; start += CHUNK) {
-      const chunk = bytes.subarray(start, Math.min(bytes.length, start + CHUNK));
+    for (const whole of file.chunks()) {
+      const chunk = first ? whole.subarray(bom) : whole;
+      first = false;
       guard(chunk);
       parser.write(chunk);
       if (out.length > 0) {
@@ -346,32 +354,32 @@ function workbookProblem(fileName: string, e: unknown, limits: ImportLimits): Im
 
 // ---- which format ----
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function* fileRows(fileName: string, bytes: Uint8Array, limits: ImportLimits): Generator<ImportRow[]> {
-  if (bytes.length === 0) throw unreadable(fileName, { vi: 'tệp rỗng', en: 'the file is empty' });
-  if (startsWith(bytes, ZIP)) {
+function* fileRows(fileName: string, file: FileSource, limits: ImportLimits): Generator<ImportRow[]> {
+  if (file.size === 0) throw unreadable(fileName, { vi: 'tệp rỗng', en: 'the file is empty' });
+  if (startsWith(file.head, ZIP)) {
     try {
-      yield* workbookRows(fileName, bytes, limits);
+      // a zip's directory is at its end: the workbook is read whole (the upload bound keeps it small)
+      yield* workbookRows(fileName, file.whole(), limits);
     } catch (e) {
       throw e instanceof ImportFileError ? e : workbookProblem(fileName, e, limits);
     }
     return;
   }
-  if (startsWith(bytes, OLE)) {
+  if (startsWith(file.head, OLE)) {
     throw unreadable(fileName, {
       vi: 'đây là định dạng Excel cũ (.xls) hoặc Word cũ (.doc); hãy lưu lại thành .xlsx',
       en: 'this is the old Excel (.xls) or Word (.doc) format; save it as .xlsx',
     });
   }
-  const textStart = Buffer.from(bytes.subarray(0, 64))
+  const textStart = Buffer.from(file.head)
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
   if (path.extname(fileName).toLowerCase() === '.json' || textStart.startsWith('{')) {
-    yield* jsonRows(fileName, bytes, limits);
+    yield* jsonRows(fileName, file, limits);
     return;
   }
   throw unreadable(fileName, {

@@ -17,7 +17,7 @@ import { agenciesOf, communeCodesOf, dataSetOf, type ReportingUnit } from '../un
 
 /**
  * Importing figures row by row, from DHIS2 dataValueSets JSON ({dataValues: [{dataElement, period,
- * orgUnit, value, categoryOptionCombo?}]}) or from the Excel template (import-rows.ts reads both):
+ * orgUnit, value, categoryOptionCombo?}]}) or from the Excel template (rows.ts reads both):
  * dataElement = Tre's element code, orgUnit = a commune's or the province's statistics-office code
  * (or an agency id, so that Tre's own export re-imports), period = a DHIS2 period code and
  * categoryOptionCombo = a disaggregation key ('sex=female|age_group=u6'; absent or 'default' = total).
@@ -230,7 +230,7 @@ export async function importDataValueSet(
   });
 }
 
-/** Figures files as import jobs: the worker reads them with import-rows.ts. */
+/** Figures files as import jobs: the worker reads them with rows.ts. */
 export const dataValuesImport = importKind<ImportRow, ImportContext>({
   name: 'data_values',
   fieldLabels: REJECTION_LABELS,
