@@ -12,6 +12,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { benchListEndpoint, type ListBenchResult } from './http-list.ts';
 import { benchPlansParse, reportPlansParse } from './plans-parse.ts';
+import { reportPlansScore } from './plans-score.ts';
 import { benchIndicators, reportIndicators } from './indicators.ts';
 import { benchImportUnderLoad } from './import-under-load.ts';
 
@@ -40,6 +41,7 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 console.log(`Tre benchmarks — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}\n`);
 
 reportPlansParse(benchPlansParse());
+reportPlansScore();
 
 // loading ~2 million generated values takes minutes on PGlite, so this leg is asked for explicitly
 if (process.env.BENCH_INDICATORS === '1') reportIndicators(await benchIndicators());
