@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { loggedRequest } from './http/log.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ErrorCode, errorMessages, languageFromHeader } from '@tre/core';
@@ -48,7 +49,11 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: { req: loggedRequest },
+          },
     // X-Forwarded-For is believed only behind a proxy that sets it; otherwise anyone could forge the
     // address the audit records and the sign-in throttle counts.
     trustProxy: config.trustProxy,
