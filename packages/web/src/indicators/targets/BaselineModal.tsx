@@ -21,6 +21,8 @@ const asNumber = (v: number | string): number | null => (typeof v === 'number' &
 export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState<BaselineDraft>(() => initialDraft(entry));
+  // what is typed, kept as typed: "80," is no number yet, and must not empty the field mid-typing
+  const [valueText, setValueText] = useState<number | string>(() => draft.value ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const first = firstTargetYear(entry);
@@ -54,7 +56,10 @@ export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
           {suggestion && (
             <Button
               variant="light"
-              onClick={() => setDraft({ year: suggestion.year, value: suggestion.value })}
+              onClick={() => {
+                setDraft({ year: suggestion.year, value: suggestion.value });
+                setValueText(suggestion.value);
+              }}
               data-testid={`baseline-suggestion-${entry.measure}`}
             >
               {t('baselineUseMeasured', {
@@ -79,8 +84,11 @@ export function BaselineModal({ planId, entry, onClose, onSaved }: Props) {
             required
             decimalSeparator={lang === 'vi' ? ',' : '.'}
             thousandSeparator={false}
-            value={draft.value ?? ''}
-            onChange={(v) => setDraft((d) => ({ ...d, value: asNumber(v) }))}
+            value={valueText}
+            onChange={(v) => {
+              setValueText(v);
+              setDraft((d) => ({ ...d, value: asNumber(v) }));
+            }}
             error={errors.value}
             data-testid="baseline-value"
           />
