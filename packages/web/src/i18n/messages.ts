@@ -128,6 +128,8 @@ export const vi = {
     'Văn bản do "{issuer}" ban hành, không phải của {province}: nếu lưu, các chỉ tiêu của nó sẽ được dùng để theo dõi tiến độ của tỉnh.',
   planWarnNothingToTrack: 'Tre không đọc được nhiệm vụ, chỉ tiêu hay hạn báo cáo nào: văn bản này có lẽ không phải là kế hoạch.',
   planSaveAnyway: 'Vẫn lưu',
+  planProgressNoBody:
+    'Nhiệm vụ này chưa có cơ quan nào được xác định, nên chưa ai báo cáo được tiến độ. Hãy xác định cơ quan ở thẻ "Cơ quan được nêu" của kế hoạch.',
   planLeaveTitle: 'Kế hoạch chưa được lưu',
   planLeaveText: 'Những gì Tre đọc được và các quyết định của bạn trên màn hình này chưa được lưu. Nếu rời đi, chúng sẽ mất.',
   planLeaveStay: 'Ở lại',
@@ -365,6 +367,8 @@ export const en: Partial<Record<MessageKey, string>> = {
     'The document was issued by "{issuer}", not by {province}: if saved, its targets will be used to follow the province\'s progress.',
   planWarnNothingToTrack: 'Tre read no task, target or report deadline: this document is probably not a plan.',
   planSaveAnyway: 'Save anyway',
+  planProgressNoBody:
+    'No body of this task is decided yet, so nobody can report its progress. Decide its bodies in the plan\'s "Bodies named" tab.',
   planLeaveTitle: 'The plan is not saved',
   planLeaveText: 'What Tre read and the decisions you made on this screen are not saved yet. If you leave, they are lost.',
   planLeaveStay: 'Stay',

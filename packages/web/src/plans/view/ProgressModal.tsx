@@ -1,4 +1,4 @@
-import { Button, FileInput, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, FileInput, Modal, Select, Stack, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
 import { useState, type SubmitEvent } from 'react';
 import { useSession } from '../../session/session.tsx';
@@ -61,7 +61,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
   };
 
   return (
-    <Modal opened onClose={onClose} title={`${t('planRecordProgress')} — ${task.ref ?? ''} (${period})`} size="lg">
+    <Modal opened onClose={onClose} title={`${t('planRecordProgress')}${task.ref ? ` — ${task.ref}` : ''} (${period})`} size="lg">
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
           {onBehalf && (
@@ -70,6 +70,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
               data={bodyOptions}
               value={agencyId}
               searchable
+              allowDeselect={false}
               disabled={communeCode !== null}
               onChange={setAgencyId}
             />
@@ -83,6 +84,11 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
               clearable
               onChange={setCommuneCode}
             />
+          )}
+          {onBehalf && bodyOptions.length === 0 && !forCommunes && (
+            <Alert color="yellow" data-testid="progress-no-body">
+              {t('planProgressNoBody')}
+            </Alert>
           )}
           <Select
             label={t('status')}
