@@ -92,9 +92,12 @@ describe('administrator in the browser', () => {
     await page.getByRole('link', { name: 'Nhật ký hệ thống' }).click();
     const table = page.getByTestId('audit-table');
     await table.getByText('mai.pham').first().waitFor();
+    // actions and objects by their names, not their codes, in either language
+    await table.getByRole('cell', { name: 'Đăng nhập', exact: true }).first().waitFor();
     await page.getByText('English').click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Audit log');
+    await table.getByRole('cell', { name: 'Signed in', exact: true }).first().waitFor();
     await page.getByText('Tiếng Việt').click();
   });
 

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRead } from '../api/useApi.ts';
 import { accessReads } from './api.ts';
+import { AUDITED_ENTITIES, auditActionLabel, auditEntityLabel } from './auditLabels.ts';
 import { TableHead } from '../ui/TableHead.tsx';
-
-const entities = ['user', 'agency', 'setting', 'database'];
 
 export function AuditPage() {
   const { t, lang } = useI18n();
@@ -25,7 +24,7 @@ export function AuditPage() {
         <Select
           label={t('object')}
           clearable
-          data={entities}
+          data={AUDITED_ENTITIES.map((value) => ({ value, label: auditEntityLabel(value, lang) }))}
           value={entity}
           onChange={(v) => {
             setEntity(v);
@@ -42,9 +41,9 @@ export function AuditPage() {
             <Table.Tr key={e.id}>
               <Table.Td>{new Date(e.at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</Table.Td>
               <Table.Td>{e.actorName}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
+              <Table.Td>{auditActionLabel(e.action, lang)}</Table.Td>
               <Table.Td>
-                {e.entity} {e.entityId.slice(0, 8)}
+                {auditEntityLabel(e.entity, lang)} <Code>{e.entityId}</Code>
               </Table.Td>
               <Table.Td>
                 <Code block style={{ maxWidth: 320, maxHeight: 120, overflow: 'auto' }}>

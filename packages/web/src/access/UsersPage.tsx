@@ -10,6 +10,7 @@ import { useRead } from '../api/useApi.ts';
 import { unitsReads } from '../units/api.ts';
 import { accessApi, accessReads } from './api.ts';
 import { TableHead } from '../ui/TableHead.tsx';
+import { agencyKeywords, foldFilter } from '../ui/foldFilter.ts';
 
 interface Draft {
   /** Set when editing an existing user: username and password are then not sent. */
@@ -285,6 +286,7 @@ function ScopeFields({
           label={t('commune')}
           name="communeCode"
           searchable
+          filter={foldFilter()}
           required
           error={fieldError('communeCode')}
           data={communes.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
@@ -296,6 +298,7 @@ function ScopeFields({
         label={t('agency')}
         name="agencyId"
         searchable
+        filter={foldFilter(agencyKeywords(agencies))}
         clearable
         required={scopeKindOf(draft.role) === 'agency'}
         error={fieldError('agencyId')}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { Agency } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { decodeResolution, encodeResolution } from './bodies.ts';
+import { agencyKeywords, foldFilter } from '../ui/foldFilter.ts';
 
 interface Props {
   name: string;
@@ -39,6 +40,11 @@ export function BodyResolutionSelect({ name, value, agencies, onChange, disabled
     ],
     [agencies, t],
   );
+  // an agency is found by its full name and aliases too ("giao duc" finds Sở GD&ĐT)
+  const filter = useMemo(
+    () => foldFilter(agencyKeywords(agencies, (id) => encodeResolution({ kind: 'agency', agencyId: id }))),
+    [agencies],
+  );
   const unresolved = value.kind === 'unresolved';
   return (
     <Select
@@ -47,6 +53,7 @@ export function BodyResolutionSelect({ name, value, agencies, onChange, disabled
       data={data}
       value={encodeResolution(value)}
       searchable
+      filter={filter}
       allowDeselect={false}
       disabled={disabled}
       // unresolved is a warning (to be done), not an error: orange, not red

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useRead } from '../api/useApi.ts';
 import { unitsReads } from './api.ts';
 import { TableHead } from '../ui/TableHead.tsx';
+import { foldFilter } from '../ui/foldFilter.ts';
 
 const PAGE = 20;
 
@@ -36,6 +37,7 @@ export function CommunesPage({ communePanels }: { communePanels?: (code: string)
         <Select
           label={t('province')}
           searchable
+          filter={foldFilter()}
           w={260}
           data={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.name} (${p.code})` }))}
           value={province}

@@ -45,6 +45,7 @@ import { can } from '../../session/can.ts';
 import { unitsReads } from '../../units/api.ts';
 import { catalogueApi, catalogueReads, type StoredIndicator } from './api.ts';
 import { TableHead } from '../../ui/TableHead.tsx';
+import { foldFilter } from '../../ui/foldFilter.ts';
 
 const UNIT_LABEL: Record<MeasureUnit, MessageKey> = { '%': 'unit_percent', per1000: 'unit_per1000', per100000: 'unit_per100000' };
 
@@ -434,6 +435,7 @@ function AddIndicatorForm({
                   value={m.agency}
                   onChange={(v) => updateMeasure(i, { agency: v })}
                   searchable
+                  filter={foldFilter()}
                   required
                   error={err(`measures.${i}.agency`)}
                   data-testid={`local-measure-agency-${i}`}
@@ -531,6 +533,7 @@ function ElementChoiceEditor({
           value={choice.code}
           onChange={(v) => onChange({ mode: 'existing', code: v })}
           searchable
+          filter={foldFilter()}
           limit={50}
           error={err(field)}
           data-testid={`local-${side}-${index}`}

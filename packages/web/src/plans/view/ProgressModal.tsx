@@ -11,6 +11,7 @@ import { unitsReads } from '../../units/api.ts';
 import { canManagePlans } from '../access.ts';
 import { plansApi } from '../api.ts';
 import { PROGRESS_STATUSES, usePlanLabels } from '../labels.ts';
+import { foldFilter } from '../../ui/foldFilter.ts';
 
 interface Props {
   task: PlanTaskDto;
@@ -70,6 +71,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
               data={bodyOptions}
               value={agencyId}
               searchable
+              filter={foldFilter()}
               allowDeselect={false}
               disabled={communeCode !== null}
               onChange={setAgencyId}
@@ -81,6 +83,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
               data={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
               value={communeCode}
               searchable
+              filter={foldFilter()}
               clearable
               onChange={setCommuneCode}
             />

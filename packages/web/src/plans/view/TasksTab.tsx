@@ -14,6 +14,7 @@ import { TaskEditModal } from './TaskEditModal.tsx';
 import { planYears } from './years.ts';
 import { plansPermissions } from '@tre/core';
 import { scopeFor } from '../../session/can.ts';
+import { agencyKeywords, foldFilter } from '../../ui/foldFilter.ts';
 
 type Half = 'year' | 'S1' | 'S2';
 
@@ -48,6 +49,7 @@ export function TasksTab({ plan, agencies }: { plan: PlanDetailDto; agencies: Ag
             data={agencies.map((a) => ({ value: a.id, label: a.shortName }))}
             value={agencyId}
             searchable
+            filter={foldFilter(agencyKeywords(agencies))}
             clearable
             w={280}
             onChange={setAgencyId}
