@@ -105,8 +105,25 @@ describe('administrator in the browser', () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await signIn('mai.pham', 'mat-khau-cua-mai');
     await page.getByRole('heading', { name: 'Xin chào, Phạm Thị Mai Anh' }).waitFor();
-    expect(await page.getByText('Xã, phường mã 17827').count()).toBe(1);
+    await page.getByText('Xã Nghi Lộc (mã 17827)').waitFor();
     expect(await page.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nhật ký hệ thống' }).count()).toBe(0);
+  });
+
+  it('lets the case worker replace the password the administrator chose, and sign in with the new one', async () => {
+    await page.getByTestId('change-password').click();
+    const dialog = page.getByRole('dialog', { name: 'Đổi mật khẩu' });
+    await dialog.getByLabel('Mật khẩu hiện tại').fill('mat-khau-cua-mai');
+    await dialog.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-cua-mai');
+    await dialog.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-cua-mai-sai');
+    await dialog.getByTestId('password-save').click();
+    await dialog.getByText('Hai lần nhập mật khẩu mới không giống nhau').waitFor();
+    await dialog.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-cua-mai');
+    await dialog.getByTestId('password-save').click();
+    await dialog.getByTestId('password-changed').waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signIn('mai.pham', 'mat-khau-moi-cua-mai');
+    await page.getByRole('heading', { name: 'Xin chào, Phạm Thị Mai Anh' }).waitFor();
   });
 });

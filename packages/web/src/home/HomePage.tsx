@@ -24,6 +24,8 @@ export function HomePage() {
   const { t, roleLabel } = useI18n();
   const { user } = useSession();
   const settings = useRead(unitsReads.settings());
+  // a commune officer's scope by its name, not its code
+  const commune = useRead(user?.communeCode ? unitsReads.commune(user.communeCode) : null);
   if (!user) return null;
   const role = user.role;
   const scope = scopeKindOf(role);
@@ -39,7 +41,7 @@ export function HomePage() {
           {scope === 'province'
             ? t('scopeProvince', { province: settings.data?.province.name ?? user.provinceCode })
             : scope === 'commune'
-              ? t('scopeCommune', { code: user.communeCode ?? '' })
+              ? t('scopeCommune', { name: commune.data?.name ?? '', code: user.communeCode ?? '' })
               : t('scopeAgency')}
         </Text>
         <Text mt="sm">{t(purpose[role])}</Text>

@@ -1,6 +1,8 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { useState } from 'react';
+import { ChangePasswordModal } from '../access/ChangePasswordModal.tsx';
 import { useSession } from '../session/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -38,6 +40,7 @@ export function Layout() {
   const { t, roleLabel } = useI18n();
   const { user, signOut } = useSession();
   const [opened, { toggle }] = useDisclosure();
+  const [changingPassword, setChangingPassword] = useState(false);
   const location = useLocation();
   if (!user) return null;
   const visible = items.filter((i) => !i.may || i.may(user));
@@ -61,9 +64,13 @@ export function Layout() {
             <Text size="sm" data-testid="current-user">
               {user.displayName} · {roleLabel(user.role)}
             </Text>
+            <Button variant="subtle" size="xs" onClick={() => setChangingPassword(true)} data-testid="change-password">
+              {t('changeOwnPassword')}
+            </Button>
             <Button variant="subtle" size="xs" onClick={() => void signOut()}>
               {t('signOut')}
             </Button>
+            {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
           </Group>
         </Group>
       </AppShell.Header>

@@ -7,6 +7,7 @@ import { useRead } from '../api/useApi.ts';
 import { unitsReads } from './api.ts';
 import { TableHead } from '../ui/TableHead.tsx';
 import { foldFilter } from '../ui/foldFilter.ts';
+import { communeTypeLabel } from './communeType.ts';
 
 const PAGE = 20;
 
@@ -16,7 +17,7 @@ const PAGE = 20;
  * hands them in).
  */
 export function CommunesPage({ communePanels }: { communePanels?: (code: string) => ReactNode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useSession();
   const [province, setProvince] = useState<string>(user?.provinceCode ?? '40');
   const [q, setQ] = useState('');
@@ -68,7 +69,7 @@ export function CommunesPage({ communePanels }: { communePanels?: (code: string)
             <Table.Tr key={c.code} style={{ cursor: 'pointer' }} onClick={() => setSelected(c.code)}>
               <Table.Td>{c.code}</Table.Td>
               <Table.Td>{c.name}</Table.Td>
-              <Table.Td>{c.type}</Table.Td>
+              <Table.Td>{communeTypeLabel(c.type, lang)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -83,7 +84,7 @@ export function CommunesPage({ communePanels }: { communePanels?: (code: string)
         {detail.data && (
           <Stack>
             <Text>
-              {t('code')}: {detail.data.code} · {detail.data.type}
+              {t('code')}: {detail.data.code} · {communeTypeLabel(detail.data.type, lang)}
             </Text>
             <Title order={5}>{t('predecessors')}</Title>
             <List size="sm">
