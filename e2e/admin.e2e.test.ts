@@ -114,7 +114,7 @@ describe('administrator in the browser', () => {
     await page.getByTestId('change-password').click();
     const dialog = page.getByRole('dialog', { name: 'Đổi mật khẩu' });
     await dialog.getByLabel('Mật khẩu hiện tại').fill('mat-khau-cua-mai');
-    await dialog.getByLabel('Mật khẩu mới', { exact: true }).fill('mat-khau-moi-cua-mai');
+    await dialog.getByLabel(/^Mật khẩu mới/).fill('mat-khau-moi-cua-mai');
     await dialog.getByLabel('Nhập lại mật khẩu mới').fill('mat-khau-moi-cua-mai-sai');
     await dialog.getByTestId('password-save').click();
     await dialog.getByText('Hai lần nhập mật khẩu mới không giống nhau').waitFor();
