@@ -293,7 +293,8 @@ export function scorePlan(expected: PlanExpectation, plan: PlanDocument): PlanSc
   return s;
 }
 
-const COUNT_KEYS = [
+/** Every figure a plan's score has, in the table's order. */
+export const COUNT_KEYS = [
   'taskPrecision',
   'taskRecall',
   'path',
