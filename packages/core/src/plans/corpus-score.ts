@@ -246,7 +246,7 @@ export function scorePlan(expected: PlanExpectation, plan: PlanDocument): PlanSc
     const e = expected.tasks[i];
     const p = tasks[j];
     if (!e || !p) continue;
-    const path = parsedPath(p);
+    const path = p.path ?? parsedPath(p);
     s.path = add(s.path, count(path === e.path ? 1 : 0, 1));
     if (path !== e.path) s.pathErrors.push({ expected: e.path, parsed: path });
     for (const field of ['lead', 'support'] as const) {

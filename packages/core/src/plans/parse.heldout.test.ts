@@ -270,15 +270,16 @@ describe('2021-2030 programme with a tab-separated task table', () => {
     ]);
   });
 
-  it('makes a task of every table row', () => {
+  it('makes a task of every table row, numbered under the item the table sits in', () => {
     const rows = p.tasks.filter((t) => t.lead.length > 0 && t.section?.startsWith('II'));
+    expect(rows.map((t) => t.path)).toEqual(['II.5.1', 'II.5.2', 'II.5.3', 'II.5.4', 'II.5.5', 'II.5.6']);
     expect(rows.map((t) => [t.ref, t.lead, ...(tl(t) ?? [])])).toEqual([
-      ['1', [LĐ], 'range', '2021-01-01', '2022-12-31'],
-      ['2', [LĐ], 'recurring', null, null],
-      ['3', ['Sở Y tế'], 'range', '2021-01-01', '2030-12-31'],
-      ['4', ['Sở Giáo dục và Đào tạo'], 'range', '2021-01-01', '2025-12-31'],
-      ['5', [LĐ], 'once', '2025-10-01', '2025-12-31'],
-      ['6', [LĐ], 'once', '2030-01-01', '2030-12-31'],
+      ['5.1', [LĐ], 'range', '2021-01-01', '2022-12-31'],
+      ['5.2', [LĐ], 'recurring', null, null],
+      ['5.3', ['Sở Y tế'], 'range', '2021-01-01', '2030-12-31'],
+      ['5.4', ['Sở Giáo dục và Đào tạo'], 'range', '2021-01-01', '2025-12-31'],
+      ['5.5', [LĐ], 'once', '2025-10-01', '2025-12-31'],
+      ['5.6', [LĐ], 'once', '2030-01-01', '2030-12-31'],
     ]);
     expect(rows[0]?.support).toEqual([
       'Sở Thông tin và Truyền thông',

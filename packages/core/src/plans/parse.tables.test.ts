@@ -94,6 +94,7 @@ const EXPECTED_APPENDIX_TASKS = [
     lead: [LĐTBXH],
     support: ['Sở Thông tin và Truyền thông', 'Tỉnh Đoàn'],
     timeline: once('Tháng 6/2025', '2025-06-01', '2025-06-30'),
+    path: 'PL.I.1',
     section: 'PL.I',
   },
   {
@@ -102,6 +103,7 @@ const EXPECTED_APPENDIX_TASKS = [
     lead: [LĐTBXH],
     support: ['Công an tỉnh'],
     timeline: recurring,
+    path: 'PL.I.2',
     section: 'PL.I',
   },
   {
@@ -110,6 +112,7 @@ const EXPECTED_APPENDIX_TASKS = [
     lead: ['Sở Y tế'],
     support: ['Sở Giáo dục và Đào tạo', 'UBND các huyện, thị xã, thành phố'],
     timeline: once('Quý II/2025', '2025-04-01', '2025-06-30'),
+    path: 'PL.II.1.1',
     section: 'PL.II.1',
   },
   {
@@ -118,6 +121,7 @@ const EXPECTED_APPENDIX_TASKS = [
     lead: ['Sở Y tế'],
     support: ['UBND các huyện, thị xã, thành phố'],
     timeline: recurring,
+    path: 'PL.II.1.2',
     section: 'PL.II.1',
   },
   {
@@ -126,6 +130,7 @@ const EXPECTED_APPENDIX_TASKS = [
     lead: ['Sở Y tế'],
     support: ['Sở Giáo dục và Đào tạo'],
     timeline: once('Quý III/2025', '2025-07-01', '2025-09-30'),
+    path: 'PL.II.2',
     section: 'PL.II',
   },
 ];
@@ -136,6 +141,7 @@ const BODY_TASK = {
   lead: ['Tỉnh Đoàn'],
   support: [],
   timeline: once('tháng 9/2025', '2025-09-01', '2025-09-30'),
+  path: 'II.1',
   section: 'II',
 };
 
@@ -203,6 +209,7 @@ describe('assignment table in a .docx appendix', () => {
         lead: ['Phòng Lao động - TB&XH'],
         support: ['UBND các xã'],
         timeline: { kind: 'unspecified', text: null, start: null, end: null },
+        path: 'I.-1',
         section: 'I',
       },
     ]);

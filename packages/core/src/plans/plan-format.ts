@@ -6,7 +6,7 @@ import { MAX_MEASURE_VALUE } from '../indicators/counts.ts';
  * The importer produces it, `tre plan export` prints it and `tre plan import` accepts it back.
  *
  * Tre adds a few optional fields the spec leaves open (it does not forbid extra properties):
- * `documentNumber`, `sections`, `footnotes`, each task's `section` and `line`, each indicator's
+ * `documentNumber`, `sections`, `footnotes`, each task's `path`, `section` and `line`, each indicator's
  * `line`, a timeline's `lunar` text, a reporting deadline's `text`. A file without them is still a
  * valid plan; unknown values are null or empty lists, never guessed.
  */
@@ -61,6 +61,11 @@ export const PlanTaskSchema = z.object({
   lead: z.array(z.string().max(300)).max(50),
   support: z.array(z.string().max(300)).max(100),
   timeline: TimelineSchema,
+  /**
+   * The task's whole numbering, e.g. "II.1.a", "III.2.4", "V.4.-2" for the second bullet under
+   * V.4 (Tre extension): `ref` is only what is printed in front of the item.
+   */
+  path: z.string().max(80).nullable().optional(),
   /** Ref of the outline section the task sits in, e.g. "II" or "II.3" (Tre extension). */
   section: z.string().max(40).nullable().optional(),
   /** 1-based line of the source text where the task starts (Tre extension). */

@@ -17,7 +17,7 @@ export interface Attribute {
   line: number;
 }
 
-const PREFIX = /^(?:[a-zđ]\s*[).]\s*|[-–—•●▪+]\s*)?[*_\s]*/;
+const PREFIX = /^(?:[-–—•●▪+]\s*)?(?:[a-zđ]\s*[).]\s*)?[*_\s]*/;
 const LABELS: [RegExp, Attribute['kind']][] = [
   [/^(?:don vi|co quan|bo phan)?\s*phoi hop(?: thuc hien)?$/, 'support'],
   [

@@ -2,7 +2,7 @@ import { utf8Decoder } from '../../text/utf8.ts';
 import { ZipError, inflateBudget, readEntry, zipEntries } from '../../files/zip.ts';
 import { PlanFileError } from './errors.ts';
 import { toSuperscript } from './footnotes.ts';
-import { assignmentTableLines, type TableCell } from './tables.ts';
+import { assignmentTableLines, itemAbove, type TableCell } from './tables.ts';
 
 /**
  * Text of a .docx: one line per paragraph (`w:p`) of word/document.xml, `w:t` text, `w:tab` as a
@@ -253,7 +253,7 @@ function readParagraphs(xml: string, numbering: Numbering | null, footnoteMark: 
         if (!close) tables.push({ rows: [] });
         else {
           const table = tables.pop();
-          if (table) emit(tables.length ? table.rows.flatMap((r) => r.cells.flatMap((c) => c.paras)) : tableLines(table));
+          if (table) emit(tables.length ? table.rows.flatMap((r) => r.cells.flatMap((c) => c.paras)) : tableLines(table, lines));
         }
         break;
       case 'w:tr':
@@ -322,7 +322,7 @@ function readParagraphs(xml: string, numbering: Numbering | null, footnoteMark: 
  * The lines of a table: an assignment table's task lines, else one line per cell paragraph. Merged
  * cells (w:vMerge continuing) take the text of the cell above in their grid column.
  */
-function tableLines(table: Table): string[] {
+function tableLines(table: Table, before: string[]): string[] {
   const plain = () => table.rows.flatMap((r) => r.cells.flatMap((c) => c.paras));
   if (table.rows.length < 2) return plain();
   let above: string[] = [];
@@ -343,7 +343,7 @@ function tableLines(table: Table): string[] {
     above = texts;
     return row;
   });
-  return assignmentTableLines(rows) ?? plain();
+  return assignmentTableLines(rows, { under: itemAbove(before.slice(-4)) }) ?? plain();
 }
 
 function readFootnotes(xml: string): Map<string, string> {

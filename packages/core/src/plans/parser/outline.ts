@@ -71,6 +71,60 @@ const REPORTING_CUE = /dinh ky|che do (?:thong tin, )?bao cao|truoc ngay|hang na
 /** Where the body ends: recipients list or signature block. */
 export const BODY_END = /^(?:noi nhan\s*:?|(?:tm|kt|tl|tuq|q)\.\s+\S)/;
 
+/** Vietnamese lists letter a b c d đ e g h i k …; Latin ones also use f. */
+const LETTERS_VI = 'abcdđeghiklmnopqrstuvxy';
+const LETTERS_LATIN = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Whether `next` follows `prev` in its numbering: "3" after "2", "2.4" after "2.3", "đ" after "d". */
+function follows(prev: string, next: string): boolean {
+  if (/^\d/.test(next)) {
+    const p = prev.split('.');
+    const n = next.split('.');
+    return (
+      p.length === n.length && p.slice(0, -1).join('.') === n.slice(0, -1).join('.') && Number(n.at(-1)) === Number(p.at(-1)) + 1
+    );
+  }
+  const a = prev.toLowerCase();
+  const b = next.toLowerCase();
+  return [LETTERS_VI, LETTERS_LATIN].some((abc) => abc.indexOf(a) >= 0 && abc.indexOf(b) === abc.indexOf(a) + 1);
+}
+
+const isFirst = (ref: string) => ref === '1' || ref === 'a' || ref === 'A';
+
+/**
+ * Where a new item goes: the index in `stack` of the item it is a sibling of (the stack is cut
+ * there), or -1 for a child of the top. An item of a style already open is a sibling of the one it
+ * follows in numbering ("3." after "2.", even with a nested "1." … "5." between them); a "1." or
+ * "a)" right under an item of its own style with nothing under it yet, or whose text ends with ":",
+ * starts a nested list; anything else closes back to the outermost item of its style, as lists
+ * usually do. A new style opens a child of the top, except "2.1." which goes under its "2.".
+ */
+function siblingAt(stack: Node[], marker: { style: string; ref: string }): number {
+  const same = stack.flatMap((n, i) => (i > 0 && n.style === marker.style ? [i] : []));
+  if (!same.length) return parentByNumber(stack, marker);
+  if (!marker.ref) return same[0] ?? -1;
+  for (let k = same.length - 1; k >= 0; k--) {
+    const i = same[k] ?? 0;
+    if (follows(stack[i]?.ref ?? '', marker.ref)) return i;
+  }
+  const top = stack[stack.length - 1];
+  const last = top?.body[top.body.length - 1]?.text ?? top?.text ?? '';
+  if (top?.style === marker.style && isFirst(marker.ref) && !top.children.length && (!top.body.length || last.endsWith(':')))
+    return -1;
+  return same[0] ?? -1;
+}
+
+/** "2.1." goes under the open "2." even when bullets of "2." came between: the index after it. */
+function parentByNumber(stack: Node[], marker: { style: string; ref: string }): number {
+  const prefix = marker.ref.split('.').slice(0, -1).join('.');
+  if (!marker.style.startsWith('num') || !prefix) return -1;
+  for (let i = stack.length - 1; i > 0; i--) {
+    const n = stack[i];
+    if (n?.style.startsWith('num') && n.ref === prefix) return i + 1 < stack.length ? i + 1 : -1;
+  }
+  return -1;
+}
+
 export function buildOutline(paras: Para[]): Node {
   const root: Node = { style: 'root', ref: '', text: '', line: 1, children: [], body: [], attrs: [], parent: null };
   let stack: Node[] = [root];
@@ -114,7 +168,7 @@ export function buildOutline(paras: Para[]): Node {
       while (stack.length > 1 && INDICATOR_RE.test(fold((stack[stack.length - 1]?.text ?? '').slice(0, 30)))) stack.pop();
     if (marker.style === 'roman') stack = [root];
     else {
-      const at = stack.findIndex((n) => n.style === marker.style);
+      const at = siblingAt(stack, marker);
       if (at > 0) stack = stack.slice(0, at);
     }
     const parent = stack[stack.length - 1] ?? root;

@@ -165,7 +165,7 @@ const LABEL: Record<'lead' | 'support' | 'time', string> = {
  */
 export function assignmentTableLines(
   rows: readonly (readonly (string | TableCell)[])[],
-  opts: { fillDown?: boolean } = {},
+  opts: { fillDown?: boolean; under?: string | null } = {},
 ): string[] | null {
   const grids = rows.map(gridOf);
   let headerAt = -1;
@@ -249,7 +249,10 @@ export function assignmentTableLines(
 
     const extra = extras.length ? ` (${extras.join('; ')})` : '';
     const body = (text || '…').replace(/^[-–—•●▪◦+*]\s*/, '') + extra;
-    if (no?.kind === 'num') out.push(`${no.ref}. ${body}`);
+    // Rows "1", "2" of a table under "2. Phân công nhiệm vụ" are 2.1, 2.2: the numbering after the
+    // table ("3. …") then goes on from the item, not from the table's last row.
+    if (no?.kind === 'num')
+      out.push(`${opts.under && !sections && !no.ref.includes('.') ? `${opts.under}.` : ''}${no.ref}. ${body}`);
     else if (no?.kind === 'letter') out.push(`${no.ref}) ${body}`);
     else out.push(`- ${body}`);
     let lead = values.lead.join('; ');
@@ -302,10 +305,28 @@ export function expandTabTables(text: string): string {
       if (sectionLike && (lines[j + 1] ?? '').includes('\t')) rows.push([t]);
       else break;
     }
-    out.push(...(assignmentTableLines(rows, { fillDown: true }) ?? lines.slice(i, j)));
+    out.push(...(assignmentTableLines(rows, { fillDown: true, under: itemAbove(out) }) ?? lines.slice(i, j)));
     i = j - 1;
   }
   return out.join('\n');
+}
+
+/**
+ * The number of the item a table sits under: the numbered line right above it ("2. Phân công nhiệm
+ * vụ cụ thể", "2.3. Các hoạt động cụ thể như sau:"), or above an introducing line ending with ":".
+ */
+export function itemAbove(lines: readonly string[]): string | null {
+  const above = lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-2)
+    .reverse();
+  for (const [k, line] of above.entries()) {
+    const m = /^(\d{1,2}(?:\.\d{1,2}){0,3})[.)]\s+\S/.exec(line) ?? /^(\d{1,2}(?:\.\d{1,2}){1,3})\s+\S/.exec(line);
+    if (m) return m[1] ?? null;
+    if (k > 0 || !line.endsWith(':')) return null;
+  }
+  return null;
 }
 
 function cellsOf(line: string): string[] {
@@ -362,6 +383,6 @@ function cellTableAt(lines: string[], at: number): { lines: string[]; end: numbe
     j = (idx[idx.length - 1] ?? j) + 1;
   }
   if (rows.length < 2) return null;
-  const out = assignmentTableLines(rows);
+  const out = assignmentTableLines(rows, { under: itemAbove(lines.slice(Math.max(0, at - 4), at)) });
   return out ? { lines: out, end: j } : null;
 }

@@ -5,6 +5,7 @@ import { clip, fold, squash } from '../../text/fold.ts';
 import { readTargets } from './indicators.ts';
 import { note } from './notes.ts';
 import type { Node } from './outline.ts';
+import { bulletSegment, joinPath } from './paths.ts';
 import { parseTimeline } from './timeline.ts';
 
 /**
@@ -90,6 +91,8 @@ const FORM_FIELD = /\.{5,}|…{2,}|_{5,}/;
 export interface Ctx {
   kind: Kind | null;
   sectionRef: string | null;
+  /** the path of the item being walked: the section's ref, or a bullet heading's path under it */
+  pathRef: string | null;
   romanRef: string | null;
   level: number;
   goal: number | null;
@@ -133,7 +136,16 @@ export function walkOutline(root: Node, opts: WalkOptions): WalkResult {
     bearsTasks: (k) =>
       base !== null ? k !== 'goals' : k === null ? opts.documentType !== 'plan' || !hasKinds : k === 'tasks' || k === 'org',
   };
-  visit(w, root, { kind: null, sectionRef: base, romanRef: base, level: base ? 1 : 0, goal: null, horizon: null, lead: null });
+  visit(w, root, {
+    kind: null,
+    sectionRef: base,
+    pathRef: base,
+    romanRef: base,
+    level: base ? 1 : 0,
+    goal: null,
+    horizon: null,
+    lead: null,
+  });
   return w.out;
 }
 
@@ -162,7 +174,7 @@ function visit(w: Walk, node: Node, ctx: Ctx): void {
     if (bullet && hasItems) {
       const lead = inTasks ? agencyName(c.text) : null;
       if (lead) {
-        visit(w, c, { ...ctx, lead: splitBodies(lead) });
+        visit(w, c, { ...ctx, pathRef: pathOf(c, ctx), lead: splitBodies(lead) });
         group = [];
         continue;
       }
@@ -185,12 +197,10 @@ function openSection(w: Walk, c: Node, ctx: Ctx): Ctx {
   if (c.style === 'roman' || c.style === 'LETTER') {
     ref = w.base ? `${w.base}.${c.ref}` : c.ref;
     level = w.base ? 2 : 1;
-  } else if (c.style.startsWith('num')) {
-    ref = ctx.romanRef ? `${ctx.romanRef}.${c.ref}` : c.ref;
-    level = c.ref.split('.').length + (ctx.romanRef ? 1 : 0) + (w.base && ctx.romanRef !== w.base ? 1 : 0);
   } else {
-    ref = ctx.sectionRef ? `${ctx.sectionRef}.${c.ref}` : c.ref;
-    level = ctx.level + 1;
+    // "2.1." under "II.2" is "II.2.1"; a "1." restarted under "2." (a table's rows) is "II.2.1" too
+    ref = pathOf(c, ctx);
+    level = c.style.startsWith('num') ? ref.split('.').length : ctx.level + 1;
   }
   const colon = /^([^:]{2,80}):\s*\S/.exec(c.text);
   const title = clip(squash(colon ? (colon[1] ?? '') : c.text), 2000);
@@ -203,6 +213,7 @@ function openSection(w: Walk, c: Node, ctx: Ctx): Ctx {
   const next: Ctx = {
     kind: kind ?? (c.style === 'roman' ? null : ctx.kind),
     sectionRef: ref,
+    pathRef: ref,
     romanRef: c.style === 'roman' ? ref : ctx.romanRef,
     level,
     goal: goal ? Number(goal[1]) : c.style === 'roman' ? null : ctx.goal,
@@ -231,6 +242,7 @@ function makeTask(w: Walk, c: Node, ctx: Ctx): PlanTask {
   const text = clip([head, ...c.body.map((p) => p.text)].filter((s) => s.trim()).join('\n'), 20000);
   const task: PlanTask = {
     ref: c.style.startsWith('num') || c.style === 'letter' ? c.ref : null,
+    path: clip(pathOf(c, ctx), 80),
     text,
     lead,
     support: [],
@@ -249,6 +261,16 @@ function makeTask(w: Walk, c: Node, ctx: Ctx): PlanTask {
   if (w.out.tasks.length < 5000) w.out.tasks.push(task);
   findAssignments(w, text, task.lead, c.line);
   return task;
+}
+
+const BULLETS = new Set(['dash', 'plus', 'star', 'dot']);
+
+/** The item's whole numbering (paths.ts): its ref, or its place among the bullets under its parent. */
+function pathOf(c: Node, ctx: Ctx): string {
+  if (c.ref) return joinPath(ctx.pathRef, c.ref);
+  if (!BULLETS.has(c.style) || !c.parent) return ctx.pathRef ?? '';
+  const n = c.parent.children.filter((s) => BULLETS.has(s.style)).indexOf(c) + 1;
+  return joinPath(ctx.pathRef, bulletSegment(n));
 }
 
 function applyAttrs(w: Walk, task: PlanTask, attrs: Attribute[]): void {
