@@ -62,7 +62,7 @@ describe('paths', () => {
       'III. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế chủ trì theo dõi việc thực hiện Kế hoạch.\n2. Phân công nhiệm vụ cụ thể\nSTT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian\n1.\tTập huấn sơ cứu\tSở Y tế\tSở Giáo dục và Đào tạo\tHằng năm\n2.\tDạy bơi an toàn\tSở Giáo dục và Đào tạo\tTỉnh Đoàn\t2026\n3. Đề nghị Ủy ban MTTQ Việt Nam tỉnh tuyên truyền, vận động Nhân dân.',
     );
     expect(r.plan.tasks.map((t) => t.path)).toEqual(['III.1', 'III.2.1', 'III.2.2', 'III.3']);
-    expect(r.plan.sections.map((s) => s.ref)).toEqual(['III', 'III.2']);
+    expect((r.plan.sections ?? []).map((s) => s.ref)).toEqual(['III', 'III.2']);
   });
   it('closes a list back to the item it continues, even with items of its style nested between', () => {
     const r = parse('II. NHIỆM VỤ\n1. Truyền thông:\n1. Trên báo chí.\n2. Trên mạng xã hội.\n2. Tập huấn cán bộ.');
@@ -70,6 +70,6 @@ describe('paths', () => {
   });
   it('does not nest a "1." under an item that has text of its own (a new list after a heading)', () => {
     const r = parse('1. MỤC ĐÍCH\nBảo đảm quyền trẻ em.\n2. YÊU CẦU\nCụ thể, khả thi.\nNHIỆM VỤ\n1. Tổ chức Tháng hành động.');
-    expect(r.plan.sections.map((s) => s.ref)).not.toContain('2.1');
+    expect((r.plan.sections ?? []).map((s) => s.ref)).not.toContain('2.1');
   });
 });
