@@ -73,3 +73,64 @@ describe('paths', () => {
     expect((r.plan.sections ?? []).map((s) => s.ref)).not.toContain('2.1');
   });
 });
+
+describe('one-line blocks and assignments around the task', () => {
+  it('reads a block on its own line and at the end of the task’s line', () => {
+    const r = parse(
+      'III. NỘI DUNG HOẠT ĐỘNG\n1. Treo băng rôn hưởng ứng Tháng hành động.\nChủ trì: Sở Văn hóa, Thể thao và Du lịch; phối hợp: UBND các xã, phường; thời gian: tháng 6/2026.\n2. Xây dựng chuyên mục về quyền trẻ em. Chủ trì: Báo và Phát thanh, Truyền hình Hà Tĩnh; phối hợp: Sở Y tế; thời gian: tháng 6/2026.\n3. Tổ chức diễn đàn trẻ em (Chủ trì: Tỉnh Đoàn; phối hợp: Sở Y tế).',
+    );
+    expect(r.plan.tasks.map(brief)).toEqual([
+      { path: 'III.1', lead: ['Sở Văn hóa, Thể thao và Du lịch'], support: ['UBND các xã, phường'], timeline: 'tháng 6/2026' },
+      { path: 'III.2', lead: ['Báo và Phát thanh, Truyền hình Hà Tĩnh'], support: ['Sở Y tế'], timeline: 'tháng 6/2026' },
+      { path: 'III.3', lead: ['Tỉnh Đoàn'], support: ['Sở Y tế'], timeline: null },
+    ]);
+    expect(r.plan.tasks.map((t) => t.text)).toEqual([
+      'Treo băng rôn hưởng ứng Tháng hành động.',
+      'Xây dựng chuyên mục về quyền trẻ em.',
+      'Tổ chức diễn đàn trẻ em',
+    ]);
+  });
+  it('reads an assignment in brackets at the end of a letter’s request', () => {
+    const r = parsePlanText(
+      'ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\nSố: 9/UBND-VX\nV/v triển khai công tác trẻ em\nKính gửi: Các sở, ngành\n1. Kiện toàn đội ngũ làm công tác trẻ em cấp xã (Sở Nội vụ chủ trì, phối hợp với Sở Y tế, UBND các xã, phường thực hiện).\n2. Cập nhật cơ sở dữ liệu trẻ em (UBND các xã, phường thực hiện).',
+    );
+    expect(r.plan.tasks.map(brief)).toEqual([
+      { path: '1', lead: ['Sở Nội vụ'], support: ['Sở Y tế', 'UBND các xã, phường'], timeline: null },
+      { path: '2', lead: ['UBND các xã, phường'], support: [], timeline: null },
+    ]);
+  });
+  it('takes the lead from "Đối với …:", "Đề nghị …" and the bodies an order opens with, not from a Nhiệm vụ sentence', () => {
+    const r = parse(
+      'II. NHIỆM VỤ\n1. Ngành y tế tăng cường khám sức khỏe cho trẻ em.\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế là cơ quan thường trực, chủ trì, phối hợp với các sở, ngành theo dõi việc thực hiện Kế hoạch.\n2. Đối với UBND các xã, phường:\na) Rà soát trẻ em có hoàn cảnh đặc biệt.\n3. Sở Xây dựng chỉ đạo cải tạo các điểm đen giao thông gần trường học.\n4. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động Nhân dân.\n5. Công an tỉnh chỉ đạo Công an các xã phối hợp với chính quyền địa phương tuần tra.',
+    );
+    expect(r.plan.tasks.map((t) => [t.path, t.lead, t.support])).toEqual([
+      ['II.1', [], []],
+      ['III.1', ['Sở Y tế'], ['các sở, ngành']],
+      ['III.2.a', ['UBND các xã, phường'], []],
+      ['III.3', ['Sở Xây dựng'], []],
+      ['III.4', ['Ủy ban MTTQ Việt Nam tỉnh', 'các tổ chức chính trị - xã hội tỉnh'], []],
+      ['III.5', ['Công an tỉnh'], []],
+    ]);
+  });
+});
+
+describe('reporting regime', () => {
+  it('reads a deadline whose sentence names no report, by the report its paragraph names', () => {
+    const r = parse(
+      'III. TỔ CHỨC THỰC HIỆN\n1. Báo cáo kết quả 6 tháng đầu năm 2026: đánh giá các chỉ tiêu; số liệu tính từ ngày 01/01/2026 đến ngày 31/5/2026; gửi về Sở Y tế trước ngày 12/6/2026.\n2. Các xã, phường gửi kết quả cập nhật dữ liệu trẻ em về Sở Y tế trước ngày 20/12 hằng năm.',
+    );
+    expect(r.plan.reporting.map((d) => [d.kind, d.due])).toEqual([
+      ['semiannual', '2026-06-12'],
+      ['annual', '12-20'],
+    ]);
+  });
+  it('takes a yearly plan’s year-end report of results for its annual report, but not an event plan’s', () => {
+    const body =
+      'III. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị gửi báo cáo kết quả thực hiện Kế hoạch về Sở Y tế trước ngày 15/11/2026 để tổng hợp.';
+    expect(parse(body).plan.reporting.map((d) => d.kind)).toEqual(['annual']);
+    const event = parsePlanText(
+      `UBND TỈNH HÀ TĨNH\nKẾ HOẠCH\nTổ chức Tết Trung thu cho trẻ em năm 2026\n${body}`,
+    ).plan.reporting.map((d) => d.kind);
+    expect(event).toEqual(['other']);
+  });
+});

@@ -115,7 +115,8 @@ function parseLines(lines: string[]): PlanParseResult {
     walked.sections.push({ ref: a.ref, title: a.title, level: 1, line: a.line }, ...part.sections);
     mergeWalk(walked, part);
   }
-  const reporting = findReporting(body, header.documentType === 'letter' ? header.issuer : null);
+  const yearly = header.documentType === 'plan' && !EVENT.test(fold(header.title)) ? opts.planYear : null;
+  const reporting = findReporting(body, header.documentType === 'letter' ? header.issuer : null, yearly);
   const notes = [
     ...walked.notes,
     ...reporting.unparsed.map((u) =>
@@ -156,6 +157,9 @@ function parseLines(lines: string[]): PlanParseResult {
   if (!checked.success) throw new Error(`output does not match tre.plan/v1: ${checked.error.issues[0]?.message ?? ''}`);
   return { plan: checked.data, lines, notes };
 }
+
+/** Titles of plans for one event rather than for the year's work. */
+const EVENT = /thang hanh dong|trung thu|dien dan|hoi thi|le phat dong|ngay (?:quoc te|gia dinh)|hoat dong he|\bhe\b/;
 
 const APPENDIX = /^(?:phu luc|danh muc (?:cac )?(?:nhiem vu|hoat dong|de an)|bang phan cong|phan cong nhiem vu)\b/;
 

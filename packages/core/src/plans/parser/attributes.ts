@@ -25,30 +25,75 @@ const LABELS: [RegExp, Attribute['kind']][] = [
     'assign',
   ],
   [/^(?:thoi gian|tien do|thoi han|thoi diem)(?: (?:thuc hien|hoan thanh|trien khai|to chuc|bao cao))?$/, 'timeline'],
-  [/^(?:san pham|ket qua(?: dau ra)?|kinh phi|nguon kinh phi|hinh thuc|dia diem)$/, 'other'],
+  [/^(?:san pham|ket qua(?: dau ra)?|kinh phi|nguon kinh phi|hinh thuc|dia diem|chu de|khau hieu|thong diep)$/, 'other'],
 ];
 
-export function attributeOf(p: Para): Attribute | null {
-  const text = p.text;
-  const prefix = PREFIX.exec(text)?.[0].length ?? 0;
-  const colon = text.indexOf(':', prefix);
-  if (colon < 0 || colon - prefix > 45) return unlabelled(p);
-  const label = fold(text.slice(prefix, colon))
+function labelKind(raw: string): Attribute['kind'] | null {
+  const label = fold(raw)
     .replace(/[*_]/g, '')
     .replace(/\s*\/\s*/g, '/')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:don vi\/co quan|co quan\/don vi)/, 'don vi');
-  for (const [re, kind] of LABELS) {
-    if (re.test(label)) {
-      const value = text
-        .slice(colon + 1)
-        .replace(/^[*_\s]+|[*_\s]+$/g, '')
-        .trim();
-      return value ? { kind, value, line: p.line } : null;
-    }
+  return LABELS.find(([re]) => re.test(label))?.[1] ?? null;
+}
+
+/**
+ * The attributes of an attribute line, one per label: "Chủ trì: X; phối hợp: Y; thời gian: Z"
+ * written on one line gives three. Empty when the line is not an attribute line.
+ */
+export function attributesOf(p: Para): Attribute[] {
+  const text = p.text;
+  const prefix = PREFIX.exec(text)?.[0].length ?? 0;
+  const colon = text.indexOf(':', prefix);
+  if (colon < 0 || colon - prefix > 45) return listOf(unlabelled(p));
+  const kind = labelKind(text.slice(prefix, colon));
+  if (!kind) return listOf(unlabelled(p));
+  return labelledParts(kind, text.slice(colon + 1), p.line);
+}
+
+const listOf = (a: Attribute | null): Attribute[] => (a ? [a] : []);
+
+/** Where the next label of a one-line block starts: "; phối hợp:", "; thời gian thực hiện:". */
+const NEXT_LABEL = /[;,.]\s*(?=[\p{L} /]{2,45}:)/gu;
+
+function labelledParts(kind: Attribute['kind'], rest: string, line: number): Attribute[] {
+  const out: Attribute[] = [];
+  let current = kind;
+  let from = 0;
+  const push = (to: number) => {
+    const value = rest
+      .slice(from, to)
+      .replace(/^[*_\s]+|[*_\s.;,]+$/g, '')
+      .trim();
+    if (value) out.push({ kind: current, value, line });
+  };
+  for (const m of rest.matchAll(NEXT_LABEL)) {
+    const after = rest.slice(m.index + m[0].length);
+    const colon = after.indexOf(':');
+    const next = labelKind(after.slice(0, colon));
+    if (!next) continue;
+    push(m.index);
+    current = next;
+    from = m.index + m[0].length + colon + 1;
   }
-  return unlabelled(p);
+  push(rest.length);
+  return out;
+}
+
+/**
+ * A task line that carries its block at its end: "… cấp thành phố. Chủ trì: X; phối hợp: Y;
+ * thời gian: Z." or "… (Chủ trì: X; phối hợp: Y)". The item keeps the text before it.
+ */
+export function trailingAttributes(text: string, line: number): { text: string; attrs: Attribute[] } | null {
+  const m = /(?:[.;]\s+|\s\(\s*)((?:đơn vị |cơ quan )?chủ trì(?: thực hiện)?)\s*:/iu.exec(text);
+  if (!m) return null;
+  const closeBracket = m[0].includes('(');
+  let rest = text.slice(m.index + m[0].length);
+  if (closeBracket) rest = rest.replace(/\)\s*[.;]?\s*$/, '');
+  const attrs = labelledParts('assign', rest, line);
+  if (!attrs.length) return null;
+  return { text: text.slice(0, m.index + (closeBracket ? 0 : 1)).trim(), attrs };
 }
 
 const BARE =

@@ -12,7 +12,7 @@ import { clip, fold, squash } from '../../text/fold.ts';
  */
 
 const STOP_VERBS =
-  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc)(?=[\s,.;:]|$)/g;
+  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao)(?=[\s,.;:]|$)/g;
 
 /** Where a list of bodies ends in `s` (an index into it). */
 function listEnd(s: string, f: string, mask: Uint8Array): number {
@@ -145,7 +145,11 @@ export function inlineAssignment(text: string): Assignment | null {
     const subject = (m[1] ?? '').trim();
     if (!BODY_START.test(subject) || subject.split(/\s+/).length > 20) continue;
     const start = m.index + m[0].indexOf(subject);
-    return parseAssignment(s.slice(start));
+    const found = parseAssignment(s.slice(start));
+    // "… phối hợp với chính quyền địa phương tuần tra": support only when a body follows
+    const coop = /ph[ốo]i h[ợo]p (?:v[ớo]i|c[ùu]ng)\s+/i.exec(s.slice(start));
+    const rest = coop ? s.slice(start + coop.index + coop[0].length) : '';
+    return coop && !BODY_START.test(rest) ? { ...found, support: [] } : found;
   }
   return null;
 }
@@ -154,5 +158,8 @@ export function inlineAssignment(text: string): Assignment | null {
 export function supportIn(text: string): string[] {
   const f = fold(text.length > 20000 ? text.slice(0, 20000) : text);
   const m = /(?:^|[\s,;])phoi hop (?:voi|cung)\s/.exec(f);
-  return m ? splitBodies(text.slice(m.index + m[0].length)) : [];
+  if (!m) return [];
+  // "phối hợp với gia đình quản lý học sinh": families and people are not bodies to follow up
+  const rest = text.slice(m.index + m[0].length).trimStart();
+  return BODY_START.test(rest) ? splitBodies(rest) : [];
 }

@@ -29,6 +29,10 @@ export const PROTECTED_NAMES: RegExp[] = [
   /(?:phat|truyen) thanh\s*(?:va|&|[-–])\s*truyen hinh/g,
   /to chuc chinh tri\s*[-–]\s*xa hoi(?:\s*[-–]\s*nghe nghiep)?/g,
   /uy ban mat tran to quoc viet nam/g,
+  // names holding a word that otherwise ends a list ("xây dựng", "chỉ đạo", "truyền thông")
+  /\bso xay dung\b/g,
+  /\bban chi dao\b/g,
+  /\btrung tam (?:[a-z]+ ){0,3}truyen thong\b/g,
   // "Văn phòng HĐND và UBND xã", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"
   /van phong (?:doan (?:dbqh|dai bieu quoc hoi)\s*,?\s*)?(?:hdnd|hoi dong nhan dan)\s*(?:va|&)\s*(?:ubnd|uy ban nhan dan)/g,
   // "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các xã, phường, thị trấn"

@@ -1,6 +1,6 @@
 import { fold } from '../../text/fold.ts';
 import type { Para } from './footnotes.ts';
-import { attributeOf, type Attribute } from './attributes.ts';
+import { attributesOf, trailingAttributes, type Attribute } from './attributes.ts';
 
 /**
  * The outline of the body as a tree. Plans number their parts "I." (Roman), "1.", "1.1.",
@@ -132,9 +132,9 @@ export function buildOutline(paras: Para[]): Node {
     const folded = fold(p.text.slice(0, 200));
     if (BODY_END.test(folded)) break;
     const top = stack[stack.length - 1] ?? root;
-    const attribute = attributeOf(p);
-    if (attribute) {
-      if (top !== root) top.attrs.push(attribute);
+    const attributes = attributesOf(p);
+    if (attributes.length) {
+      if (top !== root) top.attrs.push(...attributes);
       continue;
     }
     let marker = markerOf(p.text);
@@ -172,14 +172,15 @@ export function buildOutline(paras: Para[]): Node {
       if (at > 0) stack = stack.slice(0, at);
     }
     const parent = stack[stack.length - 1] ?? root;
+    const trailing = trailingAttributes(marker.rest, p.line);
     const node: Node = {
       style: marker.style,
       ref: marker.ref,
-      text: marker.rest,
+      text: trailing?.text ?? marker.rest,
       line: p.line,
       children: [],
       body: [],
-      attrs: [],
+      attrs: trailing?.attrs ?? [],
       parent,
     };
     parent.children.push(node);

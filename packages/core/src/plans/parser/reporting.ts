@@ -23,6 +23,20 @@ const KINDS: [RegExp, ReportingKind][] = [
   [/(?:^|\s)(?:hang|moi|ca) nam|bao cao nam|ket qua nam|(?:^|\s)nam (?:19|20|21)\d{2}|cuoi nam/g, 'annual'],
 ];
 
+/** A sentence about a report: "báo cáo", "sơ kết", "tổng kết", or sending results, figures or lists. */
+const REPORT = /bao cao|so ket|tong ket|gui (?:[a-z ]{0,20})?(?:ket qua|so lieu|danh sach|bieu mau)/;
+const SENDING = /(?:^|\s)gui\s|truoc ngay|cham nhat/;
+
+/**
+ * A yearly plan's results reported at the end of its year ("báo cáo kết quả thực hiện Kế hoạch
+ * trước ngày 30/11/2026" in a 2026 plan) are its annual report, though the sentence does not say so.
+ * `planYear` is null for an event's plan (Tháng hành động, Tết Trung thu): it reports the event.
+ */
+function yearEnd(d: Omit<ReportingDeadline, 'text'>, planYear: number | null): Omit<ReportingDeadline, 'text'> {
+  if (d.kind !== 'other' || planYear === null || !d.due.startsWith(`${planYear}-`)) return d;
+  return Number(d.due.slice(5, 7)) >= 10 ? { ...d, kind: 'annual' } : d;
+}
+
 const PERIODIC =
   /dinh ky|hang nam|hang thang|hang quy|(?:6|06|sau) thang|bao cao (?:nam|quy|thang)|che do (?:thong tin, )?bao cao/;
 
@@ -37,7 +51,11 @@ export interface ReportingFound {
  * otherwise takes the recipient of the sentence before it in the paragraph, and a date naming no
  * kind takes the kind of the numbered heading it sits under ("1. Báo cáo … 6 tháng đầu năm").
  */
-export function findReporting(paras: { text: string; line: number }[], defaultRecipient: string | null = null): ReportingFound {
+export function findReporting(
+  paras: { text: string; line: number }[],
+  defaultRecipient: string | null = null,
+  planYear: number | null = null,
+): ReportingFound {
   const deadlines: ReportingDeadline[] = [];
   const unparsed: { line: number; text: string }[] = [];
   let headingKind: ReportingKind | null = null;
@@ -45,13 +63,17 @@ export function findReporting(paras: { text: string; line: number }[], defaultRe
     const pf = fold(p.text);
     const marker = p.text.length < 300 ? markerOf(p.text) : null;
     if (marker && /^(?:num|roman|letter|LETTER)/.test(marker.style)) headingKind = kindsIn(pf)[0]?.kind ?? null;
-    if (!/bao cao|so ket|tong ket/.test(pf) || p.text.split(' ').length < 6) continue; // headings
+    if (!REPORT.test(pf) || p.text.split(' ').length < 6) continue; // headings
     let recipient = defaultRecipient;
+    // "1. Báo cáo … 6 tháng đầu năm 2026: …; số liệu tính …; gửi về Sở Y tế trước ngày 12/6/2026."
+    // the date's sentence names no report: it takes the kind the paragraph named before it
+    let paraKind = headingKind;
     for (const [s, e] of sentences(pf)) {
       const sf = pf.slice(s, e);
-      if (!/bao cao|so ket|tong ket/.test(sf)) continue;
+      if (!REPORT.test(sf) && !(SENDING.test(sf) && REPORT.test(pf.slice(0, s)))) continue;
       const text = clip(squash(p.text.slice(s, e)), 2000);
-      const found = readSentence(p.text.slice(s, e), sf, headingKind, recipient);
+      const found = readSentence(p.text.slice(s, e), sf, paraKind, recipient).map((d) => yearEnd(d, planYear));
+      paraKind = kindsIn(sf)[0]?.kind ?? paraKind;
       if (found[0]?.recipient) recipient = found[0].recipient;
       for (const d of found) {
         if (deadlines.length < 100 && !deadlines.some((x) => x.kind === d.kind && x.due === d.due))

@@ -1,6 +1,7 @@
 import type { IndicatorAssignment, ParseNote, PlanIndicator, PlanSection, PlanTask } from '../plan-format.ts';
 import type { Attribute } from './attributes.ts';
 import { inlineAssignment, parseAssignment, splitBodies, supportIn } from './bodies.ts';
+import { agencyName, bracketAssignment, openingAssignment } from './leads.ts';
 import { clip, fold, squash } from '../../text/fold.ts';
 import { readTargets } from './indicators.ts';
 import { note } from './notes.ts';
@@ -49,40 +50,6 @@ function sectionKind(title: string, roman: boolean): Kind | null {
   // "3. Chế độ báo cáo" is about reports; "1. Báo cáo kết quả … 6 tháng đầu năm" in a letter is a request.
   if (kind === 'reporting' && !roman && !/^che do|^thong tin/.test(f) && f.split(/\s+/).length > 4) return null;
   return kind;
-}
-
-const AGENCY =
-  /^(?:[Đđ]ề nghị\s+)?(Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Các|Cơ quan|Hội đồng|Liên minh|Ban Chỉ huy|Bộ Chỉ huy|Quỹ|Trường|Trạm|Công chức|Cán bộ)(?=\s|$)\s*(\S*)/;
-/** Kinds that are also common words ("Hội nhập", "Phòng, chống", "Bộ máy"): a name goes on capitalised. */
-const AMBIGUOUS = new Set([
-  'Sở',
-  'Phòng',
-  'Ban',
-  'Hội',
-  'Đoàn',
-  'Bộ',
-  'Đài',
-  'Báo',
-  'Cục',
-  'Viện',
-  'Quỹ',
-  'Trường',
-  'Trung tâm',
-  'Văn phòng',
-  'Trạm',
-  'Công chức',
-  'Cán bộ',
-]);
-
-/** A heading that is only a body's name: short, starts like an agency, no sentence verbs. */
-function agencyName(text: string): string | null {
-  const t = squash(text).replace(/[:.]$/, '');
-  const m = AGENCY.exec(t);
-  if (t.length > 160 || !m) return null;
-  const next = m[2] ?? '';
-  if (AMBIGUOUS.has(m[1] ?? '') && !/^[\p{Lu}\d]/u.test(next)) return null;
-  if (/\s(?:trong phạm vi|căn cứ|tổ chức thực hiện|triển khai|thực hiện|tăng cường|xây dựng)\s/i.test(` ${t} `)) return null;
-  return t.replace(/^[Đđ]ề nghị\s+/, '');
 }
 
 const NO_TASKS = new Set<Kind>(['purpose', 'goals', 'funding', 'reporting']);
@@ -252,15 +219,24 @@ function makeTask(w: Walk, c: Node, ctx: Ctx): PlanTask {
   };
   applyAttrs(w, task, c.attrs);
   if (!task.lead.length) {
-    const inline = inlineAssignment(text);
-    if (inline) {
-      task.lead = inline.lead;
-      if (!task.support.length) task.support = inline.support;
+    const found = bracketAssignment(text) ?? inlineAssignment(text) ?? (assigns(w, ctx, text) ? openingAssignment(text) : null);
+    if (found) {
+      task.lead = found.lead;
+      if (!task.support.length) task.support = found.support;
     }
   } else if (!task.support.length) task.support = supportIn(text);
   if (w.out.tasks.length < 5000) w.out.tasks.push(task);
   findAssignments(w, text, task.lead, c.line);
   return task;
+}
+
+/**
+ * Whether the bodies an item opens with lead it: in Tổ chức thực hiện, in a letter's or directive's
+ * numbered requests, and wherever it says "Đề nghị …". In a Nhiệm vụ part the body a sentence
+ * starts with is only its subject ("Ngành y tế tăng cường …").
+ */
+function assigns(w: Walk, ctx: Ctx, text: string): boolean {
+  return ctx.kind === 'org' || (ctx.kind === null && w.opts.documentType !== 'plan') || /^(?:[Đđ]ề nghị|[Gg]iao)\s/.test(text);
 }
 
 const BULLETS = new Set(['dash', 'plus', 'star', 'dot']);
