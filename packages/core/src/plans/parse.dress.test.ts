@@ -134,3 +134,28 @@ describe('reporting regime', () => {
     expect(event).toEqual(['other']);
   });
 });
+
+describe('organisational paragraphs', () => {
+  const r = parse(
+    'IV. TỔ CHỨC THỰC HIỆN\n1. Kinh phí thực hiện: từ ngân sách nhà nước theo phân cấp hiện hành.\n2. Sở Y tế là cơ quan thường trực, chủ trì tham mưu UBND tỉnh triển khai Kế hoạch.\n3. Chế độ báo cáo: các sở, ngành, UBND các xã báo cáo kết quả 6 tháng trước ngày 10/6 và năm trước ngày 30/10 hằng năm về Sở Y tế.\n4. Đề nghị Tòa án nhân dân tỉnh phối hợp xét xử nghiêm các vụ án xâm hại trẻ em.\n5. Đề nghị Bộ Y tế quan tâm hỗ trợ kinh phí.',
+  );
+  it('makes tasks only of the paragraphs that assign work, the standing body’s lead its name', () => {
+    expect(r.plan.tasks.map((t) => [t.path, t.lead])).toEqual([
+      ['IV.2', ['Sở Y tế']],
+      ['IV.4', ['Tòa án nhân dân tỉnh']],
+    ]);
+  });
+  it('says why each other paragraph is not a task', () => {
+    expect(r.notes.filter((n) => n.kind === 'skipped-line').map((n) => [n.line, n.message.en.split(':')[0]])).toEqual([
+      [8, 'A paragraph on funding'],
+      [10, 'A paragraph on the reporting regime'],
+      [12, 'A request to a central body'],
+    ]);
+  });
+  it('reads the reporting paragraph’s dates as deadlines, "năm trước ngày" as the annual report', () => {
+    expect(r.plan.reporting.map((d) => [d.kind, d.due, d.recipient])).toEqual([
+      ['semiannual', '06-10', 'Sở Y tế'],
+      ['annual', '10-30', 'Sở Y tế'],
+    ]);
+  });
+});

@@ -20,7 +20,10 @@ const KINDS: [RegExp, ReportingKind][] = [
   [/(?:^|\s)(?:hang|moi|tung) thang|bao cao thang/g, 'monthly'],
   [/tong ket/g, 'final'],
   [/so ket/g, 'other'],
-  [/(?:^|\s)(?:hang|moi|ca) nam|bao cao nam|ket qua nam|(?:^|\s)nam (?:19|20|21)\d{2}|cuoi nam/g, 'annual'],
+  [
+    /(?:^|\s)(?:hang|moi|ca) nam|bao cao nam|ket qua nam|(?:^|\s)nam (?:19|20|21)\d{2}|cuoi nam|(?<!dau|thang)\snam(?= (?:truoc|vao|cham nhat|gui) )/g,
+    'annual',
+  ],
 ];
 
 /** A sentence about a report: "báo cáo", "sơ kết", "tổng kết", or sending results, figures or lists. */
@@ -149,7 +152,7 @@ function readSentence(
 function recipientOf(orig: string, f: string): string | null {
   const m =
     /gui\s+(?:[^.;]{0,80}?\s)?(?:ve|cho|den|toi)\s+/.exec(f) ??
-    /bao cao\s+(?:[^.;]{0,60}?\s)?ve\s+(?=uy ban|ubnd|so|phong|ban)/.exec(f);
+    /bao cao\s+(?:[^.;]{0,120}?\s)?ve\s+(?=uy ban|ubnd|so|phong|ban)/.exec(f);
   if (!m) return null;
   const start = m.index + m[0].length;
   const rest = f.slice(start);

@@ -53,6 +53,32 @@ function sectionKind(title: string, roman: boolean): Kind | null {
 }
 
 const NO_TASKS = new Set<Kind>(['purpose', 'goals', 'funding', 'reporting']);
+
+/** Central bodies a province may ask but not task: "Đề nghị Bộ Y tế quan tâm hỗ trợ …". */
+const CENTRAL = /^(?:de nghi|kien nghi)\s+(?:bo\s|chinh phu|thu tuong|quoc hoi|trung uong|uy ban cac van de xa hoi|cac bo)/;
+
+/**
+ * Why an item of a task-bearing part is not a task, or null: a funding or reporting paragraph
+ * ("1. Kinh phí thực hiện: …", "3. Chế độ báo cáo: …"; its dates are read as deadlines), or a
+ * request to a central body. The reviewer sees the reason as a note on the line.
+ */
+function notATask(text: string): { vi: string; en: string } | null {
+  const f = fold(text.slice(0, 200));
+  const label = /^([^:]{3,60}):/.exec(f)?.[1] ?? (f.split(/\s+/).length <= 8 ? f : '');
+  const kind = label ? sectionKind(label, false) : null;
+  if (kind === 'funding') return { vi: 'Đoạn về kinh phí: không lập nhiệm vụ.', en: 'A paragraph on funding: not made a task.' };
+  if (kind === 'reporting')
+    return {
+      vi: 'Đoạn về chế độ báo cáo: các hạn báo cáo được đọc vào phần Báo cáo, không lập nhiệm vụ.',
+      en: 'A paragraph on the reporting regime: its dates are read as report deadlines, not made a task.',
+    };
+  if (CENTRAL.test(f))
+    return {
+      vi: 'Kiến nghị gửi cơ quan trung ương: không phải nhiệm vụ của tỉnh, không theo dõi.',
+      en: 'A request to a central body: not a task of the province, not tracked.',
+    };
+  return null;
+}
 const FORM_FIELD = /\.{5,}|…{2,}|_{5,}/;
 
 export interface Ctx {
@@ -149,6 +175,11 @@ function visit(w: Walk, node: Node, ctx: Ctx): void {
     if (!inTasks && !hasAttrs) continue;
     // "Số trẻ em bị xâm hại: ........ em": a field of a report form to fill in, not a task.
     if (!hasAttrs && FORM_FIELD.test(c.text)) continue;
+    const skipped = hasAttrs ? null : notATask(c.text);
+    if (skipped) {
+      w.out.notes.push(note(c.line, 'skipped-line', skipped.vi, skipped.en));
+      continue;
+    }
     const task = makeTask(w, c, ctx);
     const assign = c.attrs.filter((a) => a.kind === 'assign' || a.kind === 'support');
     if (assign.length && bullet) {
