@@ -15,6 +15,8 @@ import { formatScoreTable, PlanExpectationSchema, scorePlan, type PlanScore } fr
 
 const PLANS = path.join(import.meta.dirname, '..', 'packages', 'core', 'src', 'plans');
 export const CORPUS_DIR = path.join(PLANS, 'corpus');
+/** The second corpus, written by someone who had not read the parser, scored before any change it prompted. */
+export const CORPUS_B_DIR = path.join(PLANS, 'corpus-b');
 export const SAMPLES_DIR = path.join(PLANS, 'samples');
 
 export interface ScoredPlan {
@@ -56,15 +58,20 @@ function details(rows: readonly ScoredPlan[]): string {
   return out.join('\n');
 }
 
-export function reportPlansScore(opts: { details?: boolean; only?: string[] } = {}): void {
-  const corpus = scoreFolder(CORPUS_DIR, opts.only);
-  console.log(
-    `plans    parser against the hand-typed corpus (${path.relative(process.cwd(), CORPUS_DIR)}), P/R = precision/recall`,
-  );
+function reportFolder(dir: string, title: string, opts: { details?: boolean; only?: string[] }): void {
+  const corpus = scoreFolder(dir, opts.only);
+  if (!corpus.length) return;
+  console.log(`plans    ${title} (${path.relative(process.cwd(), dir)}), P/R = precision/recall`);
   console.log(formatScoreTable(corpus));
   const relative = corpus.reduce((n, r) => n + r.score.relativeTargets, 0);
   console.log(`(relative targets such as "giảm 4-5% mỗi năm", not scored: ${relative}; "–": nothing to count)`);
   if (opts.details) console.log(details(corpus));
+}
+
+export function reportPlansScore(opts: { details?: boolean; only?: string[] } = {}): void {
+  reportFolder(CORPUS_DIR, 'parser against the hand-typed corpus', opts);
+  console.log('');
+  reportFolder(CORPUS_B_DIR, 'parser against the second corpus, written without reading the parser', opts);
   const samples = scoreFolder(SAMPLES_DIR, opts.only);
   if (samples.length) {
     console.log('\nplans    real samples with a hand-typed expectation');
