@@ -159,3 +159,45 @@ describe('organisational paragraphs', () => {
     ]);
   });
 });
+
+describe('dresses found on the second corpus', () => {
+  it('reads a bracketed block on its own line and a timeline closing an inline assignment', () => {
+    const r = parse(
+      'III. NỘI DUNG\n1. Tổ chức đêm hội trăng rằm.\n(Chủ trì: Đoàn Thanh niên phường; phối hợp: Công an phường, Trạm Y tế phường; thời gian: ngày 24/9/2026)\n2. Treo băng rôn tại trụ sở. Đoàn Thanh niên xã chủ trì, phối hợp với các thôn, bản và gia đình có trẻ em thực hiện; thời gian: trước ngày 30/5/2026.',
+    );
+    expect(r.plan.tasks.map(brief)).toEqual([
+      {
+        path: 'III.1',
+        lead: ['Đoàn Thanh niên phường'],
+        support: ['Công an phường', 'Trạm Y tế phường'],
+        timeline: 'ngày 24/9/2026',
+      },
+      { path: 'III.2', lead: ['Đoàn Thanh niên xã'], support: ['các thôn, bản'], timeline: 'trước ngày 30/5/2026' },
+    ]);
+  });
+  it('joins a tab-separated row whose cells go on in the row below', () => {
+    const r = parse(
+      'III. NHIỆM VỤ\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian\n1\tTập huấn phát hiện trẻ em\tSở Y tế\tCông an tỉnh,\tQuý II/2026\n\tbị xâm hại trên mạng\t\tSở Khoa học và Công nghệ\t\n2\tXây dựng chuyên trang\tSở Khoa học và Công nghệ\tTỉnh Đoàn\t\n\t\t\t\tTháng 9/2026',
+    );
+    expect(r.plan.tasks.map((t) => [t.text, t.support, t.timeline.text])).toEqual([
+      ['Tập huấn phát hiện trẻ em bị xâm hại trên mạng', ['Công an tỉnh', 'Sở Khoa học và Công nghệ'], 'Quý II/2026'],
+      ['Xây dựng chuyên trang', ['Tỉnh Đoàn'], 'Tháng 9/2026'],
+    ]);
+  });
+  it('makes no tasks of a report outline appendix, and says so', () => {
+    const r = parse(
+      'II. NHIỆM VỤ\n1. Báo cáo theo Đề cương tại Phụ lục I.\nNơi nhận:\n- Lưu: VT.\nPhụ lục I\nĐỀ CƯƠNG BÁO CÁO KẾT QUẢ\nI. ĐẶC ĐIỂM, TÌNH HÌNH\n1. Tình hình trẻ em trên địa bàn.\n2. Thuận lợi, khó khăn.',
+    );
+    expect(r.plan.tasks.map((t) => t.path)).toEqual(['II.1']);
+    expect(r.notes.some((n) => n.kind === 'skipped-line' && n.message.en.includes('report outline'))).toBe(true);
+  });
+  it('takes the report named in brackets right after a date', () => {
+    const r = parse(
+      'III. TỔ CHỨC THỰC HIỆN\nPhòng Bảo trợ xã hội và Trẻ em tổng hợp, tham mưu Lãnh đạo Sở báo cáo UBND tỉnh trước ngày 25/6/2026 (báo cáo 6 tháng) và trước ngày 30/11/2026 (báo cáo năm).',
+    );
+    expect(r.plan.reporting.map((d) => [d.kind, d.due])).toEqual([
+      ['semiannual', '2026-06-25'],
+      ['annual', '2026-11-30'],
+    ]);
+  });
+});

@@ -5,7 +5,7 @@
  * bodies.ts splits lists of bodies, indicators.ts reads targets, timeline.ts and reporting.ts
  * read dates, citations.ts document numbers, tables.ts turns assignment tables into task lines.
  */
-import { PLAN_FORMAT, PlanDocumentSchema, type PlanDocument, type PlanParseResult } from './plan-format.ts';
+import { PLAN_FORMAT, PlanDocumentSchema, type ParseNote, type PlanDocument, type PlanParseResult } from './plan-format.ts';
 import { findCitations } from './parser/citations.ts';
 import { extractDocxText } from './parser/docx.ts';
 import { PlanFileError } from './parser/errors.ts';
@@ -109,7 +109,20 @@ function parseLines(lines: string[]): PlanParseResult {
     planYear: from !== null && from === to ? from : null,
   };
   const walked = walkOutline(buildOutline(body), opts);
+  const formNotes: ParseNote[] = [];
   for (const a of appendices) {
+    // "Phụ lục I — ĐỀ CƯƠNG BÁO CÁO …": the outline of a report to write, not work to track
+    if (REPORT_FORM.test(fold(a.title))) {
+      formNotes.push(
+        note(
+          a.line,
+          'skipped-line',
+          `Phụ lục "${a.title.slice(0, 80)}" là đề cương hoặc biểu mẫu báo cáo: không lập nhiệm vụ.`,
+          `Appendix "${a.title.slice(0, 80)}" is a report outline or form: not made tasks.`,
+        ),
+      );
+      continue;
+    }
     const part = walkOutline(buildOutline(bodyParas.slice(a.start + 1, a.end)), { ...opts, appendix: a.ref });
     if (!part.tasks.length && !part.indicators.length) continue;
     walked.sections.push({ ref: a.ref, title: a.title, level: 1, line: a.line }, ...part.sections);
@@ -119,6 +132,7 @@ function parseLines(lines: string[]): PlanParseResult {
   const reporting = findReporting(body, header.documentType === 'letter' ? header.issuer : null, yearly);
   const notes = [
     ...walked.notes,
+    ...formNotes,
     ...reporting.unparsed.map((u) =>
       note(
         u.line,
@@ -157,6 +171,9 @@ function parseLines(lines: string[]): PlanParseResult {
   if (!checked.success) throw new Error(`output does not match tre.plan/v1: ${checked.error.issues[0]?.message ?? ''}`);
   return { plan: checked.data, lines, notes };
 }
+
+/** Appendices that are the outline or the form of a report rather than work. */
+const REPORT_FORM = /^(?:de cuong|mau (?:so )?bao cao|bieu mau|bieu (?:so lieu|thong ke)|mau bieu)/;
 
 /** Titles of plans for one event rather than for the year's work. */
 const EVENT = /thang hanh dong|trung thu|dien dan|hoi thi|le phat dong|ngay (?:quoc te|gia dinh)|hoat dong he|\bhe\b/;

@@ -17,7 +17,7 @@ export interface Attribute {
   line: number;
 }
 
-const PREFIX = /^(?:[-–—•●▪+]\s*)?(?:[a-zđ]\s*[).]\s*)?[*_\s]*/;
+const PREFIX = /^(?:[-–—•●▪+]\s*)?(?:[a-zđ]\s*[).]\s*)?\(?[*_\s]*/;
 const LABELS: [RegExp, Attribute['kind']][] = [
   [/^(?:don vi|co quan|bo phan)?\s*phoi hop(?: thuc hien)?$/, 'support'],
   [
@@ -49,7 +49,12 @@ export function attributesOf(p: Para): Attribute[] {
   if (colon < 0 || colon - prefix > 45) return listOf(unlabelled(p));
   const kind = labelKind(text.slice(prefix, colon));
   if (!kind) return listOf(unlabelled(p));
-  return labelledParts(kind, text.slice(colon + 1), p.line);
+  // "(Chủ trì: …; phối hợp: …)" on a line of its own
+  const rest =
+    text.slice(prefix).startsWith('(') || text.startsWith('(')
+      ? text.slice(colon + 1).replace(/\)\s*[.;]?\s*$/, '')
+      : text.slice(colon + 1);
+  return labelledParts(kind, rest, p.line);
 }
 
 const listOf = (a: Attribute | null): Attribute[] => (a ? [a] : []);
@@ -81,13 +86,21 @@ function labelledParts(kind: Attribute['kind'], rest: string, line: number): Att
   return out;
 }
 
+/** "… Y chủ trì, phối hợp với Z thực hiện; thời gian: trước ngày 30/5/2026." */
+function trailingTimeline(text: string, line: number): { text: string; attrs: Attribute[] } | null {
+  const m = /[.;]\s*(?:thời gian|thời hạn|tiến độ)(?: thực hiện| hoàn thành)?\s*:\s*(\S[^:]{0,200})$/iu.exec(text);
+  const value = m?.[1]?.replace(/[\s.;]+$/, '');
+  if (!m || !value) return null;
+  return { text: text.slice(0, m.index + 1).trim(), attrs: [{ kind: 'timeline', value, line }] };
+}
+
 /**
  * A task line that carries its block at its end: "… cấp thành phố. Chủ trì: X; phối hợp: Y;
  * thời gian: Z." or "… (Chủ trì: X; phối hợp: Y)". The item keeps the text before it.
  */
 export function trailingAttributes(text: string, line: number): { text: string; attrs: Attribute[] } | null {
   const m = /(?:[.;]\s+|\s\(\s*)((?:đơn vị |cơ quan )?chủ trì(?: thực hiện)?)\s*:/iu.exec(text);
-  if (!m) return null;
+  if (!m) return trailingTimeline(text, line);
   const closeBracket = m[0].includes('(');
   let rest = text.slice(m.index + m[0].length);
   if (closeBracket) rest = rest.replace(/\)\s*[.;]?\s*$/, '');

@@ -12,14 +12,19 @@ import { clip, fold, squash } from '../../text/fold.ts';
  */
 
 const STOP_VERBS =
-  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao)(?=[\s,.;:]|$)/g;
+  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao|duy tri|nhan rong|giao duc|dieu tra|truy to|xet xu|hoan thanh|chuan hoa|quan ly|dau tranh|ket noi|cap nhat|phat hien|xu ly|bo sung|lam sach|tiep nhan|phong ngua|ngan chan|can thiep|thong ke|khao sat|tap huan|boi duong|long ghep|van hanh|phat dong|kien toan|ban hanh|mo rong|nang cao|cham soc|bao ve|tuan tra|gui|tham hoi|trien lam)(?=[\s,.;:]|$)/g;
 
 /** Where a list of bodies ends in `s` (an index into it). */
 function listEnd(s: string, f: string, mask: Uint8Array): number {
   let end = s.length;
   const sentence = /[.!?](?:\s|$)|:/.exec(f);
   if (sentence) end = sentence.index;
-  const related = /\blien quan(?=\s+[^\s,;])/.exec(f);
+  // "… các sở, ngành liên quan và UBND các xã" goes on; "… liên quan truyền thông về …" ends
+  const related = /\blien quan(?=\s+(?!va\s)[^\s,;])/.exec(f);
+  // "… các thôn, bản và gia đình có trẻ em": people, not bodies (but "Phòng … và Trẻ em" is a name)
+  const family = /\s(?:va|,)\s+(?:cac\s+)?(gia dinh|cha me|nguoi dan|nhan dan|hoc sinh|tre em)\b/.exec(f);
+  const word = family ? s.charAt(family.index + family[0].length - (family[1]?.length ?? 0)) : '';
+  if (family && family.index < end && word === word.toLowerCase()) end = family.index;
   if (related && related.index + 9 < end) end = related.index + 9;
   // Searched with a space in front so a list that starts with a verb ("theo chức năng …") is empty.
   f = ' ' + f;

@@ -137,7 +137,10 @@ function readSentence(
   for (const d of dates) {
     const before = kinds.filter((k) => k.at < d.index).pop();
     const after = kinds.find((k) => k.at >= d.end);
-    const kind = before?.kind ?? after?.kind ?? fallbackKind ?? 'other';
+    // "trước ngày 30/11/2026 (báo cáo năm)": the bracket right after the date names its report
+    const bracket = /^\s*\(([^)]{1,40})\)/.exec(masked.slice(d.end));
+    const named = bracket && after && after.at < d.end + bracket[0].length ? after : null;
+    const kind = named?.kind ?? before?.kind ?? after?.kind ?? fallbackKind ?? 'other';
     const due = d.year ? isoDate(d.year, d.month, d.day) : monthDay(d.month, d.day);
     if (due) out.push({ kind, due, recipient });
   }

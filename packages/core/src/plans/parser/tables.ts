@@ -167,7 +167,7 @@ export function assignmentTableLines(
   rows: readonly (readonly (string | TableCell)[])[],
   opts: { fillDown?: boolean; under?: string | null } = {},
 ): string[] | null {
-  const grids = rows.map(gridOf);
+  let grids = rows.map(gridOf);
   let headerAt = -1;
   let cols: Column[] | null = null;
   for (let i = 0; i < Math.min(3, grids.length) && !cols; i++) {
@@ -175,6 +175,7 @@ export function assignmentTableLines(
     if (cols) headerAt = i;
   }
   if (!cols) return null;
+  if (opts.fillDown) grids = joinContinuations(grids, cols, headerAt);
   const header = grids[headerAt] ?? [];
   const width = cols.length;
   const out: string[] = [];
@@ -309,6 +310,39 @@ export function expandTabTables(text: string): string {
     i = j - 1;
   }
   return out.join('\n');
+}
+
+/**
+ * Tab-separated text loses the line breaks inside a cell: a long cell goes on in a row of its own,
+ * with no number and its text starting lowercase ("bị xâm hại trên môi trường mạng …"), or with only
+ * a time or body cell filled. Such a row is joined to the row above, cell by cell.
+ */
+function joinContinuations(grids: GridCell[][], cols: Column[], headerAt: number): GridCell[][] {
+  const out = grids.slice(0, headerAt + 2);
+  for (const grid of grids.slice(headerAt + 2)) {
+    const cell = (kind: Kind) =>
+      grid
+        .filter((g) => cols[g.start]?.kind === kind)
+        .map((g) => oneLine(g.text))
+        .join(' ');
+    const task = cell('task');
+    const prev = out[out.length - 1];
+    const continues = !cell('no') && (!task || /^\p{Ll}/u.test(task)) && grid.some((g) => oneLine(g.text));
+    if (!prev || !continues) {
+      out.push(grid);
+      continue;
+    }
+    const joined = prev.map((g) => ({ ...g }));
+    for (const g of grid) {
+      const text = g.text.trim();
+      if (!text) continue;
+      const at = joined.find((p) => p.start === g.start);
+      if (at) at.text = at.text.trim() ? `${at.text}\n${text}` : text;
+      else joined.push({ ...g });
+    }
+    out[out.length - 1] = joined;
+  }
+  return out;
 }
 
 /**
