@@ -12,6 +12,7 @@ export * from './plans/permissions.ts';
 export * from './units/admin-units.ts';
 export * from './periods/period.ts';
 export * from './plans/plan-format.ts';
+export { taskPath } from './plans/parser/paths.ts';
 export type * from './plans/plan-api.ts';
 export { BODY_GROUPS } from './plans/plan-api.ts';
 export * from './plans/bodies.ts';

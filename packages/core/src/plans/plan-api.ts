@@ -101,6 +101,8 @@ export interface PlanTaskDto {
   id: string;
   position: number;
   ref: string | null;
+  /** the whole numbering, "II.1.a", "V.4.-2": what lists show, so a row never reads a bare "d" */
+  path: string | null;
   sectionRef: string | null;
   text: string;
   timeline: { kind: TimelineKind; text: string | null; start: string | null; end: string | null; lunar: string | null };
@@ -189,6 +191,7 @@ export interface OverdueTaskDto {
   planTitle: string;
   taskId: string;
   ref: string | null;
+  path: string | null;
   text: string;
   due: string;
   bodies: string[];

@@ -190,6 +190,8 @@ export interface PlanTaskTable {
   plan_id: string;
   position: number;
   ref: string | null;
+  /** the whole numbering, "II.1.a", "V.4.-2" (0012_task_path) */
+  path: string | null;
   section_ref: string | null;
   text: string;
   timeline_kind: 'recurring' | 'once' | 'range' | 'event-driven' | 'unspecified';

@@ -52,11 +52,12 @@ export async function planCalendar(
   const events: CalendarEventDto[] = tasks.map((t) => {
     const start = t.start_date ?? t.end_date ?? '';
     const end = t.timeline_kind === 'range' && t.end_date && t.end_date !== start ? t.end_date : null;
+    const number = t.path ?? t.ref;
     return {
       date: start,
       endDate: end,
       kind: 'task',
-      title: shorten(t.ref ? `${t.ref}. ${t.text}` : t.text),
+      title: shorten(number ? `${number}. ${t.text}` : t.text),
       taskId: t.id,
       lunar: t.lunar,
       overdue: owingBodies(t, bodiesOf(t.id), progressOf(t.id), today) !== null,

@@ -1,4 +1,4 @@
-import type { BodyResolution, PlanTaskDto } from '@tre/core';
+import { taskPath, type BodyResolution, type PlanTaskDto } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -44,7 +44,10 @@ export async function patchTask(
   await db.transaction().execute(async (trx) => {
     await repo.updateTask(trx, taskId, {
       ...(patch.text !== undefined ? { text: patch.text } : {}),
-      ...(patch.ref !== undefined ? { ref: patch.ref } : {}),
+      // a corrected number moves the task's path with it ("d" under II.1 → "II.1.d")
+      ...(patch.ref !== undefined
+        ? { ref: patch.ref, path: taskPath({ ref: patch.ref, section: task.section_ref }) ?? task.path }
+        : {}),
       ...(t ? { timeline_kind: t.kind, timeline_text: t.text, start_date: t.start, end_date: t.end, lunar: t.lunar } : {}),
     });
     if (patch.bodies) {

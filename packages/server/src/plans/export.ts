@@ -53,6 +53,7 @@ export async function exportPlan(db: Kysely<Database>, provinceCode: string, pla
         end: t.end_date,
         ...(t.lunar !== null ? { lunar: t.lunar } : {}),
       },
+      path: t.path,
       section: t.section_ref,
       line: t.source_line,
     })),

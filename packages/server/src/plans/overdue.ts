@@ -29,6 +29,7 @@ export async function listOverdue(
         planTitle: t.plan_title,
         taskId: t.id,
         ref: t.ref,
+        path: t.path ?? t.ref,
         text: t.text,
         due: dueDateOf(t) ?? '',
         bodies: [...new Set(still.map(bodyLabel))],

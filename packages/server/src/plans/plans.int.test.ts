@@ -329,7 +329,7 @@ describe('the calendar', () => {
           date: '2025-06-01',
           endDate: '2025-06-30',
           kind: 'task',
-          title: '3. Tháng hành động vì trẻ em',
+          title: 'II.3. Tháng hành động vì trẻ em',
           taskId: tasks[2],
           lunar: null,
           overdue: false,
@@ -398,6 +398,23 @@ describe('correcting a plan', () => {
       payload: { timeline: { kind: 'range', text: null, start: '2025-12-31', end: '2025-01-01', lunar: null } },
     });
     expect(bad.json().error.field).toBe('timeline.end');
+  });
+
+  it('moves a task’s path with a corrected number, and lists it by its path', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/plans/tasks/${tasks[1]}`,
+      headers: admin.headers,
+      payload: { ref: '2.a' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ ref: '2.a', path: 'II.2.a', sectionRef: 'II' });
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('entity_id', '=', tasks[1] ?? '')
+      .execute();
+    expect(audit.length).toBeGreaterThan(0);
   });
 
   it('resolves a body name across the plan', async () => {

@@ -1,4 +1,5 @@
 import {
+  taskPath,
   ErrorCode,
   type BodyResolution,
   type PlanDetailDto,
@@ -90,6 +91,7 @@ export async function createPlan(
         plan_id: planId,
         position,
         ref: t.ref,
+        path: t.path ?? taskPath(t),
         section_ref: t.section ?? null,
         text: t.text,
         timeline_kind: t.timeline.kind,

@@ -55,6 +55,7 @@ export async function taskDtos(
       id: t.id,
       position: t.position,
       ref: t.ref,
+      path: t.path ?? t.ref,
       sectionRef: t.section_ref,
       text: t.text,
       timeline: { kind: t.timeline_kind, text: t.timeline_text, start: t.start_date, end: t.end_date, lunar: t.lunar },

@@ -94,6 +94,7 @@ export function planDocument(overrides: Partial<PlanDocument> = {}): PlanDocumen
     lead,
     support,
     timeline: t,
+    path: `II.${ref}`,
     section: 'II',
     line,
   });

@@ -37,7 +37,7 @@ export function OverdueCard() {
               </Anchor>
             </Group>
             <Text size="sm" lineClamp={2}>
-              {o.ref && <b>{o.ref} </b>}
+              {(o.path ?? o.ref) && <b>{o.path ?? o.ref} </b>}
               {o.text}
             </Text>
             <Text size="xs" c="dimmed">

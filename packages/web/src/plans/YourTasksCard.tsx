@@ -77,7 +77,7 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
                 </Anchor>
               </Group>
               <Text size="sm" lineClamp={2}>
-                {task.ref && <b>{task.ref} </b>}
+                {(task.path ?? task.ref) && <b>{task.path ?? task.ref} </b>}
                 {task.text}
               </Text>
             </div>

@@ -21,5 +21,12 @@ export function joinPath(base: string | null, ref: string): string {
   return `${base}.${ref}`;
 }
 
+/** A task's path, or its section and ref joined for a document written without one. */
+export function taskPath(t: { path?: string | null; ref: string | null; section?: string | null }): string | null {
+  if (t.path) return t.path;
+  if (!t.ref) return t.section ?? null;
+  return joinPath(t.section ?? null, t.ref);
+}
+
 /** The path segment of the n-th bullet (1-based) directly under an item: "-2". */
 export const bulletSegment = (n: number) => `-${n}`;

@@ -62,7 +62,12 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
   };
 
   return (
-    <Modal opened onClose={onClose} title={`${t('planRecordProgress')}${task.ref ? ` — ${task.ref}` : ''} (${period})`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`${t('planRecordProgress')}${(task.path ?? task.ref) ? ` — ${task.path ?? task.ref ?? ''}` : ''} (${period})`}
+      size="lg"
+    >
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
           {onBehalf && (

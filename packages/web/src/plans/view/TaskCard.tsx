@@ -33,7 +33,7 @@ export function TaskCard({ task, onRecord, onEdit }: Props) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs">
-            {task.ref && <Badge variant="outline">{task.ref}</Badge>}
+            {(task.path ?? task.ref) && <Badge variant="outline">{task.path ?? task.ref}</Badge>}
             {task.overdue && (
               <Badge color="red" data-testid="overdue-badge">
                 {t('planOverdue')}

@@ -52,7 +52,7 @@ export function TaskEditModal({ task, agencies, onClose, onSaved }: Props) {
 
   const names = [...new Set([...known.keys(), ...agencies.map((a) => a.shortName)])];
   return (
-    <Modal opened onClose={onClose} title={`${t('edit')} — ${task.ref ?? t('planTask')}`} size="xl">
+    <Modal opened onClose={onClose} title={`${t('edit')} — ${task.path ?? task.ref ?? t('planTask')}`} size="xl">
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
           <Textarea
