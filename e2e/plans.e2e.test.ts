@@ -100,6 +100,25 @@ describe('plans in the browser', () => {
     await page.getByRole('tab', { name: /^Nhiệm vụ/ }).click();
   });
 
+  it('asks before the browser’s Back button leaves the unsaved review too', async () => {
+    await page.goBack();
+    const dialog = page.getByRole('dialog', { name: 'Kế hoạch chưa được lưu' });
+    await dialog.waitFor();
+    await dialog.getByTestId('plan-leave-stay').click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toMatch(/\/plans\/import$/);
+    await page.getByTestId('plan-review').waitFor();
+    // asked again on a second Back: the guard is still in place after staying
+    await page.goBack();
+    await dialog.waitFor();
+    await dialog.getByTestId('plan-leave-stay').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: /^Cơ quan được nêu/ }).click();
+    const select = page.getByRole('combobox', { name: 'Cơ quan ứng với "Phòng Giáo dục và Đào tạo"', exact: true });
+    expect(await select.inputValue()).toBe('Sở GD&ĐT');
+    await page.getByRole('tab', { name: /^Nhiệm vụ/ }).click();
+  });
+
   it('saves the plan and lists only the agency’s tasks when filtered by it', async () => {
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.waitForURL(/\/plans\/[^/]+$/);

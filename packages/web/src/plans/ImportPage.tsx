@@ -4,7 +4,7 @@ import { useReducer, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useLeaveGuard } from '../ui/useLeaveGuard.ts';
+import { BACK, goBackPastGuard, useLeaveGuard, type LeaveTarget } from '../ui/useLeaveGuard.ts';
 import { plansApi } from './api.ts';
 import { ReviewPage } from './review/ReviewPage.tsx';
 import { initReview, reviewReducer, type ReviewAction, type ReviewState } from './review/reviewState.ts';
@@ -22,15 +22,16 @@ export function ImportPage() {
   const [state, dispatch] = useReducer(reducer, null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // A parsed plan under review is work not yet stored: leaving by a link or closing the tab asks first.
-  const [leavingTo, setLeavingTo] = useState<string | null>(null);
+  // A parsed plan under review is work not yet stored: leaving by a link, Back or closing the tab asks first.
+  const [leavingTo, setLeavingTo] = useState<LeaveTarget | null>(null);
   const [saved, setSaved] = useState(false);
   useLeaveGuard(state !== null && !saved, setLeavingTo);
   const leave = () => {
     const to = leavingTo;
     setLeavingTo(null);
     dispatch({ type: 'load', state: null });
-    if (to !== null) void navigate(to);
+    if (to === BACK) goBackPastGuard();
+    else if (to !== null) void navigate(to);
   };
 
   const read = async (file: File | null) => {

@@ -23,7 +23,7 @@ import {
   type SaveValue,
   type Unreadable,
 } from './entryState.ts';
-import { useLeaveGuard } from '../../ui/useLeaveGuard.ts';
+import { BACK, goBackPastGuard, useLeaveGuard, type LeaveTarget } from '../../ui/useLeaveGuard.ts';
 
 /** The entry screen's hooks, one concern each: what is shown, the edits, the check, the save, leaving. */
 
@@ -214,7 +214,7 @@ export function useEntrySave(p: {
   return { saving, result: result?.key === here ? result.reply : null, error, save };
 }
 
-type Pending = ({ kind: 'go' } & Target) | { kind: 'link'; to: string };
+type Pending = ({ kind: 'go' } & Target) | { kind: 'link'; to: LeaveTarget };
 
 /**
  * Leaving with unsaved changes, for another unit or period or by a link of the app, waits for the
@@ -223,7 +223,7 @@ type Pending = ({ kind: 'go' } & Target) | { kind: 'link'; to: string };
 export function useLeaveFlow(dirty: boolean, open: (next: Target) => void, discard: () => void) {
   const navigate = useNavigate();
   const [pending, setPending] = useState<Pending | null>(null);
-  const onLink = useCallback((to: string) => setPending({ kind: 'link', to }), []);
+  const onLink = useCallback((to: LeaveTarget) => setPending({ kind: 'link', to }), []);
   useLeaveGuard(dirty, onLink);
 
   const go = (next: Target) => {
@@ -235,8 +235,9 @@ export function useLeaveFlow(dirty: boolean, open: (next: Target) => void, disca
     setPending(null);
     if (!p) return;
     discard();
-    if (p.kind === 'link') void navigate(p.to);
-    else open({ unit: p.unit, period: p.period });
+    if (p.kind === 'go') open({ unit: p.unit, period: p.period });
+    else if (p.to === BACK) goBackPastGuard();
+    else void navigate(p.to);
   };
   return { pending: pending !== null, stay: () => setPending(null), go, discardAndGo };
 }
