@@ -104,6 +104,9 @@ export interface PlanTaskDto {
   /** the whole numbering, "II.1.a", "V.4.-2": what lists show, so a row never reads a bare "d" */
   path: string | null;
   sectionRef: string | null;
+  sectionTitle: string | null;
+  /** listed for a body: whether it leads the task (chủ trì) or coordinates (phối hợp); else null */
+  bodyRole: 'lead' | 'support' | null;
   text: string;
   timeline: { kind: TimelineKind; text: string | null; start: string | null; end: string | null; lunar: string | null };
   sourceLine: number | null;

@@ -173,9 +173,15 @@ describe('saving a plan', () => {
 });
 
 describe('the tasks of a body', () => {
-  it('lists an agency’s tasks, direct or through a group', async () => {
-    expect(refs(await tasksOf(`?agencyId=${gd}`))).toEqual(['1', '2']);
-    expect(refs(await tasksOf(`?agencyId=${yte}`))).toEqual(['1', '2', '6']);
+  it('lists an agency’s tasks, direct or through a group, those it leads first, each with its role and section', async () => {
+    const ofGd = await tasksOf(`?agencyId=${gd}`);
+    expect(ofGd.map((i) => [i.path, i.bodyRole, i.sectionTitle])).toEqual([
+      ['II.2', 'lead', 'NHIỆM VỤ, GIẢI PHÁP'],
+      ['II.1', 'support', 'NHIỆM VỤ, GIẢI PHÁP'],
+    ]);
+    // coordinating through "các sở, ban, ngành": after the two it leads
+    expect(refs(await tasksOf(`?agencyId=${yte}`))).toEqual(['1', '6', '2']);
+    expect((await tasksOf('')).every((i) => i.bodyRole === null)).toBe(true);
     // a mass organisation: named, and through "các tổ chức chính trị - xã hội"
     expect(refs(await tasksOf(`?agencyId=${lhpn}`))).toEqual(['4']);
     expect(refs(await tasksOf(`?agencyId=${doan}`))).toEqual(['4']);

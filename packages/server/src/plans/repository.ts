@@ -203,8 +203,8 @@ export interface TaskFilter {
   year?: { year: number; undatedCount: boolean };
 }
 
-function hasBody(agencyId: string | undefined, groups: BodyGroup[]) {
-  return sql<SqlBool>`EXISTS (SELECT 1 FROM plan_task_body b WHERE b.task_id = t.id AND (${
+function hasBody(agencyId: string | undefined, groups: BodyGroup[], role?: 'lead') {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM plan_task_body b WHERE b.task_id = t.id ${role ? sql`AND b.role = ${role}` : sql``} AND (${
     agencyId ? sql`b.agency_id = ${agencyId}` : sql`false`
   } ${groups.length > 0 ? sql`OR b.body_group IN (${sql.join(groups)})` : sql``}))`;
 }
@@ -215,10 +215,31 @@ function inYear(year: number, undatedCount: boolean) {
   return undatedCount ? sql<SqlBool>`((${dated} AND ${overlaps}) OR NOT ${dated})` : sql<SqlBool>`(${dated} AND ${overlaps})`;
 }
 
+/**
+ * A plan's tasks in reading order; filtered by a body, those it leads first, then those it
+ * coordinates, each with `body_role` (null unfiltered). Each carries its section's title (the
+ * section is looked up by ref in the plan's outline, a primary-key range of a few dozen rows).
+ */
 export async function listTasks(db: Q, planId: string, filter: TaskFilter = {}) {
-  let q = db.selectFrom('plan_task as t').selectAll('t').where('t.plan_id', '=', planId);
-  if (filter.agencyId !== undefined || filter.groups !== undefined) q = q.where(hasBody(filter.agencyId, filter.groups ?? []));
+  const byBody = filter.agencyId !== undefined || filter.groups !== undefined;
+  let q = db
+    .selectFrom('plan_task as t')
+    .leftJoin('plan_section as s', (j) => j.onRef('s.plan_id', '=', 't.plan_id').onRef('s.ref', '=', 't.section_ref'))
+    .selectAll('t')
+    .select((eb) => [
+      // a section ref printed twice in one plan gives its first title, not two rows
+      eb.fn.min('s.title').as('section_title'),
+      byBody
+        ? sql<
+            'lead' | 'support'
+          >`CASE WHEN ${hasBody(filter.agencyId, filter.groups ?? [], 'lead')} THEN 'lead' ELSE 'support' END`.as('body_role')
+        : sql<null>`NULL`.as('body_role'),
+    ])
+    .where('t.plan_id', '=', planId)
+    .groupBy('t.id');
+  if (byBody) q = q.where(hasBody(filter.agencyId, filter.groups ?? []));
   if (filter.year) q = q.where(inYear(filter.year.year, filter.year.undatedCount));
+  if (byBody) q = q.orderBy(sql`body_role`);
   return q.orderBy('t.position').execute();
 }
 export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];

@@ -118,6 +118,8 @@ export const PlanTaskDtoSchema = z.object({
   ref: z.string().nullable(),
   path: z.string().nullable(),
   sectionRef: z.string().nullable(),
+  sectionTitle: z.string().nullable(),
+  bodyRole: z.enum(['lead', 'support']).nullable(),
   text: z.string(),
   timeline: TaskTimelineSchema,
   sourceLine: z.number().nullable(),

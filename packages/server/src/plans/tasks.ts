@@ -37,12 +37,10 @@ export function toProgressDto(p: repo.ProgressRow): TaskProgressDto {
 }
 
 /** The DTOs of some tasks with their bodies, their progress for `period` and whether each is overdue. */
-export async function taskDtos(
-  db: Kysely<Database>,
-  tasks: repo.TaskRow[],
-  period: string,
-  today: string,
-): Promise<PlanTaskDto[]> {
+/** A task row as listTasks gives it; a task read alone has no section title or role. */
+type TaskInput = Omit<repo.TaskRow, 'section_title' | 'body_role'> & Partial<Pick<repo.TaskRow, 'section_title' | 'body_role'>>;
+
+export async function taskDtos(db: Kysely<Database>, tasks: TaskInput[], period: string, today: string): Promise<PlanTaskDto[]> {
   const ids = tasks.map((t) => t.id);
   // all periods: whether a task is overdue depends on the periods of its due year, not the one shown
   const [bodies, progress] = await Promise.all([repo.listTaskBodies(db, ids), repo.listProgress(db, ids)]);
@@ -57,6 +55,8 @@ export async function taskDtos(
       ref: t.ref,
       path: t.path ?? t.ref,
       sectionRef: t.section_ref,
+      sectionTitle: t.section_title ?? null,
+      bodyRole: t.body_role ?? null,
       text: t.text,
       timeline: { kind: t.timeline_kind, text: t.timeline_text, start: t.start_date, end: t.end_date, lunar: t.lunar },
       sourceLine: t.source_line,

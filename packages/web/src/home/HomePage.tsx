@@ -49,7 +49,10 @@ export function HomePage() {
       <IndicatorsCard user={user} />
       {can(user, plansPermissions, 'tasks.overdue') && <OverdueCard />}
       {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && user.agencyId && (
-        <YourTasksCard agencyId={user.agencyId} />
+        <YourTasksCard body={{ agencyId: user.agencyId }} />
+      )}
+      {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && !user.agencyId && user.communeCode && (
+        <YourTasksCard body={{ communeCode: user.communeCode }} />
       )}
       <Text c="dimmed" size="sm">
         {t('comingModules')}

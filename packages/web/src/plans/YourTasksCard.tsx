@@ -15,11 +15,17 @@ interface Row {
 
 const LIMIT = 10;
 
+/** Whose tasks: an agency reporter's agency, or a commune officer's commune (tasks of every commune committee). */
+export type TaskBody = { agencyId: string; communeCode?: undefined } | { communeCode: string; agencyId?: undefined };
+
 /**
- * An agency reporter's tasks of this year across all plans, overdue first. There is no
- * cross-plan endpoint; a province has a handful of plans a year, so one call per plan is cheap.
+ * A body's tasks of this year across all plans: overdue first, then those it leads (chủ trì)
+ * before those it coordinates (phối hợp), each with its path, section, role, the lead, and the
+ * body's own progress. There is no cross-plan endpoint; a province has a handful of plans a year,
+ * so one call per plan is cheap.
  */
-export function YourTasksCard({ agencyId }: { agencyId: string }) {
+export function YourTasksCard({ body }: { body: TaskBody }) {
+  const { agencyId, communeCode } = body;
   const { t } = useI18n();
   const labels = usePlanLabels();
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -31,11 +37,19 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
       const plans = await fetchRead(plansReads.plans());
       const lists = await Promise.all(
         plans.items.map(async (plan) => {
-          const tasks = await fetchRead(plansReads.tasks(plan.id, { agencyId, year, period: String(year) }));
+          const tasks = await fetchRead(
+            plansReads.tasks(plan.id, {
+              agencyId: agencyId ?? null,
+              communeCode: communeCode ?? null,
+              year,
+              period: String(year),
+            }),
+          );
           return tasks.items.map((task) => ({ plan, task }));
         }),
       );
-      return lists.flat().sort((a, b) => Number(b.task.overdue) - Number(a.task.overdue));
+      const rank = (r: Row) => (r.task.overdue ? 0 : 2) + (r.task.bodyRole === 'lead' ? 0 : 1);
+      return lists.flat().sort((a, b) => rank(a) - rank(b));
     };
     load()
       .then((r) => live && setRows(r))
@@ -43,7 +57,7 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
     return () => {
       live = false;
     };
-  }, [agencyId]);
+  }, [agencyId, communeCode]);
 
   return (
     <Card withBorder data-testid="your-tasks-card">
@@ -62,11 +76,17 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
       )}
       <Stack gap="xs">
         {rows?.slice(0, LIMIT).map(({ plan, task }) => {
-          const mine = task.progress.find((p) => p.agencyId === agencyId);
+          const mine = task.progress.find((p) => (agencyId ? p.agencyId === agencyId : p.communeCode === communeCode));
+          const lead = task.bodies.filter((b) => b.role === 'lead').map((b) => b.label);
           return (
             <div key={task.id}>
               <Group gap="xs" wrap="nowrap">
                 {task.overdue && <Badge color="red">{t('planOverdue')}</Badge>}
+                {task.bodyRole && (
+                  <Badge color={task.bodyRole === 'lead' ? 'blue' : 'gray'} variant="light" data-testid="body-role">
+                    {t(task.bodyRole === 'lead' ? 'planLead' : 'planSupport')}
+                  </Badge>
+                )}
                 {mine && (
                   <Badge color={progressColor[mine.status]} variant="light">
                     {labels.progress(mine.status)}
@@ -76,10 +96,20 @@ export function YourTasksCard({ agencyId }: { agencyId: string }) {
                   {plan.title}
                 </Anchor>
               </Group>
+              {task.sectionTitle && (
+                <Text size="xs" c="dimmed" lineClamp={1}>
+                  {task.sectionRef}. {task.sectionTitle}
+                </Text>
+              )}
               <Text size="sm" lineClamp={2}>
                 {(task.path ?? task.ref) && <b>{task.path ?? task.ref} </b>}
                 {task.text}
               </Text>
+              {task.bodyRole === 'support' && lead.length > 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('planLead')}: {lead.join('; ')}
+                </Text>
+              )}
             </div>
           );
         })}

@@ -34,6 +34,11 @@ export function TaskCard({ task, onRecord, onEdit }: Props) {
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs">
             {(task.path ?? task.ref) && <Badge variant="outline">{task.path ?? task.ref}</Badge>}
+            {task.bodyRole && (
+              <Badge color={task.bodyRole === 'lead' ? 'blue' : 'gray'} variant="light" data-testid="body-role">
+                {t(task.bodyRole === 'lead' ? 'planLead' : 'planSupport')}
+              </Badge>
+            )}
             {task.overdue && (
               <Badge color="red" data-testid="overdue-badge">
                 {t('planOverdue')}
