@@ -17,6 +17,8 @@ const PLANS = path.join(import.meta.dirname, '..', 'packages', 'core', 'src', 'p
 export const CORPUS_DIR = path.join(PLANS, 'corpus');
 /** The second corpus, written by someone who had not read the parser, scored before any change it prompted. */
 export const CORPUS_B_DIR = path.join(PLANS, 'corpus-b');
+/** The third, written the same way after the parser's changes for issue 13, scored once before any change. */
+export const CORPUS_C_DIR = path.join(PLANS, 'corpus-c');
 export const SAMPLES_DIR = path.join(PLANS, 'samples');
 
 export interface ScoredPlan {
@@ -72,6 +74,8 @@ export function reportPlansScore(opts: { details?: boolean; only?: string[] } = 
   reportFolder(CORPUS_DIR, 'parser against the hand-typed corpus', opts);
   console.log('');
   reportFolder(CORPUS_B_DIR, 'parser against the second corpus, written without reading the parser', opts);
+  console.log('');
+  reportFolder(CORPUS_C_DIR, 'parser against the third corpus, written without reading the parser', opts);
   const samples = scoreFolder(SAMPLES_DIR, opts.only);
   if (samples.length) {
     console.log('\nplans    real samples with a hand-typed expectation');
