@@ -201,3 +201,38 @@ describe('dresses found on the second corpus', () => {
     ]);
   });
 });
+
+describe('dresses found on the third corpus', () => {
+  it('reads "Bước N." steps, and "Trách nhiệm: X chủ trì; Y phối hợp" after bullets for every bullet', () => {
+    const r = parse(
+      'III. CÁC BƯỚC THỰC HIỆN\nBước 1. Rà soát danh sách trẻ em.\n- Thực hiện: UBND các xã, phường.\n- Hỗ trợ kỹ thuật: Trung tâm Công tác xã hội tỉnh.\nIV. NHIỆM VỤ\n1. Truyền thông\na) Trên báo chí\n+ Xây dựng chuyên mục.\n+ Đăng tải thông điệp.\nTrách nhiệm: Sở Văn hóa, Thể thao và Du lịch chủ trì; Báo và Phát thanh, Truyền hình Hưng Yên, Sở Y tế phối hợp.\nThời gian: Tháng 4 - tháng 8/2026.',
+    );
+    const vhttdl = ['Sở Văn hóa, Thể thao và Du lịch'];
+    const support = ['Báo và Phát thanh, Truyền hình Hưng Yên', 'Sở Y tế'];
+    expect(r.plan.tasks.map(brief)).toEqual([
+      { path: 'III.1', lead: ['UBND các xã, phường'], support: ['Trung tâm Công tác xã hội tỉnh'], timeline: null },
+      { path: 'IV.1.a.-1', lead: vhttdl, support, timeline: 'Tháng 4 - tháng 8/2026' },
+      { path: 'IV.1.a.-2', lead: vhttdl, support, timeline: 'Tháng 4 - tháng 8/2026' },
+    ]);
+  });
+  it('reads a letter whose subject runs over two lines, with findings before its orders', () => {
+    const r = parsePlanText(
+      'UBND TỈNH BẮC NINH\nVĂN PHÒNG\nSố: 12/VP-KGVX\nV/v truyền đạt ý kiến chỉ đạo của Chủ tịch\nUBND tỉnh về công tác bảo vệ trẻ em\nBắc Ninh, ngày 18 tháng 3 năm 2026\nKính gửi:\n- Sở Y tế;\n- UBND các xã, phường.\nChủ tịch UBND tỉnh chỉ rõ một số hạn chế:\n- Việc phát hiện, báo cáo vụ việc còn chậm;\n- Sự phối hợp chưa chặt chẽ.\nĐể khắc phục hạn chế, Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:\n1. Giao Sở Y tế (cơ quan thường trực về công tác trẻ em):\na) Chủ trì, phối hợp với Công an tỉnh hỗ trợ trẻ em là nạn nhân.\n2. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế tổ chức giáo dục giới tính.',
+    );
+    expect(r.plan.title).toBe('truyền đạt ý kiến chỉ đạo của Chủ tịch UBND tỉnh về công tác bảo vệ trẻ em');
+    expect(r.plan.tasks.map((t) => [t.path, t.lead, t.support])).toEqual([
+      ['1.a', ['Sở Y tế'], ['Công an tỉnh']],
+      ['2', ['Sở Giáo dục và Đào tạo'], ['Sở Y tế']],
+    ]);
+    expect(r.notes.filter((n) => n.message.en.startsWith('An item of a list of shortcomings'))).toHaveLength(2);
+  });
+  it('takes a table row’s "Trước ngày" for its deadline, not the end of the period it covers', () => {
+    const r = parse(
+      'IV. CHẾ ĐỘ BÁO CÁO\nSTT\tLoại báo cáo\tKỳ số liệu\tThời hạn gửi\n2\tBáo cáo công tác trẻ em 6 tháng đầu năm 2026\tTừ ngày 15/12/2025 đến ngày 14/6/2026\tTrước ngày 18/6/2026\n3\tBáo cáo kết quả Tháng hành động vì trẻ em năm 2026\tĐến ngày 30/6/2026\tTrước ngày 08/7/2026',
+    );
+    expect(r.plan.reporting.map((d) => [d.kind, d.due])).toEqual([
+      ['semiannual', '2026-06-18'],
+      ['other', '2026-07-08'],
+    ]);
+  });
+});

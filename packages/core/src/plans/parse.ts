@@ -173,7 +173,7 @@ function parseLines(lines: string[]): PlanParseResult {
 }
 
 /** Appendices that are the outline or the form of a report rather than work. */
-const REPORT_FORM = /^(?:de cuong|mau (?:so )?bao cao|bieu mau|bieu (?:so lieu|thong ke)|mau bieu)/;
+const REPORT_FORM = /^(?:de cuong|mau\b|bieu\b)/;
 
 /** Titles of plans for one event rather than for the year's work. */
 const EVENT = /thang hanh dong|trung thu|dien dan|hoi thi|le phat dong|ngay (?:quoc te|gia dinh)|hoat dong he|\bhe\b/;

@@ -19,9 +19,9 @@ export interface Attribute {
 
 const PREFIX = /^(?:[-–—•●▪+]\s*)?(?:[a-zđ]\s*[).]\s*)?\(?[*_\s]*/;
 const LABELS: [RegExp, Attribute['kind']][] = [
-  [/^(?:don vi|co quan|bo phan)?\s*phoi hop(?: thuc hien)?$/, 'support'],
+  [/^(?:don vi|co quan|bo phan)?\s*phoi hop(?: thuc hien)?$|^ho tro ky thuat$/, 'support'],
   [
-    /^(?:(?:don vi|co quan|bo phan|ca nhan|trach nhiem)\s*)?(?:chu tri(?: thuc hien)?|thuc hien(?: chinh)?|phu trach|chiu trach nhiem(?: chinh)?|phan cong(?: thuc hien)?)$/,
+    /^(?:(?:don vi|co quan|bo phan|ca nhan|trach nhiem)\s*)?(?:chu tri(?: thuc hien)?|thuc hien(?: chinh)?|phu trach|chiu trach nhiem(?: chinh)?|phan cong(?: thuc hien)?)$|^trach nhiem(?: thuc hien)?$/,
     'assign',
   ],
   [/^(?:thoi gian|tien do|thoi han|thoi diem)(?: (?:thuc hien|hoan thanh|trien khai|to chuc|bao cao))?$/, 'timeline'],

@@ -12,7 +12,7 @@ import { clip, fold, squash } from '../../text/fold.ts';
  */
 
 const STOP_VERBS =
-  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao|duy tri|nhan rong|giao duc|dieu tra|truy to|xet xu|hoan thanh|chuan hoa|quan ly|dau tranh|ket noi|cap nhat|phat hien|xu ly|bo sung|lam sach|tiep nhan|phong ngua|ngan chan|can thiep|thong ke|khao sat|tap huan|boi duong|long ghep|van hanh|phat dong|kien toan|ban hanh|mo rong|nang cao|cham soc|bao ve|tuan tra|gui|tham hoi|trien lam)(?=[\s,.;:]|$)/g;
+  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao|duy tri|nhan rong|giao duc|dieu tra|truy to|xet xu|hoan thanh|chuan hoa|quan ly|dau tranh|ket noi|cap nhat|phat hien|xu ly|bo sung|lam sach|tiep nhan|phong ngua|ngan chan|can thiep|thong ke|khao sat|tap huan|boi duong|long ghep|van hanh|phat dong|kien toan|ban hanh|mo rong|nang cao|cham soc|tuan tra|gui|tham hoi|trien lam)(?=[\s,.;:]|$)/g;
 
 /** Where a list of bodies ends in `s` (an index into it). */
 function listEnd(s: string, f: string, mask: Uint8Array): number {
@@ -126,7 +126,10 @@ export function parseAssignment(text: string): Assignment {
   const coop = /(?:^|[\s,;])phoi hop(?:\s+(?:voi|cung|cua))?\s*:?(?=[\s,]|$)/.exec(f);
   if (lead && (!coop || lead.index < coop.index)) {
     const before = text.slice(0, lead.index);
-    const support = coop ? splitBodies(text.slice(coop.index + coop[0].length)) : [];
+    let support = coop ? splitBodies(text.slice(coop.index + coop[0].length)) : [];
+    // "X chủ trì; Y, Z phối hợp": the support is written before its verb
+    if (coop && !support.length)
+      support = splitBodies(text.slice(lead.index + lead[0].length, coop.index).replace(/^[\s,;.:]+/, ''));
     return { lead: splitBodies(before), support, explicit: true };
   }
   if (coop) {

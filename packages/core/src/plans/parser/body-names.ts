@@ -51,4 +51,4 @@ export const PROTECTED_NAMES: RegExp[] = [
  * and "các"/"những" groups. "Sở Giáo dục và Đào tạo" is not cut because "Đào" is none of them.
  */
 export const BODY_START =
-  /^(?:Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|ủy ban|uỷ ban|Công an|công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Tổng cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Quỹ|Hạt|Trạm|Trường|Học viện|Lực lượng|Bộ đội|Cơ quan|Công chức|Cán bộ|Trưởng|Hội đồng|Liên minh|Chủ tịch|Các|các|Những|những|Thường trực|MTTQ|HĐND|Cổng|Đồn|Chi đoàn|Chi hội|Chi bộ|Tổ|Nhà|Ngành)(?=[\s,;.]|$)/;
+  /^(?:Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|ủy ban|uỷ ban|Công an|công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Tổng cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Quỹ|Hạt|Trạm|Trường|Học viện|Lực lượng|Bộ đội|Cơ quan|Công chức|Cán bộ|Trưởng|Hội đồng|Liên minh|Chủ tịch|Các|các|Những|những|Thường trực|MTTQ|HĐND|Cổng|Đồn|Chi đoàn|Chi hội|Chi bộ|Tổ|Nhà|Ngành|Y tế|Viễn thông|Bưu điện|Điện lực|Công ty|Hợp tác xã|Doanh nghiệp)(?=[\s,;.]|$)/;

@@ -132,10 +132,15 @@ export function parseHeader(paras: Para[]): Header {
       bodyStart++;
     }
   } else bodyStart = 0;
-  // Recipients of a letter: "Kính gửi: …" and the list under it.
-  const kg = paras[bodyStart];
-  if (kg && /^kinh gui/.test(fold(kg.text))) {
-    bodyStart++;
+  // Recipients of a letter: "Kính gửi: …" and the list under it, a line or two further when the
+  // subject ("V/v …") went on over two lines or the date came after it
+  const at = [0, 1, 2].map((k) => bodyStart + k).find((i) => /^kinh gui/.test(fold(paras[i]?.text ?? '')));
+  if (at !== undefined) {
+    for (const p of paras.slice(bodyStart, at)) {
+      if (documentType === 'letter' && !dateLine(p.text) && !markerOf(p.text) && p.text.length < 200)
+        title = squash(`${title} ${p.text}`);
+    }
+    bodyStart = at + 1;
     while (bodyStart < paras.length && /^[-–+•]/.test(paras[bodyStart]?.text ?? '') && /[;.]$/.test(paras[bodyStart]?.text ?? ''))
       bodyStart++;
   }

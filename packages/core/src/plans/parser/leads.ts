@@ -11,7 +11,7 @@ import { squash } from '../../text/fold.ts';
  */
 
 const AGENCY =
-  /^(?:(?:[Đđ]ề nghị|[Đđ]ối với)\s+)?(Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Các|các|Cơ quan|Hội đồng|Liên minh|Ban Chỉ huy|Bộ Chỉ huy|Quỹ|Trường|Trạm|Công chức|Cán bộ)(?=\s|$)\s*(\S*)/;
+  /^(?:(?:[Đđ]ề nghị|[Đđ]ối với|[Gg]iao)\s+)?(Sở|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Công an|Hội|Đoàn|Tỉnh [đĐ]oàn|Huyện [đĐ]oàn|Thành [đĐ]oàn|Trung tâm|Bộ|Liên đoàn|Đài|Báo|Bảo hiểm|Cục|Chi cục|Viện|Tòa|Toà|Mặt trận|Ngân hàng|Thanh tra|Văn phòng|Bệnh viện|Kho bạc|Các|các|Cơ quan|Hội đồng|Liên minh|Ban Chỉ huy|Bộ Chỉ huy|Quỹ|Trường|Trạm|Công chức|Cán bộ|Trưởng|Tổ)(?=\s|$)\s*(\S*)/;
 /** Kinds that are also common words ("Hội nhập", "Phòng, chống", "Bộ máy"): a name goes on capitalised. */
 const AMBIGUOUS = new Set([
   'Sở',
@@ -31,6 +31,8 @@ const AMBIGUOUS = new Set([
   'Trạm',
   'Công chức',
   'Cán bộ',
+  'Tổ',
+  'Trưởng',
 ]);
 
 /** A heading that is only a body's name: short, starts like an agency, no sentence verbs. */
@@ -39,9 +41,14 @@ export function agencyName(text: string): string | null {
   const m = AGENCY.exec(t);
   if (t.length > 160 || !m) return null;
   const next = m[2] ?? '';
-  if (AMBIGUOUS.has(m[1] ?? '') && !/^[\p{Lu}\d]/u.test(next)) return null;
+  // "Ban điều hành các khu phố", "Tổ dân phố": kinds whose name goes on in lowercase
+  const lowerName =
+    /^(?:Ban (?:điều hành|quản lý|chỉ đạo|đại diện|công tác|bảo vệ)|Tổ (?:dân phố|bảo vệ|công tác|tư vấn)|Trưởng (?:thôn|bản|ấp|khu phố|tổ dân phố))\b/u.test(
+      `${m[1] ?? ''} ${t.slice(m.index + m[0].length - next.length)}`,
+    );
+  if (AMBIGUOUS.has(m[1] ?? '') && !/^[\p{Lu}\d]/u.test(next) && !lowerName) return null;
   if (/\s(?:trong phạm vi|căn cứ|tổ chức thực hiện|triển khai|thực hiện|tăng cường|xây dựng)\s/i.test(` ${t} `)) return null;
-  return t.replace(/^(?:[Đđ]ề nghị|[Đđ]ối với)\s+/, '');
+  return t.replace(/^(?:[Đđ]ề nghị|[Đđ]ối với|[Gg]iao)\s+/, '');
 }
 
 /** "(X chủ trì, phối hợp với Y thực hiện)" or "(X thực hiện)" closing the item's first paragraph. */
@@ -63,6 +70,11 @@ export function bracketAssignment(text: string): Assignment | null {
 export function openingAssignment(text: string): Assignment | null {
   const s = squash(text.split('\n')[0] ?? '').replace(/^(?:[Đđ]ề nghị|[Gg]iao)\s+/, '');
   if (!BODY_START.test(s)) return null;
+  // "Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế …"
+  if (/^[^.;:]{3,200}?\s(?:chủ trì|phối hợp với)\s/iu.test(s)) {
+    const said = parseAssignment(s);
+    if (said.lead.length) return said;
+  }
   const lead = splitBodies(s);
   if (!lead.length || lead.some((b) => b.split(/\s+/).length > 14)) return null;
   const last = lead[lead.length - 1] ?? '';

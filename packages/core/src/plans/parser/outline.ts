@@ -23,6 +23,8 @@ export interface Node {
   body: Para[];
   attrs: Attribute[];
   parent: Node | null;
+  /** the plain paragraph that introduced the list this item is in ("… còn một số hạn chế:") */
+  intro?: string | null;
 }
 
 const ROMAN_RE = /^([IVXL]{1,7})\s*[./):–-]\s*(\S.*)$/;
@@ -42,6 +44,9 @@ export function isRoman(s: string): boolean {
 export function markerOf(text: string): { style: string; ref: string; rest: string } | null {
   let m = /^V\/v\b/i.test(text) ? null : ROMAN_RE.exec(text);
   if (m && isRoman(m[1] ?? '')) return { style: 'roman', ref: m[1] ?? '', rest: m[2] ?? '' };
+  // "Bước 1. Rà soát …": the steps of a guidance are its numbered items
+  m = /^Bước\s+(\d{1,2})\s*[.:)–-]\s*(\S.*)$/u.exec(text);
+  if (m) return { style: 'num1', ref: m[1] ?? '', rest: m[2] ?? '' };
   m = NUM_RE.exec(text);
   // "2025 …", "9,5 …", "15/12 …" are not items: at most two digits per level, and a single level
   // needs "." or ")" ("6 tháng đầu năm" is a sentence); "1.1 Tên" may leave out the last dot.
@@ -56,12 +61,15 @@ export function markerOf(text: string): { style: string; ref: string; rest: stri
   m = BULLET_RE.exec(text);
   if (m) {
     const c = m[1] ?? '-';
-    const style = '-–—‐'.includes(c) ? 'dash' : c === '+' ? 'plus' : c === '*' ? 'star' : 'dot';
+    // "•" and "-" mixed in one list are one level (Word's bullets pasted beside typed dashes)
+    const style = '-–—‐•●'.includes(c) ? 'dash' : c === '+' ? 'plus' : c === '*' ? 'star' : 'dot';
     return { style, ref: '', rest: (m[2] ?? '').replace(/^\*+\s*/, '') };
   }
   if (INDICATOR_RE.test(fold(text.slice(0, 30)))) return { style: 'indicator', ref: '', rest: text };
   return null;
 }
+
+const BULLET_STYLES = new Set(['dash', 'plus', 'star', 'dot']);
 
 /** How a plain paragraph ends the list above it: closing formulas of a plan or letter. */
 const CLOSING =
@@ -128,6 +136,8 @@ function parentByNumber(stack: Node[], marker: { style: string; ref: string }): 
 export function buildOutline(paras: Para[]): Node {
   const root: Node = { style: 'root', ref: '', text: '', line: 1, children: [], body: [], attrs: [], parent: null };
   let stack: Node[] = [root];
+  // the last plain paragraph, until an item follows it: the introduction of that item's list
+  let lastPlain: string | null = null;
   for (const p of paras) {
     const folded = fold(p.text.slice(0, 200));
     if (BODY_END.test(folded)) break;
@@ -143,6 +153,7 @@ export function buildOutline(paras: Para[]): Node {
     if (marker?.style.startsWith('num') && INDICATOR_RE.test(fold(marker.rest.slice(0, 30))))
       marker = { style: 'indicator', ref: '', rest: marker.rest };
     if (!marker) {
+      lastPlain = p.text;
       const closing =
         CLOSING.test(folded) ||
         /\.\/\.?$/.test(p.text) ||
@@ -156,6 +167,11 @@ export function buildOutline(paras: Para[]): Node {
         // The text after the list is addressed to everyone: it belongs to no item.
         stack = [root];
         root.body.push(p);
+      } else if (BULLET_STYLES.has(top.style) && p.text.length > 60 && p.text.endsWith(':')) {
+        // "… Chủ tịch UBND tỉnh kết luận như sau:" after a list of bullets introduces the next
+        // list: it closes the bullets rather than going on the last of them
+        while (stack.length > 1 && BULLET_STYLES.has(stack[stack.length - 1]?.style ?? '')) stack.pop();
+        (stack[stack.length - 1] ?? root).body.push(p);
       } else {
         // A plain paragraph continues the item above it: the body under a heading, or the second
         // paragraph of a bullet (or a bullet whose dash was lost, which reads the same).
@@ -173,6 +189,9 @@ export function buildOutline(paras: Para[]): Node {
     }
     const parent = stack[stack.length - 1] ?? root;
     const trailing = trailingAttributes(marker.rest, p.line);
+    const sibling = parent.children[parent.children.length - 1];
+    const intro = lastPlain ?? (sibling?.style === marker.style ? sibling.intro : null) ?? null;
+    lastPlain = null;
     const node: Node = {
       style: marker.style,
       ref: marker.ref,
@@ -182,6 +201,7 @@ export function buildOutline(paras: Para[]): Node {
       body: [],
       attrs: trailing?.attrs ?? [],
       parent,
+      intro,
     };
     parent.children.push(node);
     stack.push(node);

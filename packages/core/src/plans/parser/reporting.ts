@@ -21,7 +21,7 @@ const KINDS: [RegExp, ReportingKind][] = [
   [/tong ket/g, 'final'],
   [/so ket/g, 'other'],
   [
-    /(?:^|\s)(?:hang|moi|ca) nam|bao cao nam|ket qua nam|(?:^|\s)nam (?:19|20|21)\d{2}|cuoi nam|(?<!dau|thang)\snam(?= (?:truoc|vao|cham nhat|gui) )/g,
+    /(?:^|\s)(?:hang|moi|ca) nam|bao cao nam|ket qua nam|(?<!dau|cuoi)(?:^|\s)nam (?:19|20|21)\d{2}|cuoi nam|(?<!dau|thang)\snam(?= \(?(?:truoc|vao|cham nhat|gui) )/g,
     'annual',
   ],
 ];
@@ -65,7 +65,9 @@ export function findReporting(
   for (const p of paras) {
     const pf = fold(p.text);
     const marker = p.text.length < 300 ? markerOf(p.text) : null;
-    if (marker && /^(?:num|roman|letter|LETTER)/.test(marker.style)) headingKind = kindsIn(pf)[0]?.kind ?? null;
+    // "1. Báo cáo … 6 tháng đầu năm": a numbered item about a report gives its kind to the dates under it
+    if (marker && /^(?:num|roman|letter|LETTER)/.test(marker.style))
+      headingKind = /bao cao|so ket|tong ket/.test(pf) ? (kindsIn(pf)[0]?.kind ?? null) : null;
     if (!REPORT.test(pf) || p.text.split(' ').length < 6) continue; // headings
     let recipient = defaultRecipient;
     // "1. Báo cáo … 6 tháng đầu năm 2026: …; số liệu tính …; gửi về Sở Y tế trước ngày 12/6/2026."
@@ -100,11 +102,17 @@ function sentences(f: string): [number, number][] {
   return out;
 }
 
+const EVENT_WORDS = /thang hanh dong|trung thu|dien dan|(?:^|\s)he(?:\s|$)|ngay quoc te/;
+
 function kindsIn(f: string): { at: number; kind: ReportingKind }[] {
   const kinds: { at: number; kind: ReportingKind }[] = [];
   for (const [re, kind] of KINDS) {
     re.lastIndex = 0;
-    for (const m of f.matchAll(re)) kinds.push({ at: m.index, kind });
+    for (const m of f.matchAll(re)) {
+      // "Báo cáo kết quả Tháng hành động vì trẻ em năm 2026" reports an event, not the year
+      if (kind === 'annual' && /nam \d/.test(m[0]) && EVENT_WORDS.test(f.slice(Math.max(0, m.index - 50), m.index))) continue;
+      kinds.push({ at: m.index, kind });
+    }
   }
   return kinds.sort((a, b) => a.at - b.at);
 }
@@ -122,6 +130,13 @@ function readSentence(
   // "(số liệu) tính từ ngày 01/01/2025 đến ngày 31/5/2025" is the period a report covers: its
   // start is never a due date, nor its end when the sentence speaks of data or a reporting period.
   const period = /so lieu|tinh tu|ky bao cao|chot/.test(f);
+  // A row "… Đến ngày 31/5/2026 | Trước ngày 05/6/2026": when a date is given as a deadline
+  // ("trước ngày", "chậm nhất"), the dates a period runs to or from are not deadlines
+  const cue = (d: { index: number }, re: RegExp) => re.test(f.slice(Math.max(0, d.index - 16), d.index));
+  const DUE = /(?:truoc|cham nhat|han|hoan thanh)\s+(?:ngay\s+)?$/;
+  const RUNS = /(?:^|\s)(?:den|toi|tu|tinh den)\s+(?:het\s+)?(?:ngay\s+)?$/;
+  if (dates.some((d) => cue(d, DUE))) dates = dates.filter((d) => !cue(d, RUNS));
+  const all = dates;
   dates = dates.filter((d, i) => {
     if (/(?:^|\s)tu\s+(?:ngay\s+)?$/.test(f.slice(Math.max(0, d.index - 10), d.index))) return false;
     const prev = dates[i - 1];
@@ -130,13 +145,16 @@ function readSentence(
   });
   // Masks dates so "năm 2024" inside "ngày 15 tháng 11 năm 2024" is not an annual cue.
   let masked = f;
-  for (const d of dates) masked = masked.slice(0, d.index) + ' '.repeat(d.end - d.index) + masked.slice(d.end);
+  for (const d of all) masked = masked.slice(0, d.index) + ' '.repeat(d.end - d.index) + masked.slice(d.end);
   const kinds = kindsIn(masked);
   const recipient = recipientOf(orig, f) ?? fallbackRecipient;
   const out: Omit<ReportingDeadline, 'text'>[] = [];
-  for (const d of dates) {
+  for (const [i, d] of dates.entries()) {
     const before = kinds.filter((k) => k.at < d.index).pop();
-    const after = kinds.find((k) => k.at >= d.end);
+    // a kind named after this date but before the next one is the next date's ("… hè trước ngày
+    // 10/9 và báo cáo năm 2026 trước ngày 15/11")
+    const next = dates[i + 1];
+    const after = kinds.find((k) => k.at >= d.end && (!next || k.at > next.index || /^\s*\(/.test(masked.slice(d.end))));
     // "trước ngày 30/11/2026 (báo cáo năm)": the bracket right after the date names its report
     const bracket = /^\s*\(([^)]{1,40})\)/.exec(masked.slice(d.end));
     const named = bracket && after && after.at < d.end + bracket[0].length ? after : null;

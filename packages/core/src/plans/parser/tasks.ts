@@ -32,9 +32,9 @@ import { parseTimeline } from './timeline.ts';
 type Kind = 'purpose' | 'goals' | 'tasks' | 'org' | 'funding' | 'reporting';
 
 const KIND_WORDS: [string, Kind][] = [
-  ['muc dich|yeu cau', 'purpose'],
+  ['muc dich|yeu cau|doi tuong|pham vi', 'purpose'],
   ['muc tieu|chi tieu', 'goals'],
-  ['nhiem vu|giai phap|noi dung|hoat dong', 'tasks'],
+  ['nhiem vu|giai phap|noi dung|hoat dong|cac buoc', 'tasks'],
   ['to chuc thuc hien|phan cong|trach nhiem', 'org'],
   ['kinh phi', 'funding'],
   ['che do (?:thong tin,? )?bao cao|bao cao', 'reporting'],
@@ -62,7 +62,19 @@ const CENTRAL = /^(?:de nghi|kien nghi)\s+(?:bo\s|chinh phu|thu tuong|quoc hoi|t
  * ("1. Kinh phí thực hiện: …", "3. Chế độ báo cáo: …"; its dates are read as deadlines), or a
  * request to a central body. The reviewer sees the reason as a note on the line.
  */
-function notATask(text: string): { vi: string; en: string } | null {
+/** "… chỉ rõ một số hạn chế:" — a list of findings, not of work. */
+const FINDINGS =
+  /(?:han che|ton tai|khuyet diem|yeu kem|kho khan|vuong mac|ket qua dat duoc|nguyen nhan)(?:,?\s+\S+){0,3}\s*:\s*$/;
+/** "Để khắc phục hạn chế, … chỉ đạo như sau:" introduces orders, whatever it mentions. */
+const ORDERS = /khac phuc|chi dao|de nghi|yeu cau|giao|nhiem vu/;
+
+function notATask(text: string, intro?: string | null): { vi: string; en: string } | null {
+  const said = intro ? fold(intro.slice(-200)) : '';
+  if (FINDINGS.test(said) && !ORDERS.test(said))
+    return {
+      vi: 'Mục trong danh sách hạn chế, khó khăn hoặc kết quả: không phải nhiệm vụ.',
+      en: 'An item of a list of shortcomings, difficulties or results: not a task.',
+    };
   const f = fold(text.slice(0, 200));
   const label = /^([^:]{3,60}):/.exec(f)?.[1] ?? (f.split(/\s+/).length <= 8 ? f : '');
   const kind = label ? sectionKind(label, false) : null;
@@ -175,7 +187,7 @@ function visit(w: Walk, node: Node, ctx: Ctx): void {
     if (!inTasks && !hasAttrs) continue;
     // "Số trẻ em bị xâm hại: ........ em": a field of a report form to fill in, not a task.
     if (!hasAttrs && FORM_FIELD.test(c.text)) continue;
-    const skipped = hasAttrs ? null : notATask(c.text);
+    const skipped = hasAttrs ? null : notATask(c.text, c.intro);
     if (skipped) {
       w.out.notes.push(note(c.line, 'skipped-line', skipped.vi, skipped.en));
       continue;
@@ -183,7 +195,12 @@ function visit(w: Walk, node: Node, ctx: Ctx): void {
     const task = makeTask(w, c, ctx);
     const assign = c.attrs.filter((a) => a.kind === 'assign' || a.kind === 'support');
     if (assign.length && bullet) {
-      for (const t of group) if (!t.lead.length && !t.support.length) applyAttrs(w, t, assign);
+      // "Trách nhiệm: …" and "Thời gian: …" after a list of bullets are the whole list's
+      const when = c.attrs.filter((a) => a.kind === 'timeline');
+      for (const t of group) {
+        if (!t.lead.length && !t.support.length) applyAttrs(w, t, assign);
+        if (t.timeline.kind === 'unspecified' && !t.timeline.text) applyAttrs(w, t, when);
+      }
       group = [];
     } else if (!assign.length) group.push(task);
   }
