@@ -73,15 +73,32 @@ export const IndicatorTargetSchema = z
   })
   .superRefine((t, ctx) => {
     if (t.kind === 'relative') {
-      if (!t.change) ctx.addIssue({ code: 'custom', path: ['change'], message: 'chỉ tiêu tương đối cần chiều thay đổi / a relative target needs its change' });
+      if (!t.change)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['change'],
+          message: 'chỉ tiêu tương đối cần chiều thay đổi / a relative target needs its change',
+        });
       if (t.reference === undefined)
-        ctx.addIssue({ code: 'custom', path: ['reference'], message: 'chỉ tiêu tương đối cần mốc so sánh / a relative target needs its reference' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reference'],
+          message: 'chỉ tiêu tương đối cần mốc so sánh / a relative target needs its reference',
+        });
       if (t.unit !== null && t.unit !== '%')
         ctx.addIssue({ code: 'custom', path: ['unit'], message: 'mức thay đổi tính theo % / a change is in %' });
       if (t.change === 'decrease' && t.value > 100)
-        ctx.addIssue({ code: 'custom', path: ['value'], message: 'không thể giảm quá 100 % / cannot decrease by more than 100 %' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'không thể giảm quá 100 % / cannot decrease by more than 100 %',
+        });
       if (typeof t.reference === 'number' && t.reference >= t.year)
-        ctx.addIssue({ code: 'custom', path: ['reference'], message: 'năm so sánh phải trước năm chỉ tiêu / the reference year must come before the target year' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reference'],
+          message: 'năm so sánh phải trước năm chỉ tiêu / the reference year must come before the target year',
+        });
     } else {
       for (const key of RELATIVE_ONLY)
         if (t[key] !== undefined)

@@ -161,7 +161,8 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
     for (const e of events) {
       if (!yearFirst) break;
       if ('g' in e) {
-        if (e.g.maintain && last) for (const year of e.g.years) raw.push({ v: { ...last, op: '>=', word: 'duy trì' }, year, base, clause });
+        if (e.g.maintain && last)
+          for (const year of e.g.years) raw.push({ v: { ...last, op: '>=', word: 'duy trì' }, year, base, clause });
         current = e.g;
       } else if (current) {
         for (const year of current.years) raw.push({ v: e.v, year, base, clause });
@@ -192,7 +193,16 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
     // "giảm 5% so với năm 2025" read for 2025 itself compares a year with itself
     if (v.rel && typeof v.rel.reference === 'number' && v.rel.reference >= year) continue;
     const measure = multi ? clip(squash([base, v.qualifier].filter(Boolean).join(' ')), 200) || null : null;
-    const t: IndicatorTarget = { year, value: v.value, unit: v.unit, op: v.op, measure, ...relativeFields(v.rel), opWord: v.word, text: clause };
+    const t: IndicatorTarget = {
+      year,
+      value: v.value,
+      unit: v.unit,
+      op: v.op,
+      measure,
+      ...relativeFields(v.rel),
+      opWord: v.word,
+      text: clause,
+    };
     const same = (x: IndicatorTarget) =>
       x.year === t.year && x.value === t.value && x.measure === t.measure && x.op === t.op && x.kind === t.kind;
     if (!targets.some(same)) targets.push(t);
