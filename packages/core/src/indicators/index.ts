@@ -8,6 +8,8 @@ export * from './progress.ts';
 export * from './validation.ts';
 export * from './data-sets.ts';
 export * from './measure-match.ts';
+export * from './target-comparison.ts';
+export * from './target-mapping.ts';
 export * from './local-indicator.ts';
 export * from './indicator-api.ts';
 export * from './permissions.ts';
