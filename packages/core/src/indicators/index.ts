@@ -5,6 +5,7 @@ export * from './values.ts';
 export * from './counts.ts';
 export * from './aggregate.ts';
 export * from './progress.ts';
+export * from './relative-progress.ts';
 export * from './validation.ts';
 export * from './data-sets.ts';
 export * from './measure-match.ts';

@@ -14,8 +14,11 @@ export interface UnitRefDto {
   name: string;
 }
 
-/** met / on track / at risk / off track (core progress.ts), or why there is no status. */
-export type MeasureStatusDto = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+/**
+ * met / on track / at risk / off track (core progress.ts, relative-progress.ts), or why there is no
+ * status: no value (no_data), no reference value for a relative target (insufficient_data), no target.
+ */
+export type MeasureStatusDto = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'insufficient_data' | 'no_target';
 export type TrendDto = 'improving' | 'worsening' | 'stable';
 
 export interface TargetDto {
