@@ -87,7 +87,7 @@ describe('the word that governs a value and its clause', () => {
       ['>=', 'đạt'],
     ]);
     expect(words('dưới 9,5‰ vào năm 2025')).toEqual([['<', 'dưới']]);
-    expect(words('98% trẻ em dưới 5 tuổi được tiêm chủng đầy đủ vào năm 2030')).toEqual([[null, null]]);
+    expect(words('98% trẻ em dưới 5 tuổi được tiêm chủng đầy đủ vào năm 2030')).toEqual([[null, undefined]]);
     expect(words('từ 0,05% trở xuống vào năm 2030')).toEqual([['<=', 'trở xuống']]);
   });
 

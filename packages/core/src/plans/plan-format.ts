@@ -20,7 +20,7 @@ import { MAX_MEASURE_VALUE } from '../indicators/counts.ts';
  *   range; "1/3" is 33.33…), `valueTo` the upper end of "4–5 %", `unit` '%' and `op` the comparison
  *   of the change achieved with `value` ('>=' for "giảm 4 %": at least 4 %). Its `year` is the last
  *   year it applies to (for 'previous-year', every year of the plan up to it).
- * - `opWord`: the word that governs the value as printed ("đạt", "duy trì", "là", "dưới"), null when
+ * - `opWord`: the word that governs the value as printed ("đạt", "duy trì", "là", "dưới"), absent when
  *   the value stands bare ("95 % trẻ em …"); `text`: the clause the target was read from. They tell
  *   how a comparison was read and let the mapping to a measure derive the missing ones (core
  *   indicators/target-comparison.ts).

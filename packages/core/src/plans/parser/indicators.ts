@@ -17,7 +17,7 @@ import { readRelativeValues, type RelativeValue } from './relative-targets.ts';
  * Operators: "dưới" '<', "xuống"/"còn"/"không quá" '<=', "trên" '>', "đạt"/"duy trì"/
  * "phấn đấu" (also misspelt "phần đầu") '>='; "là" and anything else null. A value with no word
  * of its own after "và"/"," takes the operator of the value before it. Each target keeps that word
- * as printed (`opWord`, null for a bare value) and its clause (`text`): mapping it to a measure
+ * as printed (`opWord`, absent for a bare value) and its clause (`text`): mapping it to a measure
  * derives a missing comparison from them (core indicators/target-comparison.ts).
  *
  * Relative targets ("giảm 4-5% mỗi năm", "giảm 1/3 so với năm 2020"; relative-targets.ts) are read
@@ -200,7 +200,7 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
       op: v.op,
       measure,
       ...relativeFields(v.rel),
-      opWord: v.word,
+      ...(v.word !== null ? { opWord: v.word } : {}),
       text: clause,
     };
     const same = (x: IndicatorTarget) =>
