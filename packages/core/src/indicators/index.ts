@@ -11,6 +11,7 @@ export * from './data-sets.ts';
 export * from './measure-match.ts';
 export * from './target-comparison.ts';
 export * from './target-mapping.ts';
+export * from './target-text.ts';
 export * from './local-indicator.ts';
 export * from './indicator-api.ts';
 export * from './permissions.ts';

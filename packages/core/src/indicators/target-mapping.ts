@@ -45,3 +45,7 @@ export function mapPlanTarget(index: CatalogueIndex, indicatorNo: number, t: Ind
 export function candidatesOf(index: CatalogueIndex, indicatorNo: number): string[] {
   return index.catalogue.indicators.find((i) => i.no === indicatorNo)?.measures.map((m) => m.code) ?? [];
 }
+
+/** How the target routes name a plan's target: "<indicator position>.<target position>". */
+export const planTargetId = (indicatorPosition: number, position: number) => `${indicatorPosition}.${position}`;
+export const PLAN_TARGET_ID = /^(\d{1,4})\.(\d{1,4})$/;
