@@ -1,4 +1,4 @@
-import { targetKind, type IndicatorTarget } from '../plans/plan-format.ts';
+import type { IndicatorTarget } from '../plans/plan-format.ts';
 import type { CatalogueIndex } from './catalogue.ts';
 import type { MeasureTargetOp } from './catalogue-schema.ts';
 import { matchMeasure, type MeasureMatch } from './measure-match.ts';
@@ -33,7 +33,7 @@ export function mapPlanTarget(index: CatalogueIndex, indicatorNo: number, t: Ind
   if (match.kind === 'unmapped') return { kind: 'unmapped', reason: match.reason, candidates: match.candidates };
   const measure = index.measure(match.measure);
   if (!measure) return { kind: 'unmapped', reason: 'unknown_measure', candidates: [] };
-  if (targetKind(t) === 'level' && t.unit !== null && t.unit !== measure.unit) {
+  if ((t.kind ?? 'level') === 'level' && t.unit !== null && t.unit !== measure.unit) {
     return { kind: 'unmapped', reason: 'unit_mismatch', candidates: [measure.code] };
   }
   const comparison = targetComparison(t, measure.direction);
