@@ -100,13 +100,15 @@ describe('a plan’s targets in the browser', () => {
     // the yearly reduction is a change, not a level "≤ 5 %"
     expect(await editors.nth(2).getByTestId('review-relative').textContent()).toContain('giảm ≥ 4–5 % mỗi năm');
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
-    await page.waitForURL(/\/plans\/[^/]+$/);
+    await page.waitForURL((url) => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname));
     planUrl = page.url();
   });
 
   it('shows the derived comparison and judges the yearly reduction on the change achieved', async () => {
     await openTargets();
     expect(await page.getByTestId('target-how-1.0').textContent()).toContain('lấy theo chiều của phép đo (thấp hơn là tốt)');
+    // the plan's own table writes the yearly reduction as a change too
+    expect(await page.getByTestId('indicators-table').textContent()).toContain('giảm ≥ 4–5 % mỗi năm so với năm trước');
     const marriage = await dashboard(MARRIAGE);
     expect(marriage.status).toBe('met');
     expect(marriage.target).toContain('giảm ≥ 4–5 % mỗi năm');
@@ -125,6 +127,8 @@ describe('a plan’s targets in the browser', () => {
     await form.getByTestId('target-save').click();
     await form.waitFor({ state: 'hidden' });
     await expect.poll(async () => (await page.getByTestId('target-text-1.0').textContent()) ?? '').toMatch(/2030: <\s0,5\s?%/);
+    // the plan's table of indicators shows the corrected target without reloading the page
+    await expect.poll(async () => (await page.getByTestId('indicators-table').textContent()) ?? '').toMatch(/< 0,5 %/);
     const hiv = await dashboard(HIV);
     expect(hiv.status).toBe('at_risk');
     expect(hiv.target).toMatch(/<\s0,5\s?%/);

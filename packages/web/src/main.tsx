@@ -65,7 +65,12 @@ function App() {
             )
           }
         />
-        <Route path="plans/:id" element={<PlanViewPage measureTargets={(planId) => <MeasureTargetsPanel planId={planId} />} />} />
+        <Route
+          path="plans/:id"
+          element={
+            <PlanViewPage measureTargets={(planId, onChanged) => <MeasureTargetsPanel planId={planId} onChanged={onChanged} />} />
+          }
+        />
         <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
         <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />

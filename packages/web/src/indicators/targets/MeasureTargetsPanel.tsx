@@ -21,9 +21,10 @@ import { UnmappedTargets } from './UnmappedTargets.tsx';
  * measure's baseline (the start of the straight line progress is judged against) and how each
  * comparison was found; then every target left unmapped, with the reason and a one-click choice of
  * measure. The plan's editors add, correct and remove targets, pick measures and set baselines;
- * every change is audited on the server and the dashboard follows.
+ * every change is audited on the server and the dashboard follows; `onChanged` lets the plan's page
+ * read the plan again.
  */
-export function MeasureTargetsPanel({ planId }: { planId: string }) {
+export function MeasureTargetsPanel({ planId, onChanged }: { planId: string; onChanged?: () => void }) {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const manageBaselines = canManagePlans(user);
@@ -40,6 +41,7 @@ export function MeasureTargetsPanel({ planId }: { planId: string }) {
     try {
       await call();
       reply.reload();
+      onChanged?.();
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -120,6 +122,7 @@ export function MeasureTargetsPanel({ planId }: { planId: string }) {
           onSaved={() => {
             setTargetForm(null);
             reply.reload();
+            onChanged?.();
           }}
         />
       )}
