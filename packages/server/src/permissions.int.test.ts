@@ -150,6 +150,7 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     'values.export': { scoped: false, request: () => json('GET', '/api/data-values/export?period=2025') },
     'ranking.read': { scoped: false, request: () => json('GET', '/api/indicators/I02_ECD_SERVICES_ACCESS/units?period=2025') },
     'targets.map': { scoped: false, request: (w) => json('POST', `/api/plans/${w.planId}/measure-targets`) },
+    'targets.edit': { scoped: false, request: (w) => json('PATCH', `/api/plans/${w.planId}/targets/0.0`, { value: 85 }) },
     'catalogue.edit': { scoped: false, request: () => json('DELETE', '/api/indicators/local/KHONG_CO') },
   },
 };

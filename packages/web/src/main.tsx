@@ -21,6 +21,7 @@ import { accessPermissions, indicatorsPermissions } from '@tre/core';
 import { can } from './session/can.ts';
 import { CommuneAccessPanels } from './access/CommuneAccessPanels.tsx';
 import { MeasureTargetsPanel } from './indicators/targets/MeasureTargetsPanel.tsx';
+import { TargetHintProvider } from './indicators/targets/TargetHintProvider.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -52,8 +53,24 @@ function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="plans" element={<PlansPage />} />
-        <Route path="plans/import" element={canManagePlans(user) ? <ImportPage /> : <Navigate to="/plans" />} />
-        <Route path="plans/:id" element={<PlanViewPage measureTargets={(planId) => <MeasureTargetsPanel planId={planId} />} />} />
+        <Route
+          path="plans/import"
+          element={
+            canManagePlans(user) ? (
+              <TargetHintProvider>
+                <ImportPage />
+              </TargetHintProvider>
+            ) : (
+              <Navigate to="/plans" />
+            )
+          }
+        />
+        <Route
+          path="plans/:id"
+          element={
+            <PlanViewPage measureTargets={(planId, onChanged) => <MeasureTargetsPanel planId={planId} onChanged={onChanged} />} />
+          }
+        />
         <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
         <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />

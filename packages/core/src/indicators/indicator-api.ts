@@ -4,6 +4,9 @@
  * compile time at the bottom of that file); the web imports these types. Dates are ISO strings.
  */
 import type { Bilingual, Catalogue, Direction, Indicator, MeasureTargetOp, MeasureUnit } from './catalogue-schema.ts';
+import type { TargetChange, TargetReference, TargetUnit } from '../plans/plan-format.ts';
+import type { OpSource } from './target-comparison.ts';
+import type { UnmappedReason } from './target-mapping.ts';
 import type { DataSetKind } from './data-sets.ts';
 import type { ValidationRule } from './validation.ts';
 
@@ -14,8 +17,11 @@ export interface UnitRefDto {
   name: string;
 }
 
-/** met / on track / at risk / off track (core progress.ts), or why there is no status. */
-export type MeasureStatusDto = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+/**
+ * met / on track / at risk / off track (core progress.ts, relative-progress.ts), or why there is no
+ * status: no value (no_data), no reference value for a relative target (insufficient_data), no target.
+ */
+export type MeasureStatusDto = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'insufficient_data' | 'no_target';
 export type TrendDto = 'improving' | 'worsening' | 'stable';
 
 export interface TargetDto {
@@ -25,6 +31,19 @@ export interface TargetDto {
   planId?: string | undefined;
   planTitle?: string | undefined;
   baseline?: { year: number; value: number } | null | undefined;
+  /**
+   * A relative target (a plan's "giảm 4–5 % mỗi năm", "giảm 1/3 so với năm 2020"): `value` is the
+   * change required in % of the reference value, `op` compares the change achieved with it (core
+   * relative-progress.ts). Absent for a level.
+   */
+  relative?: RelativeTargetDto | undefined;
+}
+
+export interface RelativeTargetDto {
+  change: TargetChange;
+  reference: TargetReference;
+  /** the upper end of "4–5 %", null when the plan gives one figure */
+  valueTo: number | null;
 }
 
 /** GET /api/indicators/catalogue: the catalogue as stored, national and local. */
@@ -114,8 +133,10 @@ export interface MeasureValueDto {
   nationalTarget: TargetDto | null;
   status: MeasureStatusDto;
   nationalStatus: MeasureStatusDto;
-  /** the straight-line value expected this year between baseline and target */
+  /** the straight-line value expected this year between baseline and target; for a relative target the level its change asks for */
   expected: number | null;
+  /** a relative target's change achieved, in % of its reference value (null for a level, or without the reference value) */
+  change: number | null;
   trend: TrendDto | null;
 }
 
@@ -209,15 +230,107 @@ export interface PlanMeasureTargetsDto {
   name: Bilingual;
   unit: MeasureUnit;
   direction: Direction;
-  targets: { year: number; op: MeasureTargetOp; value: number }[];
+  targets: MappedTargetDto[];
   baseline: BaselineDto | null;
   suggestion: { year: number; value: number } | null;
 }
 
-/** GET /api/plans/:id/measure-targets: the plan's mapped targets grouped by measure, in catalogue order. */
+/**
+ * A plan's target as the plan wrote it (or a person corrected it). `id` names it in the target
+ * routes ("<indicator position>.<target position>", stable while the plan lives).
+ */
+export interface PlanTargetRefDto {
+  id: string;
+  indicatorNo: number;
+  year: number;
+  value: number;
+  unit: TargetUnit | null;
+  /** the comparison written (null when the plan wrote none) */
+  op: MeasureTargetOp | null;
+  relative: RelativeTargetDto | null;
+  /** the phrase naming the part of a multi-part indicator */
+  measureText: string | null;
+  /** the word that governed the value ("là", "duy trì"), null for a bare value or a person's entry */
+  opWord: string | null;
+  /** the clause it was read from */
+  text: string | null;
+}
+
+/**
+ * A target mapped to the measure: the comparison the dashboard uses and how it was found (core
+ * target-comparison.ts), `chosen` when a person picked the measure.
+ */
+export interface MappedTargetDto extends Omit<PlanTargetRefDto, 'op'> {
+  op: MeasureTargetOp;
+  writtenOp: MeasureTargetOp | null;
+  opSource: OpSource;
+  chosen: boolean;
+}
+
+/** A measure offered for an unmapped target, with what a person needs to pick it. */
+export interface MeasureChoiceDto {
+  measure: string;
+  indicatorNo: number | null;
+  name: Bilingual;
+  unit: MeasureUnit;
+  direction: Direction;
+}
+
+/**
+ * A target the mapping left without a measure, with the reason (core target-mapping.ts;
+ * 'not_mapped': the plan's targets changed since they were last mapped) and the measures offered
+ * first (the indicator's, or the one whose wording did not fit).
+ */
+export interface UnmappedTargetDto extends PlanTargetRefDto {
+  reason: UnmappedReason | 'not_mapped';
+  candidates: MeasureChoiceDto[];
+}
+
+/**
+ * GET /api/plans/:id/measure-targets: the plan's mapped targets grouped by measure, in catalogue
+ * order, and every target left unmapped, in the plan's order.
+ */
 export interface PlanMeasureTargetsReply {
   planId: string;
   measures: PlanMeasureTargetsDto[];
+  unmapped: UnmappedTargetDto[];
+}
+
+// ---- a plan's targets after saving (POST, PATCH, DELETE /api/plans/:id/targets[/:target]) ----
+
+/** The relative part of a target in a request: `reference` 'previous-year' or a year before the target year. */
+export interface RelativeTargetRequest {
+  change: TargetChange;
+  reference: TargetReference;
+  valueTo?: number | null | undefined;
+}
+
+/**
+ * POST /api/plans/:id/targets (administrator, provincial officer): a new target of the plan for a
+ * measure. It joins the plan's indicator of the measure's number (created when the plan has none).
+ * `op` null takes the measure's direction; `relative` makes it a relative target (the value is
+ * then the change in %). Replies with the plan's targets after the change.
+ */
+export interface TargetCreateRequest {
+  measure: string;
+  year: number;
+  value: number;
+  op: MeasureTargetOp | null;
+  relative?: RelativeTargetRequest | null | undefined;
+}
+
+/**
+ * PATCH /api/plans/:id/targets/:target: corrects a target; omitted fields stay. `measure` picks the
+ * measure (the one-click choice for an unmapped target; null hands it back to the matching);
+ * `relative` null makes it a level, an object a relative target. A comparison set here is a
+ * person's: it is used as set.
+ */
+export interface TargetPatchRequest {
+  year?: number | undefined;
+  value?: number | undefined;
+  op?: MeasureTargetOp | null | undefined;
+  measure?: string | null | undefined;
+  relative?: RelativeTargetRequest | null | undefined;
 }
 
 // ---- validation run (POST /api/indicators/validation-run) and local indicator deletion ----

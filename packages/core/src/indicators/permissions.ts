@@ -34,6 +34,12 @@ export const indicatorsPermissions = permissionTable({
   'values.export': { admin: 'province', provincial_officer: 'province', viewer: 'province' },
   /** PUT /api/plans/:id/measure-targets, PUT/DELETE …/baseline */
   'targets.map': { admin: 'province', provincial_officer: 'province' },
+  /**
+   * POST /api/plans/:id/targets, PATCH and DELETE /api/plans/:id/targets/:target: add, correct and
+   * remove a saved plan's targets, and pick the measure of an unmapped one; the roles that edit
+   * plans (core plans/permissions.ts 'plans.edit')
+   */
+  'targets.edit': { admin: 'province', provincial_officer: 'province' },
   /** POST /api/indicators/local, DELETE /api/indicators/local/:code */
   'catalogue.edit': { admin: 'province' },
 });

@@ -31,7 +31,8 @@ import type { Direction, MeasureTarget, MeasureTargetOp } from './catalogue-sche
  *   equals a target of 97.
  */
 
-export type ProgressStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'no_target';
+/** insufficient_data: a relative target whose reference value is missing (relative-progress.ts) */
+export type ProgressStatus = 'met' | 'on_track' | 'at_risk' | 'off_track' | 'no_data' | 'insufficient_data' | 'no_target';
 export type Trend = 'improving' | 'worsening' | 'stable';
 
 /** Share of the baseline→target distance a value may lag the line and still be at_risk. */

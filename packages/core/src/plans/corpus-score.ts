@@ -181,7 +181,7 @@ export interface PlanScore {
   supportRecall: Count;
   /** matched tasks where either side has a timeline: the folded texts are equal */
   timeline: Count;
-  /** level targets only; relative targets are counted apart (tre.plan/v1 cannot hold them) */
+  /** level targets only; relative targets (`kind: 'relative'`, a Tre extension) are counted apart */
   targetPrecision: Count;
   targetRecall: Count;
   relativeTargets: number;
@@ -266,8 +266,9 @@ export function scorePlan(expected: PlanExpectation, plan: PlanDocument): PlanSc
     }
   }
 
+  // a relative target is its own kind (plan-format.ts): only levels are scored here
   const parsedTargets = plan.indicators.flatMap((ind) =>
-    ind.targets.map((t) => ({ indicator: ind.no, op: t.op, value: t.value, year: t.year })),
+    ind.targets.filter((t) => t.kind !== 'relative').map((t) => ({ indicator: ind.no, op: t.op, value: t.value, year: t.year })),
   );
   const levels = expected.targets.filter((t) => t.kind === 'level');
   const unusedTargets = [...parsedTargets];

@@ -9,6 +9,22 @@ import { MAX_MEASURE_VALUE } from '../indicators/counts.ts';
  * `documentNumber`, `sections`, `footnotes`, each task's `path`, `section` and `line`, each indicator's
  * `line`, a timeline's `lunar` text, a reporting deadline's `text`. A file without them is still a
  * valid plan; unknown values are null or empty lists, never guessed.
+ *
+ * Targets (issue 13) carry more Tre extensions, all optional, so a tre.plan/v1 file of the spec is
+ * read as before:
+ * - `kind`: 'level' (the default when absent: a value the measure must reach, "đạt 95 %") or
+ *   'relative' (a change the measure must make, "giảm 4–5 % mỗi năm", "giảm 1/3 so với năm 2020").
+ *   A relative target has `change` ('decrease' | 'increase'), `reference` ('previous-year' for
+ *   "mỗi năm", "hằng năm": each year against the year before; a year for "so với năm 2020": against
+ *   that year's value), `value` the change in per cent of the reference value (the lower end of a
+ *   range; "1/3" is 33.33…), `valueTo` the upper end of "4–5 %", `unit` '%' and `op` the comparison
+ *   of the change achieved with `value` ('>=' for "giảm 4 %": at least 4 %). Its `year` is the last
+ *   year it applies to (for 'previous-year', every year of the plan up to it).
+ * - `opWord`: the word that governs the value as printed ("đạt", "duy trì", "là", "dưới"), absent when
+ *   the value stands bare ("95 % trẻ em …"); `text`: the clause the target was read from. They tell
+ *   how a comparison was read and let the mapping to a measure derive the missing ones (core
+ *   indicators/target-comparison.ts).
+ * - `measureCode`: the catalogue measure a person chose for the target, overriding the matching.
  */
 
 export const PLAN_FORMAT = 'tre.plan/v1';
@@ -19,16 +35,82 @@ export type TargetUnit = z.infer<typeof TargetUnitSchema>;
 export const TargetOpSchema = z.enum(['<', '<=', '=', '>=', '>']);
 export type TargetOp = z.infer<typeof TargetOpSchema>;
 
-export const IndicatorTargetSchema = z.object({
-  year: z.number().int().min(1990).max(2100),
-  /** a level (a rate or a count): within the bound of every measure value, so progress stays finite */
-  value: z.number().min(0).max(MAX_MEASURE_VALUE),
-  unit: TargetUnitSchema.nullable().default(null),
-  op: TargetOpSchema.nullable().default(null),
-  /** Which part of a multi-part indicator, as a short phrase from the text. */
-  measure: z.string().max(500).nullable().default(null),
-});
+export const TargetKindSchema = z.enum(['level', 'relative']);
+export type TargetKind = z.infer<typeof TargetKindSchema>;
+
+export const TargetChangeSchema = z.enum(['decrease', 'increase']);
+export type TargetChange = z.infer<typeof TargetChangeSchema>;
+
+/** What a relative target's change is measured against: the year before each year judged, or one year's value. */
+export const TargetReferenceSchema = z.union([z.literal('previous-year'), z.number().int().min(1990).max(2100)]);
+export type TargetReference = z.infer<typeof TargetReferenceSchema>;
+
+const RELATIVE_ONLY = ['change', 'reference', 'valueTo'] as const;
+
+export const IndicatorTargetSchema = z
+  .object({
+    year: z.number().int().min(1990).max(2100),
+    /** a level (a rate or a count), or a relative target's change in %: within the bound of every measure value, so progress stays finite */
+    value: z.number().min(0).max(MAX_MEASURE_VALUE),
+    unit: TargetUnitSchema.nullable().default(null),
+    op: TargetOpSchema.nullable().default(null),
+    /** Which part of a multi-part indicator, as a short phrase from the text. */
+    measure: z.string().max(500).nullable().default(null),
+    /** 'level' when absent (Tre extension, see the header) */
+    kind: TargetKindSchema.optional(),
+    change: TargetChangeSchema.optional(),
+    reference: TargetReferenceSchema.optional(),
+    /** the upper end of a range "4–5 %" (relative targets) */
+    valueTo: z.number().min(0).max(MAX_MEASURE_VALUE).optional(),
+    opWord: z.string().max(60).nullable().optional(),
+    text: z.string().max(2000).nullable().optional(),
+    measureCode: z
+      .string()
+      .max(100)
+      .regex(/^[A-Z][A-Z0-9_]*$/)
+      .nullable()
+      .optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.kind === 'relative') {
+      if (!t.change)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['change'],
+          message: 'chỉ tiêu tương đối cần chiều thay đổi / a relative target needs its change',
+        });
+      if (t.reference === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reference'],
+          message: 'chỉ tiêu tương đối cần mốc so sánh / a relative target needs its reference',
+        });
+      if (t.unit !== null && t.unit !== '%')
+        ctx.addIssue({ code: 'custom', path: ['unit'], message: 'mức thay đổi tính theo % / a change is in %' });
+      if (t.change === 'decrease' && t.value > 100)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'không thể giảm quá 100 % / cannot decrease by more than 100 %',
+        });
+      if (typeof t.reference === 'number' && t.reference >= t.year)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reference'],
+          message: 'năm so sánh phải trước năm chỉ tiêu / the reference year must come before the target year',
+        });
+    } else {
+      for (const key of RELATIVE_ONLY)
+        if (t[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'chỉ dùng cho chỉ tiêu tương đối / only for a relative target' });
+    }
+    if (t.valueTo !== undefined && t.valueTo < t.value)
+      ctx.addIssue({ code: 'custom', path: ['valueTo'], message: 'cận trên nhỏ hơn giá trị / the upper end is below the value' });
+  });
 export type IndicatorTarget = z.infer<typeof IndicatorTargetSchema>;
+
+/** A target's kind: 'level' unless it says otherwise. */
+export const targetKind = (t: Pick<IndicatorTarget, 'kind'>): TargetKind => t.kind ?? 'level';
 
 export const PlanIndicatorSchema = z.object({
   no: z.number().int().min(1).max(999),

@@ -56,6 +56,7 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'data_value_history', orderBy: ['id'], serial: 'id' },
   { name: 'measure_target', orderBy: ['plan_id', 'measure_code', 'year'] },
   { name: 'measure_baseline', orderBy: ['plan_id', 'measure_code'] },
+  { name: 'plan_target_unmapped', orderBy: ['plan_id', 'indicator_position', 'target_position'] },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];

@@ -231,6 +231,15 @@ export interface PlanIndicatorTargetTable {
   unit: '%' | 'per1000' | 'per100000' | 'count' | null;
   op: '<' | '<=' | '=' | '>=' | '>' | null;
   measure: string | null;
+  /** migration 0010: a relative target's fields, the wording, a person's choice of measure */
+  kind: ColumnType<'level' | 'relative', 'level' | 'relative' | undefined, 'level' | 'relative'>;
+  change: 'decrease' | 'increase' | null;
+  /** a relative target's reference year; null with kind 'relative': the year before each year judged */
+  reference_year: number | null;
+  value_to: number | null;
+  op_word: string | null;
+  clause: string | null;
+  measure_code: string | null;
 }
 
 export interface PlanIndicatorAssignmentTable {
@@ -381,6 +390,23 @@ export interface MeasureTargetTable {
   value: number;
   indicator_position: number;
   target_position: number;
+  /** migration 0010 */
+  kind: ColumnType<'level' | 'relative', 'level' | 'relative' | undefined, 'level' | 'relative'>;
+  change: 'decrease' | 'increase' | null;
+  reference_year: number | null;
+  value_to: number | null;
+  op_source: ColumnType<OpSourceColumn, OpSourceColumn | undefined, OpSourceColumn>;
+  chosen: ColumnType<boolean, boolean | undefined, boolean>;
+}
+type OpSourceColumn = 'stated' | 'maintain' | 'direction' | 'change';
+
+/** A plan target the mapping left without a measure (migration 0010), rebuilt with measure_target. */
+export interface PlanTargetUnmappedTable {
+  plan_id: string;
+  indicator_position: number;
+  target_position: number;
+  reason: string;
+  candidates: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** A plan's baseline for a measure (migration 0005), kept when the plan's targets are mapped again. */
@@ -427,5 +453,6 @@ export interface Database {
   data_value_history: DataValueHistoryTable;
   measure_unit_value: MeasureUnitValueTable;
   measure_target: MeasureTargetTable;
+  plan_target_unmapped: PlanTargetUnmappedTable;
   measure_baseline: MeasureBaselineTable;
 }

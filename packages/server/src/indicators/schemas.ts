@@ -14,7 +14,7 @@ export const UnitCode = z.string().trim().min(2).max(36);
 
 export const Op = z.enum(['<', '<=', '=', '>=', '>']);
 
-export const Status = z.enum(['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'no_target']);
+export const Status = z.enum(['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'insufficient_data', 'no_target']);
 
 export const UnitRef = z.object({ kind: z.enum(['commune', 'agency', 'province']), code: z.string(), name: z.string() });
 
@@ -25,6 +25,13 @@ export const Target = z.object({
   planId: z.string().optional(),
   planTitle: z.string().optional(),
   baseline: z.object({ year: z.number(), value: z.number() }).nullable().optional(),
+  relative: z
+    .object({
+      change: z.enum(['decrease', 'increase']),
+      reference: z.union([z.literal('previous-year'), z.number()]),
+      valueTo: z.number().nullable(),
+    })
+    .optional(),
 });
 
 /** A measure's or an indicator's code in the catalogue. */

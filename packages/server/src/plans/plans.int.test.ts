@@ -461,6 +461,79 @@ describe('export and import', () => {
     ).json();
     expect(reExported).toEqual(exported);
   });
+
+  it('keeps Tre’s target extensions: relative targets, the wording, a chosen measure', async () => {
+    const doc = planDocument();
+    doc.indicators.push({
+      no: 13,
+      goal: 2,
+      text: 'Duy trì mức giảm số cuộc tảo hôn từ 4-5% hằng năm; giảm 1/3 so với năm 2020',
+      targets: [
+        {
+          year: 2030,
+          value: 4,
+          unit: '%',
+          op: '>=',
+          measure: null,
+          kind: 'relative',
+          change: 'decrease',
+          reference: 'previous-year',
+          valueTo: 5,
+          opWord: 'giảm',
+          text: 'Duy trì mức giảm số cuộc tảo hôn từ 4-5% hằng năm',
+        },
+        {
+          year: 2030,
+          value: 100 / 3,
+          unit: '%',
+          op: '>=',
+          measure: null,
+          kind: 'relative',
+          change: 'decrease',
+          reference: 2020,
+        },
+        { year: 2025, value: 2, unit: '%', op: null, measure: null, opWord: 'là', measureCode: 'I13_CHILD_MARRIAGE' },
+      ],
+      line: 8,
+    });
+    const saved = await t.app.inject({
+      method: 'POST',
+      url: '/api/plans',
+      headers: admin.headers,
+      payload: saveRequest({ document: doc }),
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const exported = (
+      await t.app.inject({ method: 'GET', url: `/api/plans/${saved.json().id}/export`, headers: viewer.headers })
+    ).json();
+    expect(exported).toEqual(doc);
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/plans',
+      headers: admin.headers,
+      payload: saveRequest({ document: exported }),
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    const reExported = (
+      await t.app.inject({ method: 'GET', url: `/api/plans/${again.json().id}/export`, headers: viewer.headers })
+    ).json();
+    expect(reExported).toEqual(doc);
+  });
+
+  it('refuses a relative target without what it is measured against, naming the field', async () => {
+    const doc = planDocument();
+    const first = doc.indicators[0];
+    if (first)
+      first.targets = [{ year: 2025, value: 4, unit: '%', op: null, measure: null, kind: 'relative', change: 'decrease' }];
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/plans',
+      headers: admin.headers,
+      payload: saveRequest({ document: doc }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('document.indicators.0.targets.0.reference');
+  });
 });
 
 describe('deleting a plan', () => {

@@ -13,6 +13,7 @@ import { TreError, notFound } from '../errors.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.ts';
 import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import * as repo from './repository.ts';
+import { targetOfRow, targetRow } from './target-rows.ts';
 import {
   agenciesForMatch,
   assertAgencyOfProvince,
@@ -127,7 +128,7 @@ export async function createPlan(
         source_line: ind.line ?? null,
       })),
       targets: doc.indicators.flatMap((ind, indicatorPosition) =>
-        ind.targets.map((t, position) => ({ plan_id: planId, indicator_position: indicatorPosition, position, ...t })),
+        ind.targets.map((t, position) => targetRow(planId, indicatorPosition, position, t)),
       ),
       assignments: doc.indicatorAssignments.map((a, position) => ({
         plan_id: planId,
@@ -203,9 +204,7 @@ export async function getPlan(db: Kysely<Database>, provinceCode: string, planId
 
 /** An indicator's targets in the tre.plan/v1 shape (read and export share it). */
 export function targetsOfIndicator(parts: Awaited<ReturnType<typeof repo.loadPlanParts>>, position: number) {
-  return parts.targets
-    .filter((t) => t.indicator_position === position)
-    .map((t) => ({ year: t.year, value: t.value, unit: t.unit, op: t.op, measure: t.measure }));
+  return parts.targets.filter((t) => t.indicator_position === position).map(targetOfRow);
 }
 export async function getPlanDetail(db: Kysely<Database>, provinceCode: string, planId: string): Promise<PlanDetailDto> {
   const [summary, plan] = await Promise.all([repo.findPlanSummary(db, provinceCode, planId), getPlan(db, provinceCode, planId)]);

@@ -33,6 +33,7 @@ const ENTITIES: Labels = {
   measure_target: { vi: 'Mục tiêu', en: 'Target' },
   plan: { vi: 'Kế hoạch', en: 'Plan' },
   plan_body: { vi: 'Cơ quan trong kế hoạch', en: 'Body of a plan' },
+  plan_indicator_target: { vi: 'Chỉ tiêu của kế hoạch', en: 'Plan target' },
   plan_task: { vi: 'Nhiệm vụ', en: 'Task' },
   stored_file: { vi: 'Tệp', en: 'File' },
   task_progress: { vi: 'Tiến độ nhiệm vụ', en: 'Task progress' },

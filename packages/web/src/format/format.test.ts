@@ -105,6 +105,7 @@ describe('status presentation', () => {
       at_risk: 0,
       off_track: 1,
       no_data: 1,
+      insufficient_data: 0,
       no_target: 0,
     });
   });

@@ -1,4 +1,5 @@
-import type { MeasureStatusDto, TrendDto } from '@tre/core/indicators/indicator-api';
+import type { MeasureStatusDto, RelativeTargetDto, TrendDto } from '@tre/core/indicators/indicator-api';
+import { relativeTargetText } from '@tre/core/indicators/target-text';
 import type { Direction, MeasureTargetOp, MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import { parsePeriod, periodLabel } from '@tre/core/periods/period';
 
@@ -72,14 +73,19 @@ export function formatValue(value: number | null | undefined, unit: MeasureUnit,
 
 export const OP_SIGN: Record<MeasureTargetOp, string> = { '<': '<', '<=': '≤', '=': '=', '>=': '≥', '>': '>' };
 
-/** A target as "≥ 90 % (2025)"; without the year when `withYear` is false. */
+/**
+ * A target as "≥ 90 % (2025)"; without the year when `withYear` is false. A relative target reads
+ * as its change: "giảm ≥ 4–5 % mỗi năm so với năm trước (2030)" (core target-text.ts).
+ */
 export function formatTarget(
-  target: { op: MeasureTargetOp; value: number; year: number },
+  target: { op: MeasureTargetOp; value: number; year: number; relative?: RelativeTargetDto | null | undefined },
   unit: MeasureUnit,
   lang: Lang,
   withYear = true,
 ): string {
-  const text = `${OP_SIGN[target.op]}${NBSP}${formatNumber(target.value, lang)}${unitSuffix(unit, lang)}`;
+  const text = target.relative
+    ? relativeTargetText({ ...target, relative: target.relative }, (n, l) => formatNumber(n, l))[lang]
+    : `${OP_SIGN[target.op]}${NBSP}${formatNumber(target.value, lang)}${unitSuffix(unit, lang)}`;
   return withYear ? `${text} (${target.year})` : text;
 }
 
@@ -105,7 +111,15 @@ export function trendArrow(trend: TrendDto, direction: Direction): string {
 }
 
 /** Statuses in the order the summary and the legend list them: best to worst, then the two without a judgement. */
-export const STATUS_ORDER: readonly MeasureStatusDto[] = ['met', 'on_track', 'at_risk', 'off_track', 'no_data', 'no_target'];
+export const STATUS_ORDER: readonly MeasureStatusDto[] = [
+  'met',
+  'on_track',
+  'at_risk',
+  'off_track',
+  'no_data',
+  'insufficient_data',
+  'no_target',
+];
 
 export interface StatusStyle {
   /** shown before the label so the status never rests on colour alone */
@@ -120,7 +134,7 @@ export interface StatusStyle {
 
 /**
  * Okabe–Ito colours, safe for the common colour-vision deficiencies: met blue, on track bluish
- * green, at risk orange, off track vermillion; no data and no target grey. The badge text is a dark
+ * green, at risk orange, off track vermillion; no data, not enough data and no target grey. The badge text is a dark
  * shade on a light tint (white text on orange or bluish green would fall below 4.5:1).
  */
 export const STATUS_STYLE: Record<MeasureStatusDto, StatusStyle> = {
@@ -129,6 +143,7 @@ export const STATUS_STYLE: Record<MeasureStatusDto, StatusStyle> = {
   at_risk: { symbol: '!', color: '#E69F00', background: '#fcf2db', text: '#7A4F00' },
   off_track: { symbol: '✕', color: '#D55E00', background: '#f9e8db', text: '#9E3D00' },
   no_data: { symbol: '–', color: '#999999', background: '#f1f1f1', text: '#495057' },
+  insufficient_data: { symbol: '?', color: '#999999', background: '#f1f1f1', text: '#495057' },
   no_target: { symbol: '○', color: '#999999', background: '#f1f1f1', text: '#495057' },
 };
 

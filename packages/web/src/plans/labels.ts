@@ -1,4 +1,5 @@
 import type { BodyResolution, TaskProgressStatus } from '@tre/core/plans/plan-api';
+import { relativeTargetText } from '@tre/core/indicators/target-text';
 import type { IndicatorTarget, TargetOp, TargetUnit, TimelineKind } from '@tre/core/plans/plan-format';
 import type { Agency } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -8,11 +9,21 @@ export const TIMELINE_KINDS: TimelineKind[] = ['recurring', 'once', 'range', 'ev
 export const PROGRESS_STATUSES: TaskProgressStatus[] = ['not_started', 'in_progress', 'done', 'not_applicable'];
 export const TARGET_UNITS: TargetUnit[] = ['%', 'per1000', 'per100000', 'count'];
 
-/** How a target reads in a table cell: "≤ 9,5 ‰", "≥ 95 %". */
+/** How a target reads in a table cell: "≤ 9,5 ‰", "≥ 95 %", a relative one as its change "giảm ≥ 4–5 % mỗi năm …". */
 const OP_SIGN: Record<TargetOp, string> = { '<': '<', '<=': '≤', '=': '=', '>=': '≥', '>': '>' };
 const UNIT_SIGN: Record<TargetUnit, string> = { '%': '%', per1000: '‰', per100000: '/100.000', count: '' };
-export function formatTarget(x: IndicatorTarget, lang: string): string {
-  const value = `${x.op ? `${OP_SIGN[x.op]} ` : ''}${x.value.toLocaleString(lang)}${x.unit && UNIT_SIGN[x.unit] ? ` ${UNIT_SIGN[x.unit]}` : ''}`;
+export function formatTarget(x: IndicatorTarget, lang: 'vi' | 'en'): string {
+  const value =
+    x.kind === 'relative' && x.change && x.reference !== undefined
+      ? relativeTargetText(
+          {
+            op: x.op ?? '>=',
+            value: x.value,
+            relative: { change: x.change, reference: x.reference, valueTo: x.valueTo ?? null },
+          },
+          (n, l) => n.toLocaleString(l, { maximumFractionDigits: 2 }),
+        )[lang]
+      : `${x.op ? `${OP_SIGN[x.op]} ` : ''}${x.value.toLocaleString(lang)}${x.unit && UNIT_SIGN[x.unit] ? ` ${UNIT_SIGN[x.unit]}` : ''}`;
   return x.measure ? `${x.measure}: ${value}` : value;
 }
 

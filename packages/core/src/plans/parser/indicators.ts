@@ -2,6 +2,7 @@ import type { IndicatorTarget, TargetOp, TargetUnit } from '../plan-format.ts';
 import { clip, fold, squash } from '../../text/fold.ts';
 import { MAX_MEASURE_VALUE } from '../../indicators/counts.ts';
 import { parseVnNumber } from './numbers.ts';
+import { readRelativeValues, type RelativeValue } from './relative-targets.ts';
 
 /**
  * Targets of one indicator ("Chỉ tiêu N: …"). The text is cut into clauses at ";", ":" and ". ";
@@ -15,7 +16,13 @@ import { parseVnNumber } from './numbers.ts';
  *
  * Operators: "dưới" '<', "xuống"/"còn"/"không quá" '<=', "trên" '>', "đạt"/"duy trì"/
  * "phấn đấu" (also misspelt "phần đầu") '>='; "là" and anything else null. A value with no word
- * of its own after "và"/"," takes the operator of the value before it.
+ * of its own after "và"/"," takes the operator of the value before it. Each target keeps that word
+ * as printed (`opWord`, absent for a bare value) and its clause (`text`): mapping it to a measure
+ * derives a missing comparison from them (core indicators/target-comparison.ts).
+ *
+ * Relative targets ("giảm 4-5% mỗi năm", "giảm 1/3 so với năm 2020"; relative-targets.ts) are read
+ * first and take the same years as levels; they are `kind: 'relative'` with op '>=' (the change must
+ * reach the value), never a level.
  */
 
 export interface TargetResult {
@@ -33,6 +40,9 @@ interface Value {
   start: number;
   end: number;
   qualifier: string | null;
+  /** the word that governs the value, as printed */
+  word: string | null;
+  rel?: RelativeValue;
 }
 
 const OPS: [RegExp, TargetOp | null][] = [
@@ -61,17 +71,22 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
   let yearless = 0;
   let found = false;
   const bases = new Set<string>();
-  const raw: { v: Value; year: number; base: string }[] = [];
+  const raw: { v: Value; year: number; base: string; clause: string }[] = [];
   for (const [cs, ce] of clauses(f)) {
     const cf = f.slice(cs, ce);
+    const clause = clip(squash(s.slice(cs, ce)), 300);
+    const printed = (from: number, to: number) => squash(s.slice(cs + from, cs + to)).trim() || null;
     const masked = cf.split('');
     let clauseUnit: TargetUnit | null = null;
     for (const m of cf.matchAll(DENOMINATOR)) {
       clauseUnit = (m[1] ?? '').replace('.', '').length > 4 ? 'per100000' : 'per1000';
       for (let i = m.index; i < m.index + m[0].length; i++) masked[i] = ' ';
     }
+    const relative = readRelativeValues(masked.join(''));
+    for (const [from, to] of relative.mask) for (let i = from; i < to; i++) masked[i] = ' ';
     const groups: { start: number; end: number; years: number[]; maintain: boolean }[] = [];
-    for (const m of cf.matchAll(YEAR_GROUP)) {
+    // on the masked text: the year of "so với năm 2020" is a reference, not a target year
+    for (const m of masked.join('').matchAll(YEAR_GROUP)) {
       if (/giai doan\s*$|tu\s*$/.test(cf.slice(Math.max(0, m.index - 12), m.index))) continue;
       const years = [m[1], ...(m[2] ?? '').matchAll(/\d{4}/g)].map((y) => Number(Array.isArray(y) ? y[0] : y));
       const maintain = /duy tri\s*$/.test(cf.slice(Math.max(0, m.index - 12), m.index));
@@ -90,6 +105,9 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
       const unitM = UNIT_AFTER.exec(after);
       const before = mf.slice(Math.max(0, start - 30), start);
       const opHit = OPS.find(([re]) => re.test(before));
+      const opMatch = opHit?.[0].exec(before);
+      const opAt = start - before.length + (opMatch?.index ?? 0);
+      let word = opMatch ? lower(printed(opAt, opAt + opMatch[0].length)) : null;
       const yearNext = groups.some((g) => g.start >= end && mf.slice(end, g.start).trim() === '');
       if (!unitM && !opHit && !yearNext) continue;
       const value = parseVnNumber(m[0]);
@@ -98,9 +116,13 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
       // "từ 0,05% trở xuống", "từ 90% trở lên": the operator follows the value.
       const trailing = /^\s*tro (xuong|len)\b/.exec(mf.slice(end + unitLen, end + unitLen + 12));
       let op: TargetOp | null = opHit ? opHit[1] : trailing ? (trailing[1] === 'xuong' ? '<=' : '>=') : null;
+      if (!opHit && trailing) word = lower(printed(end + unitLen + trailing.index, end + unitLen + trailing[0].length));
       const prev = values[values.length - 1];
       // "… dưới 9,5 vào năm 2025 và 9 vào năm 2030": only "và"/"," (and a year) since the last value.
-      if (!opHit && prev && /^[\s,]*(?:va)?[\s,]*$/.test(mf.slice(lastGroupEnd(groups, prev.end, start), start))) op = prev.op;
+      if (!opHit && prev && /^[\s,]*(?:va)?[\s,]*$/.test(mf.slice(lastGroupEnd(groups, prev.end, start), start))) {
+        op = prev.op;
+        word = prev.word;
+      }
       const unit: TargetUnit = unitM
         ? unitM[1]
           ? '%'
@@ -113,8 +135,13 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
           cf.slice(end + unitLen, end + unitLen + 60),
         );
       const qualifier = q ? squash(s.slice(cs + end + unitLen + q.index, cs + end + unitLen + q.index + q[0].length)) : null;
-      values.push({ value, unit, op, start, end: end + unitLen, qualifier });
+      values.push({ value, unit, op, start, end: end + unitLen, qualifier, word });
     }
+    for (const rel of relative.values) {
+      const word = lower(printed(rel.verbAt, rel.verbAt + 4));
+      values.push({ value: rel.value, unit: '%', op: '>=', start: rel.start, end: rel.end, qualifier: null, word, rel });
+    }
+    values.sort((a, b) => a.start - b.start);
     if (values.length) found = true;
     const base = basePhrase(s.slice(cs, ce), cf, values, groups);
     // Years to values: each year phrase takes the values since the previous one.
@@ -134,10 +161,11 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
     for (const e of events) {
       if (!yearFirst) break;
       if ('g' in e) {
-        if (e.g.maintain && last) for (const year of e.g.years) raw.push({ v: { ...last, op: '>=' }, year, base });
+        if (e.g.maintain && last)
+          for (const year of e.g.years) raw.push({ v: { ...last, op: '>=', word: 'duy trì' }, year, base, clause });
         current = e.g;
       } else if (current) {
-        for (const year of current.years) raw.push({ v: e.v, year, base });
+        for (const year of current.years) raw.push({ v: e.v, year, base, clause });
         last = e.v;
       }
     }
@@ -146,28 +174,52 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
         pending.push(e.v);
         last = e.v;
       } else if (pending.length) {
-        for (const v of pending) for (const year of e.g.years) raw.push({ v, year, base });
+        for (const v of pending) for (const year of e.g.years) raw.push({ v, year, base, clause });
         pending = [];
       } else if (e.g.maintain && last) {
-        for (const year of e.g.years) raw.push({ v: { ...last, op: '>=' }, year, base });
+        for (const year of e.g.years) raw.push({ v: { ...last, op: '>=', word: 'duy trì' }, year, base, clause });
       }
     }
     for (const v of pending) {
-      if (defaultYear !== null) raw.push({ v, year: defaultYear, base });
+      if (defaultYear !== null) raw.push({ v, year: defaultYear, base, clause });
       else yearless++;
     }
     if (values.length) bases.add(base);
   }
   const multi = bases.size > 1 || raw.some((r) => r.v.qualifier);
-  for (const { v, year, base } of raw) {
+  for (const { v, year, base, clause } of raw) {
     // a figure beyond the bound of a measure value (plan-format.ts) is not a target: a sum of money, an id
     if (year < 1990 || year > 2100 || v.value > MAX_MEASURE_VALUE) continue;
+    // "giảm 5% so với năm 2025" read for 2025 itself compares a year with itself
+    if (v.rel && typeof v.rel.reference === 'number' && v.rel.reference >= year) continue;
     const measure = multi ? clip(squash([base, v.qualifier].filter(Boolean).join(' ')), 200) || null : null;
-    const t: IndicatorTarget = { year, value: v.value, unit: v.unit, op: v.op, measure };
-    if (!targets.some((x) => x.year === t.year && x.value === t.value && x.measure === t.measure && x.op === t.op))
-      targets.push(t);
+    const t: IndicatorTarget = {
+      year,
+      value: v.value,
+      unit: v.unit,
+      op: v.op,
+      measure,
+      ...relativeFields(v.rel),
+      ...(v.word !== null ? { opWord: v.word } : {}),
+      text: clause,
+    };
+    const same = (x: IndicatorTarget) =>
+      x.year === t.year && x.value === t.value && x.measure === t.measure && x.op === t.op && x.kind === t.kind;
+    if (!targets.some(same)) targets.push(t);
   }
   return { targets: targets.slice(0, 50), yearless, found };
+}
+
+const lower = (w: string | null) => w?.toLocaleLowerCase('vi') ?? null;
+
+function relativeFields(rel: RelativeValue | undefined): Partial<IndicatorTarget> {
+  if (!rel) return {};
+  return {
+    kind: 'relative',
+    change: rel.change,
+    reference: rel.reference,
+    ...(rel.valueTo !== null ? { valueTo: rel.valueTo } : {}),
+  };
 }
 
 function lastGroupEnd(groups: { start: number; end: number }[], from: number, to: number): number {

@@ -13,7 +13,7 @@ import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { forbidden, invalid } from '../../errors.ts';
-import { indicatorsPermissions, mayTake } from '@tre/core';
+import { indicatorsPermissions, mayTake, relativeTargetText } from '@tre/core';
 import type { SessionActor } from '../../audit/session-actor.ts';
 import { catalogueIndex } from '../catalogue/store.ts';
 import {
@@ -53,6 +53,7 @@ const STATUS: Record<MeasureStatusDto, Bilingual> = {
   at_risk: { vi: 'Có nguy cơ không đạt', en: 'At risk' },
   off_track: { vi: 'Chậm tiến độ', en: 'Off track' },
   no_data: { vi: 'Chưa có số liệu', en: 'No data' },
+  insufficient_data: { vi: 'Không đủ dữ liệu', en: 'Not enough data' },
   no_target: { vi: 'Chưa có chỉ tiêu', en: 'No target' },
 };
 const NOT_REPORTED: Bilingual = { vi: 'chưa báo cáo', en: 'not reported' };
@@ -72,8 +73,13 @@ interface Column<T> {
   get: (row: T) => Cell;
 }
 
+const number = (n: number, lang: Lang) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
 const targetText = (t: TargetDto | null, lang: Lang) =>
-  t ? `${OP[t.op]} ${t.value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')} (${t.year})` : '';
+  !t
+    ? ''
+    : t.relative
+      ? `${relativeTargetText({ ...t, relative: t.relative }, number)[lang]} (${t.year})`
+      : `${OP[t.op]} ${number(t.value, lang)} (${t.year})`;
 
 /** dd/mm/yyyy hh:mm in Vietnam's time, whatever the server's time zone. */
 function generatedOn(): string {

@@ -131,10 +131,27 @@ describe('a plan’s targets by measure', () => {
       name: expect.objectContaining({ vi: expect.any(String), en: expect.any(String) }) as unknown,
       unit: '%',
       direction: 'higher',
-      targets: [{ year: 2025, op: '>=', value: 90 }],
+      targets: [
+        {
+          id: '0.0',
+          indicatorNo: 1,
+          year: 2025,
+          value: 90,
+          unit: '%',
+          op: '>=',
+          writtenOp: '>=',
+          opSource: 'stated',
+          chosen: false,
+          relative: null,
+          measureText: null,
+          opWord: null,
+          text: null,
+        },
+      ],
       baseline: null,
       suggestion: { year: 2024, value: 88 },
     } satisfies Omit<PlanMeasureTargetsDto, 'name'> & { name: unknown });
+    expect(reply.unmapped).toEqual([]);
     expect(reply.measures[1]).toMatchObject({
       measure: NEONATAL,
       unit: 'per1000',
@@ -510,6 +527,13 @@ describe('migration 0005', () => {
         'value',
         'indicator_position',
         'target_position',
+        // migration 0010: the kind of target and how its comparison was found
+        'kind',
+        'change',
+        'reference_year',
+        'value_to',
+        'op_source',
+        'chosen',
       ]);
       const checks = await sql<{ def: string }>`
         SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint

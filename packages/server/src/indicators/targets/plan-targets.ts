@@ -1,7 +1,8 @@
-import { matchMeasure, type CatalogueIndex, type MeasureMatch } from '@tre/core';
+import { mapPlanTarget, type CatalogueIndex, type UnmappedReason } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PlanSavedEffect } from '../../plans/service.ts';
+import { targetOfRow } from '../../plans/target-rows.ts';
 import { catalogueIndex } from '../catalogue/store.ts';
 import * as repo from './repository.ts';
 
@@ -9,7 +10,7 @@ interface UnmappedTarget {
   indicatorNo: number;
   year: number;
   measureText: string | null;
-  reason: Extract<MeasureMatch, { kind: 'unmapped' }>['reason'] | 'unit_mismatch' | 'duplicate';
+  reason: UnmappedReason;
   candidates: string[];
 }
 
@@ -19,13 +20,14 @@ export interface TargetMapping {
 }
 
 /**
- * Rebuilds measure_target for one plan from its indicator targets (core measure-match.ts). A target
- * whose unit contradicts the measure's (a count against a rate, ‰ against %) stays unmapped; a
- * target without a comparison gets the measure's direction (≥ when higher is better, ≤ otherwise),
- * which is how the plans write "đạt 95%" and "giảm xuống 10‰". A second target for the same
- * measure and year is listed, not merged. Runs inside the plan's transaction when a plan is saved.
- * Baselines live in measure_baseline (per plan and measure) and are not touched: mapping again
- * keeps them.
+ * Rebuilds measure_target and plan_target_unmapped for one plan from its indicator targets, each
+ * through core target-mapping.ts: the measure (a person's choice, else the matching), the comparison
+ * and how it was found (a missing one from the wording and the measure's direction), or the reason
+ * it stays unmapped (a unit that contradicts the measure's, the complement of a lower-is-better
+ * measure …) with the measures offered. A second target for the same measure, year and kind is
+ * listed as a duplicate, not merged. Runs inside the plan's transaction when a plan is saved, and in
+ * the transaction of every change to its targets. Baselines live in measure_baseline (per plan and
+ * measure) and are not touched: mapping again keeps them.
  */
 export async function syncMeasureTargets(
   db: Kysely<Database> | Transaction<Database>,
@@ -36,40 +38,50 @@ export async function syncMeasureTargets(
   const noAt = new Map(indicators.map((i) => [i.position, i.no]));
   const out: TargetMapping = { mapped: [], unmapped: [] };
   const rows: repo.MeasureTargetRow[] = [];
+  const unmappedRows: repo.UnmappedRow[] = [];
   const seen = new Set<string>();
-  for (const t of targets) {
-    const no = noAt.get(t.indicator_position) ?? 0;
-    const base = { indicatorNo: no, year: t.year, measureText: t.measure };
-    const match = matchMeasure(index, no, t.measure);
-    if (match.kind === 'unmapped') {
-      out.unmapped.push({ ...base, reason: match.reason, candidates: match.candidates });
+  for (const row of targets) {
+    const no = noAt.get(row.indicator_position) ?? 0;
+    const base = { indicatorNo: no, year: row.year, measureText: row.measure };
+    const unmapped = (reason: UnmappedReason, candidates: string[]) => {
+      out.unmapped.push({ ...base, reason, candidates });
+      unmappedRows.push({
+        plan_id: planId,
+        indicator_position: row.indicator_position,
+        target_position: row.position,
+        reason,
+        candidates,
+      });
+    };
+    const m = mapPlanTarget(index, no, targetOfRow(row));
+    if (m.kind === 'unmapped') {
+      unmapped(m.reason, m.candidates);
       continue;
     }
-    const measure = index.measure(match.measure);
-    if (!measure) continue;
-    if (t.unit !== null && t.unit !== measure.unit) {
-      out.unmapped.push({ ...base, reason: 'unit_mismatch', candidates: [measure.code] });
-      continue;
-    }
-    const key = `${measure.code}/${t.year}`;
+    const key = `${m.measure}/${row.year}/${row.kind}`;
     if (seen.has(key)) {
-      out.unmapped.push({ ...base, reason: 'duplicate', candidates: [measure.code] });
+      unmapped('duplicate', [m.measure]);
       continue;
     }
     seen.add(key);
-    const op = t.op ?? (measure.direction === 'higher' ? '>=' : '<=');
     rows.push({
       plan_id: planId,
-      measure_code: measure.code,
-      year: t.year,
-      op,
-      value: t.value,
-      indicator_position: t.indicator_position,
-      target_position: t.position,
+      measure_code: m.measure,
+      year: row.year,
+      op: m.op,
+      value: row.value,
+      indicator_position: row.indicator_position,
+      target_position: row.position,
+      kind: row.kind,
+      change: row.change,
+      reference_year: row.reference_year,
+      value_to: row.value_to,
+      op_source: m.opSource,
+      chosen: m.chosen,
     });
-    out.mapped.push({ indicatorNo: no, year: t.year, measure: measure.code, op, value: t.value });
+    out.mapped.push({ indicatorNo: no, year: row.year, measure: m.measure, op: m.op, value: row.value });
   }
-  await repo.replaceMeasureTargets(db, planId, rows);
+  await repo.replaceMeasureTargets(db, planId, rows, unmappedRows);
   return out;
 }
 

@@ -10,9 +10,14 @@ import {
   PlanMeasureParamsSchema,
   PlanMeasureTargetsReplySchema,
   PlanMeasureTargetsSchema,
+  PlanTargetParamsSchema,
+  TargetCreateSchema,
   TargetMappingSchema,
+  TargetPatchSchema,
 } from './schemas.ts';
-import { clearBaseline, planMeasureTargets, remapPlanTargets, setBaseline } from './service.ts';
+import { addPlanTarget, patchPlanTarget, removePlanTarget } from './edit-service.ts';
+import { planMeasureTargets } from './listing.ts';
+import { clearBaseline, remapPlanTargets, setBaseline } from './service.ts';
 
 /** A plan's targets mapped to measures, and their baselines (served here, under the plan's path, because indicators sit above plans in the module order). */
 export function targetsRoutes(db: Kysely<Database>) {
@@ -80,6 +85,54 @@ export function targetsRoutes(db: Kysely<Database>) {
       },
       async (request) =>
         clearBaseline(db, authorize(request, indicatorsPermissions, 'targets.map'), request.params.id, request.params.measure),
+    );
+    app.post(
+      '/api/plans/:id/targets',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Thêm một chỉ tiêu vào kế hoạch đã lưu / add a target to a saved plan',
+          params: PlanIdParamsSchema,
+          body: TargetCreateSchema,
+          response: { 200: PlanMeasureTargetsReplySchema },
+        },
+      },
+      async (request) =>
+        addPlanTarget(db, authorize(request, indicatorsPermissions, 'targets.edit'), request.params.id, request.body),
+    );
+    app.patch(
+      '/api/plans/:id/targets/:target',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary:
+            'Sửa một chỉ tiêu của kế hoạch (giá trị, so sánh, năm, phép đo, loại) / correct a plan\u2019s target (value, comparison, year, measure, kind)',
+          params: PlanTargetParamsSchema,
+          body: TargetPatchSchema,
+          response: { 200: PlanMeasureTargetsReplySchema },
+        },
+      },
+      async (request) =>
+        patchPlanTarget(
+          db,
+          authorize(request, indicatorsPermissions, 'targets.edit'),
+          request.params.id,
+          request.params.target,
+          request.body,
+        ),
+    );
+    app.delete(
+      '/api/plans/:id/targets/:target',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'Xóa một chỉ tiêu của kế hoạch / remove a plan\u2019s target',
+          params: PlanTargetParamsSchema,
+          response: { 200: PlanMeasureTargetsReplySchema },
+        },
+      },
+      async (request) =>
+        removePlanTarget(db, authorize(request, indicatorsPermissions, 'targets.edit'), request.params.id, request.params.target),
     );
   };
 }

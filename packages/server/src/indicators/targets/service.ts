@@ -1,11 +1,9 @@
 import {
-  measureHeading,
   measureValueProblem,
   type BaselineRequest,
   type CatalogueIndex,
   type Measure,
   type PlanMeasureTargetsDto,
-  type PlanMeasureTargetsReply,
 } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -15,8 +13,8 @@ import { invalid, notFound } from '../../errors.ts';
 import { getPlan } from '../../plans/service.ts';
 import { catalogueIndex } from '../catalogue/store.ts';
 import { syncMeasureTargets, type TargetMapping } from './plan-targets.ts';
+import { measureEntry } from './listing.ts';
 import * as repo from './repository.ts';
-import { provinceValuesOfYears } from '../values/service.ts';
 
 /**
  * POST /api/plans/:id/measure-targets: maps a plan's targets again, e.g. after the catalogue gained
@@ -104,50 +102,6 @@ function assertBaseline(m: Measure, firstYear: number, b: Baseline): void {
   }
 }
 
-type TargetRow = Awaited<ReturnType<typeof repo.measureTargetsOfPlan>>[number];
-
-/** Each measure's entry: targets by year, baseline and suggestion (one values computation for all). */
-async function entriesOf(
-  db: Kysely<Database>,
-  provinceCode: string,
-  index: CatalogueIndex,
-  targets: TargetRow[],
-  baselines: repo.BaselineRow[],
-): Promise<PlanMeasureTargetsDto[]> {
-  const byMeasure = new Map<string, TargetRow[]>();
-  for (const t of targets) byMeasure.set(t.measure_code, [...(byMeasure.get(t.measure_code) ?? []), t]);
-  const measures = index.measures.filter((m) => byMeasure.has(m.code));
-  const firstYear = (m: Measure) => Math.min(...(byMeasure.get(m.code) ?? []).map((t) => t.year));
-  const suggested = await provinceValuesOfYears(
-    db,
-    provinceCode,
-    measures.map((m) => ({ measure: m, year: firstYear(m) - 1 })),
-  );
-  const baselineOf = new Map(baselines.map((b) => [b.measure_code, b]));
-  return measures.map((m) => {
-    const b = baselineOf.get(m.code);
-    const value = suggested.get(m.code);
-    return {
-      ...measureHeading(index, m),
-      targets: (byMeasure.get(m.code) ?? []).map((t) => ({ year: t.year, op: t.op, value: t.value })),
-      baseline: b ? { year: b.year, value: b.value, setBy: b.set_by_name, setAt: b.set_at.toISOString() } : null,
-      suggestion: value === undefined ? null : { year: firstYear(m) - 1, value },
-    };
-  });
-}
-
-/** GET /api/plans/:id/measure-targets: the plan's mapped targets grouped by measure, in catalogue order. */
-export async function planMeasureTargets(
-  db: Kysely<Database>,
-  provinceCode: string,
-  planId: string,
-): Promise<PlanMeasureTargetsReply> {
-  await getPlan(db, provinceCode, planId);
-  const index = await catalogueIndex(db);
-  const [targets, baselines] = await Promise.all([repo.measureTargetsOfPlan(db, planId), repo.baselinesOfPlan(db, planId)]);
-  return { planId, measures: await entriesOf(db, provinceCode, index, targets, baselines) };
-}
-
 /** One measure's entry after a change. */
 async function entryOf(
   db: Kysely<Database>,
@@ -156,11 +110,7 @@ async function entryOf(
   planId: string,
   m: Measure,
 ): Promise<PlanMeasureTargetsDto> {
-  const [targets, baselines] = await Promise.all([
-    repo.measureTargetsOfPlan(db, planId, m.code),
-    repo.baselinesOfPlan(db, planId, m.code),
-  ]);
-  const [entry] = await entriesOf(db, provinceCode, index, targets, baselines);
+  const entry = await measureEntry(db, provinceCode, index, planId, m);
   if (!entry) throw planMeasureTargetsNotFound(m.code);
   return entry;
 }

@@ -77,7 +77,7 @@ export async function measureSums(
 
 /**
  * The measure targets of the plans covering any year of [from, to] (optionally of some measures
- * only), each with its plan's baseline for the measure (measure_baseline, null when none), the most
+ * only), levels and relative targets, each with its plan's baseline for the measure (measure_baseline, null when none), the most
  * recent plan first: one query for a whole series of periods, whatever the number of measures.
  */
 export async function planTargets(
@@ -102,6 +102,10 @@ export async function planTargets(
       't.year',
       't.op',
       't.value',
+      't.kind',
+      't.change',
+      't.reference_year',
+      't.value_to',
       'b.year as baseline_year',
       'b.value as baseline_value',
     ])

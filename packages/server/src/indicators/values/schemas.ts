@@ -30,6 +30,7 @@ export const ValuesReplySchema = z.object({
       status: Status,
       nationalStatus: Status,
       expected: z.number().nullable(),
+      change: z.number().nullable(),
       trend: z.enum(['improving', 'worsening', 'stable']).nullable(),
     }),
   ),

@@ -2,7 +2,6 @@ import {
   measureHeading,
   comparePeriods,
   communesReport,
-  measureProgress,
   parsePeriod,
   previousPeriod,
   targetForYear,
@@ -12,7 +11,6 @@ import {
   type MeasureValueDto,
   type PeriodType,
   type RankingReply,
-  type TargetDto,
   type TrendReply,
   type ValuesReply,
 } from '@tre/core';
@@ -23,7 +21,8 @@ import { catalogueIndex } from '../catalogue/store.ts';
 import { readableUnit, type FiguresReader } from '../access.ts';
 import { periodOf } from '../period.ts';
 import { agenciesOf, communeCodesOf, communesOf, getReportingUnit, type ReportingUnit } from '../units.ts';
-import { measureSums, periodsWithData, planTargets, type MeasureSumRow, type PlanTargetRow } from './repository.ts';
+import { judge, referencePeriod, referenceValue, targetsOfYear } from './judge.ts';
+import { measureSums, periodsWithData, planTargets, type MeasureSumRow } from './repository.ts';
 
 /**
  * Indicator values of a unit and period.
@@ -135,44 +134,8 @@ export async function unitSums(
   return out;
 }
 
-/** Per measure, the target for the year of the most recent plan covering that year that has one for it. */
-function targetsOfYear(rows: readonly PlanTargetRow[], year: number): Map<string, TargetDto> {
-  const covering = rows.filter((r) => (r.year_from === null || r.year_from <= year) && (r.year_to === null || r.year_to >= year));
-  const byMeasure = new Map<string, TargetDto>();
-  const planOf = new Map<string, string>();
-  for (const r of covering) {
-    // rows come most recent plan first: the first plan seen for a measure is the one that applies
-    if (!planOf.has(r.measure_code)) planOf.set(r.measure_code, r.plan_id);
-  }
-  for (const [measure, planId] of planOf) {
-    const mine = covering.filter((r) => r.measure_code === measure && r.plan_id === planId);
-    const t = targetForYear(mine, year);
-    if (!t) continue;
-    byMeasure.set(measure, {
-      year: t.year,
-      op: t.op,
-      value: t.value,
-      planId,
-      planTitle: t.title,
-      baseline: t.baseline_year !== null && t.baseline_value !== null ? { year: t.baseline_year, value: t.baseline_value } : null,
-    });
-  }
-  return byMeasure;
-}
-
 async function targetsFor(db: Kysely<Database>, provinceCode: string, year: number, measures?: string[]) {
   return targetsOfYear(await planTargets(db, provinceCode, { from: year, to: year }, measures), year);
-}
-
-function judge(m: Measure, value: number | null, previous: number | null, year: number, target: TargetDto | null) {
-  return measureProgress({
-    direction: m.direction,
-    value,
-    year,
-    target,
-    baseline: target?.baseline ?? null,
-    previous: [previous],
-  });
 }
 
 /** A sum's numerator or denominator, or null when no unit reported (never 0 for "nothing known"). */
@@ -189,10 +152,9 @@ export async function indicatorValues(
   const index = await catalogueIndex(db);
   const measures = measuresOf(index, unit);
   const before = previousPeriod(period).code;
-  const [sums, targets] = await Promise.all([
-    unitSums(db, provinceCode, unit, measures, [period.code, before]),
-    targetsFor(db, provinceCode, period.year),
-  ]);
+  const targets = await targetsFor(db, provinceCode, period.year);
+  const references = [...targets.values()].map((t) => referencePeriod(period, t)).filter((p) => p !== null);
+  const sums = await unitSums(db, provinceCode, unit, measures, [...new Set([period.code, before, ...references])]);
   const values = measures.map((m): MeasureValueDto => {
     const s = sums.get(key(m.code, period.code)) ?? {
       numerator: 0,
@@ -207,7 +169,10 @@ export async function indicatorValues(
     const target = targets.get(m.code) ?? null;
     const national = targetForYear(m.nationalTargets, period.year);
     const nationalTarget = national ? { year: national.year, op: national.op, value: national.value } : null;
-    const progress = judge(m, value, previousValue, period.year, target);
+    const refPeriod = referencePeriod(period, target);
+    const refSum = refPeriod ? sums.get(key(m.code, refPeriod)) : undefined;
+    const reference = referenceValue(target, refSum ? ratio(refSum, m.factor) : null, unit.kind === 'province');
+    const progress = judge(m, value, previousValue, period.year, target, reference);
     return {
       ...measureHeading(index, m),
       factor: m.factor,
@@ -224,6 +189,7 @@ export async function indicatorValues(
       status: progress.status,
       nationalStatus: judge(m, value, null, period.year, nationalTarget).status,
       expected: progress.expected,
+      change: progress.change,
       trend: progress.trend,
     };
   });
@@ -245,13 +211,22 @@ export async function measureRanking(
   const period = periodOf(q.period);
   const index = await catalogueIndex(db);
   const m = measureOrNotFound(index, q.measure);
-  const [rows, communes, targets] = await Promise.all([
-    measureSums(db, { provinceCode, periods: [period.code], scope: { kind: 'communes' }, measures: [m.code], byUnit: true }),
-    communesOf(db, provinceCode),
+  const [targets, communes] = await Promise.all([
     targetsFor(db, provinceCode, period.year, [m.code]),
+    communesOf(db, provinceCode),
   ]);
-  const byUnit = new Map(rows.map((r) => [r.unit, r]));
   const target = targets.get(m.code) ?? null;
+  // a relative target judges each commune against its own value of the reference period
+  const refPeriod = referencePeriod(period, target);
+  const rows = await measureSums(db, {
+    provinceCode,
+    periods: refPeriod ? [period.code, refPeriod] : [period.code],
+    scope: { kind: 'communes' },
+    measures: [m.code],
+    byUnit: true,
+  });
+  const byUnit = new Map(rows.filter((r) => r.period === period.code).map((r) => [r.unit, r]));
+  const refOf = new Map(rows.filter((r) => r.period === refPeriod).map((r) => [r.unit, ratio(r, m.factor)]));
   const units = communes.map((c) => {
     const r = byUnit.get(c.code);
     const value = r ? ratio(r, m.factor) : null;
@@ -261,7 +236,7 @@ export async function measureRanking(
       numerator: r?.numerator ?? null,
       denominator: r?.denominator ?? null,
       value,
-      status: judge(m, value, null, period.year, target).status,
+      status: judge(m, value, null, period.year, target, refOf.get(c.code) ?? null).status,
     };
   });
   const sign = m.direction === 'higher' ? -1 : 1;

@@ -88,7 +88,7 @@ function SummaryStrip({
           {t('dashSummaryHint')}
         </Text>
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs" data-testid="status-summary">
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="xs" data-testid="status-summary">
         {STATUS_ORDER.map((s) => (
           <UnstyledButton
             key={s}
@@ -151,7 +151,7 @@ function MeasureRow({ v, href, indented }: { v: MeasureValueDto; href: string; i
         )}
       </Table.Td>
       <Table.Td>
-        <TargetText target={v.target} unit={v.unit} />
+        <TargetText target={v.target} unit={v.unit} change={v.change} />
       </Table.Td>
       <Table.Td>
         {v.nationalTarget ? (

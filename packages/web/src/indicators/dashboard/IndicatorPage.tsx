@@ -90,7 +90,7 @@ function Headline({ v, period }: { v: MeasureValueDto; period: string }) {
           </Text>,
         )}
         {item(t('dashColStatus'), <StatusBadge status={v.status} testId={`status-${v.measure}`} />)}
-        {item(t('dashColTarget'), <TargetText target={v.target} unit={v.unit} />)}
+        {item(t('dashColTarget'), <TargetText target={v.target} unit={v.unit} change={v.change} />)}
         {item(
           t('dashColNational'),
           v.nationalTarget ? (

@@ -2,22 +2,28 @@ import { Button, Progress, Stack, Text } from '@mantine/core';
 import type { MeasureValueDto, TargetDto } from '@tre/core/indicators/indicator-api';
 import type { MeasureUnit } from '@tre/core/indicators/catalogue-schema';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { formatCount, formatTarget, formatValue, trendArrow } from '../../format/format.ts';
+import { formatCount, formatNumber, formatTarget, formatValue, trendArrow } from '../../format/format.ts';
 
 /** Muted text that still reads at ≥ 4.5:1 on white (Mantine's "dimmed" grey does not). */
 export const MUTED = 'gray.7';
 /** Link colour at 5:1 on white (the theme's teal.6 is 2.6:1). */
 export const LINK = 'teal.9';
 
-/** A plan target "≥ 90 % (2025)" with the plan it comes from, or "Chưa có chỉ tiêu". */
+/**
+ * A plan target "≥ 90 % (2025)" with the plan it comes from, or "Chưa có chỉ tiêu". A relative
+ * target reads as its change ("giảm ≥ 4 % mỗi năm so với năm trước") and, given `change`, with the
+ * change achieved (core relative-progress.ts: (R − V) / R × 100, the formula in the title).
+ */
 export function TargetText({
   target,
   unit,
   showPlan = true,
+  change,
 }: {
   target: TargetDto | null;
   unit: MeasureUnit;
   showPlan?: boolean;
+  change?: number | null;
 }) {
   const { t, lang } = useI18n();
   if (!target)
@@ -26,9 +32,20 @@ export function TargetText({
         {t('dashNoTarget')}
       </Text>
     );
+  const rel = target.relative;
   return (
     <Stack gap={0}>
       <Text size="sm">{formatTarget(target, unit, lang)}</Text>
+      {rel && change !== undefined && (
+        <Text size="xs" c={MUTED} title={t('dashChangeFormula')} data-testid="target-change">
+          {change === null
+            ? t('dashChangeMissing')
+            : t('dashChangeAchieved', {
+                change: t(rel.change === 'decrease' ? 'dashChangeDecrease' : 'dashChangeIncrease'),
+                value: formatNumber(change, lang),
+              })}
+        </Text>
+      )}
       {showPlan && target.planTitle && (
         <Text size="xs" c={MUTED} lineClamp={1} title={target.planTitle}>
           {t('dashPlanTarget', { plan: target.planTitle })}

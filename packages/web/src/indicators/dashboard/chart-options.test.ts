@@ -149,6 +149,20 @@ describe('trend chart', () => {
     expect(shortPeriodLabel('2025S2', 'en')).toBe('H2 2025');
   });
 
+  it('draws no level for a relative target ("giảm 4 % mỗi năm" is a change, not 4 on the axis)', () => {
+    const yearly: TargetDto = { ...plan2030, value: 4, relative: { change: 'decrease', reference: 'previous-year', valueTo: 5 } };
+    const chart = trendChart({
+      trend: { ...trend, points: [point('2024', 5, yearly), point('2025', 4.8, yearly)] },
+      type: 'year',
+      unit: '%',
+      lang: 'vi',
+      t: tVi,
+      measureName: 'Tảo hôn',
+    });
+    expect(series(chart.option).map((s) => s.name)).toEqual(['Kết quả']);
+    expect(chart.targetSteps).toEqual([null, null]);
+  });
+
   it('has no target line without a plan target, and says so when there is no data at all', () => {
     const none = trendChart({
       trend: { ...trend, points: [point('2024', 50, null)] },

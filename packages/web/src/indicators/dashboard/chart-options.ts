@@ -124,7 +124,8 @@ export function trendChart(input: TrendChartInput): TrendChart {
   const byYear = new Map<number, TargetPoint>();
   let baseline: { year: number; value: number } | null = null;
   for (const p of points) {
-    if (!p.target) continue;
+    // a relative target is a change, not a level: it has no place on the value axis
+    if (!p.target || p.target.relative) continue;
     byYear.set(p.target.year, { year: p.target.year, op: p.target.op, value: p.target.value });
     if (p.target.baseline) baseline = p.target.baseline;
   }
@@ -321,7 +322,7 @@ export function rankingChart(input: RankingChartInput): RankingChart {
     data: shown.map((u) => ({ value: u.value, itemStyle: { color: STATUS_STYLE[u.status].color } })),
     label: { show: true, position: 'right', formatter: (p) => labels[p.dataIndex] ?? '' },
   };
-  if (ranking.target)
+  if (ranking.target && !ranking.target.relative)
     bar.markLine = {
       silent: true,
       symbol: 'none',

@@ -1,100 +1,153 @@
-import { Alert, Button, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import type { PlanMeasureTargetsDto } from '@tre/core/indicators/indicator-api';
+import { Alert, Button, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { indicatorsPermissions } from '@tre/core';
+import type { MappedTargetDto, PlanMeasureTargetsDto, UnmappedTargetDto } from '@tre/core/indicators/indicator-api';
 import { useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
 import { useRead } from '../../api/useApi.ts';
-import { formatTarget, formatValue } from '../../format/format.ts';
+import { formatTarget } from '../../format/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { canManagePlans } from '../../plans/access.ts';
+import { can } from '../../session/can.ts';
 import { useSession } from '../../session/session.tsx';
-import { targetsReads } from './api.ts';
+import { catalogueReads } from '../catalogue/api.ts';
+import { targetsApi, targetsReads } from './api.ts';
 import { BaselineModal } from './BaselineModal.tsx';
-import { localDate } from './baselineForm.ts';
+import { MeasureTargetsTable } from './MeasureTargetsTable.tsx';
+import { TargetModal, type TargetModalMode } from './TargetModal.tsx';
+import { UnmappedTargets } from './UnmappedTargets.tsx';
 
 /**
- * The plan's targets mapped to measures, by year, with each measure's baseline (the start of the
- * straight line the dashboard judges progress against); the standing body and administrators set
- * or clear it.
+ * The plan's targets as the dashboard uses them: mapped to measures, by measure, with each
+ * measure's baseline (the start of the straight line progress is judged against) and how each
+ * comparison was found; then every target left unmapped, with the reason and a one-click choice of
+ * measure. The plan's editors add, correct and remove targets, pick measures and set baselines;
+ * every change is audited on the server and the dashboard follows; `onChanged` lets the plan's page
+ * read the plan again.
  */
-export function MeasureTargetsPanel({ planId }: { planId: string }) {
+export function MeasureTargetsPanel({ planId, onChanged }: { planId: string; onChanged?: () => void }) {
   const { t, lang } = useI18n();
   const { user } = useSession();
-  const manage = canManagePlans(user);
+  const manageBaselines = canManagePlans(user);
+  const editTargets = can(user, indicatorsPermissions, 'targets.edit');
   const reply = useRead(targetsReads.measureTargets(planId));
-  const [editing, setEditing] = useState<PlanMeasureTargetsDto | null>(null);
+  const catalogue = useRead(editTargets ? catalogueReads.catalogue() : null);
+  const [baseline, setBaseline] = useState<PlanMeasureTargetsDto | null>(null);
+  const [targetForm, setTargetForm] = useState<TargetModalMode | null>(null);
+  const [removing, setRemoving] = useState<{ target: MappedTargetDto; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (call: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await call();
+      reply.reload();
+      onChanged?.();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const choose = (u: UnmappedTargetDto, measure: string) => void run(() => targetsApi.patchTarget(planId, u.id, { measure }));
+  const edit = (entry: PlanMeasureTargetsDto, target: MappedTargetDto) =>
+    setTargetForm({ kind: 'edit', target: { ...target, op: target.writtenOp }, measure: entry.measure });
 
   const body = () => {
     if (reply.error) return <Alert color="red">{t('baselineLoadError', { message: reply.error })}</Alert>;
     if (!reply.data) return <Loader size="sm" />;
-    if (reply.data.measures.length === 0) return <Text c="dimmed">{t('baselineNoMeasures')}</Text>;
+    const { measures, unmapped } = reply.data;
     return (
-      <Table data-testid="measure-targets-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('baselineColMeasure')}</Table.Th>
-            <Table.Th>{t('baselineColTargets')}</Table.Th>
-            <Table.Th>{t('baselineColBaseline')}</Table.Th>
-            {manage && <Table.Th />}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {reply.data.measures.map((m) => (
-            <Table.Tr key={m.measure} data-testid={`measure-target-${m.measure}`}>
-              <Table.Td w="40%">
-                <Text size="sm">
-                  {m.indicatorNo !== null ? `${m.indicatorNo}. ` : ''}
-                  {m.name[lang]}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {m.targets.map((x) => (
-                  <Text key={x.year} size="sm">
-                    {x.year}: {formatTarget(x, m.unit, lang, false)}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c={m.baseline ? undefined : 'dimmed'} data-testid={`baseline-${m.measure}`}>
-                  {m.baseline
-                    ? t('baselineValue', { year: m.baseline.year, value: formatValue(m.baseline.value, m.unit, lang, '') })
-                    : t('baselineNone')}
-                </Text>
-                {m.baseline?.setBy && (
-                  <Text size="xs" c="dimmed">
-                    {t('baselineSetBy', { name: m.baseline.setBy, date: localDate(m.baseline.setAt) })}
-                  </Text>
-                )}
-              </Table.Td>
-              {manage && (
-                <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => setEditing(m)} data-testid={`baseline-edit-${m.measure}`}>
-                    {m.baseline ? t('baselineEdit') : t('baselineAdd')}
-                  </Button>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Stack gap="md">
+        {measures.length === 0 ? (
+          <Text c="dimmed">{t('baselineNoMeasures')}</Text>
+        ) : (
+          <MeasureTargetsTable
+            measures={measures}
+            manageBaselines={manageBaselines}
+            onBaseline={setBaseline}
+            onEdit={editTargets ? edit : undefined}
+            onRemove={
+              editTargets
+                ? (entry, target) =>
+                    setRemoving({ target, text: `${target.year}: ${formatTarget(target, entry.unit, lang, false)}` })
+                : undefined
+            }
+          />
+        )}
+        <UnmappedTargets
+          items={unmapped}
+          catalogue={catalogue.data}
+          manage={editTargets}
+          onChoose={choose}
+          onCorrect={(target, measure) => setTargetForm({ kind: 'edit', target, measure })}
+        />
+      </Stack>
     );
   };
 
   return (
     <Stack gap="xs">
-      <Title order={5}>{t('baselineSection')}</Title>
+      <Group justify="space-between">
+        <Title order={5}>{t('baselineSection')}</Title>
+        {editTargets && (
+          <Button size="xs" variant="light" onClick={() => setTargetForm({ kind: 'add' })} data-testid="target-add">
+            {t('targetAdd')}
+          </Button>
+        )}
+      </Group>
       <Text size="sm" c="dimmed">
         {t('baselineSectionHint')}
       </Text>
+      {error && (
+        <Alert color="red" role="alert" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
       {body()}
-      {editing && (
+      {baseline && (
         <BaselineModal
           planId={planId}
-          entry={editing}
-          onClose={() => setEditing(null)}
+          entry={baseline}
+          onClose={() => setBaseline(null)}
           onSaved={() => {
-            setEditing(null);
+            setBaseline(null);
             reply.reload();
           }}
         />
+      )}
+      {targetForm && (
+        <TargetModal
+          planId={planId}
+          mode={targetForm}
+          catalogue={catalogue.data}
+          onClose={() => setTargetForm(null)}
+          onSaved={() => {
+            setTargetForm(null);
+            reply.reload();
+            onChanged?.();
+          }}
+        />
+      )}
+      {removing && (
+        <Modal opened onClose={() => setRemoving(null)} title={t('targetRemove')}>
+          <Stack>
+            <Text>{t('targetRemoveConfirm', { target: removing.text })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRemoving(null)}>
+                {t('cancel')}
+              </Button>
+              <Button
+                color="red"
+                data-testid="target-remove-confirm"
+                onClick={() => {
+                  const id = removing.target.id;
+                  setRemoving(null);
+                  void run(() => targetsApi.removeTarget(planId, id));
+                }}
+              >
+                {t('targetRemove')}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
       )}
     </Stack>
   );

@@ -2,6 +2,22 @@ import type { PlanMeasureTargetsDto } from '@tre/core/indicators/indicator-api';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorsOf, firstTargetYear, initialDraft, localDate, requestOf } from './baselineForm.ts';
 
+const target = (id: string, year: number, value: number): PlanMeasureTargetsDto['targets'][number] => ({
+  id,
+  indicatorNo: 1,
+  year,
+  value,
+  unit: '%',
+  op: '>=',
+  writtenOp: '>=',
+  opSource: 'stated',
+  chosen: false,
+  relative: null,
+  measureText: null,
+  opWord: 'đạt',
+  text: null,
+});
+
 const entry = (over: Partial<PlanMeasureTargetsDto> = {}): PlanMeasureTargetsDto => ({
   measure: 'I01_CHILD_FRIENDLY_COMMUNES',
   indicator: 'I01',
@@ -9,10 +25,7 @@ const entry = (over: Partial<PlanMeasureTargetsDto> = {}): PlanMeasureTargetsDto
   name: { vi: 'Tỷ lệ xã, phường phù hợp với trẻ em', en: 'Child-friendly communes' },
   unit: '%',
   direction: 'higher',
-  targets: [
-    { year: 2030, op: '>=', value: 95 },
-    { year: 2025, op: '>=', value: 90 },
-  ],
+  targets: [target('0.1', 2030, 95), target('0.0', 2025, 90)],
   baseline: null,
   suggestion: { year: 2024, value: 88 },
   ...over,

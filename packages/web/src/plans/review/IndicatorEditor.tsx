@@ -13,11 +13,14 @@ import {
   Textarea,
 } from '@mantine/core';
 import type { ParseNote, PlanIndicator, TargetOp } from '@tre/core/plans/plan-format';
-import { memo, type Dispatch } from 'react';
+import { relativeTargetText } from '@tre/core/indicators/target-text';
+import { Fragment, memo, useContext, type Dispatch } from 'react';
+import { formatNumber } from '../../format/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TARGET_UNITS, usePlanLabels } from '../labels.ts';
 import type { ReviewAction } from './reviewState.ts';
 import { TableHead } from '../../ui/TableHead.tsx';
+import { TargetHintContext } from './targetHint.ts';
 
 const OPS: TargetOp[] = ['>=', '>', '=', '<=', '<'];
 
@@ -33,6 +36,7 @@ interface Props {
 export const IndicatorEditor = memo(function IndicatorEditor({ index, indicator, notes, dispatch }: Props) {
   const { t, lang } = useI18n();
   const labels = usePlanLabels();
+  const hint = useContext(TargetHintContext);
   const focus = () => indicator.line && dispatch({ type: 'focus', line: indicator.line });
   const setTarget = (k: number, patch: Partial<PlanIndicator['targets'][number]>) =>
     dispatch({ type: 'target', indicator: index, index: k, patch });
@@ -70,69 +74,91 @@ export const IndicatorEditor = memo(function IndicatorEditor({ index, indicator,
         />
         <Table.Tbody>
           {indicator.targets.map((target, k) => (
-            <Table.Tr key={k}>
-              <Table.Td>
-                <NumberInput
-                  aria-label={t('planTargetYear')}
-                  size="xs"
-                  w={80}
-                  min={1990}
-                  max={2100}
-                  value={target.year}
-                  onChange={(v) => typeof v === 'number' && setTarget(k, { year: v })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={t('planTargetOp')}
-                  size="xs"
-                  w={90}
-                  data={OPS}
-                  value={target.op}
-                  clearable
-                  onChange={(v) => setTarget(k, { op: v })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <NumberInput
-                  aria-label={t('planTargetValue')}
-                  size="xs"
-                  w={90}
-                  decimalSeparator=","
-                  value={target.value}
-                  onChange={(v) => typeof v === 'number' && setTarget(k, { value: v })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={t('planTargetUnit')}
-                  size="xs"
-                  w={150}
-                  data={TARGET_UNITS.map((u) => ({ value: u, label: labels.unit(u) }))}
-                  value={target.unit}
-                  clearable
-                  onChange={(v) => setTarget(k, { unit: v })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  aria-label={t('planTargetMeasure')}
-                  size="xs"
-                  value={target.measure ?? ''}
-                  onChange={(e) => setTarget(k, { measure: e.currentTarget.value || null })}
-                />
-              </Table.Td>
-              <Table.Td>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('planRemove')}
-                  onClick={() => dispatch({ type: 'removeTarget', indicator: index, index: k })}
-                >
-                  ✕
-                </ActionIcon>
-              </Table.Td>
-            </Table.Tr>
+            <Fragment key={k}>
+              <Table.Tr>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={t('planTargetYear')}
+                    size="xs"
+                    w={80}
+                    min={1990}
+                    max={2100}
+                    value={target.year}
+                    onChange={(v) => typeof v === 'number' && setTarget(k, { year: v })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={t('planTargetOp')}
+                    size="xs"
+                    w={90}
+                    data={OPS}
+                    value={target.op}
+                    clearable
+                    // a comparison chosen here is the reviewer's: the word it was read from no longer decides it
+                    onChange={(v) => setTarget(k, { op: OPS.find((op) => op === v) ?? null, opWord: null })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={t('planTargetValue')}
+                    size="xs"
+                    w={90}
+                    decimalSeparator=","
+                    value={target.value}
+                    onChange={(v) => typeof v === 'number' && setTarget(k, { value: v })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={t('planTargetUnit')}
+                    size="xs"
+                    w={150}
+                    data={TARGET_UNITS.map((u) => ({ value: u, label: labels.unit(u) }))}
+                    value={target.unit}
+                    clearable
+                    onChange={(v) => setTarget(k, { unit: v })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={t('planTargetMeasure')}
+                    size="xs"
+                    value={target.measure ?? ''}
+                    onChange={(e) => setTarget(k, { measure: e.currentTarget.value || null })}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('planRemove')}
+                    onClick={() => dispatch({ type: 'removeTarget', indicator: index, index: k })}
+                  >
+                    ✕
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td colSpan={6} pt={0}>
+                  {target.kind === 'relative' && target.change && target.reference !== undefined && (
+                    <Text size="xs" data-testid="review-relative">
+                      {t('reviewRelative', {
+                        text: relativeTargetText(
+                          {
+                            op: target.op ?? '>=',
+                            value: target.value,
+                            relative: { change: target.change, reference: target.reference, valueTo: target.valueTo ?? null },
+                          },
+                          (n, l) => formatNumber(n, l),
+                        )[lang],
+                      })}
+                    </Text>
+                  )}
+                  {hint?.(indicator.no, target)}
+                </Table.Td>
+              </Table.Tr>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>

@@ -9,7 +9,17 @@ import { formatTarget as formatPlanTarget } from '../labels.ts';
  * targets mapped to measures with their baselines, which the indicators module reads and edits and
  * hands in through `measureTargets` (main.tsx), plans being below indicators.
  */
-export function IndicatorsTab({ plan, measureTargets }: { plan: PlanDetailDto; measureTargets?: (planId: string) => ReactNode }) {
+export type MeasureTargetsSlot = (planId: string, onTargetsChanged: () => void) => ReactNode;
+
+export function IndicatorsTab({
+  plan,
+  measureTargets,
+  onTargetsChanged,
+}: {
+  plan: PlanDetailDto;
+  measureTargets?: MeasureTargetsSlot | undefined;
+  onTargetsChanged: () => void;
+}) {
   const { t, lang } = useI18n();
   const years = [...new Set(plan.indicators.flatMap((i) => i.targets.map((x) => x.year)))].sort((a, b) => a - b);
   if (plan.indicators.length === 0) return <Text c="dimmed">{t('noData')}</Text>;
@@ -47,7 +57,7 @@ export function IndicatorsTab({ plan, measureTargets }: { plan: PlanDetailDto; m
           ))}
         </Table.Tbody>
       </Table>
-      {measureTargets?.(plan.id)}
+      {measureTargets?.(plan.id, onTargetsChanged)}
       {plan.assignments.length > 0 && (
         <>
           <Title order={5}>{t('planAssignments')}</Title>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
@@ -13,13 +13,15 @@ import { CalendarTab } from './CalendarTab.tsx';
 import { IndicatorsTab } from './IndicatorsTab.tsx';
 import { PlanBodiesTab } from './PlanBodiesTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
+import type { MeasureTargetsSlot } from './IndicatorsTab.tsx';
 
 /**
  * One plan: its tasks, indicators, calendar, bodies and source text. `measureTargets` adds the
  * indicators module's part of the indicators tab (targets mapped to measures and their baselines),
- * handed in by main.tsx since plans may not import indicators.
+ * handed in by main.tsx since plans may not import indicators; when it changes the plan's targets,
+ * the plan is read again so the indicators table shows them.
  */
-export function PlanViewPage({ measureTargets }: { measureTargets?: (planId: string) => ReactNode }) {
+export function PlanViewPage({ measureTargets }: { measureTargets?: MeasureTargetsSlot }) {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { user } = useSession();
@@ -105,7 +107,7 @@ export function PlanViewPage({ measureTargets }: { measureTargets?: (planId: str
             <TasksTab plan={p} agencies={agencies} />
           </Tabs.Panel>
           <Tabs.Panel value="indicators">
-            <IndicatorsTab plan={p} measureTargets={measureTargets} />
+            <IndicatorsTab plan={p} measureTargets={measureTargets} onTargetsChanged={plan.reload} />
           </Tabs.Panel>
           <Tabs.Panel value="calendar">
             <CalendarTab plan={p} />
