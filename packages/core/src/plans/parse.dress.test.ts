@@ -236,3 +236,46 @@ describe('dresses found on the third corpus', () => {
     ]);
   });
 });
+
+describe('targets in the dresses of the corpora', () => {
+  const targetsOf = (body: string) =>
+    parse(`I. MỤC TIÊU\n${body}`).plan.indicators.map((i) => [
+      i.no,
+      i.targets.map((t) => [t.year, t.op, t.value, t.kind ?? 'level']),
+    ]);
+  it('reads a table of targets by year, with the unit of its row', () => {
+    expect(
+      targetsOf(
+        'Chỉ tiêu 1: Đến năm 2030 đạt 75%.\nChỉ tiêu\tNội dung\tNăm 2026\tNăm 2028\tNăm 2030\nChỉ tiêu 1\tTỷ lệ xã, phường phù hợp với trẻ em (%)\t60\t68\t75\nChỉ tiêu 4\tTỷ lệ trẻ em suy dinh dưỡng thể thấp còi (%)\t24,5\t22\t19,5',
+      ),
+    ).toEqual([
+      [
+        1,
+        [
+          [2030, '>=', 75, 'level'],
+          [2026, null, 60, 'level'],
+          [2028, null, 68, 'level'],
+        ],
+      ],
+      [
+        4,
+        [
+          [2026, null, 24.5, 'level'],
+          [2028, null, 22, 'level'],
+          [2030, null, 19.5, 'level'],
+        ],
+      ],
+    ]);
+  });
+  it('reads "Phấn đấu đến năm 2030: 100%" as at least, and yearly or referenced decreases as changes', () => {
+    expect(
+      targetsOf(
+        'Chỉ tiêu 14: Phấn đấu đến năm 2030: 100% trẻ em dưới 5 tuổi được đăng ký khai sinh.\nChỉ tiêu 13: Số cuộc tảo hôn giảm bình quân 3-4%/năm.\nChỉ tiêu 9: Số vụ trẻ em bị xâm hại qua môi trường mạng giảm ít nhất 10% so với năm 2025.',
+      ),
+    ).toEqual([
+      [14, [[2030, '>=', 100, 'level']]],
+      [13, [[2026, '>=', 3, 'relative']]],
+      [9, [[2026, '>=', 10, 'relative']]],
+    ]);
+  });
+});

@@ -103,7 +103,8 @@ export function readTargets(text: string, defaultYear: number | null): TargetRes
       const after = mf.slice(end, end + 40);
       if (NOT_A_VALUE_AFTER.test(after)) continue;
       const unitM = UNIT_AFTER.exec(after);
-      const before = mf.slice(Math.max(0, start - 30), start);
+      // "Phấn đấu đến năm 2030: 100% …": the year (masked) and a colon stand between word and value
+      const before = mf.slice(Math.max(0, start - 30), start).replace(/[\s:]+$/, ' ');
       const opHit = OPS.find(([re]) => re.test(before));
       const opMatch = opHit?.[0].exec(before);
       const opAt = start - before.length + (opMatch?.index ?? 0);
@@ -234,7 +235,9 @@ function clauses(f: string): [number, number][] {
   let start = 0;
   for (let i = 0; i < f.length; i++) {
     const c = f[i];
-    if (c === ';' || c === ':' || (c === '.' && (i + 1 >= f.length || f[i + 1] === ' '))) {
+    // "Phấn đấu đến năm 2030: 100% …", "năm 2026: 60%": a colon after a year leads to its value
+    const yearColon = c === ':' && /(?:^|\s)nam\s+(?:19|20|21)\d{2}\s*$/.test(f.slice(Math.max(start, i - 40), i));
+    if (c === ';' || (c === ':' && !yearColon) || (c === '.' && (i + 1 >= f.length || f[i + 1] === ' '))) {
       if (i > start) out.push([start, i]);
       start = i + 1;
     }

@@ -31,11 +31,10 @@ const VALUE =
   /(?<![\d.,/])(?:tu\s+)?(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|den)\s*(\d+(?:[.,]\d+)?))?\s*%|(?<![\d.,/])([1-9])\s*\/\s*([2-9])(?![\d/.,])/g;
 /** "tăng cường", "tăng trưởng" are not a change of the measure */
 const VERB = /(?:^|[^a-z])(giam|tang)(?![a-z])(?!\s+(?:cuong|truong))/g;
-const LEVEL_WORD_BEFORE =
-  /(?:^|\s)(?:xuong|con|duoi|dat|len|tren|khong qua|toi da|toi thieu|it nhat|la|bang|o muc|muc)\s*(?:tu\s*)?$/;
+const LEVEL_WORD_BEFORE = /(?:^|\s)(?:xuong|con|duoi|dat|len|tren|khong qua|toi da|la|bang|o muc|muc)\s*(?:tu\s*)?$/;
 const REF_YEAR = /so voi\s+(?:cung ky\s+)?(?:cuoi\s+)?nam\s+((?:19|20|21)\d{2})(?!\d)/g;
 const REF_PREVIOUS = /so voi\s+(?:cung ky(?:\s+nam\s+truoc)?|(?:nam|ky)\s+truoc)/g;
-const YEARLY = /(?:^|[^a-z])(?:moi nam|hang nam|tung nam|binh quan(?: hang)? nam)(?![a-z])/;
+const YEARLY = /(?:^|[^a-z])(?:moi nam|hang nam|tung nam|binh quan(?: hang)? nam)(?![a-z])|%\s*\/\s*nam(?![a-z])/;
 
 interface Reference {
   at: number;

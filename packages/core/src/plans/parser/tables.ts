@@ -289,6 +289,17 @@ export function expandTabTables(text: string): string {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    const years = line.includes('\t') ? yearColumns(cellsOf(line)) : null;
+    if (years) {
+      out.push(line);
+      let j = i + 1;
+      for (; j < lines.length && (lines[j] ?? '').includes('\t'); j++) {
+        const row = lines[j] ?? '';
+        out.push(indicatorYearLine(cellsOf(row), years) ?? row);
+      }
+      i = j - 1;
+      continue;
+    }
     if (!line.includes('\t') || line.split('\t').length < 3 || !headerOf(gridOf(cellsOf(line)))) {
       out.push(line);
       continue;
@@ -310,6 +321,35 @@ export function expandTabTables(text: string): string {
     i = j - 1;
   }
   return out.join('\n');
+}
+
+/**
+ * A table of targets by year ("Chỉ tiêu | Nội dung | Năm 2026 | Năm 2028 | Năm 2030"): the header's
+ * year columns (two or more), by index, or null when the header is not one.
+ */
+function yearColumns(header: string[]): Map<number, number> | null {
+  const years = new Map<number, number>();
+  header.forEach((c, i) => {
+    const m = /^(?:năm\s*)?((?:19|20|21)\d{2})$/iu.exec(c.trim());
+    if (m) years.set(i, Number(m[1]));
+  });
+  return years.size >= 2 && /chỉ tiêu|nội dung/iu.test(header.join(' ')) ? years : null;
+}
+
+/**
+ * A row "Chỉ tiêu 1 | Tỷ lệ … (%) | 60 | 68 | 75" as the line the indicator reader knows:
+ * "Chỉ tiêu 1: Tỷ lệ …: năm 2026: 60%; năm 2028: 68%; năm 2030: 75%". Null for any other row.
+ */
+function indicatorYearLine(cells: string[], years: Map<number, number>): string | null {
+  const no = cells.map((c) => /^chỉ tiêu\s*(?:số\s*)?(\d{1,3})$/iu.exec(c.trim())?.[1]).find(Boolean);
+  if (!no) return null;
+  const text = cells.find((c, i) => !years.has(i) && c.trim() && !/^chỉ tiêu\s*(?:số\s*)?\d/iu.test(c.trim()))?.trim() ?? '';
+  const unit = /\((%|‰)\)\s*$/.exec(text)?.[1] ?? '';
+  const values = [...years].flatMap(([i, year]) => {
+    const v = cells[i]?.trim() ?? '';
+    return /^\d+(?:[.,]\d+)?$/.test(v) ? [`năm ${year}: ${v}${unit}`] : [];
+  });
+  return `Chỉ tiêu ${no}: ${text.replace(/\s*\((%|‰)\)\s*$/, '')}: ${values.join('; ')}.`;
 }
 
 /**

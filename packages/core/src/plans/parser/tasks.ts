@@ -375,8 +375,16 @@ function addIndicator(w: Walk, c: Node, no: number, prefix: number, ctx: Ctx): v
         `Indicator ${no}: a value without a year.`,
       ),
     );
-  if (no >= 1 && no <= 999 && w.out.indicators.length < 500)
-    w.out.indicators.push({ no, goal: ctx.goal, text, targets, line: c.line });
+  if (no >= 1 && no <= 999 && w.out.indicators.length < 500) {
+    // "Chỉ tiêu 1" again in a table of targets by year: more targets of the same indicator
+    const same = w.out.indicators.find((i) => i.no === no);
+    if (same)
+      same.targets = [
+        ...same.targets,
+        ...targets.filter((t) => !same.targets.some((s) => s.year === t.year && s.value === t.value)),
+      ].slice(0, 50);
+    else w.out.indicators.push({ no, goal: ctx.goal, text, targets, line: c.line });
+  }
 }
 
 function descendants(n: Node): string[] {
