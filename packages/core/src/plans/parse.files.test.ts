@@ -128,17 +128,16 @@ describe('docx files', () => {
 });
 
 describe('large and pathological input', () => {
-  it('parses 5 MB of plan text in reasonable time', () => {
+  // its speed is measured in bench/plans-parse.ts, not asserted here
+  it('parses 5 MB of plan text within the bounds of tre.plan/v1', () => {
     const body = LONG_AN.slice(0, LONG_AN.indexOf('Nơi nhận')); // the body ends at the recipients list
     const copies: string[] = [];
     while (copies.join('\n').length < 5 * 1024 * 1024) copies.push(body);
-    const text = copies.join('\n');
-    const t0 = performance.now();
-    const r = parsePlanText(text);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(20_000);
+    const r = parsePlanText(copies.join('\n'));
     expect(r.lines.length).toBeGreaterThan(40_000);
-    expect(r.plan.indicators).toHaveLength(500); // capped as tre.plan/v1 allows
+    // the same 24 indicators again and again are one entry each, their targets capped
+    expect(r.plan.indicators).toHaveLength(24);
+    expect(Math.max(...r.plan.indicators.map((i) => i.targets.length))).toBeLessThanOrEqual(50);
     expect(r.plan.tasks).toHaveLength(5000);
     expect(PlanDocumentSchema.safeParse(r.plan).success).toBe(true);
   });
