@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_import_job.ts';
 import * as m0007 from './migrations/0007_access_log.ts';
 import * as m0008 from './migrations/0008_count_bounds.ts';
 import * as m0009 from './migrations/0009_nfc_names.ts';
+import * as m0011 from './migrations/0011_body_decisions.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '0007_access_log': m0007,
   '0008_count_bounds': m0008,
   '0009_nfc_names': m0009,
+  // 0010 and 0012 are another branch's
+  '0011_body_decisions': m0011,
 };
 
 class InCodeProvider implements MigrationProvider {
