@@ -3,6 +3,7 @@ import { dashboardEn, dashboardVi } from './messages-dashboard.ts';
 import { entryEn, entryVi } from './messages-entry.ts';
 import { validationEn, validationVi } from './messages-validation.ts';
 import { baselineEn, baselineVi } from './messages-baseline.ts';
+import { bodiesEn, bodiesVi } from './messages-bodies.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -11,6 +12,7 @@ export const vi = {
   ...entryVi,
   ...validationVi,
   ...baselineVi,
+  ...bodiesVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -258,6 +260,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...entryEn,
   ...validationEn,
   ...baselineEn,
+  ...bodiesEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',
