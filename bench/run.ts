@@ -13,6 +13,7 @@ import pg from 'pg';
 import { benchListEndpoint, type ListBenchResult } from './http-list.ts';
 import { benchPlansParse, reportPlansParse } from './plans-parse.ts';
 import { reportPlansScore } from './plans-score.ts';
+import { reportBodiesLeft } from './plans-bodies.ts';
 import { benchIndicators, reportIndicators } from './indicators.ts';
 import { benchImportUnderLoad } from './import-under-load.ts';
 
@@ -42,6 +43,7 @@ console.log(`Tre benchmarks — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?
 
 reportPlansParse(benchPlansParse());
 reportPlansScore();
+reportBodiesLeft();
 
 // loading ~2 million generated values takes minutes on PGlite, so this leg is asked for explicitly
 if (process.env.BENCH_INDICATORS === '1') reportIndicators(await benchIndicators());

@@ -116,6 +116,7 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
       }),
     },
     'tasks.overdue': { scoped: false, request: () => json('GET', '/api/plans/overdue') },
+    'leads.undecided': { scoped: false, request: () => json('GET', '/api/plans/undecided-leads') },
     'tasks.progress': {
       scoped: true,
       request: (w, c, whose) => {

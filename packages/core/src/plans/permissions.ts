@@ -9,6 +9,8 @@ export const plansPermissions = permissionTable({
   'plans.edit': { admin: 'province', provincial_officer: 'province' },
   /** GET /api/plans/overdue: every body's overdue tasks */
   'tasks.overdue': { admin: 'province', provincial_officer: 'province' },
+  /** GET /api/plans/undecided-leads: every plan's tasks whose lead is still to be decided */
+  'leads.undecided': { admin: 'province', provincial_officer: 'province' },
   /** POST /api/plans/tasks/:taskId/progress: for any assigned body, or for one's own body when it is assigned the task */
   'tasks.progress': {
     admin: 'province',

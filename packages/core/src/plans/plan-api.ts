@@ -7,11 +7,13 @@ import type { IndicatorTarget, PlanDocument, PlanParseResult, ReportingKind, Tim
 
 /**
  * Groups a plan can name instead of one body: "các sở, ban, ngành" → every active department-like
- * agency; "UBND cấp xã", "UBND các xã, phường" → every commune committee of the province.
- * "UBND các huyện, thị xã, thành phố" names a level abolished on 1 July 2025; it is offered as
- * `all_communes` for the user to confirm, never applied silently.
+ * agency; "UBND cấp xã", "UBND các xã, phường", "các địa phương" → every commune committee of the
+ * province; "các tổ chức chính trị - xã hội" → the mass organisations; "các sở, ngành, địa
+ * phương" → departments and commune committees both. The district level abolished on 1 July 2025
+ * ("UBND các huyện, thị xã, thành phố", "UBND cấp huyện") is read as `all_communes`, with the rule
+ * shown to the reviewer (core plans/body-phrases.ts).
  */
-export const BODY_GROUPS = ['all_agencies', 'all_communes', 'mass_organisations'] as const;
+export const BODY_GROUPS = ['all_agencies', 'all_communes', 'mass_organisations', 'agencies_and_communes'] as const;
 export type BodyGroup = (typeof BODY_GROUPS)[number];
 
 /** How a body named in the text was matched to the province's agencies. */
@@ -20,7 +22,18 @@ export type BodyResolution =
   | { kind: 'group'; group: BodyGroup }
   /** a body outside Tre's list on purpose (e.g. "Ban Tuyên giáo Huyện ủy"): kept as text, tracked by nobody */
   | { kind: 'external' }
+  /**
+   * a vague phrase naming nobody in particular ("các tổ chức, đơn vị, cá nhân liên quan", "gia đình
+   * và trẻ em", "các thôn, xóm"): kept as written, tracked by nobody, needing no decision
+   */
+  | { kind: 'not_tracked' }
   | { kind: 'unresolved' };
+
+/** Why a name was resolved the way it was, shown to the reviewer beside the resolution. */
+export interface BodyRule {
+  vi: string;
+  en: string;
+}
 
 export interface BodyCandidate {
   agencyId: string;
@@ -32,11 +45,28 @@ export interface BodyCandidate {
 /** One distinct body name found in a parsed plan with what Tre could match it to. */
 export interface ParsedBody {
   name: string;
+  /**
+   * the comparison key of "similar" names (core similarKey: no diacritics, case, punctuation,
+   * "các", "và", "Việt Nam"; abbreviations such as MTTQ written out): names with one key take one
+   * decision, in the plan and in the province's next plans
+   */
+  key: string;
   resolution: BodyResolution;
   /** when unresolved or ambiguous: agencies the user can pick from, best first */
   candidates: BodyCandidate[];
-  /** a group offered for the user to confirm, never applied ("UBND các huyện…" → all_communes) */
+  /** a group offered for the user to confirm, not applied */
   suggestedGroup?: BodyGroup;
+  /** the rule that gave this resolution (a group phrase, a vague phrase, a successor after 2025) */
+  rule?: BodyRule;
+  /** the resolution is a reviewer's earlier decision for this province, remembered */
+  remembered?: RememberedDecisionDto;
+}
+
+/** A reviewer's decision for a name, remembered for the province's next plans. */
+export interface RememberedDecisionDto {
+  decidedAt: string;
+  /** display name of who decided, or null (the `tre` command) */
+  decidedBy: string | null;
 }
 
 /** POST /api/plans/parse (raw file bytes, `?fileName=`) → reply. Nothing is stored. */
@@ -64,7 +94,10 @@ export interface PlanSummaryDto {
   yearTo: number | null;
   taskCount: number;
   indicatorCount: number;
+  /** distinct body names still unresolved (lead or support) */
   unresolvedBodyCount: number;
+  /** tasks without a decided lead: no lead written, or every lead unresolved or not tracked (core leadDecided) */
+  undecidedLeadCount: number;
   createdAt: string;
   createdBy: string;
 }
@@ -125,8 +158,20 @@ export interface PlanIndicatorDto {
   sourceLine: number | null;
 }
 
+/** One distinct body name of a saved plan: what it means, how often and in which role it is named. */
+export interface PlanBodyDto extends ParsedBody {
+  /** display label: the agency short name, the group label, or the name as written */
+  label: string;
+  /** task bodies and indicator assignments written with this name */
+  count: number;
+  /** tasks it leads */
+  leadCount: number;
+}
+
 export interface PlanDetailDto extends PlanSummaryDto {
   citations: string[];
+  /** every distinct body name with its resolution (a name resolved two ways in different tasks: one entry each) */
+  bodies: PlanBodyDto[];
   fileName: string | null;
   sections: { ref: string; title: string; level: number }[];
   indicators: PlanIndicatorDto[];
@@ -166,7 +211,10 @@ export interface TaskPatchRequest {
   bodies?: { role: TaskBodyDto['role']; name: string; resolution: BodyResolution }[];
 }
 
-/** PUT /api/plans/:id/bodies: one decision for a body name everywhere in the plan. */
+/**
+ * PUT /api/plans/:id/bodies: one decision for a body name everywhere in the plan, and for every
+ * similar name (same core similarKey); remembered for the province's next plans.
+ */
 export interface BodyDecisionRequest {
   name: string;
   resolution: BodyResolution;
@@ -174,6 +222,20 @@ export interface BodyDecisionRequest {
 export interface BodyDecisionReply extends BodyDecisionRequest {
   /** how many task bodies and assignments took the decision */
   updated: number;
+  /** every name of the plan that took it: the one asked and its similar names */
+  names: string[];
+}
+
+/** GET /api/plans/undecided-leads: per plan, the tasks whose lead is not decided yet (the standing body's home). */
+export interface UndecidedLeadsDto {
+  planId: string;
+  planTitle: string;
+  /** tasks without a decided lead */
+  taskCount: number;
+  /** the unresolved names written as lead of those tasks */
+  names: string[];
+  /** of those tasks, how many name no lead at all */
+  withoutLead: number;
 }
 
 /** PUT /api/plans/tasks/:taskId/progress */

@@ -29,4 +29,26 @@ describe('warnings before a plan is saved', () => {
     expect(planWarnings(empty, 'Nghệ An')).toContainEqual({ code: 'nothing-to-track' });
     expect(planWarnings(plan(null), 'Nghệ An')).not.toContainEqual({ code: 'nothing-to-track' });
   });
+
+  it('warns of tasks whose lead is not decided, naming the unresolved leads, under the reviewer’s current resolutions', () => {
+    const doc = plan(null);
+    const task = doc.tasks[0];
+    if (!task) throw new Error('no task');
+    const twoTasks = {
+      ...doc,
+      tasks: [task, { ...task, lead: ['Phòng Giáo dục'] }, { ...task, lead: [] }, { ...task, lead: ['các đơn vị liên quan'] }],
+    };
+    const resolutionOf = (name: string) =>
+      name === 'Sở Y tế'
+        ? { kind: 'agency' as const, agencyId: 'y' }
+        : name === 'Phòng Giáo dục'
+          ? { kind: 'unresolved' as const }
+          : { kind: 'not_tracked' as const };
+    expect(planWarnings(twoTasks, 'Nghệ An', resolutionOf)).toEqual([
+      { code: 'undecided-leads', tasks: 3, withoutLead: 1, names: ['Phòng Giáo dục'] },
+    ]);
+    expect(planWarnings(doc, 'Nghệ An', resolutionOf)).toEqual([]);
+    // without resolutions (nothing decided yet) leads are not judged
+    expect(planWarnings(twoTasks, 'Nghệ An')).toEqual([]);
+  });
 });

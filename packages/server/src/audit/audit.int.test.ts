@@ -25,7 +25,7 @@ describe('audit log', () => {
       method: 'PATCH',
       url: `/api/agencies/${target?.id}`,
       headers: admin.headers,
-      payload: { aliases: ['Tỉnh đoàn', 'Đoàn Thanh niên tỉnh'] },
+      payload: { aliases: ['Tỉnh đoàn', 'Đoàn TN tỉnh'] },
     });
     expect(res.statusCode).toBe(200);
     const log = await t.app.inject({
@@ -35,8 +35,8 @@ describe('audit log', () => {
     });
     const [latest] = log.json().items;
     expect(latest).toMatchObject({ actorName: 'admin', action: 'update', entity: 'agency', entityId: target?.id });
-    expect(latest.before.aliases).not.toContain('Đoàn Thanh niên tỉnh');
-    expect(latest.after.aliases).toEqual(['Tỉnh đoàn', 'Đoàn Thanh niên tỉnh']);
+    expect(latest.before.aliases).not.toContain('Đoàn TN tỉnh');
+    expect(latest.after.aliases).toEqual(['Tỉnh đoàn', 'Đoàn TN tỉnh']);
   });
 
   it('has no route that changes or deletes an entry', async () => {

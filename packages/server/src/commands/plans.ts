@@ -122,10 +122,12 @@ export async function planCommand(sub: string | undefined, args: string[], confi
         await planTargetsEffect(db.kysely),
       );
       const unresolved = await repo.listUnresolvedNames(db.kysely, id);
+      const leads = (await repo.findPlanSummary(db.kysely, config.provinceCode, id))?.undecided_lead_count ?? 0;
       out.stdout(
         `${id}\n` +
           `Đã lưu kế hoạch / stored plan: ${document.tasks.length} nhiệm vụ / tasks, ${document.indicators.length} chỉ tiêu / indicators, ` +
-          `${unresolved.length} cơ quan chưa xác định / unresolved bodies${unresolved.length > 0 ? `: ${unresolved.join('; ')}` : ''}\n`,
+          `${unresolved.length} cơ quan chưa xác định / unresolved bodies${unresolved.length > 0 ? `: ${unresolved.join('; ')}` : ''}\n` +
+          (leads > 0 ? `${leads} nhiệm vụ chưa xác định cơ quan chủ trì / tasks without a decided lead\n` : ''),
       );
       return 0;
     });

@@ -46,6 +46,7 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'plan_reporting_deadline', orderBy: ['plan_id', 'position'] },
   { name: 'plan_footnote', orderBy: ['plan_id', 'position'] },
   { name: 'task_progress', orderBy: ['id'] },
+  { name: 'body_decision', orderBy: ['id'] },
   { name: 'indicator_category', orderBy: ['code'] },
   { name: 'indicator_category_option', orderBy: ['category_code', 'code'] },
   { name: 'data_element', orderBy: ['code'] },

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_access_log.ts';
 import * as m0008 from './migrations/0008_count_bounds.ts';
 import * as m0009 from './migrations/0009_nfc_names.ts';
 import * as m0010 from './migrations/0010_target_kinds.ts';
+import * as m0011 from './migrations/0011_body_decisions.ts';
 import * as m0012 from './migrations/0012_task_path.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0008_count_bounds': m0008,
   '0009_nfc_names': m0009,
   '0010_target_kinds': m0010,
+  '0011_body_decisions': m0011,
   '0012_task_path': m0012,
 };
 

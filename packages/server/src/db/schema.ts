@@ -142,7 +142,8 @@ export interface ImportJobRejectionTable {
   reason_en: string;
 }
 
-export type BodyResolutionKind = 'agency' | 'group' | 'external' | 'unresolved';
+export type BodyResolutionKind = 'agency' | 'group' | 'external' | 'not_tracked' | 'unresolved';
+export type BodyGroupValue = 'all_agencies' | 'all_communes' | 'mass_organisations' | 'agencies_and_communes';
 type TextArray = ColumnType<string[], string[] | undefined, string[]>;
 /** 'YYYY-MM-DD': db/pool.ts keeps PostgreSQL dates as text (a JS Date would shift with the time zone). */
 type IsoDate = string;
@@ -210,7 +211,7 @@ export interface PlanTaskBodyTable {
   name: string;
   resolution: BodyResolutionKind;
   agency_id: string | null;
-  body_group: 'all_agencies' | 'all_communes' | 'mass_organisations' | null;
+  body_group: BodyGroupValue | null;
 }
 
 export interface PlanIndicatorTable {
@@ -248,7 +249,7 @@ export interface PlanIndicatorAssignmentTable {
   name: string;
   resolution: BodyResolutionKind;
   agency_id: string | null;
-  body_group: 'all_agencies' | 'all_communes' | 'mass_organisations' | null;
+  body_group: BodyGroupValue | null;
   indicators: ColumnType<number[], number[] | undefined, number[]>;
 }
 
@@ -419,6 +420,20 @@ export interface MeasureBaselineTable {
   set_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A reviewer's decision for a body name, remembered for the province's next plans (migration 0011). */
+export interface BodyDecisionTable {
+  id: Generated<string>;
+  province_code: string;
+  name_key: string;
+  name: string;
+  resolution: Exclude<BodyResolutionKind, 'unresolved'>;
+  agency_id: string | null;
+  body_group: BodyGroupValue | null;
+  plan_id: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
@@ -443,6 +458,7 @@ export interface Database {
   plan_reporting_deadline: PlanReportingDeadlineTable;
   plan_footnote: PlanFootnoteTable;
   task_progress: TaskProgressTable;
+  body_decision: BodyDecisionTable;
   indicator_category: IndicatorCategoryTable;
   indicator_category_option: IndicatorCategoryOptionTable;
   data_element: DataElementTable;

@@ -1,4 +1,4 @@
-import { taskPath, type BodyResolution, type PlanTaskDto } from '@tre/core';
+import { taskPath, type PlanTaskDto } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -8,7 +8,6 @@ import { currentYearPeriod, todayInVietnam } from './due.ts';
 import * as repo from './repository.ts';
 import { agenciesForMatch, assertAgencyOfProvince, toResolutionValues } from './resolution.ts';
 import type { TaskPatch } from './schemas.ts';
-import { getPlan } from './service.ts';
 import { taskDtos } from './tasks.ts';
 
 export async function getTask(db: Kysely<Database>, provinceCode: string, taskId: string) {
@@ -74,34 +73,4 @@ export async function patchTask(
     });
   });
   return taskDto(db, actor.provinceCode, taskId);
-}
-
-/**
- * One decision for a body name everywhere in a plan: the user picks the agency (or group) an
- * unresolved name means, and every task and indicator assignment written with it follows.
- */
-export async function resolveBodyName(
-  db: Kysely<Database>,
-  actor: SessionActor,
-  planId: string,
-  name: string,
-  resolution: BodyResolution,
-): Promise<number> {
-  await getPlan(db, actor.provinceCode, planId);
-  const { agencies } = await agenciesForMatch(db, actor.provinceCode);
-  assertAgencyOfProvince(agencies, resolution, 'resolution.agencyId');
-  return db.transaction().execute(async (trx) => {
-    const updated = await repo.resolveNameInPlan(trx, planId, name, toResolutionValues(resolution));
-    if (updated === 0) {
-      throw invalid('name', `Kế hoạch không có cơ quan nào viết "${name}"`, `The plan names no body "${name}"`);
-    }
-    await repo.touchPlan(trx, planId);
-    await recordAudit(trx, auditActorOf(actor), {
-      action: 'update',
-      entity: 'plan_body',
-      entityId: planId,
-      after: { name, resolution, updated },
-    });
-    return updated;
-  });
 }

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError } from '../errors.ts';
 import { IsolatedError, runIsolated } from '../imports/isolated.ts';
-import { agenciesForMatch, bodyNamesOf, resolveNames } from './resolution.ts';
+import { proposeBodies } from './bodies/service.ts';
+import { bodyNamesOf } from './resolution.ts';
 
 const PARSER = new URL('./parse-entry.ts', import.meta.url).href;
 
@@ -33,7 +34,10 @@ async function parseIsolated(fileName: string, bytes: Uint8Array): Promise<PlanP
   }
 }
 
-/** Reads an uploaded plan file and proposes a resolution for every body it names. Stores nothing. */
+/**
+ * Reads an uploaded plan file and proposes a resolution for every body it names (the province's
+ * remembered decisions first). Stores nothing.
+ */
 export async function parseUpload(
   db: Kysely<Database>,
   provinceCode: string,
@@ -47,8 +51,7 @@ export async function parseUpload(
     if (e instanceof PlanFileError) throw planFileError(fileName, e);
     throw e;
   }
-  const { agencies, provinceName } = await agenciesForMatch(db, provinceCode);
-  return { ...parsed, bodies: resolveNames(bodyNamesOf(parsed.plan), agencies, provinceName) };
+  return { ...parsed, bodies: await proposeBodies(db, provinceCode, bodyNamesOf(parsed.plan)) };
 }
 
 export function planFileError(fileName: string, e: PlanFileError): TreError {

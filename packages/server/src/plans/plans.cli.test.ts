@@ -66,9 +66,12 @@ describe('tre plan import and export', () => {
     expect(imported.code).toBe(0);
     const [id] = imported.stdout.split('\n');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(imported.stdout).toContain('6 nhiệm vụ / tasks, 2 chỉ tiêu / indicators, 2 cơ quan chưa xác định / unresolved bodies');
-    // the abolished district level is never applied silently
-    expect(imported.stdout).toContain('UBND các huyện, thị xã, thành phố');
+    expect(imported.stdout).toContain(
+      '6 nhiệm vụ / tasks, 2 chỉ tiêu / indicators, 1 cơ quan chưa xác định / unresolved bodies: Ban Tuyên giáo Tỉnh ủy',
+    );
+    // the abolished district level is read as every commune committee; the task it cannot place is said
+    expect(imported.stdout).not.toContain('UBND các huyện, thị xã, thành phố');
+    expect(imported.stdout).toContain('1 nhiệm vụ chưa xác định cơ quan chủ trì / tasks without a decided lead');
 
     const exported = await runTre(['plan', 'export', id ?? ''], env);
     expect(exported.code).toBe(0);

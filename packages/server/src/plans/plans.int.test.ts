@@ -431,7 +431,12 @@ describe('correcting a plan', () => {
       payload: { name: 'Ban Tuyên giáo Tỉnh ủy', resolution: { kind: 'external' } },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ name: 'Ban Tuyên giáo Tỉnh ủy', resolution: { kind: 'external' }, updated: 1 });
+    expect(res.json()).toEqual({
+      name: 'Ban Tuyên giáo Tỉnh ủy',
+      resolution: { kind: 'external' },
+      updated: 1,
+      names: ['Ban Tuyên giáo Tỉnh ủy'],
+    });
     const detail = (await t.app.inject({ method: 'GET', url: `/api/plans/${plan.id}`, headers: admin.headers })).json();
     expect(detail.unresolvedBodyCount).toBe(0);
     const none = await t.app.inject({
@@ -585,14 +590,26 @@ describe('reading a plan file', () => {
     const before = await auditCount(t.db);
     const res = await parse('long-an.txt', sample);
     expect(res.statusCode, res.body).toBe(200);
-    const reply = res.json() as PlanParseReply & { bodies: { suggestedGroup?: string }[] };
+    const reply = res.json() as PlanParseReply;
     expect(reply.plan.indicators).toHaveLength(24);
     expect(reply.lines.length).toBeGreaterThan(200);
     expect(await auditCount(t.db)).toBe(before);
     const byName = new Map(reply.bodies.map((b) => [b.name, b]));
     expect(byName.get('Sở Giáo dục và Đào tạo')?.resolution).toEqual({ kind: 'agency', agencyId: gd });
-    const districts = reply.bodies.filter((b) => /huyện, thị xã, thành phố/.test(b.name));
-    for (const d of districts) expect(d).toMatchObject({ resolution: { kind: 'unresolved' }, suggestedGroup: 'all_communes' });
+    // the district level, gone since July 2025: every commune committee, saying why
+    const districts = reply.bodies.filter((b) => /huyện, thị xã,? (và )?thành phố/.test(b.name));
+    expect(districts).toHaveLength(2);
+    for (const d of districts) {
+      expect(d).toMatchObject({
+        resolution: { kind: 'group', group: 'all_communes' },
+        rule: { vi: expect.stringContaining('huyện') },
+      });
+    }
+    expect(byName.get('các đơn vị liên quan')).toMatchObject({
+      resolution: { kind: 'not_tracked' },
+      rule: { en: expect.any(String) },
+    });
+    expect(byName.get('Sở Lao động - Thương binh và Xã hội')).toMatchObject({ resolution: { kind: 'agency', agencyId: yte } });
 
     const saved = await t.app.inject({
       method: 'POST',

@@ -36,7 +36,7 @@ let gd: string;
 let fileId: string;
 
 async function state() {
-  const count = async (table: 'plan' | 'plan_task' | 'plan_task_body' | 'task_progress' | 'stored_file') =>
+  const count = async (table: 'plan' | 'plan_task' | 'plan_task_body' | 'task_progress' | 'stored_file' | 'body_decision') =>
     (
       await t.db.kysely
         .selectFrom(table)
@@ -52,6 +52,7 @@ async function state() {
     bodies: await count('plan_task_body'),
     progress: await count('task_progress'),
     files: await count('stored_file'),
+    decisions: await count('body_decision'),
     audit: await auditCount(t.db),
     tasksText,
     bodyRows: bodies,
@@ -108,7 +109,14 @@ const editorRoutes = () =>
     { method: 'DELETE', url: `/api/plans/${planId}` },
     { method: 'PATCH', url: `/api/plans/tasks/${tasks[0]}`, payload: { text: 'Bị sửa' } },
     { method: 'PUT', url: `/api/plans/${planId}/bodies`, payload: { name: 'Sở Y tế', resolution: { kind: 'external' } } },
+    // a decision that would be remembered for the province's next plans
+    {
+      method: 'PUT',
+      url: `/api/plans/${planId}/bodies`,
+      payload: { name: 'Ban Tuyên giáo Tỉnh ủy', resolution: { kind: 'agency', agencyId: gd } },
+    },
     { method: 'GET', url: '/api/plans/overdue' },
+    { method: 'GET', url: '/api/plans/undecided-leads' },
   ] as const;
 
 describe.each([
@@ -173,6 +181,8 @@ describe('another province’s plan', () => {
     expect(await state()).toEqual(before);
     const overdue = await t.app.inject({ method: 'GET', url: '/api/plans/overdue', headers: admin.headers });
     expect(overdue.json().items.every((i: { planId: string }) => i.planId === planId)).toBe(true);
+    const leads = await t.app.inject({ method: 'GET', url: '/api/plans/undecided-leads', headers: admin.headers });
+    expect(leads.json().items.map((i: { planId: string }) => i.planId)).toEqual([planId]);
   });
 });
 

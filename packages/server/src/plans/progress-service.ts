@@ -9,7 +9,7 @@ import * as units from '../units/repository.ts';
 import { getTask } from './edit-service.ts';
 import * as repo from './repository.ts';
 import { isTaskPeriod } from './due.ts';
-import { groupsOfAgency } from '@tre/core/plans/bodies';
+import { COMMUNE_GROUPS, groupsOfAgency } from '@tre/core/plans/bodies';
 import { toProgressDto } from './tasks.ts';
 
 type Body = { agencyId: string; communeCode: null } | { agencyId: null; communeCode: string };
@@ -23,9 +23,9 @@ async function agencyAssigned(db: Kysely<Database>, provinceCode: string, taskId
   return bodies.some((b) => b.agency_id === agencyId || (b.body_group !== null && groups.includes(b.body_group)));
 }
 
-/** Commune committees are assigned a task only through "UBND cấp xã" and the like. */
+/** Commune committees are assigned a task only through "UBND cấp xã", "các sở, ngành, địa phương" and the like. */
 async function communesAssigned(db: Kysely<Database>, taskId: string) {
-  return (await repo.listTaskBodies(db, [taskId])).some((b) => b.body_group === 'all_communes');
+  return (await repo.listTaskBodies(db, [taskId])).some((b) => b.body_group !== null && COMMUNE_GROUPS.includes(b.body_group));
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
   PlanTaskTable,
   TaskProgressTable,
 } from '../db/schema.ts';
+import { leadUndecided } from './bodies/repository.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 type BodyGroup = NonNullable<PlanTaskBodyTable['body_group']>;
@@ -92,23 +93,6 @@ export interface ResolutionValues {
   body_group: PlanTaskBodyTable['body_group'];
 }
 
-/** Sets one resolution on every task body and indicator assignment of the plan written `name`. */
-export async function resolveNameInPlan(db: Q, planId: string, name: string, values: ResolutionValues): Promise<number> {
-  const bodies = await db
-    .updateTable('plan_task_body')
-    .set(values)
-    .where('name', '=', name)
-    .where('task_id', 'in', (eb) => eb.selectFrom('plan_task').select('id').where('plan_id', '=', planId))
-    .executeTakeFirst();
-  const assignments = await db
-    .updateTable('plan_indicator_assignment')
-    .set(values)
-    .where('plan_id', '=', planId)
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return Number(bodies.numUpdatedRows) + Number(assignments.numUpdatedRows);
-}
-
 export async function deletePlan(db: Q, planId: string) {
   await db.deleteFrom('plan').where('id', '=', planId).execute();
 }
@@ -150,6 +134,13 @@ function planSummaries(db: Q, provinceCode: string) {
           .whereRef('plan_indicator.plan_id', '=', 'p.id')
           .as('indicator_count'),
       unresolvedNames(sql.ref('p.id')).as('unresolved_count'),
+      (eb) =>
+        eb
+          .selectFrom('plan_task as t')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('t.plan_id', '=', 'p.id')
+          .where(leadUndecided(sql.ref('t.id')))
+          .as('undecided_lead_count'),
     ])
     .where('p.province_code', '=', provinceCode);
 }

@@ -1,10 +1,11 @@
 import {
   bodyGroupLabels,
   resolveBody,
+  similarKey,
   type AgencyForMatch,
   type BodyResolution,
+  type MatchOptions,
   type ParsedBody,
-  type PlanDocument,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -25,7 +26,15 @@ export function fromResolutionValues(row: ResolutionValues): BodyResolution {
   if (row.resolution === 'agency' && row.agency_id) return { kind: 'agency', agencyId: row.agency_id };
   if (row.resolution === 'group' && row.body_group) return { kind: 'group', group: row.body_group };
   if (row.resolution === 'external') return { kind: 'external' };
+  if (row.resolution === 'not_tracked') return { kind: 'not_tracked' };
   return { kind: 'unresolved' };
+}
+
+/** Whether two resolutions say the same (the same kind and the same agency or group). */
+export function sameResolution(a: BodyResolution, b: BodyResolution): boolean {
+  const x = toResolutionValues(a);
+  const y = toResolutionValues(b);
+  return x.resolution === y.resolution && x.agency_id === y.agency_id && x.body_group === y.body_group;
 }
 
 /** What the web shows for a body: the agency's short name, the group's label, or the name as written. */
@@ -46,19 +55,17 @@ export async function agenciesForMatch(db: Kysely<Database>, provinceCode: strin
     kind: a.kind,
     active: a.active,
   }));
-  return { agencies, provinceName: province?.name.replace(/^Thành phố /, '') };
+  const options: MatchOptions = province
+    ? { provinceName: province.name.replace(/^Thành phố /, ''), city: province.name.startsWith('Thành phố ') }
+    : {};
+  return { agencies, options };
 }
 
-/** Every distinct body name of a plan's tasks (lead, then support) and indicator assignments, in reading order. */
-export function bodyNamesOf(doc: PlanDocument): string[] {
-  const names = new Set<string>();
-  for (const t of doc.tasks) for (const n of [...t.lead, ...t.support]) names.add(n);
-  for (const a of doc.indicatorAssignments) names.add(a.agency);
-  return [...names];
-}
+export { bodyNamesOf } from '@tre/core/plans/bodies-left';
 
-export function resolveNames(names: string[], agencies: AgencyForMatch[], provinceName: string | undefined): ParsedBody[] {
-  return names.map((name) => ({ name, ...resolveBody(name, agencies, provinceName ? { provinceName } : {}) }));
+/** What Tre's matcher makes of each name, with the similar key that groups the names into questions. */
+export function resolveNames(names: string[], agencies: AgencyForMatch[], options: MatchOptions): ParsedBody[] {
+  return names.map((name) => ({ name, key: similarKey(name), ...resolveBody(name, agencies, options) }));
 }
 
 /** Refuses an agency id that is not one of the province's agencies, naming the field. */

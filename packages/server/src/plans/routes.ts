@@ -7,12 +7,11 @@ import type { Database } from '../db/schema.ts';
 import { actorOf, authorize } from '../http/auth.ts';
 import { FileNameQuerySchema, UPLOAD_LIMIT, authoriseUpload, uploadedBytes } from '../http/upload.ts';
 import { fromParams } from '../http/read-log-hook.ts';
-import { resolveBodyName, patchTask } from './edit-service.ts';
+import { patchTask } from './edit-service.ts';
+import { planBodyRoutes } from './bodies/routes.ts';
 import { exportPlan } from './export.ts';
 import { parseUpload } from './parse-upload.ts';
 import {
-  BodyDecisionSchema,
-  BodyRenameReplySchema,
   PlanDetailSchema,
   PlanParseReplySchema,
   PlanSaveRequestSchema,
@@ -32,6 +31,7 @@ const PlanIdParams = z.object({ id: z.uuid() });
 export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Database>) => Promise<service.PlanSavedEffect>) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    await fastify.register(planBodyRoutes(db));
 
     app.post(
       '/api/plans/parse',
@@ -138,25 +138,6 @@ export function plansRoutes(db: Kysely<Database>, planSaved: (db: Kysely<Databas
         },
       },
       async (request) => patchTask(db, authorize(request, plansPermissions, 'plans.edit'), request.params.taskId, request.body),
-    );
-
-    app.put(
-      '/api/plans/:id/bodies',
-      {
-        schema: {
-          tags: ['plans'],
-          summary: 'Xác định một cơ quan trong toàn kế hoạch / resolve a body name across the plan',
-          params: PlanIdParams,
-          body: BodyDecisionSchema,
-          response: { 200: BodyRenameReplySchema },
-        },
-      },
-      async (request) => {
-        const actor = authorize(request, plansPermissions, 'plans.edit');
-        const { name, resolution } = request.body;
-        const updated = await resolveBodyName(db, actor, request.params.id, name, resolution);
-        return { name, resolution, updated };
-      },
     );
   };
 }

@@ -16,8 +16,10 @@ import {
   type PlanParseReply,
   type PlanSaveRequest,
   type PlanSummaryDto,
+  type PlanBodyDto,
   type PlanTaskDto,
   type TaskBodyDto,
+  type UndecidedLeadsDto,
   type TaskProgressDto,
   type TaskPatchRequest,
   type TaskProgressRequest,
@@ -36,16 +38,24 @@ export const BodyResolutionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('agency'), agencyId: z.uuid() }),
   z.object({ kind: z.literal('group'), group: BodyGroupSchema }),
   z.object({ kind: z.literal('external') }),
+  z.object({ kind: z.literal('not_tracked') }),
   z.object({ kind: z.literal('unresolved') }),
 ]);
 
+const BodyRuleSchema = z.object({ vi: z.string(), en: z.string() });
+
 export const ParsedBodySchema = z.object({
   name: z.string(),
+  key: z.string(),
   resolution: BodyResolutionSchema,
   candidates: z.array(z.object({ agencyId: z.string(), shortName: z.string(), matched: z.string() })),
-  /** Tre addition: a group offered for the user to confirm ("UBND các huyện…" → all_communes) */
+  /** Tre addition: a group offered for the user to confirm */
   suggestedGroup: BodyGroupSchema.optional(),
+  rule: BodyRuleSchema.optional(),
+  remembered: z.object({ decidedAt: z.string(), decidedBy: z.string().nullable() }).optional(),
 });
+
+export const PlanBodySchema = ParsedBodySchema.extend({ label: z.string(), count: z.number(), leadCount: z.number() });
 
 export const PlanParseReplySchema = z.object({
   plan: PlanDocumentSchema,
@@ -74,6 +84,7 @@ export const PlanSummarySchema = z.object({
   taskCount: z.number(),
   indicatorCount: z.number(),
   unresolvedBodyCount: z.number(),
+  undecidedLeadCount: z.number(),
   createdAt: z.string(),
   createdBy: z.string(),
 });
@@ -130,6 +141,7 @@ export const PlanTaskDtoSchema = z.object({
 
 export const PlanDetailSchema = PlanSummarySchema.extend({
   citations: z.array(z.string()),
+  bodies: z.array(PlanBodySchema),
   fileName: z.string().nullable(),
   sections: z.array(z.object({ ref: z.string(), title: z.string(), level: z.number() })),
   indicators: z.array(
@@ -207,8 +219,21 @@ export const TaskPatchSchema = z
   .strict();
 export type TaskPatch = z.infer<typeof TaskPatchSchema>;
 
-/** PUT /api/plans/:id/bodies: one decision for a body name everywhere in the plan. */
-export const BodyRenameReplySchema = z.object({ name: z.string(), resolution: BodyResolutionSchema, updated: z.number() });
+/** PUT /api/plans/:id/bodies: one decision for a body name and its similar names everywhere in the plan. */
+export const BodyDecisionReplySchema = z.object({
+  name: z.string(),
+  resolution: BodyResolutionSchema,
+  updated: z.number(),
+  names: z.array(z.string()),
+});
+
+export const UndecidedLeadsSchema = z.object({
+  planId: z.string(),
+  planTitle: z.string(),
+  taskCount: z.number(),
+  names: z.array(z.string()),
+  withoutLead: z.number(),
+});
 
 // ---- the contract: each schema's type is exactly the type in plan-api.ts ----
 export type ContractChecks = [
@@ -217,7 +242,9 @@ export type ContractChecks = [
   Expect<Same<z.infer<typeof PlanParseReplySchema>, PlanParseReply>>,
   Expect<Same<TaskPatch, TaskPatchRequest>>,
   Expect<Same<z.infer<typeof BodyDecisionSchema>, BodyDecisionRequest>>,
-  Expect<Same<z.infer<typeof BodyRenameReplySchema>, BodyDecisionReply>>,
+  Expect<Same<z.infer<typeof BodyDecisionReplySchema>, BodyDecisionReply>>,
+  Expect<Same<z.infer<typeof PlanBodySchema>, PlanBodyDto>>,
+  Expect<Same<z.infer<typeof UndecidedLeadsSchema>, UndecidedLeadsDto>>,
   Expect<Same<z.infer<typeof PlanSaveRequestSchema>, PlanSaveRequest>>,
   Expect<Same<z.infer<typeof PlanSummarySchema>, PlanSummaryDto>>,
   Expect<Same<z.infer<typeof TaskBodySchema>, TaskBodyDto>>,

@@ -14,13 +14,13 @@ import { recordAudit, type AuditActor } from '../audit/audit.ts';
 import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import * as repo from './repository.ts';
 import { targetOfRow, targetRow } from './target-rows.ts';
+import { planBodies, proposeBodies, rememberDecisions } from './bodies/service.ts';
 import {
   agenciesForMatch,
   assertAgencyOfProvince,
   bodyLabel,
   bodyNamesOf,
   fromResolutionValues,
-  resolveNames,
   toResolutionValues,
 } from './resolution.ts';
 
@@ -38,19 +38,20 @@ export const authorOf = (actor: SessionActor): PlanAuthor => ({
 });
 
 /**
- * Every body name gets the user's decision from `bodies`; a name missing there is matched here,
- * and kept only when the match is unique (an agency or a group), otherwise left unresolved.
+ * Every body name gets the user's decision from `bodies`; a name missing there gets what Tre
+ * proposes (a remembered decision, or a unique match), otherwise it stays unresolved.
  */
 async function decideBodies(db: Kysely<Database>, provinceCode: string, request: Pick<PlanSaveRequest, 'document' | 'bodies'>) {
-  const { agencies, provinceName } = await agenciesForMatch(db, provinceCode);
+  const match = await agenciesForMatch(db, provinceCode);
   const decided = new Map<string, BodyResolution>();
   request.bodies.forEach((b, i) => {
-    assertAgencyOfProvince(agencies, b.resolution, `bodies.${i}.resolution.agencyId`);
+    assertAgencyOfProvince(match.agencies, b.resolution, `bodies.${i}.resolution.agencyId`);
     decided.set(b.name, b.resolution);
   });
-  const missing = bodyNamesOf(request.document).filter((n) => !decided.has(n));
-  for (const m of resolveNames(missing, agencies, provinceName)) decided.set(m.name, m.resolution);
-  return (name: string) => decided.get(name) ?? { kind: 'unresolved' as const };
+  const names = [...new Set([...bodyNamesOf(request.document), ...request.bodies.map((b) => b.name)])];
+  const proposals = await proposeBodies(db, provinceCode, names, match);
+  for (const p of proposals) if (!decided.has(p.name)) decided.set(p.name, p.resolution);
+  return { decide: (name: string) => decided.get(name) ?? { kind: 'unresolved' as const }, proposals };
 }
 
 /**
@@ -70,7 +71,7 @@ export async function createPlan(
   afterSave: PlanSavedEffect,
 ): Promise<string> {
   const doc = request.document;
-  const decide = await decideBodies(db, author.provinceCode, request);
+  const { decide, proposals } = await decideBodies(db, author.provinceCode, request);
   return db.transaction().execute(async (trx) => {
     const plan = await repo.insertPlan(trx, {
       province_code: author.provinceCode,
@@ -157,6 +158,8 @@ export async function createPlan(
         ...effects,
       },
     });
+    // what the reviewer decided differently from Tre's proposal is remembered for the next plans
+    await rememberDecisions(trx, author, planId, request.bodies, proposals);
     return planId;
   });
 }
@@ -187,6 +190,7 @@ function toSummaryDto(p: repo.PlanSummaryRow): PlanSummaryDto {
     taskCount: p.task_count ?? 0,
     indicatorCount: p.indicator_count ?? 0,
     unresolvedBodyCount: p.unresolved_count,
+    undecidedLeadCount: p.undecided_lead_count ?? 0,
     createdAt: p.created_at.toISOString(),
     createdBy: p.created_by_name ?? CLI_AUTHOR,
   };
@@ -209,10 +213,11 @@ export function targetsOfIndicator(parts: Awaited<ReturnType<typeof repo.loadPla
 export async function getPlanDetail(db: Kysely<Database>, provinceCode: string, planId: string): Promise<PlanDetailDto> {
   const [summary, plan] = await Promise.all([repo.findPlanSummary(db, provinceCode, planId), getPlan(db, provinceCode, planId)]);
   if (!summary) throw notFound({ vi: 'kế hoạch', en: 'Plan' });
-  const parts = await repo.loadPlanParts(db, planId);
+  const [parts, bodies] = await Promise.all([repo.loadPlanParts(db, planId), planBodies(db, provinceCode, planId)]);
   return {
     ...toSummaryDto(summary),
     citations: plan.citations,
+    bodies,
     fileName: plan.file_name,
     sections: parts.sections.map((s) => ({ ref: s.ref, title: s.title, level: s.level })),
     indicators: parts.indicators.map((ind) => ({

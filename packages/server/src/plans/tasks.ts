@@ -6,7 +6,7 @@ import * as units from '../units/repository.ts';
 import { currentYearPeriod, isTaskPeriod, owingBodies, todayInVietnam } from './due.ts';
 import { byTask } from './by-task.ts';
 import * as repo from './repository.ts';
-import { groupsOfAgency } from '@tre/core/plans/bodies';
+import { COMMUNE_GROUPS, groupsOfAgency } from '@tre/core/plans/bodies';
 import { bodyLabel, fromResolutionValues } from './resolution.ts';
 import { getPlan } from './service.ts';
 
@@ -103,7 +103,7 @@ export async function listPlanTasks(
     if (!commune || commune.province_code !== provinceCode) {
       throw invalid('query.communeCode', 'Xã, phường không thuộc tỉnh', 'No such commune in this province');
     }
-    filter.groups = [...(filter.groups ?? []), 'all_communes'];
+    filter.groups = [...(filter.groups ?? []), ...COMMUNE_GROUPS];
   }
   if (query.year !== undefined) filter.year = { year: query.year, undatedCount: planCoversYear(plan, query.year) };
   const tasks = await repo.listTasks(db, planId, filter);

@@ -95,28 +95,28 @@ describe('agencies', () => {
       headers: admin.headers,
       payload: {
         kind: 'mass_organisation',
-        shortName: 'Hội Chữ thập đỏ',
-        fullName: 'Hội Chữ thập đỏ tỉnh Nghệ An',
-        aliases: [' Hội CTĐ ', 'Hội CTĐ', ''],
+        shortName: 'Hội Người cao tuổi',
+        fullName: 'Hội Người cao tuổi tỉnh Nghệ An',
+        aliases: [' Hội NCT ', 'Hội NCT', ''],
       },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json().aliases).toEqual(['Hội CTĐ']);
+    expect(created.json().aliases).toEqual(['Hội NCT']);
     const dup = await t.app.inject({
       method: 'POST',
       url: '/api/agencies',
       headers: admin.headers,
-      payload: { kind: 'other', shortName: 'hội chữ thập đỏ', fullName: 'x', aliases: [] },
+      payload: { kind: 'other', shortName: 'hội người cao tuổi', fullName: 'x', aliases: [] },
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error).toMatchObject({ field: 'shortName', message: 'Đã có cơ quan tên "hội chữ thập đỏ"' });
+    expect(dup.json().error).toMatchObject({ field: 'shortName', message: 'Đã có cơ quan tên "hội người cao tuổi"' });
     const renamed = await t.app.inject({
       method: 'PATCH',
       url: `/api/agencies/${created.json().id}`,
       headers: admin.headers,
-      payload: { fullName: 'Hội Chữ thập đỏ Nghệ An' },
+      payload: { fullName: 'Hội Người cao tuổi Nghệ An' },
     });
-    expect(renamed.json().fullName).toBe('Hội Chữ thập đỏ Nghệ An');
+    expect(renamed.json().fullName).toBe('Hội Người cao tuổi Nghệ An');
   });
 
   it('rejects an unknown agency kind naming the field, writing nothing', async () => {

@@ -24,6 +24,7 @@ const ACTIONS: Labels = {
 const ENTITIES: Labels = {
   user: { vi: 'Người dùng', en: 'User' },
   agency: { vi: 'Cơ quan', en: 'Agency' },
+  body_decision: { vi: 'Quyết định ghi nhớ về tên cơ quan', en: 'Remembered body decision' },
   setting: { vi: 'Thiết lập', en: 'Setting' },
   database: { vi: 'Cơ sở dữ liệu', en: 'Database' },
   data_value: { vi: 'Số liệu', en: 'Figures' },

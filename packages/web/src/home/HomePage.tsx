@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { IndicatorsCard } from '../indicators/IndicatorsCard.tsx';
 import { OverdueCard } from '../plans/OverdueCard.tsx';
+import { UndecidedLeadsCard } from '../plans/UndecidedLeadsCard.tsx';
 import { YourTasksCard } from '../plans/YourTasksCard.tsx';
 import { plansPermissions } from '@tre/core';
 import { can, scopeFor } from '../session/can.ts';
@@ -48,6 +49,7 @@ export function HomePage() {
       </Card>
       <IndicatorsCard user={user} />
       {can(user, plansPermissions, 'tasks.overdue') && <OverdueCard />}
+      {can(user, plansPermissions, 'leads.undecided') && <UndecidedLeadsCard />}
       {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && user.agencyId && (
         <YourTasksCard body={{ agencyId: user.agencyId }} />
       )}

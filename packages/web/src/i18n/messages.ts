@@ -4,6 +4,7 @@ import { entryEn, entryVi } from './messages-entry.ts';
 import { validationEn, validationVi } from './messages-validation.ts';
 import { baselineEn, baselineVi } from './messages-baseline.ts';
 import { targetsEn, targetsVi } from './messages-targets.ts';
+import { bodiesEn, bodiesVi } from './messages-bodies.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -13,6 +14,7 @@ export const vi = {
   ...validationVi,
   ...baselineVi,
   ...targetsVi,
+  ...bodiesVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -261,6 +263,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...validationEn,
   ...baselineEn,
   ...targetsEn,
+  ...bodiesEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

@@ -1,115 +1,103 @@
-import { Alert, Badge, Button, Checkbox, Group, Table, Text } from '@mantine/core';
-import type { BodyCandidate, BodyGroup, BodyResolution } from '@tre/core/plans/plan-api';
+import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
+import type { BodyResolution } from '@tre/core/plans/plan-api';
 import { useState } from 'react';
 import type { Agency } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { BodyResolutionSelect } from './BodyResolutionSelect.tsx';
-import { usePlanLabels } from './labels.ts';
 import { TableHead } from '../ui/TableHead.tsx';
+import { BodyQuestionRow } from './BodyQuestionRow.tsx';
+import { bodyQuestions, isOpen, type BodyQuestion, type BodyRow } from './bodyQuestions.ts';
+import { usePlanLabels } from './labels.ts';
 
-export interface BodyRow {
-  name: string;
-  count: number;
-  resolution: BodyResolution;
-  candidates: BodyCandidate[];
-  suggestedGroup?: BodyGroup | undefined;
-}
+export type { BodyRow } from './bodyQuestions.ts';
 
 interface Props {
   rows: BodyRow[];
   agencies: Agency[];
-  /** absent: read-only (users who may not change the plan) */
-  onResolve?: (name: string, resolution: BodyResolution) => void;
+  /** absent: read-only (users who may not change the plan); `names` are every similar name of one question */
+  onResolve?: (names: string[], resolution: BodyResolution) => void;
+}
+
+/** The last decision, so that it can be seen applied to every similar name and undone. */
+interface Applied {
+  names: string[];
+  label: string;
+  previous: BodyResolution;
 }
 
 /**
- * Each distinct body name of a plan and what it means in Tre. Unresolved names are counted and
- * tinted so the reviewer sees at once what is left; candidates are one click away.
+ * Each distinct body name of a plan and what it means in Tre. Names written alike (same similar
+ * key) are one question; only the questions still open are shown at first, the resolved ones
+ * (by an agency, a group with its rule, "not tracked", or a remembered decision) are a click away.
  */
 export function BodiesTable({ rows, agencies, onResolve }: Props) {
   const { t } = useI18n();
   const labels = usePlanLabels();
-  const [onlyUnresolved, setOnlyUnresolved] = useState(false);
-  const unresolved = rows.filter((r) => r.resolution.kind === 'unresolved').length;
-  const shown = onlyUnresolved ? rows.filter((r) => r.resolution.kind === 'unresolved') : rows;
+  const [showDecided, setShowDecided] = useState(false);
+  const [applied, setApplied] = useState<Applied | null>(null);
+  const questions = bodyQuestions(rows);
+  const open = questions.filter(isOpen);
+  const decided = questions.filter((q) => !isOpen(q));
+
+  const resolver = (q: BodyQuestion) =>
+    onResolve &&
+    ((resolution: BodyResolution) => {
+      onResolve(q.names, resolution);
+      setApplied({ names: q.names, label: labels.resolution(resolution, agencies), previous: q.resolution });
+    });
+  const table = (list: BodyQuestion[], testId: string) => (
+    <Table data-testid={testId} verticalSpacing={4}>
+      <TableHead labels={[t('planBodyName'), t('planBodyUsage'), t('planBodyResolution')]} />
+      <Table.Tbody>
+        {list.map((q) => (
+          <BodyQuestionRow key={q.key} question={q} agencies={agencies} onResolve={resolver(q)} />
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+
   return (
     <>
-      <Group justify="space-between">
-        {unresolved > 0 ? (
-          <Alert color="orange" py={6} data-testid="unresolved-count">
-            {t('planBodiesUnresolved', { n: unresolved })}
-          </Alert>
-        ) : (
-          <Text c="teal" size="sm">
-            {t('planBodiesAllResolved')}
-          </Text>
-        )}
-        <Checkbox
-          label={t('planOnlyUnresolved')}
-          checked={onlyUnresolved}
-          onChange={(e) => setOnlyUnresolved(e.currentTarget.checked)}
-        />
-      </Group>
-      <Table data-testid="bodies-table" verticalSpacing={4}>
-        <TableHead labels={[t('planBodyName'), t('planBodyUsage'), t('planBodyResolution')]} />
-        <Table.Tbody>
-          {shown.map((row) => {
-            const open = row.resolution.kind === 'unresolved';
-            return (
-              <Table.Tr key={row.name} bg={open ? 'var(--mantine-color-orange-0)' : undefined} data-body={row.name}>
-                <Table.Td>
-                  <Text size="sm" fw={open ? 600 : undefined} c={open ? 'orange.9' : undefined}>
-                    {row.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{row.count}</Table.Td>
-                <Table.Td>
-                  {onResolve ? (
-                    <BodyResolutionSelect
-                      name={row.name}
-                      value={row.resolution}
-                      agencies={agencies}
-                      onChange={(r) => onResolve(row.name, r)}
-                    />
-                  ) : (
-                    <Badge variant="light" color={open ? 'orange' : 'gray'}>
-                      {labels.resolution(row.resolution, agencies)}
-                    </Badge>
-                  )}
-                  {onResolve && open && (row.candidates.length > 0 || row.suggestedGroup) && (
-                    <Group gap={4} mt={4}>
-                      <Text size="xs" c="dimmed">
-                        {t('planBodyCandidates')}:
-                      </Text>
-                      {row.candidates.map((c) => (
-                        <Button
-                          key={c.agencyId}
-                          size="compact-xs"
-                          variant="light"
-                          title={c.matched}
-                          onClick={() => onResolve(row.name, { kind: 'agency', agencyId: c.agencyId })}
-                        >
-                          {c.shortName}
-                        </Button>
-                      ))}
-                      {row.suggestedGroup && (
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          color="grape"
-                          onClick={() => row.suggestedGroup && onResolve(row.name, { kind: 'group', group: row.suggestedGroup })}
-                        >
-                          {t(`group_${row.suggestedGroup}`)}
-                        </Button>
-                      )}
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+      {open.length > 0 ? (
+        <Alert color="orange" py={6} data-testid="unresolved-count">
+          {t('planBodiesUnresolved', { n: open.length })}
+        </Alert>
+      ) : (
+        <Text c="teal" size="sm">
+          {t('planBodiesAllResolved')}
+        </Text>
+      )}
+      {applied && onResolve && (
+        <Alert color="teal" py={6} data-testid="body-applied">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {t('planBodyApplied', { label: applied.label, n: applied.names.length, names: applied.names.join('; ') })}
+            </Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => {
+                onResolve(applied.names, applied.previous);
+                setApplied(null);
+              }}
+            >
+              {t('planBodyUndo')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      {open.length > 0 && table(open, 'bodies-table')}
+      {decided.length > 0 && (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => setShowDecided((v) => !v)}
+          data-testid="bodies-toggle-decided"
+        >
+          {showDecided ? t('planBodiesHideDecided') : t('planBodiesShowDecided', { n: decided.length })}
+        </Anchor>
+      )}
+      {showDecided && decided.length > 0 && table(decided, 'bodies-decided')}
     </>
   );
 }

@@ -14,7 +14,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** One searchable select for every way a body name can be resolved: an agency, a group, external. */
+/** One searchable select for every way a body name can be resolved: an agency, a group, external, not tracked. */
 export function BodyResolutionSelect({ name, value, agencies, onChange, disabled }: Props) {
   const { t } = useI18n();
   const data = useMemo(
@@ -34,6 +34,7 @@ export function BodyResolutionSelect({ name, value, agencies, onChange, disabled
         group: t('planBodyOptOther'),
         items: [
           { value: 'external', label: t('planBodyExternal') },
+          { value: 'not_tracked', label: t('planBodyNotTracked') },
           { value: 'unresolved', label: t('planBodyUnresolved') },
         ],
       },

@@ -7,6 +7,36 @@ import { canManagePlans, yearsLabel } from './access.ts';
 import { plansReads } from './api.ts';
 import { TableHead } from '../ui/TableHead.tsx';
 
+/** Body names still unresolved, and tasks without a decided lead (they reach nobody's list). */
+function UnresolvedBadges({ names, leads }: { names: number; leads: number }) {
+  const { t } = useI18n();
+  return (
+    <Group gap={4} wrap="nowrap">
+      {names > 0 && (
+        <Badge
+          color="orange"
+          variant="light"
+          title={t('planUnresolvedCount', { n: names })}
+          aria-label={t('planUnresolvedCount', { n: names })}
+        >
+          {names}
+        </Badge>
+      )}
+      {leads > 0 && (
+        <Badge
+          color="red"
+          variant="light"
+          data-testid="plan-undecided-lead-count"
+          title={t('planUndecidedLeadCount', { n: leads })}
+          aria-label={t('planUndecidedLeadCount', { n: leads })}
+        >
+          {t('planUndecidedLeadTasks', { n: leads })}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
 export function PlansPage() {
   const { t } = useI18n();
   const { user } = useSession();
@@ -55,16 +85,7 @@ export function PlansPage() {
                 <Table.Td>{p.taskCount}</Table.Td>
                 <Table.Td>{p.indicatorCount}</Table.Td>
                 <Table.Td>
-                  {p.unresolvedBodyCount > 0 && (
-                    <Badge
-                      color="orange"
-                      variant="light"
-                      title={t('planUnresolvedCount', { n: p.unresolvedBodyCount })}
-                      aria-label={t('planUnresolvedCount', { n: p.unresolvedBodyCount })}
-                    >
-                      {p.unresolvedBodyCount}
-                    </Badge>
-                  )}
+                  <UnresolvedBadges names={p.unresolvedBodyCount} leads={p.undecidedLeadCount} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,4 +1,4 @@
-import { groupsOfAgency } from '@tre/core/plans/bodies';
+import { COMMUNE_GROUPS, groupsOfAgency } from '@tre/core/plans/bodies';
 import type { BodyGroup, PlanTaskDto } from '@tre/core/plans/plan-api';
 import type { Agency, SessionUser } from '../api/types.ts';
 import { plansPermissions, scopeKindOf } from '@tre/core';
@@ -24,7 +24,7 @@ export function canRecordProgress(user: SessionUser | null, task: PlanTaskDto, a
     );
   }
   if (scopeKindOf(user.role) === 'commune' && user.communeCode) {
-    return r.some((x) => x.kind === 'group' && x.group === 'all_communes');
+    return r.some((x) => x.kind === 'group' && COMMUNE_GROUPS.includes(x.group));
   }
   return false;
 }

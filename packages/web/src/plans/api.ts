@@ -12,6 +12,7 @@ import type {
   TaskPatchRequest,
   TaskProgressDto,
   TaskProgressRequest,
+  UndecidedLeadsDto,
 } from '@tre/core';
 import { api, apiUpload } from '../api/client.ts';
 import { read, type Read } from '../api/useApi.ts';
@@ -69,4 +70,5 @@ export const plansReads = {
   tasks: (planId: string, filter?: PlanTaskFilter): Read<PlanTaskListReply> => read(tasksUrl(planId, filter)),
   calendar: (planId: string, year: number): Read<PlanCalendarReply> => read(`${planUrl(planId)}/calendar?year=${year}`),
   overdue: (): Read<{ items: OverdueTaskDto[] }> => read('/api/plans/overdue'),
+  undecidedLeads: (): Read<{ items: UndecidedLeadsDto[] }> => read('/api/plans/undecided-leads'),
 };

@@ -5,7 +5,7 @@ import type { Agency } from '../api/types.ts';
 
 /**
  * One select carries every kind of resolution, so a resolution is encoded as a string value:
- * `agency:<id>`, `group:<group>`, `external`, `unresolved`.
+ * `agency:<id>`, `group:<group>`, `external`, `not_tracked`, `unresolved`.
  */
 export function encodeResolution(r: BodyResolution): string {
   switch (r.kind) {
@@ -24,7 +24,8 @@ export function decodeResolution(value: string): BodyResolution {
     const group = value.slice('group:'.length);
     if ((BODY_GROUPS as readonly string[]).includes(group)) return { kind: 'group', group: group as BodyGroup };
   }
-  return value === 'external' ? { kind: 'external' } : { kind: 'unresolved' };
+  if (value === 'external' || value === 'not_tracked') return { kind: value };
+  return { kind: 'unresolved' };
 }
 
 /** Every distinct body name the document uses, in order of first appearance, with how often. */

@@ -50,6 +50,8 @@ export function usePlanLabels() {
           return t(`group_${r.group}`);
         case 'external':
           return t('planBodyExternal');
+        case 'not_tracked':
+          return t('planBodyNotTracked');
         default:
           return t('planBodyUnresolved');
       }

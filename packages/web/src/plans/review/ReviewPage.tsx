@@ -6,8 +6,10 @@ import { useMemo, useState, type Dispatch } from 'react';
 import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { unitsReads } from '../../units/api.ts';
+import { similarKey } from '@tre/core/plans/body-words';
 import { BodiesTable, type BodyRow } from '../BodiesTable.tsx';
-import { guessResolution, usedBodyNames } from '../bodies.ts';
+import { encodeResolution, guessResolution, usedBodyNames } from '../bodies.ts';
+import { bodyQuestions, isOpen } from '../bodyQuestions.ts';
 import { SourcePane } from '../SourcePane.tsx';
 import { useAgencies } from '../useAgencies.ts';
 import { HeaderEditor } from './HeaderEditor.tsx';
@@ -16,6 +18,7 @@ import { NotesList } from './NotesList.tsx';
 import { ReportingEditor } from './ReportingEditor.tsx';
 import { SaveWarnings } from './SaveWarnings.tsx';
 import type { ReviewAction, ReviewState } from './reviewState.ts';
+import type { Agency } from '../../api/types.ts';
 import { TaskList } from './TaskList.tsx';
 
 const NO_NOTES: ParseNote[] = [];
@@ -30,21 +33,40 @@ interface Props {
   onCancel: () => void;
 }
 
+/** The table's rows: each name the document uses, the reviewer's decision (or a guess for a typed name) and why. */
+function bodyRows(
+  counts: Map<string, number>,
+  resolutions: ReviewState['resolutions'],
+  proposals: ReviewState['proposals'],
+  agencies: Agency[],
+): BodyRow[] {
+  return [...counts].map(([name, count]) => {
+    const proposal = proposals[name];
+    const resolution = resolutions[name] ?? guessResolution(name, agencies);
+    // the rule and the remembered decision say why only while the proposal stands
+    const standing = proposal !== undefined && encodeResolution(proposal.resolution) === encodeResolution(resolution);
+    return {
+      name,
+      key: proposal?.key ?? similarKey(name),
+      count,
+      resolution,
+      candidates: proposal?.candidates ?? [],
+      suggestedGroup: proposal?.suggestedGroup,
+      rule: standing ? proposal.rule : undefined,
+      remembered: standing ? proposal.remembered : undefined,
+    };
+  });
+}
+
 /** Source on the left, what Tre read on the right; nothing is stored until "Save plan". */
 export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }: Props) {
   const { t } = useI18n();
   const agencies = useAgencies();
-  const { doc, resolutions, candidates, notes } = state;
+  const { doc, resolutions, proposals, notes } = state;
 
   const counts = useMemo(() => usedBodyNames(doc), [doc]);
-  const rows: BodyRow[] = [...counts].map(([name, count]) => ({
-    name,
-    count,
-    resolution: resolutions[name] ?? guessResolution(name, agencies),
-    candidates: candidates[name] ?? [],
-    suggestedGroup: state.suggestedGroups[name],
-  }));
-  const unresolved = rows.filter((r) => r.resolution.kind === 'unresolved').length;
+  const rows = useMemo(() => bodyRows(counts, resolutions, proposals, agencies), [counts, resolutions, proposals, agencies]);
+  const unresolved = bodyQuestions(rows).filter(isOpen).length;
 
   // Suggestions for the lead/support inputs; keyed on the names so the memoised task editors
   // are not all re-rendered on every keystroke.
@@ -69,7 +91,10 @@ export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }:
   }, [notes]);
 
   const province = useRead(unitsReads.settings()).data?.province.name;
-  const warnings = useMemo(() => (province ? planWarnings(doc, province) : []), [doc, province]);
+  const warnings = useMemo(() => {
+    const byName = new Map(rows.map((r) => [r.name, r.resolution]));
+    return planWarnings(doc, province ?? '', (name) => byName.get(name) ?? guessResolution(name, agencies));
+  }, [doc, province, rows, agencies]);
   const [confirming, setConfirming] = useState(false);
 
   const save = () =>
@@ -178,7 +203,7 @@ export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }:
                 <BodiesTable
                   rows={rows}
                   agencies={agencies}
-                  onResolve={(name, resolution) => dispatch({ type: 'resolve', name, resolution })}
+                  onResolve={(names, resolution) => dispatch({ type: 'resolve', names, resolution })}
                 />
               </Tabs.Panel>
               <Tabs.Panel value="tasks">

@@ -15,8 +15,22 @@ interface Props {
 /** The warnings of a plan under review (core plans/warnings.ts), shown at once and asked again on saving. */
 export function SaveWarnings({ warnings, issuer, province, confirming, onClose, onSave }: Props) {
   const { t } = useI18n();
-  const text = (w: PlanWarning) =>
-    w.code === 'other-province' ? t('planWarnOtherProvince', { issuer, province }) : t('planWarnNothingToTrack');
+  const text = (w: PlanWarning) => {
+    switch (w.code) {
+      case 'other-province':
+        return t('planWarnOtherProvince', { issuer, province });
+      case 'nothing-to-track':
+        return t('planWarnNothingToTrack');
+      case 'undecided-leads':
+        return [
+          t('planWarnUndecidedLeads', { n: w.tasks }),
+          w.names.length > 0 ? t('planWarnLeadNames', { names: w.names.join('; ') }) : '',
+          w.withoutLead > 0 ? t('planWarnWithoutLead', { n: w.withoutLead }) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+    }
+  };
   return (
     <>
       {warnings.map((w) => (

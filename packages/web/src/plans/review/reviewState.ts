@@ -1,4 +1,4 @@
-import type { BodyCandidate, BodyGroup, BodyResolution, ParsedBody, PlanParseReply } from '@tre/core/plans/plan-api';
+import type { BodyResolution, ParsedBody, PlanParseReply } from '@tre/core/plans/plan-api';
 import type {
   IndicatorTarget,
   ParseNote,
@@ -19,9 +19,8 @@ export interface ReviewState {
   doc: PlanDocument;
   /** decisions per body name; a name missing here (typed by the user) is guessed at render */
   resolutions: Record<string, BodyResolution>;
-  candidates: Record<string, BodyCandidate[]>;
-  /** the server's guess of a group to confirm (not in plan-api's ParsedBody yet, sent anyway) */
-  suggestedGroups: Record<string, BodyGroup>;
+  /** what the server proposed for each name it read: similar key, candidates, rule, remembered decision */
+  proposals: Record<string, ParsedBody>;
   focusLine: number | null;
 }
 
@@ -36,7 +35,8 @@ export type ReviewAction =
   | { type: 'report'; index: number; patch: Partial<ReportingDeadline> }
   | { type: 'addReport' }
   | { type: 'removeReport'; index: number }
-  | { type: 'resolve'; name: string; resolution: BodyResolution }
+  /** one decision for every similar name of a question */
+  | { type: 'resolve'; names: string[]; resolution: BodyResolution }
   | { type: 'focus'; line: number | null };
 
 export function initReview(fileName: string, reply: PlanParseReply): ReviewState {
@@ -46,10 +46,7 @@ export function initReview(fileName: string, reply: PlanParseReply): ReviewState
     notes: reply.notes,
     doc: reply.plan,
     resolutions: Object.fromEntries(reply.bodies.map((b) => [b.name, b.resolution])),
-    candidates: Object.fromEntries(reply.bodies.map((b) => [b.name, b.candidates])),
-    suggestedGroups: Object.fromEntries(
-      reply.bodies.flatMap((b: ParsedBody) => (b.suggestedGroup ? [[b.name, b.suggestedGroup]] : [])),
-    ),
+    proposals: Object.fromEntries(reply.bodies.map((b) => [b.name, b])),
     focusLine: null,
   };
 }
@@ -95,8 +92,10 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return withDoc({ reporting: [...doc.reporting, { kind: 'annual', due: '12-15', recipient: null, text: null }] });
     case 'removeReport':
       return withDoc({ reporting: doc.reporting.filter((_, i) => i !== action.index) });
-    case 'resolve':
-      return { ...state, resolutions: { ...state.resolutions, [action.name]: action.resolution } };
+    case 'resolve': {
+      const decided = Object.fromEntries(action.names.map((n) => [n, action.resolution]));
+      return { ...state, resolutions: { ...state.resolutions, ...decided } };
+    }
     case 'focus':
       return { ...state, focusLine: action.line };
   }

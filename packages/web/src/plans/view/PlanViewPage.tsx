@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
 import { useRead } from '../../api/useApi.ts';
@@ -28,7 +28,9 @@ export function PlanViewPage({ measureTargets }: { measureTargets?: MeasureTarge
   const navigate = useNavigate();
   const agencies = useAgencies();
   const plan = useRead(plansReads.plan(id));
-  const [tab, setTab] = useState<string | null>('tasks');
+  // the home page's "unresolved lead bodies" card links straight to the bodies tab
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(search.get('tab') === 'bodies' ? 'bodies' : 'tasks');
   const [error, setError] = useState<string | null>(null);
   const used = useMemo(
     () => new Set((plan.data?.indicators ?? []).map((i) => i.sourceLine).filter((l): l is number => l !== null)),
@@ -91,9 +93,9 @@ export function PlanViewPage({ measureTargets }: { measureTargets?: MeasureTarge
           <Tabs.Tab
             value="bodies"
             rightSection={
-              p.unresolvedBodyCount > 0 ? (
-                <Badge color="orange" size="sm" circle>
-                  {p.unresolvedBodyCount}
+              p.unresolvedBodyCount + p.undecidedLeadCount > 0 ? (
+                <Badge color="orange" size="sm" circle title={t('planUndecidedLeadCount', { n: p.undecidedLeadCount })}>
+                  {p.unresolvedBodyCount || p.undecidedLeadCount}
                 </Badge>
               ) : undefined
             }

@@ -1,5 +1,6 @@
 import { Alert, Button, FileInput, Modal, Select, Stack, Textarea } from '@mantine/core';
 import type { PlanTaskDto, TaskProgressRequest, TaskProgressStatus } from '@tre/core/plans/plan-api';
+import { COMMUNE_GROUPS } from '@tre/core/plans/bodies';
 import { useState, type SubmitEvent } from 'react';
 import { useSession } from '../../session/session.tsx';
 import { errorMessage } from '../../api/client.ts';
@@ -30,7 +31,7 @@ export function ProgressModal({ task, period, agencies, onClose, onSaved }: Prop
   const labels = usePlanLabels();
   const { user } = useSession();
   const onBehalf = canManagePlans(user);
-  const forCommunes = task.bodies.some((b) => b.resolution.kind === 'group' && b.resolution.group === 'all_communes');
+  const forCommunes = task.bodies.some((b) => b.resolution.kind === 'group' && COMMUNE_GROUPS.includes(b.resolution.group));
   const communes = useRead(onBehalf && forCommunes ? unitsReads.allCommunes() : null);
   const bodyOptions = bodyChoices(task, agencies);
   const [agencyId, setAgencyId] = useState<string | null>(bodyOptions[0]?.value ?? null);
