@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanText } from './parse.ts';
 import { PlanDocumentSchema, type PlanTask } from './plan-format.ts';
+import { splitBodies } from './parser/bodies.ts';
 
 /**
  * Hand-written variants of each dress a task block comes in (issue 13): the parser must read the
@@ -277,5 +278,22 @@ describe('targets in the dresses of the corpora', () => {
       [13, [[2026, '>=', 3, 'relative']]],
       [9, [[2026, '>=', 10, 'relative']]],
     ]);
+  });
+});
+
+describe('where a list of bodies ends', () => {
+  it.each([
+    ['Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh giáo dục kỹ năng sống cho học sinh', ['Tỉnh Đoàn', 'Hội Liên hiệp Phụ nữ tỉnh']],
+    ['Tỉnh Đoàn, các cơ sở giáo dục nghề nghiệp', ['Tỉnh Đoàn', 'các cơ sở giáo dục nghề nghiệp']],
+    ['Công an tỉnh quản lý các điểm kinh doanh Internet', ['Công an tỉnh']],
+    ['Ban Quản lý các khu công nghiệp, Cục Thống kê tỉnh', ['Ban Quản lý các khu công nghiệp', 'Cục Thống kê tỉnh']],
+    [
+      'Sở Xây dựng, Cơ quan Cảnh sát điều tra Công an tỉnh điều tra, truy tố',
+      ['Sở Xây dựng', 'Cơ quan Cảnh sát điều tra Công an tỉnh'],
+    ],
+    ['các thôn, bản và gia đình có trẻ em', ['các thôn, bản']],
+    ['Phòng Bảo trợ xã hội và Trẻ em', ['Phòng Bảo trợ xã hội và Trẻ em']],
+  ])('%s', (text, bodies) => {
+    expect(splitBodies(text)).toEqual(bodies);
   });
 });

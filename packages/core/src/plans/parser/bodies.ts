@@ -12,7 +12,7 @@ import { clip, fold, squash } from '../../text/fold.ts';
  */
 
 const STOP_VERBS =
-  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao|duy tri|nhan rong|giao duc|dieu tra|truy to|xet xu|hoan thanh|chuan hoa|quan ly|dau tranh|ket noi|cap nhat|phat hien|xu ly|bo sung|lam sach|tiep nhan|phong ngua|ngan chan|can thiep|thong ke|khao sat|tap huan|boi duong|long ghep|van hanh|phat dong|kien toan|ban hanh|mo rong|nang cao|cham soc|tuan tra|gui|tham hoi|trien lam)(?=[\s,.;:]|$)/g;
+  /\s(?:trien khai|thuc hien|theo chuc nang|theo huong dan|theo quy dinh|can cu|trong pham vi|tham muu|co trach nhiem|chiu trach nhiem|xay dung|huong dan|theo doi|kiem tra|tuyen truyen|truyen thong|uu tien|bo tri|ra soat|danh gia|de|nham|trong viec|trong|ve viec|co ke hoach|ho tro|chi dao|phoi hop|tham gia|tiep tuc|tang cuong|day manh|quan tam|nghien cuu|de xuat|cung cap|van dong|giam sat|tong hop|bao dam|dam bao|thuong xuyen|chu dong|to chuc|giup|theo|thong qua|duoc|la|bao cao|duy tri|nhan rong|dieu tra|truy to|xet xu|hoan thanh|chuan hoa|dau tranh|ket noi|cap nhat|phat hien|xu ly|bo sung|lam sach|tiep nhan|phong ngua|ngan chan|can thiep|khao sat|tap huan|boi duong|long ghep|van hanh|phat dong|kien toan|ban hanh|mo rong|nang cao|tuan tra|gui|tham hoi|trien lam)(?=[\s,.;:]|$)/g;
 
 /** Where a list of bodies ends in `s` (an index into it). */
 function listEnd(s: string, f: string, mask: Uint8Array): number {
@@ -26,6 +26,11 @@ function listEnd(s: string, f: string, mask: Uint8Array): number {
   const word = family ? s.charAt(family.index + family[0].length - (family[1]?.length ?? 0)) : '';
   if (family && family.index < end && word === word.toLowerCase()) end = family.index;
   if (related && related.index + 9 < end) end = related.index + 9;
+  // "Hội Liên hiệp Phụ nữ tỉnh giáo dục …", "Công an tỉnh quản lý …": words that are also in names
+  // ("cơ sở giáo dục", "Ban Quản lý") end the list only right after the level that closes a name
+  const afterUnit =
+    /\s(?:tinh|xa|phuong|thanh pho|huyen|dac khu|thi xa|thi tran)\s+(?=(?:giao duc|quan ly|thong ke|cham soc|bao ve)\s)/.exec(f);
+  if (afterUnit && afterUnit.index + afterUnit[0].length - 1 < end) end = afterUnit.index + afterUnit[0].length - 1;
   // Searched with a space in front so a list that starts with a verb ("theo chức năng …") is empty.
   f = ' ' + f;
   STOP_VERBS.lastIndex = 0;

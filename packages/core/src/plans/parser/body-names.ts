@@ -32,6 +32,7 @@ export const PROTECTED_NAMES: RegExp[] = [
   // names holding a word that otherwise ends a list ("xây dựng", "chỉ đạo", "truyền thông")
   /\bso xay dung\b/g,
   /\bban chi dao\b/g,
+  /\bco quan (?:canh sat )?dieu tra\b/g,
   /\bhoi bao ve quyen tre em\b/g,
   /\bban bao ve,? cham soc suc khoe\b/g,
   /\btrung tam (?:[a-z]+ ){0,3}truyen thong\b/g,
