@@ -117,6 +117,7 @@ describe('plans in the browser', () => {
     await dialog.getByTestId('plan-leave-stay').click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: /^Cơ quan được nêu/ }).click();
+    await page.getByTestId('bodies-toggle-decided').click();
     const select = page.getByRole('combobox', { name: 'Cơ quan ứng với "Phòng Giáo dục và Đào tạo"', exact: true });
     expect(await select.inputValue()).toBe('Sở GD&ĐT');
     await page.getByRole('tab', { name: /^Nhiệm vụ/ }).click();
