@@ -45,7 +45,12 @@ export async function patchTask(
       ...(patch.text !== undefined ? { text: patch.text } : {}),
       // a corrected number moves the task's path with it ("d" under II.1 → "II.1.d")
       ...(patch.ref !== undefined
-        ? { ref: patch.ref, path: taskPath({ ref: patch.ref, section: task.section_ref }) ?? task.path }
+        ? // tre.plan/v1 keeps a path to 80 characters: a long section and number are cut, not an export that
+          // fails; a number taken away leaves the task where it was
+          {
+            ref: patch.ref,
+            path: patch.ref ? (taskPath({ ref: patch.ref, section: task.section_ref }) ?? '').slice(0, 80) : task.path,
+          }
         : {}),
       ...(t ? { timeline_kind: t.kind, timeline_text: t.text, start_date: t.start, end_date: t.end, lunar: t.lunar } : {}),
     });

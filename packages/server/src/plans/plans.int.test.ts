@@ -421,6 +421,24 @@ describe('correcting a plan', () => {
       .where('entity_id', '=', tasks[1] ?? '')
       .execute();
     expect(audit.length).toBeGreaterThan(0);
+    // a number is one short line of letters, digits, dots and dashes; blank means none
+    for (const ref of ['1\n2', '1\u20282', '<b>', 'x'.repeat(21)]) {
+      const bad = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/plans/tasks/${tasks[1]}`,
+        headers: admin.headers,
+        payload: { ref },
+      });
+      expect(bad.statusCode, ref).toBe(400);
+      expect(bad.json().error.field).toBe('ref');
+    }
+    const blank = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/plans/tasks/${tasks[1]}`,
+      headers: admin.headers,
+      payload: { ref: '  ' },
+    });
+    expect(blank.json()).toMatchObject({ ref: null, path: 'II.2.a' });
   });
 
   it('resolves a body name across the plan', async () => {

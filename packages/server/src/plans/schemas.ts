@@ -203,7 +203,14 @@ export const OverdueTaskSchema = z.object({
 export const TaskPatchSchema = z
   .object({
     text: z.string().trim().min(1).max(20_000),
-    ref: z.string().max(40).nullable(),
+    // a number as printed: "2.1", "a", "II" (letters, digits, dots, dashes); blank means none
+    ref: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^[\p{L}\p{N}.-]*$/u, 'Chỉ chữ, số, dấu chấm và gạch ngang / Letters, digits, dots and dashes only')
+      .transform((r) => r || null)
+      .nullable(),
     timeline: TaskTimelineSchema,
     bodies: z
       .array(

@@ -93,7 +93,7 @@ export async function createPlan(
         plan_id: planId,
         position,
         ref: t.ref,
-        path: t.path ?? taskPath(t),
+        path: (t.path ?? taskPath(t))?.slice(0, 80) ?? null,
         section_ref: t.section ?? null,
         text: t.text,
         timeline_kind: t.timeline.kind,
