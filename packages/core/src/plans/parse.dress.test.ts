@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlanText } from './parse.ts';
 import { PlanDocumentSchema, type PlanTask } from './plan-format.ts';
 import { splitBodies } from './parser/bodies.ts';
+import { issuerProvince } from './warnings.ts';
 
 /**
  * Hand-written variants of each dress a task block comes in (issue 13): the parser must read the
@@ -221,6 +222,9 @@ describe('dresses found on the third corpus', () => {
       'UBND TỈNH BẮC NINH\nVĂN PHÒNG\nSố: 12/VP-KGVX\nV/v truyền đạt ý kiến chỉ đạo của Chủ tịch\nUBND tỉnh về công tác bảo vệ trẻ em\nBắc Ninh, ngày 18 tháng 3 năm 2026\nKính gửi:\n- Sở Y tế;\n- UBND các xã, phường.\nChủ tịch UBND tỉnh chỉ rõ một số hạn chế:\n- Việc phát hiện, báo cáo vụ việc còn chậm;\n- Sự phối hợp chưa chặt chẽ.\nĐể khắc phục hạn chế, Chủ tịch UBND tỉnh kết luận, chỉ đạo như sau:\n1. Giao Sở Y tế (cơ quan thường trực về công tác trẻ em):\na) Chủ trì, phối hợp với Công an tỉnh hỗ trợ trẻ em là nạn nhân.\n2. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế tổ chức giáo dục giới tính.',
     );
     expect(r.plan.title).toBe('truyền đạt ý kiến chỉ đạo của Chủ tịch UBND tỉnh về công tác bảo vệ trẻ em');
+    // the office of a People's Committee, so a Nghệ An installation is warned it is another province's
+    expect(r.plan.issuer).toBe('Văn phòng UBND tỉnh Bắc Ninh');
+    expect(issuerProvince(r.plan.issuer ?? '')).toBe('bac ninh');
     expect(r.plan.tasks.map((t) => [t.path, t.lead, t.support])).toEqual([
       ['1.a', ['Sở Y tế'], ['Công an tỉnh']],
       ['2', ['Sở Giáo dục và Đào tạo'], ['Sở Y tế']],

@@ -159,7 +159,10 @@ export function parseHeader(paras: Para[]): Header {
   if (issuer && ubndEnd < caps.length - 1) issuer = null;
   if (!issuer && caps.length) {
     const last = caps[caps.length - 1] ?? '';
-    if (!/^(?:cong hoa|doc lap)/.test(fold(last))) issuer = sentenceCaseBody(last);
+    // "UBND TỈNH BẮC NINH / VĂN PHÒNG": the office of that People's Committee
+    const parent = caps.length > 1 ? ubnd(caps[caps.length - 2] ?? '') : null;
+    if (parent && /^van phong$/.test(fold(last).trim())) issuer = `Văn phòng ${parent}`;
+    else if (!/^(?:cong hoa|doc lap)/.test(fold(last))) issuer = sentenceCaseBody(last);
   }
   if (!issuer && place) {
     const said = paras

@@ -4,7 +4,11 @@ import type { Dispatch } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { ReviewAction } from './reviewState.ts';
 
-/** What the reader could not make sense of, each linked to its line in the source pane. */
+/**
+ * What the reader could not make sense of, and the lines it set aside on purpose (funding and
+ * reporting paragraphs, findings, appendices of forms: "skipped-line", shown as "Bỏ qua" and not
+ * counted as work to do), each linked to its line in the source pane.
+ */
 export function NotesList({ notes, dispatch }: { notes: ParseNote[]; dispatch: Dispatch<ReviewAction> }) {
   const { t, lang } = useI18n();
   if (notes.length === 0) return <Text c="teal">{t('planNoNotes')}</Text>;
@@ -15,8 +19,8 @@ export function NotesList({ notes, dispatch }: { notes: ParseNote[]; dispatch: D
           <Anchor component="button" type="button" size="sm" onClick={() => dispatch({ type: 'focus', line: n.line })}>
             {t('planLine', { n: n.line })}
           </Anchor>
-          <Badge color="yellow" variant="light" style={{ flexShrink: 0 }}>
-            {t('planNoteNotUnderstood')}
+          <Badge color={n.kind === 'skipped-line' ? 'gray' : 'yellow'} variant="light" style={{ flexShrink: 0 }}>
+            {t(n.kind === 'skipped-line' ? 'planNoteSkipped' : 'planNoteNotUnderstood')}
           </Badge>
           <Text size="sm">{n.message[lang]}</Text>
         </Group>

@@ -89,6 +89,8 @@ export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }:
     for (const n of notes) m.set(n.line, [...(m.get(n.line) ?? []), n]);
     return m;
   }, [notes]);
+  // lines set aside on purpose are listed, not counted as something to look at
+  const doubted = notes.filter((n) => n.kind !== 'skipped-line').length;
 
   const province = useRead(unitsReads.settings()).data?.province.name;
   const warnings = useMemo(() => {
@@ -185,9 +187,9 @@ export function ReviewPage({ state, dispatch, saving, error, onSave, onCancel }:
               <Tabs.Tab
                 value="notes"
                 rightSection={
-                  notes.length > 0 ? (
+                  doubted > 0 ? (
                     <Badge color="yellow" size="sm" circle>
-                      {notes.length}
+                      {doubted}
                     </Badge>
                   ) : undefined
                 }

@@ -24,7 +24,11 @@ export const TaskEditor = memo(function TaskEditor({ index, task, bodyNames, dis
     <Paper withBorder p="sm" onFocus={focus} data-testid="task-editor">
       <Group justify="space-between" mb={4}>
         <Group gap="xs">
-          {(task.path ?? task.ref) && <Badge variant="outline">{task.path ?? task.ref}</Badge>}
+          {(task.path ?? task.ref) && (
+            <Badge variant="outline" tt="none">
+              {task.path ?? task.ref}
+            </Badge>
+          )}
           {task.line && (
             <Anchor component="button" type="button" size="xs" onClick={focus} aria-label={t('planShowLine', { n: task.line })}>
               {t('planLine', { n: task.line })}

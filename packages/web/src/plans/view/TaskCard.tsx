@@ -33,7 +33,11 @@ export function TaskCard({ task, onRecord, onEdit }: Props) {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap="xs">
-            {(task.path ?? task.ref) && <Badge variant="outline">{task.path ?? task.ref}</Badge>}
+            {(task.path ?? task.ref) && (
+              <Badge variant="outline" tt="none">
+                {task.path ?? task.ref}
+              </Badge>
+            )}
             {task.bodyRole && (
               <Badge color={task.bodyRole === 'lead' ? 'blue' : 'gray'} variant="light" data-testid="body-role">
                 {t(task.bodyRole === 'lead' ? 'planLead' : 'planSupport')}
