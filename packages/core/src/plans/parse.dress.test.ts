@@ -301,3 +301,13 @@ describe('where a list of bodies ends', () => {
     expect(splitBodies(text)).toEqual(bodies);
   });
 });
+
+describe('a target that names no indicator', () => {
+  it('is a note on its line, not dropped silently', () => {
+    const r = parse(
+      'I. MỤC TIÊU\n2. Chỉ tiêu năm 2026\n- Chỉ tiêu 11: Giảm tỷ suất tử vong do tai nạn xuống dưới 12/100.000 trẻ em.\n- 90% trẻ em từ 6 đến 16 tuổi được trang bị kỹ năng an toàn trong môi trường nước.',
+    );
+    expect(r.plan.indicators.map((i) => i.no)).toEqual([11]);
+    expect(r.notes.filter((n) => n.kind === 'unparsed-target').map((n) => n.line)).toEqual([10]);
+  });
+});

@@ -184,6 +184,18 @@ function visit(w: Walk, node: Node, ctx: Ctx): void {
         continue;
       }
     }
+    if (ctx.kind === 'goals' && !hasItems && /\d\s*(?:%|‰)/.test(c.text)) {
+      // "- 90% trẻ em … được trang bị kỹ năng …" under Chỉ tiêu without a number: not lost silently
+      w.out.notes.push(
+        note(
+          c.line,
+          'unparsed-target',
+          'Mục tiêu có số liệu nhưng không gắn với chỉ tiêu số nào: thêm vào phần Chỉ tiêu nếu cần theo dõi.',
+          'A target with a figure but no indicator number: add it under Indicators if it is to be followed.',
+        ),
+      );
+      continue;
+    }
     if (!inTasks && !hasAttrs) continue;
     // "Số trẻ em bị xâm hại: ........ em": a field of a report form to fill in, not a task.
     if (!hasAttrs && FORM_FIELD.test(c.text)) continue;
