@@ -69,7 +69,8 @@ export function markerOf(text: string): { style: string; ref: string; rest: stri
   return null;
 }
 
-const BULLET_STYLES = new Set(['dash', 'plus', 'star', 'dot']);
+/** The outline styles of bullets (as against numbers and letters). */
+export const BULLET_STYLES: ReadonlySet<string> = new Set(['dash', 'plus', 'star', 'dot']);
 
 /** How a plain paragraph ends the list above it: closing formulas of a plan or letter. */
 const CLOSING =

@@ -5,7 +5,7 @@ import { agencyName, bracketAssignment, openingAssignment } from './leads.ts';
 import { clip, fold, squash } from '../../text/fold.ts';
 import { readTargets } from './indicators.ts';
 import { note } from './notes.ts';
-import type { Node } from './outline.ts';
+import { BULLET_STYLES, type Node } from './outline.ts';
 import { bulletSegment, joinPath } from './paths.ts';
 import { parseTimeline } from './timeline.ts';
 
@@ -299,13 +299,11 @@ function assigns(w: Walk, ctx: Ctx, text: string): boolean {
   return ctx.kind === 'org' || (ctx.kind === null && w.opts.documentType !== 'plan') || /^(?:[Đđ]ề nghị|[Gg]iao)\s/.test(text);
 }
 
-const BULLETS = new Set(['dash', 'plus', 'star', 'dot']);
-
 /** The item's whole numbering (paths.ts): its ref, or its place among the bullets under its parent. */
 function pathOf(c: Node, ctx: Ctx): string {
   if (c.ref) return joinPath(ctx.pathRef, c.ref);
-  if (!BULLETS.has(c.style) || !c.parent) return ctx.pathRef ?? '';
-  const n = c.parent.children.filter((s) => BULLETS.has(s.style)).indexOf(c) + 1;
+  if (!BULLET_STYLES.has(c.style) || !c.parent) return ctx.pathRef ?? '';
+  const n = c.parent.children.filter((s) => BULLET_STYLES.has(s.style)).indexOf(c) + 1;
   return joinPath(ctx.pathRef, bulletSegment(n));
 }
 
