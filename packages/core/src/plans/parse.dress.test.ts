@@ -311,3 +311,15 @@ describe('a target that names no indicator', () => {
     expect(r.notes.filter((n) => n.kind === 'unparsed-target').map((n) => n.line)).toEqual([10]);
   });
 });
+
+describe('headings of bodies whose name goes on in lowercase', () => {
+  it('leads the tasks under "Tổ dân phố" and "Trưởng thôn các thôn" headings', () => {
+    const r = parse(
+      'V. TỔ CHỨC THỰC HIỆN\n1. Tổ dân phố\n- Rà soát trẻ em trên địa bàn.\n2. Trưởng thôn các thôn\n- Báo cáo kịp thời trẻ em bị xâm hại.',
+    );
+    expect(r.plan.tasks.map((t) => [t.path, t.lead])).toEqual([
+      ['V.1.-1', ['Tổ dân phố']],
+      ['V.2.-1', ['Trưởng thôn các thôn']],
+    ]);
+  });
+});

@@ -42,13 +42,14 @@ export function agencyName(text: string): string | null {
   if (t.length > 160 || !m) return null;
   const next = m[2] ?? '';
   // "Ban điều hành các khu phố", "Tổ dân phố": kinds whose name goes on in lowercase
+  const name = t.replace(/^(?:[Đđ]ề nghị|[Đđ]ối với|[Gg]iao)\s+/, '');
   const lowerName =
-    /^(?:Ban (?:điều hành|quản lý|chỉ đạo|đại diện|công tác|bảo vệ)|Tổ (?:dân phố|bảo vệ|công tác|tư vấn)|Trưởng (?:thôn|bản|ấp|khu phố|tổ dân phố))\b/u.test(
-      `${m[1] ?? ''} ${t.slice(m.index + m[0].length - next.length)}`,
+    /^(?:Ban (?:điều hành|quản lý|chỉ đạo|đại diện|công tác|bảo vệ)|Tổ (?:dân phố|bảo vệ|công tác|tư vấn)|Trưởng (?:thôn|bản|ấp|khu phố|tổ dân phố))(?=[\s,.;:]|$)/u.test(
+      name,
     );
   if (AMBIGUOUS.has(m[1] ?? '') && !/^[\p{Lu}\d]/u.test(next) && !lowerName) return null;
   if (/\s(?:trong phạm vi|căn cứ|tổ chức thực hiện|triển khai|thực hiện|tăng cường|xây dựng)\s/i.test(` ${t} `)) return null;
-  return t.replace(/^(?:[Đđ]ề nghị|[Đđ]ối với|[Gg]iao)\s+/, '');
+  return name;
 }
 
 /** "(X chủ trì, phối hợp với Y thực hiện)" or "(X thực hiện)" closing the item's first paragraph. */
