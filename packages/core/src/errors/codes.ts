@@ -18,6 +18,9 @@ export const ErrorCode = {
   DataFileUnreadable: 'DATA_FILE_UNREADABLE',
   FileTooLarge: 'FILE_TOO_LARGE',
   TooManyImports: 'TOO_MANY_IMPORTS',
+  SubmissionState: 'SUBMISSION_STATE',
+  SubmissionIncomplete: 'SUBMISSION_INCOMPLETE',
+  FiguresLocked: 'FIGURES_LOCKED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -65,6 +68,18 @@ export const errorMessages: Messages = {
   TOO_MANY_IMPORTS: {
     vi: 'Có quá nhiều tệp đang chờ nhập; hãy gửi lại sau',
     en: 'Too many files are waiting to be imported; send it again later',
+  },
+  SUBMISSION_STATE: {
+    vi: 'Không thể {action} một báo cáo đang ở trạng thái "{state}"',
+    en: 'A report that is "{stateEn}" cannot be {actionEn}',
+  },
+  SUBMISSION_INCOMPLETE: {
+    vi: 'Chưa thể gửi: {count} số liệu bắt buộc chưa có và chưa giải trình ({fields})',
+    en: 'Cannot submit yet: {count} required figures are neither entered nor explained ({fields})',
+  },
+  FIGURES_LOCKED: {
+    vi: 'Số liệu của {unit} kỳ {period} đã được chấp nhận trong đợt báo cáo "{round}" và đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa',
+    en: 'The figures of {unit} for {period} were accepted in the reporting round "{round}" and are locked; the standing body must reopen the report before they can change',
   },
   INTERNAL: {
     vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',

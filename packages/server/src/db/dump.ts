@@ -58,6 +58,18 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'measure_target', orderBy: ['plan_id', 'measure_code', 'year'] },
   { name: 'measure_baseline', orderBy: ['plan_id', 'measure_code'] },
   { name: 'plan_target_unmapped', orderBy: ['plan_id', 'indicator_position', 'target_position'] },
+  { name: 'reporting_round', orderBy: ['id'] },
+  { name: 'round_body', orderBy: ['round_id', 'unit_kind', 'unit_code'] },
+  { name: 'submission', orderBy: ['id'], json: ['narrative', 'explanations'] },
+  { name: 'submission_version', orderBy: ['submission_id', 'version'], json: ['content'] },
+  { name: 'submission_comment', orderBy: ['id'], serial: 'id' },
+  { name: 'figures_lock', orderBy: ['province_code', 'unit_code', 'period'] },
+  { name: 'notification', orderBy: ['id'], serial: 'id' },
+  { name: 'reporting_contact', orderBy: ['province_code', 'unit_kind', 'unit_code'] },
+  { name: 'reminder', orderBy: ['id'], serial: 'id' },
+  { name: 'report_draft', orderBy: ['round_id'], json: ['header', 'sections'] },
+  // the documents sent, kept so that they can always be shown again
+  { name: 'report_build', orderBy: ['id'], json: ['sources'], binary: ['docx', 'xlsx', 'pdf'], batch: 10 },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_nfc_names.ts';
 import * as m0010 from './migrations/0010_target_kinds.ts';
 import * as m0011 from './migrations/0011_body_decisions.ts';
 import * as m0012 from './migrations/0012_task_path.ts';
+import * as m0013 from './migrations/0013_reporting.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_target_kinds': m0010,
   '0011_body_decisions': m0011,
   '0012_task_path': m0012,
+  '0013_reporting': m0013,
 };
 
 class InCodeProvider implements MigrationProvider {

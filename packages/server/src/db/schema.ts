@@ -434,6 +434,127 @@ export interface BodyDecisionTable {
   decided_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** Reporting rounds (migration 0013). */
+type ReportingUnitKind = 'agency' | 'commune';
+export interface ReportingRoundTable {
+  id: Generated<string>;
+  province_code: string;
+  plan_id: string | null;
+  kind: 'plan' | 'ad_hoc';
+  title: string;
+  period: string;
+  /** a date in Vietnam, read as 'YYYY-MM-DD' (pool.ts returns dates as text) */
+  deadline: string;
+  remind_before_days: ColumnType<number, number | undefined, number>;
+  remind_every_days: ColumnType<number, number | undefined, number>;
+  opened_by: string | null;
+  opened_at: CreatedAt;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+export interface RoundBodyTable {
+  round_id: string;
+  unit_kind: ReportingUnitKind;
+  unit_code: string;
+  origin: 'plan' | 'commune' | 'manual';
+}
+export interface SubmissionTable {
+  id: Generated<string>;
+  round_id: string;
+  unit_kind: ReportingUnitKind;
+  unit_code: string;
+  state: 'draft' | 'submitted' | 'returned' | 'resubmitted' | 'accepted';
+  version: ColumnType<number, number | undefined, number>;
+  narrative: Json;
+  explanations: Json;
+  first_submitted_at: Date | null;
+  last_submitted_at: Date | null;
+  submitted_after_close: ColumnType<boolean, boolean | undefined, boolean>;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+export interface SubmissionVersionTable {
+  submission_id: string;
+  version: number;
+  submitted_at: ColumnType<Date, Date | undefined, never>;
+  submitted_by: string | null;
+  content: Json;
+}
+export interface SubmissionCommentTable {
+  id: Generated<string>;
+  submission_id: string;
+  version: number;
+  action: 'return' | 'reopen' | 'accept';
+  target: string;
+  text: string;
+  author: string | null;
+  author_name: string;
+  created_at: CreatedAt;
+}
+export interface FiguresLockTable {
+  province_code: string;
+  unit_code: string;
+  period: string;
+  round_id: string;
+  locked_by: string | null;
+  locked_at: CreatedAt;
+}
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title_vi: string;
+  title_en: string;
+  link: string | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+export interface ReportingContactTable {
+  province_code: string;
+  unit_kind: ReportingUnitKind;
+  unit_code: string;
+  email: string | null;
+  head_name: string | null;
+  head_email: string | null;
+  escalate_after_days: number | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+export interface ReminderTable {
+  id: Generated<string>;
+  round_id: string;
+  unit_kind: ReportingUnitKind;
+  unit_code: string;
+  step: string;
+  channel: 'in_app' | 'email';
+  recipients: ColumnType<string, string | undefined, string>;
+  claimed_at: CreatedAt;
+  sent_at: Date | null;
+  delivered: boolean | null;
+  error: string | null;
+}
+export interface ReportDraftTable {
+  round_id: string;
+  header: Json;
+  sections: Json;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+export interface ReportBuildTable {
+  id: Generated<string>;
+  round_id: string;
+  draft: boolean;
+  sources: Json;
+  docx: Uint8Array;
+  xlsx: Uint8Array;
+  pdf: Uint8Array | null;
+  pdf_note: string | null;
+  built_by: string | null;
+  built_by_name: string;
+  built_at: CreatedAt;
+}
+
 export interface Database {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
@@ -459,6 +580,17 @@ export interface Database {
   plan_footnote: PlanFootnoteTable;
   task_progress: TaskProgressTable;
   body_decision: BodyDecisionTable;
+  reporting_round: ReportingRoundTable;
+  round_body: RoundBodyTable;
+  submission: SubmissionTable;
+  submission_version: SubmissionVersionTable;
+  submission_comment: SubmissionCommentTable;
+  figures_lock: FiguresLockTable;
+  notification: NotificationTable;
+  reporting_contact: ReportingContactTable;
+  reminder: ReminderTable;
+  report_draft: ReportDraftTable;
+  report_build: ReportBuildTable;
   indicator_category: IndicatorCategoryTable;
   indicator_category_option: IndicatorCategoryOptionTable;
   data_element: DataElementTable;
