@@ -7,8 +7,9 @@ import treRules from './eslint-rules/module-order.mjs';
 /**
  * The module order (README, Layout): each module imports only those before it. Foundations first
  * (no domain), then the domain modules in the order they build on each other, then what composes
- * them (the app, the commands, the entry points). The modules still to come (reporting, children,
- * cases, communes, voices) take their place after indicators.
+ * them (the app, the commands, the entry points). Notifications (in-app messages and the mailer) come
+ * before the domain modules that send them. The modules still to come (children, cases, communes,
+ * voices) take their place after reporting.
  */
 export const MODULE_ORDER = {
   server: [
@@ -21,8 +22,10 @@ export const MODULE_ORDER = {
     'units',
     'access',
     'files',
+    'notifications',
     'plans',
     'indicators',
+    'reporting',
     'bootstrap',
     'commands',
     'app',
@@ -30,7 +33,7 @@ export const MODULE_ORDER = {
     'cli',
     'index',
   ],
-  web: ['i18n', 'api', 'format', 'ui', 'session', 'units', 'access', 'imports', 'plans', 'indicators', 'home', 'shell', 'main'],
+  web: ['i18n', 'api', 'format', 'ui', 'session', 'units', 'access', 'imports', 'notifications', 'plans', 'indicators', 'reporting', 'home', 'shell', 'main'],
 };
 
 /** The rule's options: each package's source folder and its order. */
