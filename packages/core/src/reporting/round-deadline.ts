@@ -13,8 +13,8 @@ import { addDays, daysBetween } from './timeliness.ts';
  */
 const KINDS: Record<Period['type'], ReportingKind[]> = {
   year: ['annual', 'final'],
-  // the second half-year is reported in the annual report when the plan has no second 6-month date
-  half: ['semiannual', 'annual'],
+  // the second half-year is reported in the annual report (Vietnamese plans give one 6-month date, for S1)
+  half: ['annual', 'semiannual'],
   quarter: ['quarterly'],
   month: ['monthly'],
 };

@@ -10,6 +10,7 @@ import { diffCells, disaggregationOf, type Cell } from '../cells.ts';
 import * as repo from '../repository.ts';
 import { periodOf } from '../period.ts';
 import { assertDataSet, dataSetOf, getReportingUnit } from '../units.ts';
+import { assertFiguresOpen } from '../locks.ts';
 
 /** The entry form of one unit and period: its data set's elements with what is stored. */
 export async function entryForm(
@@ -87,6 +88,8 @@ export async function saveValues(db: Kysely<Database>, actor: SessionActor, req:
     return cell;
   });
   return db.transaction().execute(async (trx) => {
+    // inside the transaction: an acceptance committed meanwhile is seen (PostgreSQL read committed)
+    await assertFiguresOpen(trx, actor.provinceCode, unit, req.period);
     const stored = await repo.findValues(trx, actor.provinceCode, [unit.code], [req.period]);
     const diff = diffCells(stored, cells);
     if (diff.writes.length > 0) {

@@ -12,6 +12,8 @@ import { catalogueIndex } from '../catalogue/store.ts';
 import { disaggregationOf, type Cell } from '../cells.ts';
 import { dataValueRow, type ImportRow } from './rows.ts';
 import { storeCells } from './repository.ts';
+import { lockedReason } from '../locks.ts';
+import { findLocks } from '../locks-repository.ts';
 import * as repo from '../repository.ts';
 import { agenciesOf, communeCodesOf, dataSetOf, type ReportingUnit } from '../units.ts';
 
@@ -180,6 +182,19 @@ export async function storeRows(
     const earlier = good.get(id);
     if (earlier) rejections.push(rejection(earlier.row, duplicateOf(data.row)));
     good.set(id, { row: data, cell: checked });
+  }
+  // figures accepted in a reporting round are refused row by row, the rest of the file kept
+  const locks = await findLocks(
+    trx,
+    ctx.importer.provinceCode,
+    [...good.values()].map((g) => g.cell),
+  );
+  for (const [id, g] of good) {
+    const lock = locks.get(`${g.cell.unit}|${g.cell.period}`);
+    if (lock) {
+      rejections.push(rejection(g.row, lockedReason(lock)));
+      good.delete(id);
+    }
   }
   rejections.sort((a, b) => a.row - b.row);
   const cells = [...good.values()].map((g) => g.cell);
