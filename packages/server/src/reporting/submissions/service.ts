@@ -117,7 +117,7 @@ async function submissionDto(
     ),
     tasks,
     comments: comments.map((c) => ({
-      id: c.id,
+      id: String(c.id),
       version: c.version,
       action: c.action,
       target: c.target,
