@@ -483,7 +483,7 @@ export interface SubmissionVersionTable {
   content: Json;
 }
 export interface SubmissionCommentTable {
-  id: Generated<string>;
+  id: Generated<number>; // bigserial, read as a number (pool.ts)
   submission_id: string;
   version: number;
   action: 'return' | 'reopen' | 'accept';
@@ -502,7 +502,7 @@ export interface FiguresLockTable {
   locked_at: CreatedAt;
 }
 export interface NotificationTable {
-  id: Generated<string>;
+  id: Generated<number>; // bigserial, read as a number (pool.ts)
   user_id: string;
   kind: string;
   title_vi: string;
@@ -522,7 +522,7 @@ export interface ReportingContactTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 export interface ReminderTable {
-  id: Generated<string>;
+  id: Generated<number>; // bigserial, read as a number (pool.ts)
   round_id: string;
   unit_kind: ReportingUnitKind;
   unit_code: string;
