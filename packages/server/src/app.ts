@@ -25,6 +25,7 @@ import { indicatorsRoutes } from './indicators/routes.ts';
 import { planTargetsEffect } from './indicators/targets/plan-targets.ts';
 import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
+import { consolidatedReportRoutes } from './reporting/consolidated/routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { JSON_BODY_LIMIT, registerJsonBody } from './http/json-body.ts';
@@ -123,6 +124,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
   await app.register(indicatorExcelRoutes(db.kysely, imports));
   await app.register(importJobRoutes(db.kysely, imports));
   await app.register(reportingRoutes(db.kysely));
+  await app.register(consolidatedReportRoutes(db.kysely));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {

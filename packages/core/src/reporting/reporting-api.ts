@@ -183,3 +183,53 @@ export interface ReopenSubmissionRequest {
 }
 
 export type { Narrative, NarrativeSection };
+
+/** The assembled report's header, signature and recipients, as the officer edits them. */
+export interface ReportFrontDto {
+  parentBody: string;
+  issuingBody: string;
+  number: string;
+  place: string;
+  /** YYYY-MM-DD; empty: the day it is built */
+  date: string;
+  subject: string;
+  signature: { onBehalf: string; deputy: string; title: string; name: string };
+  recipients: string[];
+}
+
+export interface ReportDraftSectionDto {
+  key: NarrativeSection;
+  heading: string;
+  paragraphs: { text: string; source: string | null }[];
+}
+
+/** GET /api/rounds/:id/report: the text to edit before building (the figures are computed at build time). */
+export interface ReportDraftDto {
+  roundId: string;
+  /** true: built from submissions not yet accepted, the document says DỰ THẢO */
+  draft: boolean;
+  /** the submissions its text came from */
+  sources: { unitName: string; state: SubmissionState; version: number }[];
+  front: ReportFrontDto;
+  sections: ReportDraftSectionDto[];
+  /** whether the officer has edited it (else it is assembled afresh from the submissions) */
+  edited: boolean;
+  updatedAt: string | null;
+}
+
+export interface SaveReportDraftRequest {
+  front: ReportFrontDto;
+  sections: ReportDraftSectionDto[];
+}
+
+export interface ReportBuildDto {
+  id: string;
+  draft: boolean;
+  builtBy: string;
+  builtAt: string;
+  sources: { unitName: string; state: string; version: number }[];
+  /** which files it has: docx and xlsx always, pdf when LibreOffice was there */
+  formats: ('docx' | 'xlsx' | 'pdf')[];
+  /** why there is no PDF, when there is none */
+  pdfNote: string | null;
+}

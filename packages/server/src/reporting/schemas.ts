@@ -1,5 +1,9 @@
 import {
   NARRATIVE_MAX,
+  NARRATIVE_SECTIONS,
+  type ReportBuildDto,
+  type ReportDraftDto,
+  type SaveReportDraftRequest,
   SUBMISSION_ACTIONS,
   SUBMISSION_STATES,
   type BoardCountsDto,
@@ -210,4 +214,54 @@ export type ContractChecks = [
   Expect<Same<z.infer<typeof ReturnSubmissionSchema>, ReturnSubmissionRequest>>,
   Expect<Same<z.infer<typeof ReopenSubmissionSchema>, ReopenSubmissionRequest>>,
   Expect<Same<z.infer<typeof SubmissionSchema>, SubmissionDto>>,
+];
+
+const Front = z.object({
+  parentBody: z.string().trim().max(200),
+  issuingBody: z.string().trim().min(1).max(200),
+  number: z.string().trim().min(1).max(60),
+  place: z.string().trim().min(1).max(100),
+  date: z.union([z.literal(''), IsoDate]),
+  subject: z.string().trim().min(1).max(500),
+  signature: z.object({
+    onBehalf: z.string().trim().max(100),
+    deputy: z.string().trim().max(100),
+    title: z.string().trim().max(100),
+    name: z.string().trim().max(100),
+  }),
+  recipients: z.array(z.string().trim().min(1).max(300)).max(40),
+});
+
+const DraftSection = z.object({
+  key: z.enum(NARRATIVE_SECTIONS),
+  heading: z.string().trim().min(1).max(300),
+  paragraphs: z.array(z.object({ text: z.string().max(NARRATIVE_MAX), source: z.string().max(300).nullable() })).max(2000),
+});
+
+export const SaveReportDraftSchema = z.object({ front: Front, sections: z.array(DraftSection).max(10) });
+
+export const ReportDraftSchema = z.object({
+  roundId: z.string(),
+  draft: z.boolean(),
+  sources: z.array(z.object({ unitName: z.string(), state: z.enum(SUBMISSION_STATES), version: z.number() })),
+  front: Front,
+  sections: z.array(DraftSection),
+  edited: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+
+export const ReportBuildSchema = z.object({
+  id: z.string(),
+  draft: z.boolean(),
+  builtBy: z.string(),
+  builtAt: z.string(),
+  sources: z.array(z.object({ unitName: z.string(), state: z.string(), version: z.number() })),
+  formats: z.array(z.enum(['docx', 'xlsx', 'pdf'])),
+  pdfNote: z.string().nullable(),
+});
+
+export type ReportContractChecks = [
+  Expect<Same<z.infer<typeof SaveReportDraftSchema>, SaveReportDraftRequest>>,
+  Expect<Same<z.infer<typeof ReportDraftSchema>, ReportDraftDto>>,
+  Expect<Same<z.infer<typeof ReportBuildSchema>, ReportBuildDto>>,
 ];
