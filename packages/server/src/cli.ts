@@ -10,6 +10,7 @@ import { dumpDatabase, restoreDatabase } from './db/dump.ts';
 import { openDb } from './db/pool.ts';
 import { PLAN_HELP, planCommand } from './commands/plans.ts';
 import { INDICATORS_HELP, dataCommand, indicatorsCommand } from './commands/indicators.ts';
+import { ROUNDS_HELP, reportCommand, roundsCommand } from './commands/reporting.ts';
 import { startServer } from './server.ts';
 import { findAgencyByShortName } from './units/repository.ts';
 
@@ -21,7 +22,7 @@ Cách dùng / usage:
   tre db restore FILE [--replace]   khôi phục từ FILE / restore from FILE
   tre users add --username U --name "Họ tên" --role ROLE [--password P] [--commune CODE] [--agency "Sở Y tế"]
                                     thêm người dùng / add a user (roles: ${roles.join(', ')})
-${PLAN_HELP}${INDICATORS_HELP}
+${PLAN_HELP}${INDICATORS_HELP}${ROUNDS_HELP}
 Biến môi trường / environment:
   DATABASE_URL     máy chủ PostgreSQL; nếu không đặt: PGlite nhúng / PostgreSQL server; else embedded PGlite
   TRE_DATA_DIR     thư mục dữ liệu PGlite / PGlite data folder (./data)
@@ -56,6 +57,18 @@ export async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
     process.stdout.write(HELP);
     return cmd ? 0 : 1;
+  }
+  // every verb answers --help (or -h) before its own options are parsed, so no verb fails on it
+  if (argv.includes('--help') || argv.includes('-h')) {
+    const help: Record<string, string> = {
+      plan: PLAN_HELP,
+      data: INDICATORS_HELP,
+      indicators: INDICATORS_HELP,
+      rounds: ROUNDS_HELP,
+      report: ROUNDS_HELP,
+    };
+    process.stdout.write(help[cmd] ? `Cách dùng / usage:\n${help[cmd]}` : HELP);
+    return 0;
   }
   if (cmd === 'serve') {
     const server = await startServer(config);
@@ -104,6 +117,10 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === 'data' || cmd === 'indicators') {
     const out = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
     return cmd === 'data' ? dataCommand(sub, rest, config, out) : indicatorsCommand(sub, rest, config, out);
+  }
+  if (cmd === 'rounds' || cmd === 'report') {
+    const out = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
+    return cmd === 'rounds' ? roundsCommand(sub, rest, config, out) : reportCommand(sub, rest, config, out);
   }
   if (cmd === 'users' && sub === 'add') {
     const { values } = parseArgs({

@@ -107,11 +107,22 @@ export async function buildModel(
   const f = draft.front;
   return {
     draft: draft.draft,
-    header: { parentBody: f.parentBody, issuingBody: f.issuingBody, number: f.number, place: f.place, date: reportDate(f, now), subject: f.subject },
+    header: {
+      parentBody: f.parentBody,
+      issuingBody: f.issuingBody,
+      number: f.number,
+      place: f.place,
+      date: reportDate(f, now),
+      subject: f.subject,
+    },
     periodLabel: periodText,
     sections: [
       figuresSection(values.values, periodText),
-      ...draft.sections.map((s) => ({ heading: s.heading, key: s.key, paragraphs: s.paragraphs.map((p) => ({ text: p.text, source: p.source ?? undefined })) })),
+      ...draft.sections.map((s) => ({
+        heading: s.heading,
+        key: s.key,
+        paragraphs: s.paragraphs.map((p) => ({ text: p.text, source: p.source ?? undefined })),
+      })),
     ],
     indicators: indicatorRows(values.values),
     tasks,

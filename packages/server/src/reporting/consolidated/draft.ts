@@ -26,7 +26,8 @@ import * as repo from './repository.ts';
  */
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 /** The figures come first (section I, computed at build time); the narrative sections follow. */
-export const headingOf = (key: NarrativeSection) => `${ROMAN[NARRATIVE_SECTIONS.indexOf(key) + 1] ?? ''}. ${narrativeHeadings[key].vi.toUpperCase()}`;
+export const headingOf = (key: NarrativeSection) =>
+  `${ROMAN[NARRATIVE_SECTIONS.indexOf(key) + 1] ?? ''}. ${narrativeHeadings[key].vi.toUpperCase()}`;
 export const FIGURES_HEADING = 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU VỀ TRẺ EM';
 
 const CITIES = new Set(['01', '31', '46', '48', '79', '92']);
@@ -43,7 +44,14 @@ export function defaultFront(round: RoundRow, provinceCode: string, provinceName
     date: '',
     subject: `Kết quả thực hiện công tác trẻ em ${label}`,
     signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', deputy: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: '' },
-    recipients: ['Bộ Y tế', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các PCT UBND tỉnh', 'Sở Y tế', 'Lưu: VT, KGVX'],
+    recipients: [
+      'Bộ Y tế',
+      'Thường trực Tỉnh ủy',
+      'Thường trực HĐND tỉnh',
+      'Chủ tịch, các PCT UBND tỉnh',
+      'Sở Y tế',
+      'Lưu: VT, KGVX',
+    ],
   };
 }
 

@@ -14,7 +14,9 @@ export async function saveDraft(db: Q, row: Insertable<Database['report_draft']>
     .insertInto('report_draft')
     .values(row)
     .onConflict((oc) =>
-      oc.column('round_id').doUpdateSet({ header: row.header, sections: row.sections, updated_by: row.updated_by, updated_at: new Date() }),
+      oc
+        .column('round_id')
+        .doUpdateSet({ header: row.header, sections: row.sections, updated_by: row.updated_by, updated_at: new Date() }),
     )
     .execute();
 }

@@ -19,24 +19,52 @@ export function consolidatedReportRoutes(db: Kysely<Database>) {
 
     app.get(
       '/api/rounds/:id/report',
-      { schema: { tags, summary: 'Nội dung báo cáo tổng hợp để sửa / the report’s text to edit', params: RoundIdParams, response: { 200: ReportDraftSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Nội dung báo cáo tổng hợp để sửa / the report’s text to edit',
+          params: RoundIdParams,
+          response: { 200: ReportDraftSchema },
+        },
+      },
       async (request) => getReportDraft(db, authorize(request, reportingPermissions, 'reports.build'), request.params.id),
     );
     app.put(
       '/api/rounds/:id/report',
       {
-        schema: { tags, summary: 'Lưu nội dung đã sửa / save the edited text', params: RoundIdParams, body: SaveReportDraftSchema, response: { 200: ReportDraftSchema } },
+        schema: {
+          tags,
+          summary: 'Lưu nội dung đã sửa / save the edited text',
+          params: RoundIdParams,
+          body: SaveReportDraftSchema,
+          response: { 200: ReportDraftSchema },
+        },
       },
-      async (request) => saveReportDraft(db, authorize(request, reportingPermissions, 'reports.build'), request.params.id, request.body),
+      async (request) =>
+        saveReportDraft(db, authorize(request, reportingPermissions, 'reports.build'), request.params.id, request.body),
     );
     app.delete(
       '/api/rounds/:id/report',
-      { schema: { tags, summary: 'Tổng hợp lại từ các báo cáo / assemble afresh', params: RoundIdParams, response: { 200: ReportDraftSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Tổng hợp lại từ các báo cáo / assemble afresh',
+          params: RoundIdParams,
+          response: { 200: ReportDraftSchema },
+        },
+      },
       async (request) => resetReportDraft(db, authorize(request, reportingPermissions, 'reports.build'), request.params.id),
     );
     app.post(
       '/api/rounds/:id/report/builds',
-      { schema: { tags, summary: 'Dựng báo cáo .docx, .xlsx, PDF / build the documents', params: RoundIdParams, response: { 201: ReportBuildSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Dựng báo cáo .docx, .xlsx, PDF / build the documents',
+          params: RoundIdParams,
+          response: { 201: ReportBuildSchema },
+        },
+      },
       async (request, reply) => {
         const built = await buildReport(db, authorize(request, reportingPermissions, 'reports.build'), request.params.id);
         return reply.status(201).send(built.build);
@@ -45,9 +73,16 @@ export function consolidatedReportRoutes(db: Kysely<Database>) {
     app.get(
       '/api/rounds/:id/report/builds',
       {
-        schema: { tags, summary: 'Các bản báo cáo đã dựng / the documents built', params: RoundIdParams, response: { 200: z.object({ items: z.array(ReportBuildSchema) }) } },
+        schema: {
+          tags,
+          summary: 'Các bản báo cáo đã dựng / the documents built',
+          params: RoundIdParams,
+          response: { 200: z.object({ items: z.array(ReportBuildSchema) }) },
+        },
       },
-      async (request) => ({ items: await listReportBuilds(db, authorize(request, reportingPermissions, 'reports.read'), request.params.id) }),
+      async (request) => ({
+        items: await listReportBuilds(db, authorize(request, reportingPermissions, 'reports.read'), request.params.id),
+      }),
     );
     app.get(
       '/api/rounds/:id/report/builds/:build/:format',

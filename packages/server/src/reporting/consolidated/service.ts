@@ -21,7 +21,12 @@ export async function saveReportDraft(db: Kysely<Database>, actor: SessionActor,
   await db.transaction().execute(async (trx) => {
     await getRound(trx, actor.provinceCode, roundId);
     const before = await repo.findDraft(trx, roundId);
-    await repo.saveDraft(trx, { round_id: roundId, header: JSON.stringify(req.front), sections: JSON.stringify(req.sections), updated_by: actor.id });
+    await repo.saveDraft(trx, {
+      round_id: roundId,
+      header: JSON.stringify(req.front),
+      sections: JSON.stringify(req.sections),
+      updated_by: actor.id,
+    });
     await recordAudit(trx, auditActorOf(actor), {
       action: before ? 'update' : 'create',
       entity: 'report_draft',
@@ -116,7 +121,13 @@ const MEDIA = {
   pdf: 'application/pdf',
 } as const;
 
-export async function reportFile(db: Kysely<Database>, actor: SessionActor, roundId: string, buildId: string, format: 'docx' | 'xlsx' | 'pdf') {
+export async function reportFile(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  roundId: string,
+  buildId: string,
+  format: 'docx' | 'xlsx' | 'pdf',
+) {
   const round = await getRound(db, actor.provinceCode, roundId);
   const row = await repo.findBuildFile(db, roundId, buildId, format);
   const bytes = row?.[format] as Uint8Array | null | undefined;

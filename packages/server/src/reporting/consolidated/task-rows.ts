@@ -41,7 +41,10 @@ export async function taskRows(
     const names = assigned.filter((b) => b.task_id === t.id);
     for (const body of bodies) {
       const groups = body.unitKind === 'commune' ? communeGroups : (groupsOf.get(body.unitCode) ?? new Set<string>());
-      const match = names.filter((b) => (body.unitKind === 'agency' && b.agency_id === body.unitCode) || (b.body_group !== null && groups.has(b.body_group)));
+      const match = names.filter(
+        (b) =>
+          (body.unitKind === 'agency' && b.agency_id === body.unitCode) || (b.body_group !== null && groups.has(b.body_group)),
+      );
       if (match.length === 0) continue;
       const p = progressOf.get(`${t.id}|${body.unitCode}`);
       rows.push({
