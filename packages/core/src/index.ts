@@ -26,3 +26,4 @@ export * from './reporting/reminders.ts';
 export * from './reporting/round-deadline.ts';
 export * from './reporting/outline.ts';
 export type * from './reporting/report-model.ts';
+export * from './reporting/numbers.ts';
