@@ -130,7 +130,7 @@ export async function reportFile(
 ) {
   const round = await getRound(db, actor.provinceCode, roundId);
   const row = await repo.findBuildFile(db, roundId, buildId, format);
-  const bytes = row?.[format] as Uint8Array | null | undefined;
+  const bytes = row?.[format];
   if (!row || !bytes) throw notFound({ vi: 'tệp báo cáo', en: 'Report file' });
   const name = `bao-cao-${round.period}${row.draft ? '-du-thao' : ''}.${format}`;
   return { bytes: Buffer.from(bytes), fileName: name, mediaType: MEDIA[format] };
