@@ -174,7 +174,10 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
         }),
     },
     // nothing was sent: an allowed reviewer gets the state's refusal (409), never 403
-    'submissions.review': { scoped: false, request: (w) => json('POST', `/api/rounds/${w.roundId}/submissions/${COMMUNE_B}/accept`) },
+    'submissions.review': {
+      scoped: false,
+      request: (w) => json('POST', `/api/rounds/${w.roundId}/submissions/${COMMUNE_B}/accept`),
+    },
     'reports.build': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}/report`) },
     'reports.read': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}/report/builds`) },
   },
@@ -223,7 +226,12 @@ beforeAll(async () => {
     headers: { ...admin.headers, 'content-type': 'application/octet-stream' },
     payload: Buffer.from(JSON.stringify({ dataValues: [] })),
   });
-  const round = await t.app.inject({ method: 'POST', url: '/api/rounds', headers: admin.headers, payload: { planId, period: '2025S1' } });
+  const round = await t.app.inject({
+    method: 'POST',
+    url: '/api/rounds',
+    headers: admin.headers,
+    payload: { planId, period: '2025S1' },
+  });
   world = {
     gd,
     tuphap,
