@@ -9,7 +9,6 @@ import {
   type ReportDraftSectionDto,
   type ReportFrontDto,
   type SubmissionContent,
-  type SubmissionState,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
