@@ -26,3 +26,5 @@ export * from './reporting/reminders.ts';
 export * from './reporting/round-deadline.ts';
 export * from './reporting/outline.ts';
 export type * from './reporting/report-model.ts';
+export type * from './notifications/notifications-api.ts';
+export type * from './notifications/contacts-api.ts';

@@ -32,6 +32,8 @@ import { registerTextGuard } from './http/text-guard.ts';
 import { registerReadLog } from './http/read-log-hook.ts';
 import { readLogRoutes } from './access/read-log-routes.ts';
 import { resolveSession } from './access/service.ts';
+import { notificationsRoutes } from './notifications/routes.ts';
+import { contactsRoutes } from './reporting/contacts/routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -121,6 +123,8 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
   await app.register(indicatorsRoutes(db.kysely));
   await app.register(indicatorExcelRoutes(db.kysely, imports));
   await app.register(importJobRoutes(db.kysely, imports));
+  await app.register(notificationsRoutes(db.kysely));
+  await app.register(contactsRoutes(db.kysely));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {
