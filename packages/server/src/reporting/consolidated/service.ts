@@ -1,12 +1,17 @@
-import type { ReportBuildDto, ReportDraftDto, SaveReportDraftRequest } from '@tre/core';
+import {
+  ErrorCode,
+  type ConsolidatedReport,
+  type ReportBuildDto,
+  type ReportDraftDto,
+  type SaveReportDraftRequest,
+} from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { notFound } from '../../errors.ts';
+import { TreError, notFound } from '../../errors.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { auditActorOf, userIdOf, type SessionActor } from '../../audit/session-actor.ts';
 import { getRound } from '../rounds/service.ts';
-import { buildReportDocx } from '../report/docx.ts';
-import { buildReportXlsx } from '../report/xlsx.ts';
+import { IsolatedError, runIsolated } from '../../imports/isolated.ts';
 import { convertToPdf } from '../report/pdf.ts';
 import { buildModel } from './build.ts';
 import { reportDraft } from './draft.ts';
@@ -60,6 +65,26 @@ function buildDto(r: Awaited<ReturnType<typeof repo.listBuilds>>[number]): Repor
   };
 }
 
+const DOCUMENTS = new URL('../report/documents.ts', import.meta.url).href;
+// 1,800 task rows take ~1 s and ~150 MB; a report ten times that size still fits
+const DOCUMENT_BOUNDS = { heapMb: 768, timeoutMs: 120_000 };
+
+/** The .docx and .xlsx, written in a worker thread so the server keeps answering meanwhile. */
+async function writeDocuments(model: ConsolidatedReport): Promise<{ docx: Buffer; xlsx: Buffer }> {
+  try {
+    const out = await runIsolated<{ docx: Uint8Array; xlsx: Uint8Array }>(DOCUMENTS, 'buildDocuments', [model], DOCUMENT_BOUNDS);
+    return { docx: Buffer.from(out.docx), xlsx: Buffer.from(out.xlsx) };
+  } catch (e) {
+    if (!(e instanceof IsolatedError) || e.stopped === 'thrown') throw e;
+    throw new TreError(ErrorCode.Internal, {
+      detail: {
+        vi: `Báo cáo quá lớn để dựng (${e.stopped === 'memory' ? 'vượt giới hạn bộ nhớ' : 'quá thời gian'})`,
+        en: `The report is too large to build (${e.stopped === 'memory' ? 'out of memory' : 'out of time'})`,
+      },
+    });
+  }
+}
+
 export interface BuiltReport {
   build: ReportBuildDto;
   docx: Buffer;
@@ -81,7 +106,7 @@ export async function buildReport(
   const round = await getRound(db, actor.provinceCode, roundId);
   const draft = await reportDraft(db, round, actor.provinceCode);
   const model = await buildModel(db, actor, round, draft, options.now);
-  const [docx, xlsx] = await Promise.all([buildReportDocx(model), buildReportXlsx(model)]);
+  const { docx, xlsx } = await writeDocuments(model);
   const pdf = options.pdf === false ? null : await convertToPdf(docx);
   const pdfBytes = pdf?.ok ? pdf.pdf : null;
   const pdfNote = pdf === null ? 'Không yêu cầu PDF / no PDF asked for' : pdf.ok ? null : `${pdf.message.vi} / ${pdf.message.en}`;

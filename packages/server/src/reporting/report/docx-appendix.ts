@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import { APPENDICES, countText, sentOnText, taskText, timelinessText, valueText } from './appendix-text.ts';
 import { line, mm, run, SIZE } from './docx-layout.ts';
+import type { RowBuffer } from './docx-rows.ts';
 
 /**
  * The three appendices, each from a new page: a heading, the line tying it to the report, and a
@@ -46,19 +47,19 @@ function cell(text: string, column: Column, header: boolean, span = 1): TableCel
   });
 }
 
-function table(columns: Column[], rows: string[][]): Table {
+function table(columns: Column[], rows: string[][], buffer: RowBuffer): Table {
   const first = columns[0] ?? { header: '', width: 0, align: 'left' as const };
   const body =
     rows.length === 0
       ? // an empty appendix still says why it is empty
         [new TableRow({ children: [cell('Chưa có số liệu', { ...first, align: 'center' }, false, columns.length)] })]
-      : rows.map(
-          (values) =>
-            new TableRow({
-              cantSplit: true,
-              children: columns.map((c, i) => cell(values[i] ?? '', c, false)),
-            }),
-        );
+      : // one styled row of markers, copied once per row after packing (docx-rows.ts)
+        [
+          new TableRow({
+            cantSplit: true,
+            children: buffer.template(rows, columns.length).map((text, i) => cell(text, columns[i] ?? first, false)),
+          }),
+        ];
   return new Table({
     width: { size: mm(columns.reduce((sum, c) => sum + c.width, 0)), type: WidthType.DXA },
     columnWidths: columns.map((c) => mm(c.width)),
@@ -109,7 +110,7 @@ const STATUS_COLUMNS: Column[] = [
   { header: 'Đúng hạn', width: 28, align: 'center' },
 ];
 
-export function appendices(report: ConsolidatedReport): (Paragraph | Table)[] {
+export function appendices(report: ConsolidatedReport, buffer: RowBuffer): (Paragraph | Table)[] {
   const tt = (i: number): string => String(i + 1);
   return [
     ...heading(1, APPENDICES.indicators.title, report),
@@ -125,16 +126,19 @@ export function appendices(report: ConsolidatedReport): (Paragraph | Table)[] {
         r.status,
         `${String(r.reported)}/${String(r.expected)}`,
       ]),
+      buffer,
     ),
     ...heading(2, APPENDICES.tasks.title, report),
     table(
       TASK_COLUMNS,
       report.tasks.map((r, i) => [tt(i), taskText(r), r.body, r.role, r.status, r.note ?? '']),
+      buffer,
     ),
     ...heading(3, APPENDICES.reporting.title, report),
     table(
       STATUS_COLUMNS,
       report.reporting.map((r, i) => [tt(i), r.body, r.kind, r.state, sentOnText(r), timelinessText(r)]),
+      buffer,
     ),
   ];
 }

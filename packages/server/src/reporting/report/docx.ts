@@ -5,6 +5,7 @@ import { sectionParagraphs } from './docx-body.ts';
 import { headerTable, titleBlock } from './docx-header.ts';
 import { FONT, PAGE, SIZE } from './docx-layout.ts';
 import { signatureTable } from './docx-signature.ts';
+import { RowBuffer } from './docx-rows.ts';
 
 /**
  * The consolidated report as a Word document in the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I
@@ -13,6 +14,7 @@ import { signatureTable } from './docx-signature.ts';
  * docx-signature and docx-appendix; this file sets the page and puts them together.
  */
 export async function buildReportDocx(report: ConsolidatedReport): Promise<Buffer> {
+  const rows = new RowBuffer();
   const doc = new Document({
     creator: report.header.issuingBody,
     title: `Báo cáo ${report.header.subject}`,
@@ -49,10 +51,10 @@ export async function buildReportDocx(report: ConsolidatedReport): Promise<Buffe
           ...sectionParagraphs(report.sections),
           new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
           signatureTable(report),
-          ...appendices(report),
+          ...appendices(report, rows),
         ],
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return rows.expand(await Packer.toBuffer(doc));
 }
