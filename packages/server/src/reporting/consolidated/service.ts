@@ -11,7 +11,7 @@ import { TreError, notFound } from '../../errors.ts';
 import { recordAudit } from '../../audit/audit.ts';
 import { auditActorOf, userIdOf, type SessionActor } from '../../audit/session-actor.ts';
 import { getRound } from '../rounds/service.ts';
-import { IsolatedError, runIsolated } from '../../imports/isolated.ts';
+import { DocumentWorkerError, documentWorker, type Documents } from '../report/document-worker.ts';
 import { convertToPdf } from '../report/pdf.ts';
 import { buildModel } from './build.ts';
 import { reportDraft } from './draft.ts';
@@ -65,17 +65,12 @@ function buildDto(r: Awaited<ReturnType<typeof repo.listBuilds>>[number]): Repor
   };
 }
 
-const DOCUMENTS = new URL('../report/documents.ts', import.meta.url).href;
-// 1,800 task rows take ~1 s and ~150 MB; a report ten times that size still fits
-const DOCUMENT_BOUNDS = { heapMb: 768, timeoutMs: 120_000 };
-
-/** The .docx and .xlsx, written in a worker thread so the server keeps answering meanwhile. */
-async function writeDocuments(model: ConsolidatedReport): Promise<{ docx: Buffer; xlsx: Buffer }> {
+/** The .docx and .xlsx, written in the document thread so the server keeps answering meanwhile. */
+async function writeDocuments(model: ConsolidatedReport): Promise<Documents> {
   try {
-    const out = await runIsolated<{ docx: Uint8Array; xlsx: Uint8Array }>(DOCUMENTS, 'buildDocuments', [model], DOCUMENT_BOUNDS);
-    return { docx: Buffer.from(out.docx), xlsx: Buffer.from(out.xlsx) };
+    return await documentWorker.build(model);
   } catch (e) {
-    if (!(e instanceof IsolatedError) || e.stopped === 'thrown') throw e;
+    if (!(e instanceof DocumentWorkerError) || e.stopped === 'thrown') throw e;
     throw new TreError(ErrorCode.Internal, {
       detail: {
         vi: `Báo cáo quá lớn để dựng (${e.stopped === 'memory' ? 'vượt giới hạn bộ nhớ' : 'quá thời gian'})`,
