@@ -28,3 +28,4 @@ export * from './reporting/outline.ts';
 export type * from './reporting/report-model.ts';
 export * from './reporting/changes.ts';
 export type * from './reporting/reporting-api.ts';
+export * from './reporting/numbers.ts';
