@@ -5,6 +5,7 @@ import { validationEn, validationVi } from './messages-validation.ts';
 import { baselineEn, baselineVi } from './messages-baseline.ts';
 import { targetsEn, targetsVi } from './messages-targets.ts';
 import { bodiesEn, bodiesVi } from './messages-bodies.ts';
+import { reportingEn, reportingVi } from './messages-reporting.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -15,6 +16,7 @@ export const vi = {
   ...baselineVi,
   ...targetsVi,
   ...bodiesVi,
+  ...reportingVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -265,6 +267,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...baselineEn,
   ...targetsEn,
   ...bodiesEn,
+  ...reportingEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',
