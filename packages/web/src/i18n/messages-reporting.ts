@@ -98,6 +98,8 @@ export const reportingVi = {
   repFiguresIntro:
     'Số liệu của đơn vị cho kỳ {period}, nhập như ở màn hình Nhập số liệu. Số liệu nào chưa có, hãy ghi lý do vào ô giải trình bên dưới.',
   repMissingCount: 'Còn {n} số liệu chưa nhập và chưa giải trình',
+  repMissingShort: 'thiếu {n}',
+  repCommentCount: '{n} góp ý',
   repAllFiguresDone: 'Mọi số liệu đều đã nhập hoặc đã giải trình.',
   repExplainAll: 'Giải trình các số liệu còn thiếu',
   repExplainAllHint: 'Một lý do chung cho mọi số liệu chưa nhập và chưa giải trình; sau đó vẫn sửa riêng từng ô được.',
@@ -292,6 +294,8 @@ export const reportingEn: Partial<Record<keyof typeof reportingVi, string>> = {
   repFiguresIntro:
     "The body's figures for {period}, entered as on the data entry screen. For each figure not available, give the reason in the explanation box below it.",
   repMissingCount: '{n} figures neither entered nor explained',
+  repMissingShort: '{n} missing',
+  repCommentCount: '{n} comments',
   repAllFiguresDone: 'Every figure is entered or explained.',
   repExplainAll: 'Explain all missing figures',
   repExplainAllHint: 'One reason for every figure neither entered nor explained; each box can still be changed afterwards.',

@@ -174,17 +174,23 @@ const FigureBlock = memo(function FigureBlock({
         dispatch={dispatch}
       />
       {(missing || comments?.length || onComment) && (
-        <Stack gap={4} px="sm" py={4} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+        <Stack gap={4} px="sm" py={6} bg="gray.0" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
           <CommentList target={target} comments={comments} />
           {missing && editable && (
-            <TextInput
-              size="xs"
-              label={t('repExplain')}
-              aria-label={t('repExplainOf', { name })}
-              value={explanation}
-              onChange={(e) => onExplain(element.code, e.currentTarget.value)}
-              data-testid={`explain-${element.code}`}
-            />
+            <Group gap="xs" wrap="nowrap">
+              <Text size="xs" fw={500} style={{ flexShrink: 0 }}>
+                {t('repExplanation')}:
+              </Text>
+              <TextInput
+                size="xs"
+                placeholder={t('repExplain')}
+                aria-label={t('repExplainOf', { name })}
+                value={explanation}
+                onChange={(e) => onExplain(element.code, e.currentTarget.value)}
+                style={{ flex: 1 }}
+                data-testid={`explain-${element.code}`}
+              />
+            </Group>
           )}
           {missing && !editable && explanation && (
             <Text size="xs" data-testid={`explanation-${element.code}`}>

@@ -1,4 +1,4 @@
-import { Alert, Divider, Loader, Stack } from '@mantine/core';
+import { Alert, Loader, Stack, Tabs } from '@mantine/core';
 import type { SubmissionDto } from '@tre/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -23,6 +23,8 @@ import { TasksSection } from './TasksSection.tsx';
 import { commentsByTarget, WHOLE } from './targets.ts';
 import { missingNow, useSubmissionActions, useSubmissionData, useSubmissionDraft } from './useSubmission.ts';
 
+type SubmissionTab = 'tasks' | 'figures' | 'narrative';
+
 /** `/reporting/rounds/:id/submissions/:unit`: one body's report for a round — its tasks, figures and text — and its workflow. */
 export default function SubmissionPage() {
   const { id = '', unit = '' } = useParams();
@@ -44,7 +46,7 @@ function SubmissionScreen({
   setData: (s: SubmissionDto) => void;
   reload: () => Promise<SubmissionDto>;
 }) {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const catalogue = useRead(catalogueReads.catalogue());
   const d = useSubmissionDraft(s);
   const actions = useSubmissionActions(user, s, d, setData, reload);
@@ -67,10 +69,21 @@ function SubmissionScreen({
     setDialog('return');
   }, []);
   const commentHere = reviewer ? onComment : null;
+  const [tab, setTab] = useState<SubmissionTab>('tasks');
+  const count = (kind: string) => s.comments.filter((c) => c.target.startsWith(`${kind}:`)).length;
+  const tasksComments = count('task');
+  const figuresComments = count('figure');
+  const narrativeComments = count('section');
+  const tabLabel = (name: string, n: number | null, commented: number) =>
+    `${name}${n === null ? '' : ` (${n})`}${commented > 0 ? ` · 💬 ${t('repCommentCount', { n: commented })}` : ''}`;
 
   const act = (a: 'save' | 'submit' | 'return' | 'accept' | 'reopen') => {
     if (a === 'save') void actions.save();
-    else if (a === 'submit') void actions.submit();
+    else if (a === 'submit')
+      void actions.submit().then((ok) => {
+        // what is still missing is on the figures' tab
+        if (!ok && missing.length > 0) setTab('figures');
+      });
     else setDialog(a);
   };
 
@@ -78,36 +91,54 @@ function SubmissionScreen({
     <Stack gap="lg" pb={40} maw={1100}>
       <SubmissionHeader s={s} boardLink={canReadBoard(user)} editable={editable} comments={comments.get(WHOLE)} />
       <ChangesCard s={s} />
-      <TasksSection
-        s={s}
-        edits={d.draft.tasks}
-        editable={editable}
-        comments={comments}
-        onTask={d.setTask}
-        onComment={commentHere}
-      />
-      <Divider />
-      <FiguresSection
-        s={s}
-        catalogue={catalogue.data}
-        state={d.cells.state}
-        dispatch={d.cells.dispatch}
-        explanations={d.draft.explanations}
-        missing={missing}
-        editable={editable}
-        comments={comments}
-        onExplain={d.setExplanation}
-        onExplainAll={d.explainAll}
-        onComment={commentHere}
-      />
-      <Divider />
-      <NarrativeSection
-        narrative={d.draft.narrative}
-        editable={editable}
-        comments={comments}
-        onChange={d.setSection}
-        onComment={commentHere}
-      />
+      <Tabs value={tab} onChange={(v) => setTab((v ?? 'tasks') as SubmissionTab)} keepMounted>
+        <Tabs.List>
+          <Tabs.Tab value="tasks" data-testid="tab-tasks">
+            {tabLabel(t('repSecTasks'), s.tasks.length, tasksComments)}
+          </Tabs.Tab>
+          <Tabs.Tab value="figures" data-testid="tab-figures">
+            {tabLabel(t('repSecFigures'), null, figuresComments)}
+            {missing.length > 0 && ` · ! ${t('repMissingShort', { n: missing.length })}`}
+          </Tabs.Tab>
+          <Tabs.Tab value="narrative" data-testid="tab-narrative">
+            {tabLabel(t('repSecNarrative'), null, narrativeComments)}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="tasks" pt="md">
+          <TasksSection
+            s={s}
+            edits={d.draft.tasks}
+            editable={editable}
+            comments={comments}
+            onTask={d.setTask}
+            onComment={commentHere}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="figures" pt="md">
+          <FiguresSection
+            s={s}
+            catalogue={catalogue.data}
+            state={d.cells.state}
+            dispatch={d.cells.dispatch}
+            explanations={d.draft.explanations}
+            missing={missing}
+            editable={editable}
+            comments={comments}
+            onExplain={d.setExplanation}
+            onExplainAll={d.explainAll}
+            onComment={commentHere}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="narrative" pt="md">
+          <NarrativeSection
+            narrative={d.draft.narrative}
+            editable={editable}
+            comments={comments}
+            onChange={d.setSection}
+            onComment={commentHere}
+          />
+        </Tabs.Panel>
+      </Tabs>
       <ActionBar
         s={s}
         dirty={d.dirty}
