@@ -8,7 +8,7 @@ import { loggedRequest } from './http/log.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ErrorCode, errorMessages, languageFromHeader } from '@tre/core';
-import type { Config } from './config.ts';
+import { DEFAULT_REMINDER_INTERVAL_MINUTES, type Config } from './config.ts';
 import type { Db } from './db/pool.ts';
 import { accessRoutes } from './access/routes.ts';
 import { unitsRoutes } from './units/routes.ts';
@@ -34,6 +34,10 @@ import { registerTextGuard } from './http/text-guard.ts';
 import { registerReadLog } from './http/read-log-hook.ts';
 import { readLogRoutes } from './access/read-log-routes.ts';
 import { resolveSession } from './access/service.ts';
+import { notificationsRoutes } from './notifications/routes.ts';
+import { createMailer, type Mailer } from './notifications/mailer.ts';
+import { contactsRoutes } from './reporting/contacts/routes.ts';
+import { ReminderScheduler } from './reporting/reminders/scheduler.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -44,9 +48,21 @@ export interface AppOptions {
   webDist?: string | undefined;
   /** Bounds of file imports other than the environment's (tests of the bounds themselves). */
   imports?: Partial<ImportSettings> | undefined;
+  /**
+   * The reminder runs (reporting/reminders/scheduler.ts): on by default, off (`false`) for a
+   * throw-away database unless a test asks, with its own interval, clock and mailer.
+   */
+  reminders?: ReminderRunOptions | false | undefined;
 }
 
-export async function buildApp({ db, config, webDist, imports: importBounds }: AppOptions): Promise<FastifyInstance> {
+export interface ReminderRunOptions {
+  intervalMs?: number | undefined;
+  firstDelayMs?: number | undefined;
+  now?: (() => Date) | undefined;
+  mailer?: Mailer | undefined;
+}
+
+export async function buildApp({ db, config, webDist, imports: importBounds, reminders }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -114,6 +130,27 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
     if (throwAway) imports.spool.removeAll(); // a test database's uploads go with it
   });
 
+  // reminders of reports owed, in this process; a test database has none unless the test asks
+  const remind = reminders ?? (throwAway ? false : {});
+  const scheduler = remind
+    ? new ReminderScheduler(db.kysely, {
+        provinceCode: config.provinceCode,
+        mailer: remind.mailer ?? createMailer(config),
+        intervalMs: remind.intervalMs ?? (config.reminderIntervalMinutes ?? DEFAULT_REMINDER_INTERVAL_MINUTES) * 60_000,
+        firstDelayMs: remind.firstDelayMs,
+        now: remind.now,
+        publicUrl: config.publicUrl,
+        log: app.log,
+      })
+    : null;
+  app.decorate('reminders', scheduler);
+  if (scheduler) {
+    app.addHook('onReady', async () => {
+      scheduler.start();
+    });
+    app.addHook('onClose', () => scheduler.stop());
+  }
+
   await app.register(accessRoutes(db.kysely, config));
   await app.register(readLogRoutes(db.kysely));
   await app.register(unitsRoutes(db.kysely));
@@ -125,6 +162,8 @@ export async function buildApp({ db, config, webDist, imports: importBounds }: A
   await app.register(importJobRoutes(db.kysely, imports));
   await app.register(reportingRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
+  await app.register(notificationsRoutes(db.kysely));
+  await app.register(contactsRoutes(db.kysely));
 
   const dist = webDist && fs.existsSync(path.join(webDist, 'index.html')) ? webDist : undefined;
   if (dist) {

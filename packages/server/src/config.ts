@@ -14,10 +14,35 @@ export const ConfigSchema = z.object({
   secureCookies: z.boolean(),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: z.boolean(),
+  /**
+   * The mail server reminders go through, `smtp://user:pass@host:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Optional: without it reminders are in-app only. The URL holds a password, so
+   * its value is never echoed in an error.
+   */
+  smtpUrl: z
+    .string()
+    .refine(
+      (s) => /^smtps?:\/\/[^/]/.test(s) && URL.canParse(s),
+      'TRE_SMTP_URL phải có dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 / must look like smtp://user:pass@host:587',
+    )
+    .optional(),
+  /** The sender of reminders; optional (default DEFAULT_MAIL_FROM). */
+  mailFrom: z.string().min(3).max(254).optional(),
+  /** Minutes between two runs of the reminders; optional (default DEFAULT_REMINDER_INTERVAL_MINUTES). */
+  reminderIntervalMinutes: z.coerce
+    .number()
+    .int()
+    .min(1, 'TRE_REMINDER_INTERVAL_MINUTES: ít nhất 1 phút / at least 1 minute')
+    .max(1440, 'TRE_REMINDER_INTERVAL_MINUTES: nhiều nhất 1440 phút (một ngày) / at most 1440 minutes (a day)')
+    .optional(),
+  /** Where people open Tre (https://tre.example.gov.vn), for the links in e-mails; optional. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
 export const DEFAULT_PROVINCE = '40'; // Nghệ An
+export const DEFAULT_MAIL_FROM = 'Tre <no-reply@localhost>';
+export const DEFAULT_REMINDER_INTERVAL_MINUTES = 60;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse({
@@ -32,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.TRE_SECURE_COOKIES === '1',
     trustProxy: env.TRE_TRUST_PROXY === '1',
+    smtpUrl: env.TRE_SMTP_URL || undefined,
+    mailFrom: env.TRE_MAIL_FROM || undefined,
+    reminderIntervalMinutes: env.TRE_REMINDER_INTERVAL_MINUTES || undefined,
+    publicUrl: env.TRE_PUBLIC_URL || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -7,6 +7,7 @@ import {
   mayTake,
   mayTakeOn,
   plansPermissions,
+  reportingPermissions,
   roles,
   scopeKindOf,
   unitsPermissions,
@@ -35,6 +36,7 @@ const TABLES = {
   imports: importsPermissions,
   plans: plansPermissions,
   indicators: indicatorsPermissions,
+  reporting: reportingPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -52,6 +54,8 @@ interface World {
   planId: string;
   tasks: string[];
   adminsJob: string;
+  /** a round of the plan for 2025S1, owed by every department and every commune */
+  roundId: string;
 }
 
 interface Probe {
@@ -154,6 +158,29 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     'targets.edit': { scoped: false, request: (w) => json('PATCH', `/api/plans/${w.planId}/targets/0.0`, { value: 85 }) },
     'catalogue.edit': { scoped: false, request: () => json('DELETE', '/api/indicators/local/KHONG_CO') },
   },
+  reporting: {
+    'rounds.manage': { scoped: false, request: (w) => json('PATCH', `/api/rounds/${w.roundId}`, { remindBeforeDays: 5 }) },
+    'rounds.board': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}`) },
+    'submissions.read': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/rounds/${w.roundId}/submissions/${entryUnit(w, c, whose)}`),
+    },
+    'submissions.edit': {
+      scoped: true,
+      request: (w, c, whose) =>
+        json('PUT', `/api/rounds/${w.roundId}/submissions/${entryUnit(w, c, whose)}`, {
+          narrative: { results: 'Đã triển khai' },
+          explanations: {},
+        }),
+    },
+    // nothing was sent: an allowed reviewer gets the state's refusal (409), never 403
+    'submissions.review': {
+      scoped: false,
+      request: (w) => json('POST', `/api/rounds/${w.roundId}/submissions/${COMMUNE_B}/accept`),
+    },
+    'reports.build': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}/report`) },
+    'reports.read': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}/report/builds`) },
+  },
 };
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
@@ -199,7 +226,20 @@ beforeAll(async () => {
     headers: { ...admin.headers, 'content-type': 'application/octet-stream' },
     payload: Buffer.from(JSON.stringify({ dataValues: [] })),
   });
-  world = { gd, tuphap, planId, tasks: await taskIdsOf(t.db, planId), adminsJob: (job.json() as { id: string }).id };
+  const round = await t.app.inject({
+    method: 'POST',
+    url: '/api/rounds',
+    headers: admin.headers,
+    payload: { planId, period: '2025S1' },
+  });
+  world = {
+    gd,
+    tuphap,
+    planId,
+    tasks: await taskIdsOf(t.db, planId),
+    adminsJob: (job.json() as { id: string }).id,
+    roundId: (round.json() as { id: string }).id,
+  };
   await t.app.imports.idle();
   for (const role of roles) {
     const bound = scopeKindOf(role);

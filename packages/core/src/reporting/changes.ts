@@ -20,7 +20,8 @@ export interface ContentChange {
   after: string | null;
 }
 
-const text = (v: string | number | null | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const text = (v: string | number | null | undefined): string | null =>
+  v === null || v === undefined || v === '' ? null : String(v);
 
 /** The changes from `before` to `after`; `names` labels figures and tasks ("Trẻ em sinh ra sống", "II.1"). */
 export function contentChanges(

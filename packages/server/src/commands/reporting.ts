@@ -6,7 +6,7 @@ import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
-import type { SessionActor } from '../audit/session-actor.ts';
+import { COMMAND_LINE_ACTOR_ID, type SessionActor } from '../audit/session-actor.ts';
 import { listRoundSummaries, roundBoard } from '../reporting/board/service.ts';
 import { buildReport } from '../reporting/consolidated/service.ts';
 import { openRound } from '../reporting/rounds/service.ts';
@@ -28,7 +28,7 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 const both = (e: { vi: string; en: string }) => `${e.vi}\n${e.en}\n`;
 
 const cliActor = (config: Config): SessionActor => ({
-  id: '00000000-0000-0000-0000-000000000000',
+  id: COMMAND_LINE_ACTOR_ID,
   username: 'cli',
   displayName: 'Dòng lệnh / CLI',
   role: Role.Admin,

@@ -119,9 +119,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TABLE reporting_contact (
       province_code text NOT NULL REFERENCES province(code),
       ${sql.raw(UNIT)},
-      email text CHECK (email ~ '^[^@\s]+@[^@\s]+$' AND length(email) <= 254),
+      email text CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$' AND length(email) <= 254),
       head_name text CHECK (length(head_name) <= 200),
-      head_email text CHECK (head_email ~ '^[^@\s]+@[^@\s]+$' AND length(head_email) <= 254),
+      head_email text CHECK (head_email ~ '^[^@[:space:]]+@[^@[:space:]]+$' AND length(head_email) <= 254),
       escalate_after_days integer CHECK (escalate_after_days BETWEEN 1 AND 365),
       updated_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (province_code, unit_kind, unit_code)

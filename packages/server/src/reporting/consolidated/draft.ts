@@ -9,7 +9,6 @@ import {
   type ReportDraftSectionDto,
   type ReportFrontDto,
   type SubmissionContent,
-  type SubmissionState,
 } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -81,7 +80,7 @@ export function assembleSections(rows: { name: string; content: SubmissionConten
 export async function reportDraft(db: Kysely<Database>, round: RoundRow, provinceCode: string): Promise<ReportDraftDto> {
   const counting = await countingSubmissions(db, round.id);
   const saved = await repo.findDraft(db, round.id);
-  const sources = counting.rows.map((r) => ({ unitName: r.name, state: r.state as SubmissionState, version: r.version }));
+  const sources = counting.rows.map((r) => ({ unitName: r.name, state: r.state, version: r.version }));
   const front = defaultFront(round, provinceCode, await repo.provinceName(db, provinceCode));
   return {
     roundId: round.id,

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import { auditActorOf, type SessionActor } from '../../audit/session-actor.ts';
+import { auditActorOf, userIdOf, type SessionActor } from '../../audit/session-actor.ts';
 import { getRound } from '../rounds/service.ts';
 import { buildReportDocx } from '../report/docx.ts';
 import { buildReportXlsx } from '../report/xlsx.ts';
@@ -25,7 +25,7 @@ export async function saveReportDraft(db: Kysely<Database>, actor: SessionActor,
       round_id: roundId,
       header: JSON.stringify(req.front),
       sections: JSON.stringify(req.sections),
-      updated_by: actor.id,
+      updated_by: userIdOf(actor),
     });
     await recordAudit(trx, auditActorOf(actor), {
       action: before ? 'update' : 'create',
@@ -94,7 +94,7 @@ export async function buildReport(
       xlsx,
       pdf: pdfBytes,
       pdf_note: pdfNote,
-      built_by: actor.id === '00000000-0000-0000-0000-000000000000' ? null : actor.id,
+      built_by: userIdOf(actor),
       built_by_name: actor.displayName,
     });
     await recordAudit(trx, auditActorOf(actor), {
@@ -130,7 +130,7 @@ export async function reportFile(
 ) {
   const round = await getRound(db, actor.provinceCode, roundId);
   const row = await repo.findBuildFile(db, roundId, buildId, format);
-  const bytes = row?.[format] as Uint8Array | null | undefined;
+  const bytes = row?.[format];
   if (!row || !bytes) throw notFound({ vi: 'tệp báo cáo', en: 'Report file' });
   const name = `bao-cao-${round.period}${row.draft ? '-du-thao' : ''}.${format}`;
   return { bytes: Buffer.from(bytes), fileName: name, mediaType: MEDIA[format] };

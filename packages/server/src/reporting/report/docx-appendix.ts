@@ -79,12 +79,13 @@ function heading(no: number, title: string, report: ConsolidatedReport): Paragra
   ];
 }
 
+// "Giá trị" takes "548,3/100.000" on one line at 11 pt
 const INDICATOR_COLUMNS: Column[] = [
-  { header: 'TT', width: 9, align: 'center' },
-  { header: 'Chỉ tiêu', width: 42, align: 'left' },
-  { header: 'Tử số', width: 18, align: 'right' },
-  { header: 'Mẫu số', width: 18, align: 'right' },
-  { header: 'Giá trị', width: 24, align: 'right' },
+  { header: 'TT', width: 8, align: 'center' },
+  { header: 'Chỉ tiêu', width: 40, align: 'left' },
+  { header: 'Tử số', width: 17, align: 'right' },
+  { header: 'Mẫu số', width: 17, align: 'right' },
+  { header: 'Giá trị', width: 29, align: 'right' },
   { header: 'Mục tiêu', width: 17, align: 'center' },
   { header: 'Đánh giá', width: 19, align: 'center' },
   { header: 'Báo cáo', width: 18, align: 'center' },

@@ -13,7 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { TreError, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import { auditActorOf, type SessionActor } from '../../audit/session-actor.ts';
+import { auditActorOf, userIdOf, type SessionActor } from '../../audit/session-actor.ts';
 import * as repo from './repository.ts';
 
 const ROUND = { vi: 'đợt báo cáo', en: 'Reporting round' };
@@ -120,7 +120,7 @@ export async function openRound(db: Kysely<Database>, actor: SessionActor, req: 
       deadline,
       remind_before_days: req.remindBeforeDays,
       remind_every_days: req.remindEveryDays,
-      opened_by: actor.id,
+      opened_by: userIdOf(actor),
     });
     await repo.insertRoundBodies(
       trx,
@@ -152,7 +152,7 @@ export async function updateRound(
       ...(req.deadline !== undefined ? { deadline: req.deadline } : {}),
       ...(req.remindBeforeDays !== undefined ? { remind_before_days: req.remindBeforeDays } : {}),
       ...(req.remindEveryDays !== undefined ? { remind_every_days: req.remindEveryDays } : {}),
-      ...(closing ? { closed_at: new Date(), closed_by: actor.id } : {}),
+      ...(closing ? { closed_at: new Date(), closed_by: userIdOf(actor) } : {}),
       ...(reopening ? { closed_at: null, closed_by: null } : {}),
     };
     if (Object.keys(values).length === 0) return;

@@ -13,7 +13,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { TreError, invalid } from '../../errors.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import { auditActorOf, type SessionActor } from '../../audit/session-actor.ts';
+import { auditActorOf, userIdOf, type SessionActor } from '../../audit/session-actor.ts';
 import { lockFigures, unlockFigures } from '../../indicators/locks-repository.ts';
 import { bodyFigures, bodyOf, bodyTasks, contentOf } from './content.ts';
 import * as repo from './repository.ts';
@@ -67,7 +67,7 @@ async function ensureRow(
       unit_kind: owed.unit_kind,
       unit_code: owed.unit_code,
       state: 'draft',
-      updated_by: actor.id,
+      updated_by: userIdOf(actor),
       narrative: '{}',
       explanations: '{}',
     })
@@ -92,7 +92,7 @@ export async function saveSubmission(
     await repo.updateSubmission(trx, current.id, {
       narrative: JSON.stringify(narrative),
       explanations: JSON.stringify(explanations),
-      updated_by: actor.id,
+      updated_by: userIdOf(actor),
       updated_at: new Date(),
     });
     await recordAudit(trx, auditActorOf(actor), {
@@ -128,7 +128,7 @@ export async function submitSubmission(db: Kysely<Database>, actor: SessionActor
     await repo.insertVersion(trx, {
       submission_id: current.id,
       version,
-      submitted_by: actor.id,
+      submitted_by: userIdOf(actor),
       content: JSON.stringify(content),
     });
     await repo.updateSubmission(trx, current.id, {
@@ -138,7 +138,7 @@ export async function submitSubmission(db: Kysely<Database>, actor: SessionActor
       last_submitted_at: now,
       // accepted and marked: a body that sends after the round was closed is still heard
       submitted_after_close: current.submitted_after_close || round.closed_at !== null,
-      updated_by: actor.id,
+      updated_by: userIdOf(actor),
       updated_at: now,
     });
     await recordAudit(trx, auditActorOf(actor), {
@@ -170,7 +170,7 @@ export async function returnSubmission(
   });
   return step(db, actor, roundId, unitCode, 'return', async (trx, { row, to }) => {
     if (!row) throw refuse('draft', 'return');
-    await repo.updateSubmission(trx, row.id, { state: to, updated_by: actor.id, updated_at: new Date() });
+    await repo.updateSubmission(trx, row.id, { state: to, updated_by: userIdOf(actor), updated_at: new Date() });
     await repo.insertComments(
       trx,
       comments.map((c) => ({
@@ -179,7 +179,7 @@ export async function returnSubmission(
         action: 'return' as const,
         target: c.target,
         text: c.text.trim(),
-        author: actor.id,
+        author: userIdOf(actor),
         author_name: actor.displayName,
       })),
     );
@@ -200,8 +200,8 @@ export async function acceptSubmission(db: Kysely<Database>, actor: SessionActor
     await repo.updateSubmission(trx, row.id, {
       state: to,
       accepted_at: now,
-      accepted_by: actor.id,
-      updated_by: actor.id,
+      accepted_by: userIdOf(actor),
+      updated_by: userIdOf(actor),
       updated_at: now,
     });
     // the figures become official: the indicators module refuses to change them from now on
@@ -210,7 +210,7 @@ export async function acceptSubmission(db: Kysely<Database>, actor: SessionActor
       unitCode: row.unit_code,
       period: round.period,
       roundId,
-      userId: actor.id,
+      userId: userIdOf(actor),
     });
     await recordAudit(trx, auditActorOf(actor), {
       action: 'accept',
@@ -238,7 +238,7 @@ export async function reopenSubmission(
       state: to,
       accepted_at: null,
       accepted_by: null,
-      updated_by: actor.id,
+      updated_by: userIdOf(actor),
       updated_at: new Date(),
     });
     await unlockFigures(trx, { provinceCode: actor.provinceCode, unitCode: row.unit_code, period: round.period });
@@ -249,7 +249,7 @@ export async function reopenSubmission(
         action: 'reopen',
         target: 'whole',
         text: reason,
-        author: actor.id,
+        author: userIdOf(actor),
         author_name: actor.displayName,
       },
     ]);
