@@ -172,6 +172,8 @@ export const reportingVi = {
   repRecipientsHint: 'Mỗi dòng một nơi nhận; dòng cuối thường là “Lưu: VT, …”.',
   repSections: 'Nội dung báo cáo',
   repSectionEmpty: 'Chưa có đoạn nào.',
+  repFiguresAtBuild:
+    'Mục I (kết quả các chỉ tiêu) và các phụ lục được tính từ số liệu khi dựng báo cáo; dưới đây là các mục lời văn, tổng hợp từ báo cáo của các đơn vị.',
   repParagraph: 'Đoạn {n} của mục {section}',
   repParagraphSource: 'Từ báo cáo của {name}',
   repParagraphOwn: 'Đoạn do cơ quan thường trực viết',
@@ -368,6 +370,8 @@ export const reportingEn: Partial<Record<keyof typeof reportingVi, string>> = {
   repRecipientsHint: 'One recipient a line; the last is usually “Lưu: VT, …”.',
   repSections: 'Text of the report',
   repSectionEmpty: 'No paragraph yet.',
+  repFiguresAtBuild:
+    "Section I (the indicators' results) and the appendices are computed from the figures when the report is built; below are the written sections, assembled from the bodies' reports.",
   repParagraph: 'Paragraph {n} of {section}',
   repParagraphSource: 'From the report of {name}',
   repParagraphOwn: 'Paragraph written by the standing body',

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Collapse, Group, NumberInput, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import type { RoundDto, UpdateRoundRequest } from '@tre/core';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
@@ -18,6 +18,7 @@ export function RoundSettings({ round, onChanged }: { round: RoundDto; onChanged
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [closing, setClosing] = useState(false);
   const [bodies, setBodies] = useState(false);
+  const [open, setOpen] = useState(false);
   const changed =
     title.trim() !== round.title ||
     deadline !== round.deadline ||
@@ -39,75 +40,79 @@ export function RoundSettings({ round, onChanged }: { round: RoundDto; onChanged
   };
 
   return (
-    <Card withBorder data-testid="round-settings">
-      <Title order={4} mb="xs">
-        {t('repSettings')}
-      </Title>
-      <Stack gap="sm">
-        <TextInput label={t('repColTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maw={720} />
-        <Group align="flex-end" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t('repDeadline')}
-            value={deadline}
-            onChange={(e) => setDeadline(e.currentTarget.value)}
-            w={200}
-            data-testid="round-deadline"
-          />
-          <NumberInput
-            label={t('repRemindBefore')}
-            value={before}
-            onChange={(v) => setBefore(typeof v === 'number' ? v : 0)}
-            min={0}
-            max={60}
-            allowDecimal={false}
-            w={220}
-          />
-          <NumberInput
-            label={t('repRemindEvery')}
-            value={every}
-            onChange={(v) => setEvery(typeof v === 'number' ? v : 0)}
-            min={0}
-            max={60}
-            allowDecimal={false}
-            w={240}
-          />
-          <Button
-            disabled={!changed || !deadline || !title.trim()}
-            loading={busy}
-            onClick={() =>
-              void update(
-                { title: title.trim(), deadline, remindBeforeDays: before, remindEveryDays: every },
-                t('repSettingsSaved'),
-              )
-            }
-          >
-            {t('repSaveSettings')}
-          </Button>
-        </Group>
-        <Group>
-          {round.closedAt ? (
-            <Button variant="default" onClick={() => void update({ closed: false }, t('repRoundReopened'))} loading={busy}>
-              {t('repReopenRound')}
+    <Card withBorder data-testid="round-settings" py="xs">
+      <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid="round-settings-toggle">
+        <Title order={4}>
+          {open ? '▾' : '▸'} {t('repSettings')}
+        </Title>
+      </UnstyledButton>
+      <Collapse expanded={open}>
+        <Stack gap="sm" pt="sm">
+          <TextInput label={t('repColTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maw={720} />
+          <Group align="flex-end" wrap="wrap">
+            <TextInput
+              type="date"
+              label={t('repDeadline')}
+              value={deadline}
+              onChange={(e) => setDeadline(e.currentTarget.value)}
+              w={200}
+              data-testid="round-deadline"
+            />
+            <NumberInput
+              label={t('repRemindBefore')}
+              value={before}
+              onChange={(v) => setBefore(typeof v === 'number' ? v : 0)}
+              min={0}
+              max={60}
+              allowDecimal={false}
+              w={220}
+            />
+            <NumberInput
+              label={t('repRemindEvery')}
+              value={every}
+              onChange={(v) => setEvery(typeof v === 'number' ? v : 0)}
+              min={0}
+              max={60}
+              allowDecimal={false}
+              w={240}
+            />
+            <Button
+              disabled={!changed || !deadline || !title.trim()}
+              loading={busy}
+              onClick={() =>
+                void update(
+                  { title: title.trim(), deadline, remindBeforeDays: before, remindEveryDays: every },
+                  t('repSettingsSaved'),
+                )
+              }
+            >
+              {t('repSaveSettings')}
             </Button>
-          ) : (
-            <Button variant="default" color="red" onClick={() => setClosing(true)} loading={busy}>
-              {t('repCloseRound')}
+          </Group>
+          <Group>
+            {round.closedAt ? (
+              <Button variant="default" onClick={() => void update({ closed: false }, t('repRoundReopened'))} loading={busy}>
+                {t('repReopenRound')}
+              </Button>
+            ) : (
+              <Button variant="default" color="red" onClick={() => setClosing(true)} loading={busy}>
+                {t('repCloseRound')}
+              </Button>
+            )}
+            <Button variant="default" onClick={() => setBodies(true)}>
+              {t('repBodies')}
             </Button>
+            <Text size="sm" c="dimmed">
+              {t('repBoardOwed', { n: round.bodies.length })}
+            </Text>
+          </Group>
+          {message && (
+            <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </Alert>
           )}
-          <Button variant="default" onClick={() => setBodies(true)}>
-            {t('repBodies')}
-          </Button>
-          <Text size="sm" c="dimmed">
-            {t('repBoardOwed', { n: round.bodies.length })}
-          </Text>
-        </Group>
-        {message && (
-          <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
-            {message.text}
-          </Alert>
-        )}
-      </Stack>
+        </Stack>
+      </Collapse>
       {closing && (
         <ConfirmModal
           title={t('repCloseRound')}

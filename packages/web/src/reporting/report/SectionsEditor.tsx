@@ -16,6 +16,9 @@ export function SectionsEditor({
   return (
     <Stack gap="md" data-testid="report-sections">
       <Title order={4}>{t('repSections')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('repFiguresAtBuild')}
+      </Text>
       {sections.map((s, i) => (
         <Paper key={s.key} withBorder p="md" data-testid={`report-section-${s.key}`}>
           <Stack gap="sm">

@@ -19,7 +19,7 @@ export const CommentList = memo(function CommentList({
       {comments.map((c) => (
         <Alert key={c.id} color={c.action === 'reopen' ? 'grape' : 'orange'} variant="light" p="xs" data-testid="comment">
           <Text size="xs" fw={600}>
-            {c.action === 'reopen' ? `↺ ${t('repCommentReopen')}` : `💬 ${t('repCommentFrom')}`} —{' '}
+            {c.action === 'reopen' ? `↺ ${t('repCommentReopen')}` : `✉ ${t('repCommentFrom')}`} —{' '}
             {t('repCommentBy', { author: c.author, time: formatDayTime(c.createdAt), version: c.version })}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -52,7 +52,7 @@ export function CommentButton({
         aria-label={t('repCommentOn', { what: name })}
         data-testid={`comment-${target}`}
       >
-        💬 {t('repComment')}
+        ✎ {t('repComment')}
       </Button>
     </Group>
   );

@@ -51,10 +51,10 @@ export function SubmissionHeader({
       </Group>
       {s.locked && (
         <Alert color="teal" variant="light" data-testid="submission-locked">
-          🔒 {t('repLocked')}
+          {t('repLocked')}
         </Alert>
       )}
-      {!editable && !s.locked && (
+      {!editable && !s.locked && s.actions.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('repReadOnly', { state: submissionStateLabels[s.state][lang] })}
         </Text>

@@ -75,7 +75,7 @@ function SubmissionScreen({
   const figuresComments = count('figure');
   const narrativeComments = count('section');
   const tabLabel = (name: string, n: number | null, commented: number) =>
-    `${name}${n === null ? '' : ` (${n})`}${commented > 0 ? ` · 💬 ${t('repCommentCount', { n: commented })}` : ''}`;
+    `${name}${n === null ? '' : ` (${n})`}${commented > 0 ? ` · ✉ ${t('repCommentCount', { n: commented })}` : ''}`;
 
   const act = (a: 'save' | 'submit' | 'return' | 'accept' | 'reopen') => {
     if (a === 'save') void actions.save();
