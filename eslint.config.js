@@ -33,7 +33,23 @@ export const MODULE_ORDER = {
     'cli',
     'index',
   ],
-  web: ['i18n', 'api', 'format', 'ui', 'session', 'units', 'access', 'imports', 'notifications', 'plans', 'indicators', 'reporting', 'home', 'shell', 'main'],
+  web: [
+    'i18n',
+    'api',
+    'format',
+    'ui',
+    'session',
+    'units',
+    'access',
+    'imports',
+    'notifications',
+    'plans',
+    'indicators',
+    'reporting',
+    'home',
+    'shell',
+    'main',
+  ],
 };
 
 /** The rule's options: each package's source folder and its order. */

@@ -16,6 +16,7 @@ import { reportPlansScore } from './plans-score.ts';
 import { reportBodiesLeft } from './plans-bodies.ts';
 import { benchIndicators, reportIndicators } from './indicators.ts';
 import { benchImportUnderLoad } from './import-under-load.ts';
+import { benchReporting, reportReporting } from './reporting.ts';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,6 +49,9 @@ reportBodiesLeft();
 // loading ~2 million generated values takes minutes on PGlite, so this leg is asked for explicitly
 if (process.env.BENCH_INDICATORS === '1') reportIndicators(await benchIndicators());
 else console.log('indicators not run: set BENCH_INDICATORS=1 (loads ~2 million values on PGlite, a few minutes)');
+
+// a round of 155 bodies filled through the services (~45 s), then 5 builds and 200 board requests
+reportReporting(await benchReporting());
 
 // a 500k-value and a 200k-row import under 20 readers: about two minutes, so asked for explicitly
 if (process.env.BENCH_IMPORT === '1') await benchImportUnderLoad();

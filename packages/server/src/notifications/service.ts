@@ -10,7 +10,7 @@ export const LATEST = 50;
 function toDto(row: repo.NotificationRow): NotificationDto {
   return {
     // bigserial, read as a number (db/pool.ts)
-    id: Number(row.id),
+    id: row.id,
     kind: row.kind,
     title: { vi: row.title_vi, en: row.title_en },
     link: row.link,

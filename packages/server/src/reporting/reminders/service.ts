@@ -162,7 +162,7 @@ export async function runReminders(
     });
     const claimed = await repo.claimReminders(trx, rows);
     if (claimed.length === 0) return { claimed: 0, notifications: 0, emails: [] };
-    const ours = new Map(claimed.map((c) => [keyOf(c), Number(c.id)]));
+    const ours = new Map(claimed.map((c) => [keyOf(c), c.id]));
     const mine = todo.filter((p) => ours.has(keyOf(keyParts(p))));
 
     const notes: NewNotification[] = [];
