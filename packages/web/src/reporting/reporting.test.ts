@@ -6,7 +6,7 @@ import { formatDay, formatDayTime, ownState } from './labels.ts';
 import { recipientLines } from './report/FrontEditor.tsx';
 import { progressLabel } from './submission/progress.ts';
 import { commentsByTarget, commentTargets, parseTarget, targetName } from './submission/targets.ts';
-import { changedTasks, missingNow, type TextDraft } from './submission/useSubmission.ts';
+import { changedTasks, missingNow, type TextDraft } from './submission/edits.ts';
 
 const element = (code: string, value: number | null, name = code) => ({
   code,

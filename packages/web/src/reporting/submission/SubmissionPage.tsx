@@ -21,7 +21,8 @@ import { ReturnModal, type PendingComment } from './ReturnModal.tsx';
 import { SubmissionHeader } from './SubmissionHeader.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import { commentsByTarget, WHOLE } from './targets.ts';
-import { missingNow, useSubmissionActions, useSubmissionData, useSubmissionDraft } from './useSubmission.ts';
+import { missingNow } from './edits.ts';
+import { useSubmissionActions, useSubmissionData, useSubmissionDraft } from './useSubmission.ts';
 
 type SubmissionTab = 'tasks' | 'figures' | 'narrative';
 

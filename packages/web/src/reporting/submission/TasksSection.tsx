@@ -6,7 +6,7 @@ import { plansApi } from '../../plans/api.ts';
 import { PROGRESS_STATUSES, progressColor, usePlanLabels } from '../../plans/labels.ts';
 import { CommentButton, CommentList } from './CommentList.tsx';
 import { taskTarget } from './targets.ts';
-import type { TaskEdit } from './useSubmission.ts';
+import type { TaskEdit } from './edits.ts';
 
 /**
  * The body's tasks of the plan with its progress for the period, as the plans module records it:

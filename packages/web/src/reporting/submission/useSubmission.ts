@@ -1,22 +1,14 @@
-import {
-  NARRATIVE_SECTIONS,
-  plansPermissions,
-  type Narrative,
-  type SubmissionDto,
-  type TaskProgressRequest,
-  type TaskProgressStatus,
-} from '@tre/core';
+import { NARRATIVE_SECTIONS, type Narrative, type SubmissionDto } from '@tre/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
 import { fetchRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { entryApi } from '../../indicators/entry/api.ts';
-import { cellOfError, TOTAL, type Cells, type SaveValue } from '../../indicators/entry/entryState.ts';
+import { cellOfError } from '../../indicators/entry/entryState.ts';
 import { useEntryCells } from '../../indicators/entry/useEntry.ts';
-import { plansApi } from '../../plans/api.ts';
-import { scopeFor } from '../../session/can.ts';
 import { reportingApi, reportingReads } from '../api.ts';
+import { changedTasks, same, type TaskEdit, type TextDraft } from './edits.ts';
+import { FigureError, ReportingError, saveAll } from './save.ts';
 
 /** The submission's hooks: the body's report as stored, its edits (text, explanations, tasks, figures), and the actions. */
 
@@ -41,19 +33,6 @@ export function useSubmissionData(roundId: string, unit: string) {
   return { data, error, setData, reload };
 }
 
-export interface TaskEdit {
-  status: TaskProgressStatus | null;
-  note: string;
-}
-
-export interface TextDraft {
-  /** the submission these edits started from (a new one resets them) */
-  source: SubmissionDto | null;
-  narrative: Narrative;
-  explanations: Record<string, string>;
-  tasks: Record<string, TaskEdit>;
-}
-
 const EMPTY: TextDraft = { source: null, narrative: {}, explanations: {}, tasks: {} };
 
 const draftOf = (s: SubmissionDto): TextDraft => ({
@@ -62,25 +41,6 @@ const draftOf = (s: SubmissionDto): TextDraft => ({
   explanations: { ...s.explanations },
   tasks: Object.fromEntries(s.tasks.map((x) => [x.taskId, { status: x.status, note: x.note ?? '' }])),
 });
-
-const same = (a: string | undefined | null, b: string | undefined | null) => (a ?? '').trim() === (b ?? '').trim();
-
-/** The tasks whose progress was edited. */
-export function changedTasks(s: SubmissionDto, draft: TextDraft): string[] {
-  return s.tasks
-    .filter((x) => {
-      const d = draft.tasks[x.taskId];
-      return d !== undefined && (d.status !== x.status || !same(d.note, x.note));
-    })
-    .map((x) => x.taskId);
-}
-
-/** Required figures neither entered (in the boxes, saved or not) nor explained. */
-export function missingNow(s: SubmissionDto, cells: Cells, explanations: Record<string, string>): string[] {
-  return s.figures.elements
-    .map((e) => e.code)
-    .filter((code) => (cells[code]?.[TOTAL] ?? null) === null && !(explanations[code] ?? '').trim());
-}
 
 /**
  * The edits of the text, explanations and tasks, reset when another submission (or the same one
@@ -124,66 +84,6 @@ export function useSubmissionDraft(s: SubmissionDto | undefined) {
 }
 
 export type SubmissionDraft = ReturnType<typeof useSubmissionDraft>;
-
-/**
- * Saves what was edited, in the modules that own it — the figures through the entry form's API,
- * each task's progress through the plans API, the text and explanations with the submission — then
- * takes the submission as stored again. Explanations of figures now entered are dropped.
- */
-async function saveAll(user: SessionUser | null, s: SubmissionDto, d: SubmissionDraft): Promise<SubmissionDto> {
-  const { changes, unreadable, dispatch } = d.cells;
-  if (unreadable > 0) throw new ReportingError('repUnreadable');
-  if (changes.length > 0) {
-    try {
-      await entryApi.save({ unit: s.unitCode, period: s.period, values: changes });
-    } catch (err) {
-      throw new FigureError(err, changes);
-    }
-    dispatch({ type: 'saved' });
-  }
-  const onBehalf = scopeFor(user, plansPermissions, 'tasks.progress') === 'province';
-  for (const taskId of changedTasks(s, d.draft)) {
-    const edit = d.draft.tasks[taskId];
-    const task = s.tasks.find((x) => x.taskId === taskId);
-    if (!edit || !task) continue;
-    if (!edit.status) throw new ReportingError('repTaskNeedsStatus', { task: task.path ?? task.text.slice(0, 40) });
-    const request: TaskProgressRequest = {
-      period: s.period,
-      status: edit.status,
-      note: edit.note.trim() || null,
-      evidenceFileId: task.evidenceFileId,
-      ...(onBehalf ? (s.unitKind === 'agency' ? { agencyId: s.unitCode } : { communeCode: s.unitCode }) : {}),
-    };
-    await plansApi.recordProgress(taskId, request);
-  }
-  if (!s.actions.includes('save')) return fetchRead(reportingReads.submission(s.roundId, s.unitCode));
-  const explanations = Object.fromEntries(
-    Object.entries(d.draft.explanations).filter(
-      ([code, text]) => text.trim() && (d.cells.state.current[code]?.[TOTAL] ?? null) === null,
-    ),
-  );
-  return reportingApi.saveSubmission(s.roundId, s.unitCode, { narrative: d.draft.narrative, explanations });
-}
-
-/** A refusal of the web's own, named by its message key. */
-export class ReportingError extends Error {
-  constructor(
-    readonly key: 'repUnreadable' | 'repTaskNeedsStatus',
-    readonly params: Record<string, string> = {},
-  ) {
-    super(key);
-  }
-}
-
-/** A refusal of the figures' save, with the figures sent (an error naming one is shown on its box). */
-class FigureError extends Error {
-  constructor(
-    readonly refusal: unknown,
-    readonly sent: SaveValue[],
-  ) {
-    super(errorMessage(refusal));
-  }
-}
 
 export type ActionName = 'save' | 'submit' | 'return' | 'accept' | 'reopen';
 
