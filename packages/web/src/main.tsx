@@ -15,6 +15,9 @@ import { ImportPage } from './plans/ImportPage.tsx';
 import { PlansPage } from './plans/PlansPage.tsx';
 import { PlanViewPage } from './plans/view/PlanViewPage.tsx';
 import { Layout } from './shell/Layout.tsx';
+import { mayUseReporting } from './reporting/access.ts';
+import { BoardPage } from './reporting/board/BoardPage.tsx';
+import { RoundsPage } from './reporting/rounds/RoundsPage.tsx';
 import { AgenciesPage } from './units/AgenciesPage.tsx';
 import { CommunesPage } from './units/CommunesPage.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
@@ -30,6 +33,9 @@ const EntryPage = lazy(() => import('./indicators/entry/EntryPage.tsx'));
 const DataImportPage = lazy(() => import('./indicators/entry/DataImportPage.tsx'));
 const ValidationPage = lazy(() => import('./indicators/validation/ValidationPage.tsx'));
 const LocalIndicatorsPage = lazy(() => import('./indicators/catalogue/LocalIndicatorsPage.tsx'));
+// a body's report carries the entry form's rows, the consolidated report its editor
+const SubmissionPage = lazy(() => import('./reporting/submission/SubmissionPage.tsx'));
+const ReportPage = lazy(() => import('./reporting/report/ReportPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
 
@@ -82,6 +88,10 @@ function App() {
             can(user, indicatorsPermissions, 'catalogue.edit') ? <Lazy page={<LocalIndicatorsPage />} /> : <Navigate to="/" />
           }
         />
+        <Route path="reporting" element={mayUseReporting(user) ? <RoundsPage /> : <Navigate to="/" />} />
+        <Route path="reporting/rounds/:id" element={<BoardPage />} />
+        <Route path="reporting/rounds/:id/submissions/:unit" element={<Lazy page={<SubmissionPage />} />} />
+        <Route path="reporting/rounds/:id/report" element={<Lazy page={<ReportPage />} />} />
         <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />

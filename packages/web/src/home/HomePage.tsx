@@ -7,6 +7,7 @@ import { IndicatorsCard } from '../indicators/IndicatorsCard.tsx';
 import { OverdueCard } from '../plans/OverdueCard.tsx';
 import { UndecidedLeadsCard } from '../plans/UndecidedLeadsCard.tsx';
 import { YourTasksCard } from '../plans/YourTasksCard.tsx';
+import { ReportingCards } from '../reporting/home/ReportingCards.tsx';
 import { plansPermissions } from '@tre/core';
 import { can, scopeFor } from '../session/can.ts';
 import { useRead } from '../api/useApi.ts';
@@ -47,6 +48,7 @@ export function HomePage() {
         </Text>
         <Text mt="sm">{t(purpose[role])}</Text>
       </Card>
+      <ReportingCards user={user} />
       <IndicatorsCard user={user} />
       {can(user, plansPermissions, 'tasks.overdue') && <OverdueCard />}
       {can(user, plansPermissions, 'leads.undecided') && <UndecidedLeadsCard />}

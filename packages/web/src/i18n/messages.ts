@@ -5,6 +5,7 @@ import { validationEn, validationVi } from './messages-validation.ts';
 import { baselineEn, baselineVi } from './messages-baseline.ts';
 import { targetsEn, targetsVi } from './messages-targets.ts';
 import { bodiesEn, bodiesVi } from './messages-bodies.ts';
+import { reportingEn, reportingVi } from './messages-reporting.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -15,6 +16,7 @@ export const vi = {
   ...baselineVi,
   ...targetsVi,
   ...bodiesVi,
+  ...reportingVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -51,7 +53,7 @@ export const vi = {
   homeAgency: 'Xem nhiệm vụ, chỉ tiêu được giao và gửi báo cáo đúng hạn.',
   homeCommune: 'Quản lý danh sách trẻ em và các vụ việc bảo vệ trẻ em của xã, phường.',
   homeViewer: 'Xem tổng hợp chỉ tiêu, báo cáo và vụ việc.',
-  comingModules: 'Các phân hệ Báo cáo, Trẻ em, Vụ việc sẽ hiện ở đây khi được triển khai.',
+  comingModules: 'Các phân hệ Trẻ em, Vụ việc sẽ hiện ở đây khi được triển khai.',
   homeIndicators: 'Chỉ tiêu trẻ em — {unit}, {period}',
   homeIndicatorsOpen: 'Xem bảng chỉ tiêu',
   homeIndicatorsEnter: 'Nhập số liệu',
@@ -265,6 +267,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...baselineEn,
   ...targetsEn,
   ...bodiesEn,
+  ...reportingEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',
@@ -300,7 +303,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   homeAgency: 'See the tasks and indicators assigned to you and report on time.',
   homeCommune: "Keep your commune's register of children and its child-protection cases.",
   homeViewer: 'Read the indicator, report and case summaries.',
-  comingModules: 'Reporting, Children and Cases will appear here as they are built.',
+  comingModules: 'Children and Cases will appear here as they are built.',
   homeIndicators: 'Child indicators — {unit}, {period}',
   homeIndicatorsOpen: 'Open the indicators',
   homeIndicatorsEnter: 'Enter figures',

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
 import { can, scopeFor } from '../session/can.ts';
 import type { SessionUser } from '../api/types.ts';
+import { mayUseReporting } from '../reporting/access.ts';
 
 interface Item {
   to: string;
@@ -28,6 +29,7 @@ const items: Item[] = [
     label: 'validation',
     may: (u) => scopeFor(u, indicatorsPermissions, 'values.read') === 'province',
   },
+  { to: '/reporting', label: 'reporting', may: mayUseReporting },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
