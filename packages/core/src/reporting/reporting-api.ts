@@ -52,6 +52,8 @@ export interface RoundSummaryDto {
   planId: string | null;
   closedAt: string | null;
   counts: BoardCountsDto;
+  /** GET /api/rounds/mine: the state of the caller's own body's report; null on the board's list */
+  ownState: SubmissionState | 'missing' | null;
 }
 
 export interface BoardRowDto {

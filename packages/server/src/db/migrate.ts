@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_target_kinds.ts';
 import * as m0011 from './migrations/0011_body_decisions.ts';
 import * as m0012 from './migrations/0012_task_path.ts';
 import * as m0013 from './migrations/0013_reporting.ts';
+import * as m0014 from './migrations/0014_round_deadline_source.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_body_decisions': m0011,
   '0012_task_path': m0012,
   '0013_reporting': m0013,
+  '0014_round_deadline_source': m0014,
 };
 
 class InCodeProvider implements MigrationProvider {

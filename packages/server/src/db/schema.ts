@@ -445,6 +445,8 @@ export interface ReportingRoundTable {
   period: string;
   /** a date in Vietnam, read as 'YYYY-MM-DD' (pool.ts returns dates as text) */
   deadline: string;
+  /** the plan's sentence the deadline was read from; null when set by hand (0014) */
+  deadline_source: ColumnType<string | null, string | null | undefined, string | null>;
   remind_before_days: ColumnType<number, number | undefined, number>;
   remind_every_days: ColumnType<number, number | undefined, number>;
   opened_by: string | null;

@@ -63,6 +63,14 @@ describe('opening a round', () => {
     expect(round.deadlineSource).toBe('Báo cáo 6 tháng trước ngày 15/6');
   });
 
+  it('keeps where the deadline came from on the board, and forgets it once set by hand', async () => {
+    const board = (await call(po, 'GET', `/api/rounds/${round.id}`)).json<RoundBoardDto>();
+    expect(board.round.deadlineSource).toBe('Báo cáo 6 tháng trước ngày 15/6');
+    const moved = await call(po, 'PATCH', `/api/rounds/${round.id}`, { deadline: '2025-06-16' });
+    expect(moved.json<RoundDto>()).toMatchObject({ deadline: '2025-06-16', deadlineSource: null });
+    expect((await call(po, 'PATCH', `/api/rounds/${round.id}`, { deadline: '2025-06-15' })).statusCode).toBe(200);
+  });
+
   it('owes it to every agency the plan names (directly or by group) and every commune of the province', async () => {
     const communes = await t.db.kysely.selectFrom('commune').select('code').where('province_code', '=', '40').execute();
     expect(round.bodies.filter((b) => b.unitKind === 'commune')).toHaveLength(communes.length);
@@ -266,7 +274,7 @@ describe('the board', () => {
     expect((await call(communeA, 'GET', `/api/rounds/${round.id}`)).statusCode).toBe(403);
     const mine = (await call(communeA, 'GET', '/api/rounds/mine')).json<{ items: { id: string; counts: { owed: number } }[] }>();
     expect(mine.items).toEqual([
-      expect.objectContaining({ id: round.id, counts: expect.objectContaining({ owed: 1 }) as object }),
+      expect.objectContaining({ id: round.id, ownState: 'returned', counts: expect.objectContaining({ owed: 1 }) as object }),
     ]);
   });
 

@@ -102,6 +102,7 @@ export const RoundSummarySchema = z.object({
   planId: z.string().nullable(),
   closedAt: z.string().nullable(),
   counts: BoardCountsSchema,
+  ownState: z.enum([...SUBMISSION_STATES, 'missing']).nullable(),
 });
 
 const State = z.enum([...SUBMISSION_STATES, 'missing']);

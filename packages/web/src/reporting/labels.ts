@@ -61,8 +61,9 @@ export function useReportingLabels() {
   return { state, timeliness };
 }
 
-/** A body's own state in a round it owes, from its summary's counts (GET /api/rounds/mine). */
+/** A body's own state in a round it owes (GET /api/rounds/mine says it; else read from the counts). */
 export function ownState(r: RoundSummaryDto): BoardState {
+  if (r.ownState) return r.ownState;
   if (r.counts.accepted > 0) return 'accepted';
   if (r.counts.returned > 0) return 'returned';
   if (r.counts.submitted > 0) return 'submitted';

@@ -80,6 +80,7 @@ describe('a body’s own state in the rounds it owes', () => {
     deadline: '2025-06-15',
     planId: null,
     closedAt: null,
+    ownState: null,
     counts: {
       owed: 1,
       submitted: 0,
@@ -98,6 +99,10 @@ describe('a body’s own state in the rounds it owes', () => {
     expect(ownState(counts({ submitted: 1 }))).toBe('submitted');
     expect(ownState(counts({ submitted: 1, returned: 1 }))).toBe('returned');
     expect(ownState(counts({ submitted: 1, accepted: 1 }))).toBe('accepted');
+  });
+  it('takes the state the server gives: a draft, a resubmission', () => {
+    expect(ownState({ ...counts({}), ownState: 'draft' })).toBe('draft');
+    expect(ownState({ ...counts({ submitted: 1 }), ownState: 'resubmitted' })).toBe('resubmitted');
   });
 });
 

@@ -27,6 +27,7 @@ export async function myRounds(db: Kysely<Database>, actor: SessionActor): Promi
       planId: r.plan_id,
       closedAt: r.closed_at?.toISOString() ?? null,
       counts: countsOf(1, submitted, onTime, r.state === 'accepted' ? 1 : 0, r.state === 'returned' ? 1 : 0),
+      ownState: r.state ?? 'missing',
     };
   });
 }

@@ -113,6 +113,7 @@ export async function listRoundSummaries(db: Kysely<Database>, actor: SessionAct
       planId: r.plan_id,
       closedAt: r.closed_at?.toISOString() ?? null,
       counts: countsOf(c?.owed ?? 0, c?.submitted ?? 0, c?.on_time ?? 0, c?.accepted ?? 0, c?.returned ?? 0),
+      ownState: null,
     };
   });
 }

@@ -29,7 +29,7 @@ export async function roundDto(db: Kysely<Database>, row: repo.RoundRow): Promis
     title: row.title,
     period: row.period,
     deadline: row.deadline,
-    deadlineSource: null,
+    deadlineSource: row.deadline_source,
     remindBeforeDays: row.remind_before_days,
     remindEveryDays: row.remind_every_days,
     openedAt: row.opened_at.toISOString(),
@@ -118,6 +118,7 @@ export async function openRound(db: Kysely<Database>, actor: SessionActor, req: 
       title: title.slice(0, 300),
       period: req.period,
       deadline,
+      deadline_source: source,
       remind_before_days: req.remindBeforeDays,
       remind_every_days: req.remindEveryDays,
       opened_by: userIdOf(actor),
@@ -134,7 +135,7 @@ export async function openRound(db: Kysely<Database>, actor: SessionActor, req: 
     });
     return roundId;
   });
-  return { ...(await roundDto(db, await getRound(db, actor.provinceCode, id))), deadlineSource: source };
+  return roundDto(db, await getRound(db, actor.provinceCode, id));
 }
 
 export async function updateRound(
@@ -149,7 +150,10 @@ export async function updateRound(
     const reopening = req.closed === false && before.closed_at !== null;
     const values = {
       ...(req.title !== undefined ? { title: req.title } : {}),
-      ...(req.deadline !== undefined ? { deadline: req.deadline } : {}),
+      // a deadline set by hand no longer comes from the plan's sentence
+      ...(req.deadline !== undefined && req.deadline !== before.deadline
+        ? { deadline: req.deadline, deadline_source: null }
+        : {}),
       ...(req.remindBeforeDays !== undefined ? { remind_before_days: req.remindBeforeDays } : {}),
       ...(req.remindEveryDays !== undefined ? { remind_every_days: req.remindEveryDays } : {}),
       ...(closing ? { closed_at: new Date(), closed_by: userIdOf(actor) } : {}),
