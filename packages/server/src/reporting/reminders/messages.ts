@@ -27,9 +27,12 @@ export function ddmmyyyy(date: string): string {
   return `${d ?? ''}/${m ?? ''}/${y ?? ''}`;
 }
 
-/** The web page of a round; absolute when Tre knows its public address (TRE_PUBLIC_URL). */
-export function roundLink(roundId: string, publicUrl?: string): string {
-  const path = `/reporting/rounds/${roundId}`;
+/**
+ * The web page a reminder opens: the body's own report in the round (a body may not read the board),
+ * or the round's board for the standing body; absolute when Tre knows its public address (TRE_PUBLIC_URL).
+ */
+export function roundLink(roundId: string, publicUrl?: string, unitCode?: string): string {
+  const path = unitCode ? `/reporting/rounds/${roundId}/submissions/${unitCode}` : `/reporting/rounds/${roundId}`;
   return publicUrl ? `${publicUrl.replace(/\/+$/, '')}${path}` : path;
 }
 

@@ -171,7 +171,10 @@ export async function runReminders(
       const title = p.step.kind === 'escalate' ? escalationTitle(facts) : reminderTitle(facts);
       const kind = p.step.kind === 'escalate' ? 'escalation' : 'reminder';
       for (const user of recipients(p)) {
-        notes.push({ user_id: user.id, kind, title_vi: title.vi, title_en: title.en, link: roundLink(p.body.round_id) });
+        // the body's users open their report; the standing body, told of an escalation, opens the board
+        const link =
+          p.step.kind === 'escalate' ? roundLink(p.body.round_id) : roundLink(p.body.round_id, undefined, p.body.unit_code);
+        notes.push({ user_id: user.id, kind, title_vi: title.vi, title_en: title.en, link });
       }
     }
     await insertNotifications(trx, notes);
@@ -222,7 +225,7 @@ async function sendEmails(
       continue;
     }
     const facts = factsOf(p.body, today);
-    const link = roundLink(p.body.round_id, options.publicUrl);
+    const link = roundLink(p.body.round_id, options.publicUrl, p.body.unit_code);
     const mail = p.step.kind === 'escalate' ? escalationMail(facts, p.body.head_name, link) : reminderMail(facts, link);
     const result = await mailer.send({ to: [to], ...mail });
     await repo.recordSent(db, id, result);
