@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { WEB_DIST } from '../packages/server/src/app.ts';
 import { startServer, type RunningServer } from '../packages/server/src/server.ts';
+import type { Config } from '../packages/server/src/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ADMIN_PASSWORD = 'admin-password-1';
@@ -28,7 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A real Tre server on a fresh embedded database in a temporary folder, serving the built web app. */
-export async function startTestServer(): Promise<RunningServer & { dir: string }> {
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer & { dir: string }> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     throw new Error('Chưa dựng giao diện web / web app not built: npm run build');
   }
@@ -43,6 +44,7 @@ export async function startTestServer(): Promise<RunningServer & { dir: string }
       logLevel: 'silent',
       secureCookies: false,
       trustProxy: false,
+      ...overrides,
     },
     { webDist: WEB_DIST },
   );
