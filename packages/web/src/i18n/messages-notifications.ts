@@ -34,6 +34,8 @@ export const notificationsVi = {
   ctcSaved: 'Đã lưu địa chỉ của {name}.',
   ctcNoneShown: 'Không có đơn vị nào phù hợp.',
   ctcLink: 'Địa chỉ nhận nhắc báo cáo',
+  ctcKindAgency: 'Cơ quan',
+  ctcKindCommune: 'Xã, phường',
 };
 
 export const notificationsEn: Partial<Record<keyof typeof notificationsVi, string>> = {
@@ -67,4 +69,6 @@ export const notificationsEn: Partial<Record<keyof typeof notificationsVi, strin
   ctcSaved: 'Saved the contacts of {name}.',
   ctcNoneShown: 'No body matches.',
   ctcLink: 'Reminder contacts',
+  ctcKindAgency: 'Agency',
+  ctcKindCommune: 'Commune',
 };
