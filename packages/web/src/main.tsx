@@ -15,9 +15,10 @@ import { ImportPage } from './plans/ImportPage.tsx';
 import { PlansPage } from './plans/PlansPage.tsx';
 import { PlanViewPage } from './plans/view/PlanViewPage.tsx';
 import { Layout } from './shell/Layout.tsx';
-import { mayUseReporting } from './reporting/access.ts';
+import { canReadBoard, mayUseReporting } from './reporting/access.ts';
 import { BoardPage } from './reporting/board/BoardPage.tsx';
 import { RoundsPage } from './reporting/rounds/RoundsPage.tsx';
+import { ContactsPage } from './reporting/contacts/ContactsPage.tsx';
 import { AgenciesPage } from './units/AgenciesPage.tsx';
 import { CommunesPage } from './units/CommunesPage.tsx';
 import { accessPermissions, indicatorsPermissions } from '@tre/core';
@@ -89,6 +90,7 @@ function App() {
           }
         />
         <Route path="reporting" element={mayUseReporting(user) ? <RoundsPage /> : <Navigate to="/" />} />
+        <Route path="reporting/contacts" element={canReadBoard(user) ? <ContactsPage /> : <Navigate to="/reporting" />} />
         <Route path="reporting/rounds/:id" element={<BoardPage />} />
         <Route path="reporting/rounds/:id/submissions/:unit" element={<Lazy page={<SubmissionPage />} />} />
         <Route path="reporting/rounds/:id/report" element={<Lazy page={<ReportPage />} />} />

@@ -6,6 +6,7 @@ import { baselineEn, baselineVi } from './messages-baseline.ts';
 import { targetsEn, targetsVi } from './messages-targets.ts';
 import { bodiesEn, bodiesVi } from './messages-bodies.ts';
 import { reportingEn, reportingVi } from './messages-reporting.ts';
+import { notificationsEn, notificationsVi } from './messages-notifications.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -17,6 +18,7 @@ export const vi = {
   ...targetsVi,
   ...bodiesVi,
   ...reportingVi,
+  ...notificationsVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -268,6 +270,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...targetsEn,
   ...bodiesEn,
   ...reportingEn,
+  ...notificationsEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

@@ -11,6 +11,7 @@ import { accessPermissions, indicatorsPermissions } from '@tre/core';
 import { can, scopeFor } from '../session/can.ts';
 import type { SessionUser } from '../api/types.ts';
 import { mayUseReporting } from '../reporting/access.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 interface Item {
   to: string;
@@ -62,6 +63,7 @@ export function Layout() {
             </Text>
           </Group>
           <Group>
+            <NotificationBell />
             <LanguageSwitch />
             <Text size="sm" data-testid="current-user">
               {user.displayName} · {roleLabel(user.role)}

@@ -37,11 +37,16 @@ function AllRounds({ user }: { user: SessionUser }) {
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={3}>{t('repRounds')}</Title>
-        {canManageRounds(user) && (
-          <Button onClick={() => setOpening(true)} data-testid="open-round">
-            {t('repOpenRound')}
-          </Button>
-        )}
+        <Group gap="md">
+          <Anchor component={Link} to="/reporting/contacts" data-testid="contacts-link">
+            {t('ctcLink')}
+          </Anchor>
+          {canManageRounds(user) && (
+            <Button onClick={() => setOpening(true)} data-testid="open-round">
+              {t('repOpenRound')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {rounds.error && <Alert color="red">{rounds.error}</Alert>}
       {!rounds.data && !rounds.error && <Loader />}
