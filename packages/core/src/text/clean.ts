@@ -16,7 +16,7 @@
  * the same name.
  */
 
-export type UnsafeKind = 'control' | 'newline' | 'bidi' | 'surrogate';
+export type UnsafeKind = 'control' | 'newline' | 'bidi' | 'surrogate' | 'noncharacter';
 
 export interface UnsafeCharacter {
   /** UTF-16 index of the character in the text. */
@@ -46,6 +46,9 @@ function kindOf(code: number, multiline: boolean): UnsafeKind | undefined {
   // Line and paragraph separators are line breaks by another name.
   if (code === 0x2028 || code === 0x2029) return multiline ? undefined : 'newline';
   if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return 'bidi';
+  // Unicode's noncharacters are not for interchange; U+FFFE and U+FFFF are not even allowed in XML,
+  // so one in a note would make the .docx and .xlsx built from it unreadable
+  if ((code >= 0xfdd0 && code <= 0xfdef) || code === 0xfffe || code === 0xffff) return 'noncharacter';
   return undefined;
 }
 
@@ -108,6 +111,7 @@ const KIND_WORDS: Record<UnsafeKind, { vi: string; en: string }> = {
   newline: { vi: 'ký tự xuống dòng', en: 'line break' },
   bidi: { vi: 'ký tự đảo chiều văn bản', en: 'text-direction override character' },
   surrogate: { vi: 'ký tự Unicode hỏng (nửa cặp thay thế)', en: 'broken Unicode character (lone surrogate)' },
+  noncharacter: { vi: 'ký tự Unicode không dùng để trao đổi', en: 'Unicode noncharacter' },
 };
 
 /**

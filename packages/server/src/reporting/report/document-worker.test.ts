@@ -26,3 +26,16 @@ describe('the document thread', () => {
     expect(again.docx.subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('text XML cannot hold', () => {
+  it('is removed before writing, so the documents still open', async () => {
+    const { xmlSafe } = await import('./documents.ts');
+    const report = makeReport(2, 1);
+    const dirty = { ...report, sections: [{ heading: 'I. KẾT QUẢ', paragraphs: [{ text: 'ghi chú \uffff\ufffe\u0001 hết' }] }] };
+    expect(xmlSafe(dirty).sections[0]?.paragraphs[0]?.text).toBe('ghi chú  hết');
+    const built = await worker.build(dirty);
+    const xml = strFromU8(unzipSync(new Uint8Array(built.docx))['word/document.xml'] ?? new Uint8Array());
+    expect(xml).toContain('ghi chú  hết');
+    expect(['\uffff', '\ufffe', '\u0001'].some((c) => xml.includes(c))).toBe(false);
+  });
+});
