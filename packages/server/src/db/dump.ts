@@ -63,7 +63,7 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'submission', orderBy: ['id'], json: ['narrative', 'explanations'] },
   { name: 'submission_version', orderBy: ['submission_id', 'version'], json: ['content'] },
   { name: 'submission_comment', orderBy: ['id'], serial: 'id' },
-  { name: 'figures_lock', orderBy: ['province_code', 'unit_code', 'period'] },
+  { name: 'figures_lock', orderBy: ['province_code', 'unit_code', 'period', 'round_id'] },
   { name: 'notification', orderBy: ['id'], serial: 'id' },
   { name: 'reporting_contact', orderBy: ['province_code', 'unit_kind', 'unit_code'] },
   { name: 'reminder', orderBy: ['id'], serial: 'id' },

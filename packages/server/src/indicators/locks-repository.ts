@@ -43,20 +43,20 @@ export async function lockFigures(
       round_id: row.roundId,
       locked_by: row.userId,
     })
-    .onConflict((oc) =>
-      oc.columns(['province_code', 'unit_code', 'period']).doUpdateSet({ round_id: row.roundId, locked_by: row.userId }),
-    )
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 
+/** Removes one round's lock: the figures stay locked while another round holds them accepted. */
 export async function unlockFigures(
   db: Kysely<Database>,
-  row: { provinceCode: string; unitCode: string; period: string },
+  row: { provinceCode: string; unitCode: string; period: string; roundId: string },
 ): Promise<void> {
   await db
     .deleteFrom('figures_lock')
     .where('province_code', '=', row.provinceCode)
     .where('unit_code', '=', row.unitCode)
     .where('period', '=', row.period)
+    .where('round_id', '=', row.roundId)
     .execute();
 }

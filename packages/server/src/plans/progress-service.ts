@@ -1,7 +1,15 @@
-import { parsePeriod, plansPermissions, scopeKindOf, scopeOf, type TaskProgressDto, type TaskProgressRequest } from '@tre/core';
+import {
+  ErrorCode,
+  parsePeriod,
+  plansPermissions,
+  scopeKindOf,
+  scopeOf,
+  type TaskProgressDto,
+  type TaskProgressRequest,
+} from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { forbidden, invalid } from '../errors.ts';
+import { TreError, forbidden, invalid } from '../errors.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { auditActorOf, type SessionActor } from '../audit/session-actor.ts';
 import { assertOwnFile } from '../files/service.ts';
@@ -81,6 +89,24 @@ function assertPeriodOfPlan(period: string, plan: { year_from: number | null; ye
   }
 }
 
+/**
+ * A body's report for the period accepted in a reporting round locks its task progress as it locks
+ * its figures: what was accepted is what the consolidated report quotes, until the standing body
+ * reopens the report.
+ */
+async function assertProgressOpen(db: Kysely<Database>, provinceCode: string, body: Body, period: string) {
+  const unit = body.agencyId ?? body.communeCode;
+  const round = await repo.findAcceptedRound(db, provinceCode, unit, period);
+  if (!round) return;
+  throw new TreError(ErrorCode.FiguresLocked, {
+    field: 'period',
+    detail: {
+      vi: `Báo cáo kỳ ${period} của đơn vị này đã được chấp nhận trong đợt báo cáo "${round}": tiến độ nhiệm vụ đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa`,
+      en: `This body's report for ${period} was accepted in the reporting round "${round}": its task progress is locked; the standing body must reopen the report before it can change`,
+    },
+  });
+}
+
 /** Records (or replaces) one body's progress on a task for a period, with its audit row. */
 export async function recordProgress(
   db: Kysely<Database>,
@@ -93,6 +119,7 @@ export async function recordProgress(
   assertPeriodOfPlan(req.period, task);
   const key = { taskId, ...body, period: req.period };
   const id = await db.transaction().execute(async (trx) => {
+    await assertProgressOpen(trx, actor.provinceCode, body, req.period);
     const before = await repo.findProgress(trx, key);
     // keeping the evidence someone else attached is fine; attaching a file needs one's own upload
     if (req.evidenceFileId && req.evidenceFileId !== before?.evidence_file_id) {

@@ -366,3 +366,25 @@ export async function listUnresolvedNames(db: Q, planId: string): Promise<string
     ) n ORDER BY name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
+
+/**
+ * The title of a reporting round that accepted this body's report for the period, if any. The
+ * table belongs to the reporting module (figures_lock, migration 0013); plans come before it in the
+ * module order, so they read the row rather than call its code.
+ */
+export async function findAcceptedRound(
+  db: Q,
+  provinceCode: string,
+  unitCode: string,
+  period: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('figures_lock as l')
+    .innerJoin('reporting_round as r', 'r.id', 'l.round_id')
+    .select('r.title')
+    .where('l.province_code', '=', provinceCode)
+    .where('l.unit_code', '=', unitCode)
+    .where('l.period', '=', period)
+    .executeTakeFirst();
+  return row?.title;
+}

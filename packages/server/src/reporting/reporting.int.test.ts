@@ -288,3 +288,50 @@ describe('the board', () => {
     expect(res.json<SubmissionDto>().submittedAfterClose).toBe(true);
   });
 });
+
+describe('locks held by more than one round', () => {
+  it('keep the figures and the task progress locked while any round holds them accepted', async () => {
+    expect((await call(po, 'POST', `${sub(COMMUNE_B)}/accept`)).statusCode).toBe(200);
+    const [, , task3] = await taskIdsOf(t.db, planId);
+    const progress = await call(communeB, 'PUT', `/api/plans/tasks/${task3 ?? ''}/progress`, {
+      period: '2025S1',
+      status: 'done',
+      note: 'Sửa sau khi đã chấp nhận',
+      evidenceFileId: null,
+    });
+    expect(progress.statusCode).toBe(409);
+    expect(progress.json<{ error: { code: string } }>().error.code).toBe('FIGURES_LOCKED');
+
+    const adHoc = (
+      await call(po, 'POST', '/api/rounds', { planId: null, period: '2025S1', deadline: '2025-07-01', title: 'Đột xuất 6 tháng' })
+    ).json<RoundDto>();
+    const inAdHoc = `/api/rounds/${adHoc.id}/submissions/${COMMUNE_B}`;
+    const form = (await call(communeB, 'GET', inAdHoc)).json<SubmissionDto>();
+    const explanations = Object.fromEntries(form.missingFigures.map((c) => [c, 'Không phát sinh']));
+    expect((await call(communeB, 'PUT', inAdHoc, { narrative: {}, explanations })).statusCode).toBe(200);
+    expect((await call(communeB, 'POST', `${inAdHoc}/submit`)).statusCode).toBe(200);
+    expect((await call(po, 'POST', `${inAdHoc}/accept`)).statusCode).toBe(200);
+    expect((await call(po, 'POST', `${inAdHoc}/reopen`, { reason: 'Đợt đột xuất cần bổ sung' })).statusCode).toBe(200);
+
+    // reopening the ad hoc round leaves the plan round's acceptance, and its lock, in place
+    const put = await call(communeB, 'PUT', '/api/data-values', {
+      unit: COMMUNE_B,
+      period: '2025S1',
+      values: [{ element: 'LIVE_BIRTHS', value: 5 }],
+    });
+    expect(put.statusCode).toBe(409);
+    expect(put.json<{ error: { message: string } }>().error.message).toContain(round.title);
+  });
+});
+
+describe('what a body learns from a refusal', () => {
+  it('is the same 403 for a body that owes the round and one that does not', async () => {
+    expect((await call(communeA, 'GET', sub(COMMUNE_B))).statusCode).toBe(403);
+    expect((await call(communeA, 'GET', sub('00004'))).statusCode).toBe(403); // a commune of Hà Nội
+  });
+
+  it('refuses a title of two lines (it goes into e-mail subjects and the report)', async () => {
+    const res = await call(po, 'PATCH', `/api/rounds/${round.id}`, { title: 'Đợt 1\r\nBcc: x@y.vn' });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,6 @@
 import {
+  SINGLE_LINE,
+  isSingleLine,
   NARRATIVE_MAX,
   NARRATIVE_SECTIONS,
   type ReportBuildDto,
@@ -43,13 +45,13 @@ export const OpenRoundSchema = z.object({
   planId: z.uuid().nullable(),
   period: z.string().trim().min(4).max(7),
   deadline: IsoDate.optional(),
-  title: z.string().trim().min(1).max(300).optional(),
+  title: z.string().trim().min(1).max(300).refine(isSingleLine, SINGLE_LINE).optional(),
   remindBeforeDays: Days(60).optional(),
   remindEveryDays: Days(60).min(1).optional(),
 });
 
 export const UpdateRoundSchema = z.object({
-  title: z.string().trim().min(1).max(300).optional(),
+  title: z.string().trim().min(1).max(300).refine(isSingleLine, SINGLE_LINE).optional(),
   deadline: IsoDate.optional(),
   remindBeforeDays: Days(60).optional(),
   remindEveryDays: Days(60).min(1).optional(),
@@ -218,24 +220,24 @@ export type ContractChecks = [
 ];
 
 const Front = z.object({
-  parentBody: z.string().trim().max(200),
-  issuingBody: z.string().trim().min(1).max(200),
-  number: z.string().trim().min(1).max(60),
-  place: z.string().trim().min(1).max(100),
+  parentBody: z.string().trim().max(200).refine(isSingleLine, SINGLE_LINE),
+  issuingBody: z.string().trim().min(1).max(200).refine(isSingleLine, SINGLE_LINE),
+  number: z.string().trim().min(1).max(60).refine(isSingleLine, SINGLE_LINE),
+  place: z.string().trim().min(1).max(100).refine(isSingleLine, SINGLE_LINE),
   date: z.union([z.literal(''), IsoDate]),
-  subject: z.string().trim().min(1).max(500),
+  subject: z.string().trim().min(1).max(500).refine(isSingleLine, SINGLE_LINE),
   signature: z.object({
-    onBehalf: z.string().trim().max(100),
-    deputy: z.string().trim().max(100),
-    title: z.string().trim().max(100),
-    name: z.string().trim().max(100),
+    onBehalf: z.string().trim().max(100).refine(isSingleLine, SINGLE_LINE),
+    deputy: z.string().trim().max(100).refine(isSingleLine, SINGLE_LINE),
+    title: z.string().trim().max(100).refine(isSingleLine, SINGLE_LINE),
+    name: z.string().trim().max(100).refine(isSingleLine, SINGLE_LINE),
   }),
-  recipients: z.array(z.string().trim().min(1).max(300)).max(40),
+  recipients: z.array(z.string().trim().min(1).max(300).refine(isSingleLine, SINGLE_LINE)).max(40),
 });
 
 const DraftSection = z.object({
   key: z.enum(NARRATIVE_SECTIONS),
-  heading: z.string().trim().min(1).max(300),
+  heading: z.string().trim().min(1).max(300).refine(isSingleLine, SINGLE_LINE),
   paragraphs: z.array(z.object({ text: z.string().max(NARRATIVE_MAX), source: z.string().max(300).nullable() })).max(2000),
 });
 

@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
  *   reviewer sees what changed and an accepted report can always be shown as it was.
  * - submission_comment: the reviewer's comments on a return, on the whole, a section or a figure.
  * - figures_lock: a unit's figures for a period accepted in a round; the indicators module refuses
- *   to change them until the round's submission is reopened.
+ *   to change them while any round holds them accepted (reopening one round removes its lock only).
  * - notification: in-app messages to a user (reminders today, case alerts later).
  * - reporting_contact: a body's reporting mailbox, its head and when a late report escalates.
  * - reminder: the log of reminders, one row per (round, body, step, channel): the unique key is what
@@ -101,7 +101,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       round_id uuid NOT NULL REFERENCES reporting_round(id) ON DELETE CASCADE,
       locked_by uuid REFERENCES app_user(id),
       locked_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (province_code, unit_code, period)
+      -- one lock per round: a unit's figures stay locked while any round holds them accepted
+      PRIMARY KEY (province_code, unit_code, period, round_id)
     );
 
     CREATE TABLE notification (

@@ -1,4 +1,10 @@
-import type { ReportingContactDto, ReportingContactListReply, ReportingContactRequest } from '@tre/core';
+import {
+  SINGLE_LINE,
+  isSingleLine,
+  type ReportingContactDto,
+  type ReportingContactListReply,
+  type ReportingContactRequest,
+} from '@tre/core';
 import { z } from 'zod';
 import type { Expect, Same } from '../../http/contract.ts';
 
@@ -12,7 +18,14 @@ const Email = z
 
 export const ReportingContactRequestSchema = z.object({
   email: Email.nullable(),
-  headName: z.string().trim().min(1).max(200, 'Tên dài quá 200 ký tự / name longer than 200 characters').nullable(),
+  // the name goes into the escalation e-mail's text: one line, never a forged paragraph
+  headName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200, 'Tên dài quá 200 ký tự / name longer than 200 characters')
+    .refine(isSingleLine, SINGLE_LINE)
+    .nullable(),
   headEmail: Email.nullable(),
   escalateAfterDays: z
     .number()

@@ -32,13 +32,19 @@ export function assertMayOn(actor: SessionActor, action: ReportingAction, body: 
   if (!mayOn(actor, action, body)) throw forbidden();
 }
 
-/** The round and the body owing it, or 404 (the body does not owe this round). */
+/**
+ * The round and the body owing it, or 404 (the body does not owe this round). The caller's reach
+ * is checked first, from the code's shape (five digits: a commune; else an agency's id), so that a
+ * body refused another's report gets the same 403 whether that other owes the round or not.
+ */
 export async function roundAndBody(
   db: Kysely<Database> | Transaction<Database>,
   actor: SessionActor,
   roundId: string,
   unitCode: string,
+  action: ReportingAction = 'submissions.read',
 ) {
+  assertMayOn(actor, action, { kind: /^\d{5}$/.test(unitCode) ? 'commune' : 'agency', code: unitCode });
   const round = await getRound(db, actor.provinceCode, roundId);
   const owed = await repo.findRoundBody(db, roundId, unitCode);
   if (!owed) throw notFound({ vi: 'đơn vị trong đợt báo cáo', en: 'Body of the round' });

@@ -39,8 +39,9 @@ async function step(
   ) => Promise<void>,
 ): Promise<SubmissionDto> {
   await db.transaction().execute(async (trx) => {
-    const ctx = await roundAndBody(trx, actor, roundId, unitCode);
-    assertMayOn(actor, action === 'save' || action === 'submit' ? 'submissions.edit' : 'submissions.review', {
+    const permission = action === 'save' || action === 'submit' ? 'submissions.edit' : 'submissions.review';
+    const ctx = await roundAndBody(trx, actor, roundId, unitCode, permission);
+    assertMayOn(actor, permission, {
       kind: ctx.owed.unit_kind,
       code: ctx.owed.unit_code,
     });
@@ -241,7 +242,7 @@ export async function reopenSubmission(
       updated_by: userIdOf(actor),
       updated_at: new Date(),
     });
-    await unlockFigures(trx, { provinceCode: actor.provinceCode, unitCode: row.unit_code, period: round.period });
+    await unlockFigures(trx, { provinceCode: actor.provinceCode, unitCode: row.unit_code, period: round.period, roundId });
     await repo.insertComments(trx, [
       {
         submission_id: row.id,
