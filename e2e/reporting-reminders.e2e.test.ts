@@ -81,8 +81,28 @@ describe('a reminder before the deadline', () => {
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByTestId('current-user').waitFor();
+    // the same reminder in the app: the bell counts it, unread
+    await page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).waitFor();
     const link = /\/reporting\/rounds\/[0-9a-f-]+\/submissions\/\d+/.exec(sink.messages[0]?.text ?? '')?.[0] ?? '';
     await page.goto(`${server.url}${link}`);
     expect(await page.getByTestId('submission-state').getAttribute('data-state')).toBe('missing');
+  });
+
+  it('is in the round’s reminder log on the board, delivered', async () => {
+    const admin = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
+    admin.setDefaultTimeout(20_000);
+    await admin.goto(server.url);
+    await admin.getByLabel('Tên đăng nhập').fill('admin');
+    await admin.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: 'Đăng nhập' }).click();
+    await admin.getByTestId('current-user').waitFor();
+    await admin.goto(`${server.url}/reporting/rounds/${roundId}`);
+    await admin.getByTestId('reminder-log-toggle').click();
+    const row = admin
+      .getByTestId('reminder-log')
+      .locator('tr', { hasText: 'Thư điện tử' })
+      .filter({ hasText: 'Phường Thành Vinh' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('✓ Đã gửi');
   });
 });

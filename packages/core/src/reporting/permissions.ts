@@ -9,7 +9,7 @@ import { permissionTable } from '../access/permission.ts';
 export const reportingPermissions = permissionTable({
   /** POST /api/rounds, PATCH /api/rounds/:id (deadline, reminder settings, close), PUT /api/rounds/:id/bodies, PUT /api/reporting/contacts */
   'rounds.manage': { admin: 'province', provincial_officer: 'province' },
-  /** GET /api/rounds/:id (the board), GET /api/reporting/contacts: every body's state */
+  /** GET /api/rounds/:id (the board), GET /api/rounds/:id/reminders, GET /api/reporting/contacts: every body's state */
   'rounds.board': { admin: 'province', provincial_officer: 'province', viewer: 'province' },
   /** GET /api/rounds/:id/submissions/:unit: one body's submission, prefilled */
   'submissions.read': {

@@ -235,3 +235,18 @@ export interface ReportBuildDto {
   /** why there is no PDF, when there is none */
   pdfNote: string | null;
 }
+
+/** GET /api/rounds/:id/reminders: one row per reminder claimed, for the board's log. */
+export interface RoundReminderDto {
+  unitKind: ReportingUnitKind;
+  unitCode: string;
+  /** 'before', 'after-1' …, 'escalate' */
+  step: string;
+  channel: 'in_app' | 'email';
+  /** in-app: the usernames reached; e-mail: 'contact' (the body's mailbox) or 'head' (escalation) */
+  recipients: string;
+  sentAt: string | null;
+  /** null: claimed, not yet tried */
+  delivered: boolean | null;
+  error: string | null;
+}

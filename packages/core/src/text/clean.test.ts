@@ -50,7 +50,11 @@ describe('unsafeCharacterIn', () => {
   it('finds lone surrogates but not surrogate pairs', () => {
     expect(unsafeCharacterIn('a\ud83d')).toEqual({ index: 1, codePoint: 0xd83d, kind: 'surrogate' });
     // noncharacters: U+FFFE and U+FFFF would make a generated .docx or .xlsx invalid XML
-    expect(unsafeCharacterIn('ghi chú \uffff', { multiline: true })).toEqual({ index: 8, codePoint: 0xffff, kind: 'noncharacter' });
+    expect(unsafeCharacterIn('ghi chú \uffff', { multiline: true })).toEqual({
+      index: 8,
+      codePoint: 0xffff,
+      kind: 'noncharacter',
+    });
     expect(unsafeCharacterIn('\ufffe')?.kind).toBe('noncharacter');
     expect(unsafeCharacterIn('x\ufdd0')?.kind).toBe('noncharacter');
     expect(unsafeCharacterIn('\ufffd\ufdcf\ufdf0')).toBeUndefined(); // the replacement character and neighbours are text

@@ -8,7 +8,8 @@ import { actorOf, authorize } from '../http/auth.ts';
 import { fromParams } from '../http/read-log-hook.ts';
 import { listRoundSummaries, roundBoard } from './board/service.ts';
 import { myRounds } from './board/mine.ts';
-import { adjustBodies, openRound, updateRound } from './rounds/service.ts';
+import { adjustBodies, getRound, openRound, updateRound } from './rounds/service.ts';
+import { remindersOfRound } from './reminders/repository.ts';
 import { readSubmission } from './submissions/service.ts';
 import {
   acceptSubmission,
@@ -24,6 +25,7 @@ import {
   RoundBoardSchema,
   RoundBodiesSchema,
   RoundIdParams,
+  RoundReminderSchema,
   RoundSchema,
   RoundSummarySchema,
   SaveSubmissionSchema,
@@ -90,6 +92,23 @@ export function reportingRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => roundBoard(db, authorize(request, reportingPermissions, 'rounds.board'), request.params.id),
+    );
+
+    app.get(
+      '/api/rounds/:id/reminders',
+      {
+        schema: {
+          tags,
+          summary: 'Nhật ký nhắc báo cáo của đợt / the round’s reminder log',
+          params: RoundIdParams,
+          response: { 200: z.object({ items: z.array(RoundReminderSchema) }) },
+        },
+      },
+      async (request) => {
+        const actor = authorize(request, reportingPermissions, 'rounds.board');
+        await getRound(db, actor.provinceCode, request.params.id);
+        return { items: await remindersOfRound(db, request.params.id) };
+      },
     );
 
     app.patch(

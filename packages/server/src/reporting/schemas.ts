@@ -15,6 +15,7 @@ import {
   type RoundBoardDto,
   type RoundBodiesRequest,
   type RoundDto,
+  type RoundReminderDto,
   type RoundSummaryDto,
   type SaveSubmissionRequest,
   type SubmissionDto,
@@ -204,6 +205,17 @@ export const SubmissionSchema = z.object({
   actions: z.array(z.enum(SUBMISSION_ACTIONS)),
 });
 
+export const RoundReminderSchema = z.object({
+  unitKind: UnitKind,
+  unitCode: z.string(),
+  step: z.string(),
+  channel: z.enum(['in_app', 'email']),
+  recipients: z.string(),
+  sentAt: z.string().nullable(),
+  delivered: z.boolean().nullable(),
+  error: z.string().nullable(),
+});
+
 // ---- the contract: each schema's type is exactly the type in core's reporting-api.ts ----
 export type ContractChecks = [
   Expect<Same<z.infer<typeof OpenRoundSchema>, OpenRoundRequest>>,
@@ -217,6 +229,7 @@ export type ContractChecks = [
   Expect<Same<z.infer<typeof ReturnSubmissionSchema>, ReturnSubmissionRequest>>,
   Expect<Same<z.infer<typeof ReopenSubmissionSchema>, ReopenSubmissionRequest>>,
   Expect<Same<z.infer<typeof SubmissionSchema>, SubmissionDto>>,
+  Expect<Same<z.infer<typeof RoundReminderSchema>, RoundReminderDto>>,
 ];
 
 const Front = z.object({

@@ -1,4 +1,5 @@
 import type {
+  RoundReminderDto,
   OpenRoundRequest,
   ReopenSubmissionRequest,
   ReportBuildDto,
@@ -54,6 +55,7 @@ export const reportingReads = {
   /** the rounds the caller's own body owes, with its own counts */
   mine: (): Read<{ items: RoundSummaryDto[] }> => read('/api/rounds/mine'),
   board: (id: string): Read<RoundBoardDto> => read(roundUrl(id)),
+  reminders: (id: string): Read<{ items: RoundReminderDto[] }> => read(`${roundUrl(id)}/reminders`),
   submission: (roundId: string, unit: string): Read<SubmissionDto> => read(submissionUrl(roundId, unit)),
   report: (roundId: string): Read<ReportDraftDto> => read(reportUrl(roundId)),
   builds: (roundId: string): Read<{ items: ReportBuildDto[] }> => read(`${reportUrl(roundId)}/builds`),

@@ -10,6 +10,7 @@ import { formatDay } from '../labels.ts';
 import { BoardCounts } from './BoardCounts.tsx';
 import { BoardTable } from './BoardTable.tsx';
 import { RoundSettings } from './RoundSettings.tsx';
+import { ReminderLog } from './ReminderLog.tsx';
 
 /** `/reporting/rounds/:id`: who has reported, on time or late, how complete; the standing body's settings of the round. */
 export function BoardPage() {
@@ -52,6 +53,7 @@ export function BoardPage() {
       <BoardCounts counts={counts} />
       {canManageRounds(user) && <RoundSettings round={round} onChanged={board.reload} />}
       <BoardTable roundId={round.id} deadline={round.deadline} rows={rows} />
+      <ReminderLog roundId={round.id} names={new Map(rows.map((r) => [r.unitCode, r.name]))} />
     </Stack>
   );
 }
