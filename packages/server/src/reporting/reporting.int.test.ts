@@ -167,6 +167,12 @@ describe('a submission', () => {
     ]);
     expect(seen.actions).toEqual(['return', 'accept']);
 
+    // each step told in the app: the standing body of the sending, the commune of the return
+    const notices = await t.db.kysely.selectFrom('notification').select(['kind', 'title_vi', 'link']).orderBy('id').execute();
+    expect(notices.map((n) => n.kind)).toEqual(['submission_submitted', 'submission_returned', 'submission_submitted']);
+    expect(notices[1]?.title_vi).toMatch(/^Báo cáo bị trả lại \(1 ý kiến\)/);
+    expect(notices[1]?.link).toBe(`/reporting/rounds/${round.id}/submissions/${COMMUNE_A}`);
+
     const accepted = await call(po, 'POST', `${sub(COMMUNE_A)}/accept`);
     expect(accepted.json<SubmissionDto>()).toMatchObject({ state: 'accepted', locked: true, actions: ['reopen'] });
   });

@@ -17,6 +17,7 @@ import { auditActorOf, userIdOf, type SessionActor } from '../../audit/session-a
 import { lockFigures, unlockFigures } from '../../indicators/locks-repository.ts';
 import { bodyFigures, bodyOf, bodyTasks, contentOf } from './content.ts';
 import * as repo from './repository.ts';
+import { notify } from './notices.ts';
 import { afterChange, assertMayOn, refuse, roundAndBody } from './service.ts';
 import { missingFigures } from '@tre/core';
 
@@ -149,6 +150,7 @@ export async function submitSubmission(db: Kysely<Database>, actor: SessionActor
       before: { state: current.state, version: current.version },
       after: { state: to, version },
     });
+    await notify(trx, actor, round, body, 'submitted');
   });
 }
 
@@ -169,7 +171,7 @@ export async function returnSubmission(
     if (!COMMENT_TARGET.test(c.target))
       throw invalid(`comments.${i}.target`, `Không rõ ý kiến về phần nào: ${c.target}`, `Unknown comment target: ${c.target}`);
   });
-  return step(db, actor, roundId, unitCode, 'return', async (trx, { row, to }) => {
+  return step(db, actor, roundId, unitCode, 'return', async (trx, { round, owed, row, to }) => {
     if (!row) throw refuse('draft', 'return');
     await repo.updateSubmission(trx, row.id, { state: to, updated_by: userIdOf(actor), updated_at: new Date() });
     await repo.insertComments(
@@ -191,11 +193,19 @@ export async function returnSubmission(
       before: { state: row.state },
       after: { state: to, comments: comments.length },
     });
+    await notify(
+      trx,
+      actor,
+      round,
+      await bodyOf(trx, actor.provinceCode, owed.unit_kind, owed.unit_code),
+      'returned',
+      comments.length,
+    );
   });
 }
 
 export async function acceptSubmission(db: Kysely<Database>, actor: SessionActor, roundId: string, unitCode: string) {
-  return step(db, actor, roundId, unitCode, 'accept', async (trx, { round, row, to }) => {
+  return step(db, actor, roundId, unitCode, 'accept', async (trx, { round, owed, row, to }) => {
     if (!row) throw refuse('draft', 'accept');
     const now = new Date();
     await repo.updateSubmission(trx, row.id, {
@@ -220,6 +230,7 @@ export async function acceptSubmission(db: Kysely<Database>, actor: SessionActor
       before: { state: row.state },
       after: { state: to, version: row.version, figuresLocked: `${row.unit_code}/${round.period}` },
     });
+    await notify(trx, actor, round, await bodyOf(trx, actor.provinceCode, owed.unit_kind, owed.unit_code), 'accepted');
   });
 }
 
@@ -233,7 +244,7 @@ export async function reopenSubmission(
   const reason = req.reason.trim();
   if (reason.length < 5)
     throw invalid('reason', 'Hãy ghi lý do mở lại (ít nhất 5 ký tự)', 'Give the reason for reopening (at least 5 characters)');
-  return step(db, actor, roundId, unitCode, 'reopen', async (trx, { round, row, to }) => {
+  return step(db, actor, roundId, unitCode, 'reopen', async (trx, { round, owed, row, to }) => {
     if (!row) throw refuse('draft', 'reopen');
     await repo.updateSubmission(trx, row.id, {
       state: to,
@@ -261,5 +272,6 @@ export async function reopenSubmission(
       before: { state: row.state, figuresLocked: true },
       after: { state: to, reason, figuresLocked: false },
     });
+    await notify(trx, actor, round, await bodyOf(trx, actor.provinceCode, owed.unit_kind, owed.unit_code), 'reopened');
   });
 }
