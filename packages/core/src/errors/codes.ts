@@ -78,8 +78,8 @@ export const errorMessages: Messages = {
     en: 'Cannot submit yet: {count} required figures are neither entered nor explained ({fields})',
   },
   FIGURES_LOCKED: {
-    vi: 'Số liệu của {unit} kỳ {period} đã được chấp nhận trong đợt báo cáo "{round}" và đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa',
-    en: 'The figures of {unit} for {period} were accepted in the reporting round "{round}" and are locked; the standing body must reopen the report before they can change',
+    vi: 'Số liệu {period} của {unit} đã được chấp nhận trong đợt báo cáo “{round}” và đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa',
+    en: 'The figures of {unit} for {periodEn} were accepted in the reporting round “{round}” and are locked; the standing body must reopen the report before they can change',
   },
   INTERNAL: {
     vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',

@@ -1,4 +1,4 @@
-import { ErrorCode, type Bilingual } from '@tre/core';
+import { ErrorCode, parsePeriod, periodLabel, type Bilingual } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { TreError } from '../errors.ts';
@@ -13,8 +13,16 @@ import { findLocks, type FiguresLock } from './locks-repository.ts';
 export function lockedError(lock: FiguresLock, unitName: string): TreError {
   return new TreError(ErrorCode.FiguresLocked, {
     field: 'period',
-    params: { unit: unitName, period: lock.period, round: lock.roundTitle },
+    params: { unit: unitName, round: lock.roundTitle, ...periodWords(lock.period) },
   });
+}
+
+/** "6 tháng đầu năm 2026" / "first half of 2026" rather than the code 2026S1. */
+function periodWords(code: string): { period: string; periodEn: string } {
+  const p = parsePeriod(code);
+  if (!p) return { period: `kỳ ${code}`, periodEn: code };
+  const label = periodLabel(p);
+  return { period: label.vi.toLowerCase(), periodEn: label.en.toLowerCase() };
 }
 
 /** The reason a file's row is refused for a locked cell. */

@@ -101,8 +101,8 @@ async function assertProgressOpen(db: Kysely<Database>, provinceCode: string, bo
   throw new TreError(ErrorCode.FiguresLocked, {
     field: 'period',
     detail: {
-      vi: `Báo cáo kỳ ${period} của đơn vị này đã được chấp nhận trong đợt báo cáo "${round}": tiến độ nhiệm vụ đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa`,
-      en: `This body's report for ${period} was accepted in the reporting round "${round}": its task progress is locked; the standing body must reopen the report before it can change`,
+      vi: `Báo cáo kỳ ${period} của đơn vị này đã được chấp nhận trong đợt báo cáo “${round}”: tiến độ nhiệm vụ đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa`,
+      en: `This body's report for ${period} was accepted in the reporting round “${round}”: its task progress is locked; the standing body must reopen the report before it can change`,
     },
   });
 }
