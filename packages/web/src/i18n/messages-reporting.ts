@@ -19,6 +19,8 @@ export const reportingVi = {
   repColFigures: 'Số liệu (có + giải trình / yêu cầu)',
   repColReminders: 'Đã nhắc',
   repReminderLog: 'Nhật ký nhắc báo cáo',
+  repDeadlinePast:
+    'Hạn nộp này đã qua {n} ngày: mọi đơn vị sẽ bị tính là quá hạn ngay khi mở đợt. Hãy đặt hạn mới nếu đây là đợt báo cáo bổ sung.',
   repReminderLogEmpty: 'Chưa gửi lời nhắc nào trong đợt này.',
   repReminderWhen: 'Thời điểm',
   repReminderStep: 'Lần nhắc',
@@ -236,6 +238,8 @@ export const reportingEn: Partial<Record<keyof typeof reportingVi, string>> = {
   repColFigures: 'Figures (present + explained / required)',
   repColReminders: 'Reminded',
   repReminderLog: 'Reminder log',
+  repDeadlinePast:
+    'This deadline passed {n} days ago: every body will be overdue as soon as the round opens. Set a new deadline if this is a late round.',
   repReminderLogEmpty: 'No reminder has been sent in this round yet.',
   repReminderWhen: 'When',
   repReminderStep: 'Reminder',

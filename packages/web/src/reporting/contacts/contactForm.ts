@@ -63,8 +63,13 @@ export interface FoldedContact {
 
 export const contactKey = (c: Pick<ReportingContactDto, 'unitKind' | 'unitCode'>): string => `${c.unitKind}:${c.unitCode}`;
 
+const VIETNAMESE = new Intl.Collator('vi');
+
+/** The rows in Vietnamese order (agencies, then communes), each with its name folded for the search. */
 export const foldContacts = (rows: readonly ReportingContactDto[]): FoldedContact[] =>
-  rows.map((contact) => ({ contact, name: foldText(contact.name) }));
+  [...rows]
+    .sort((a, b) => (a.unitKind === b.unitKind ? VIETNAMESE.compare(a.name, b.name) : a.unitKind === 'agency' ? -1 : 1))
+    .map((contact) => ({ contact, name: foldText(contact.name) }));
 
 /** The rows of a kind (or every kind) whose name holds every word searched, in any order, without diacritics or case. */
 export function filterContacts(

@@ -10,7 +10,7 @@ import { plansReads } from '../../plans/api.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { foldFilter } from '../../ui/foldFilter.ts';
 import { reportingApi } from '../api.ts';
-import { formatDay } from '../labels.ts';
+import { daysLeft, formatDay } from '../labels.ts';
 
 type Part = 'S1' | 'S2' | 'year';
 
@@ -122,6 +122,12 @@ export function OpenRoundModal({ onClose }: { onClose: () => void }) {
                   ? t('repDeadlineFromPlan', { date: formatDay(fromPlan.due), text: fromPlan.from.text ?? fromPlan.from.due })
                   : t('repDeadlineNone')}
             </Text>
+          )}
+          {deadline && daysLeft(deadline) < 0 && (
+            // a plan's date for a half-year already gone: every body would open the round overdue
+            <Alert color="orange" data-testid="open-round-past-deadline">
+              {t('repDeadlinePast', { n: -daysLeft(deadline) })}
+            </Alert>
           )}
           <TextInput
             label={t('repRoundTitle')}
