@@ -70,8 +70,8 @@ describe('the contacts table', () => {
     expect(names('all', '  ')).toHaveLength(3);
   });
 
-  it('keeps one kind', () => {
-    expect(names('commune', '')).toEqual(['Xã Nghi Lộc', 'Phường Trường Vinh']);
+  it('keeps one kind, in Vietnamese order', () => {
+    expect(names('commune', '')).toEqual(['Phường Trường Vinh', 'Xã Nghi Lộc']);
     expect(names('agency', 'vinh')).toEqual([]);
   });
 });
