@@ -283,13 +283,15 @@ describe('validation findings of one unit', () => {
 });
 
 describe('who entered a figure and when', () => {
-  it('formats local time as HH:mm dd/MM/yyyy', () => {
-    expect(formatDateTime(new Date(2026, 1, 3, 14, 5).toISOString())).toBe('14:05 03/02/2026');
+  it('formats Vietnam time as HH:mm dd/MM/yyyy, whatever the browser’s zone', () => {
+    expect(formatDateTime('2026-02-03T07:05:00.000Z')).toBe('14:05 03/02/2026');
+    // 21:15 UTC is already the next day in Vietnam
+    expect(formatDateTime('2026-12-06T21:15:00.000Z')).toBe('04:15 07/12/2026');
     expect(formatDateTime('not a date')).toBe('not a date');
   });
 
   it('gives the text parameters, or null when nothing was entered', () => {
-    const at = new Date(2025, 11, 31, 9, 0).toISOString();
+    const at = '2025-12-31T02:00:00.000Z';
     expect(enteredParams('xa_a', at)).toEqual({ who: 'xa_a', time: '09:00 31/12/2025' });
     expect(enteredParams(null, null)).toBeNull();
   });

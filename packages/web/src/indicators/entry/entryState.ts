@@ -246,12 +246,15 @@ export function findingsByElement(f: Findings): Map<string, Violation[]> {
   return out;
 }
 
-/** `HH:mm dd/MM/yyyy` in the browser's time zone (the way dates are written in Vietnam). */
+/** `HH:mm dd/MM/yyyy` in Vietnam time (the way dates are written in Vietnam). */
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  // Vietnam's clock (UTC+7, no daylight saving) whatever the browser's zone: the rest of Tre (a
+  // report's sending, a comment) says Vietnam time, and one screen must not say another
+  const d = new Date(ms + 7 * 3600 * 1000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
 /** Who entered a figure and when, as the text parameters of "Nhập bởi {who} lúc {time}"; null when unknown. */
