@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { Role, roles } from '@tre/core';
+import { type Role, roles } from '@tre/core';
 import { bootstrap } from './bootstrap.ts';
 import { loadConfig, type Config } from './config.ts';
 import { recordAudit } from './audit/audit.ts';
 import { createUser } from './access/service.ts';
-import type { SessionActor } from './audit/session-actor.ts';
+import { commandLineActor } from './audit/session-actor.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { dumpDatabase, restoreDatabase } from './db/dump.ts';
 import { openDb } from './db/pool.ts';
@@ -38,18 +38,6 @@ async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof open
     await db.close();
   }
 }
-
-const systemActor = (config: Config): SessionActor => ({
-  id: '00000000-0000-0000-0000-000000000000',
-  username: 'cli',
-  displayName: 'Dòng lệnh / CLI',
-  role: Role.Admin,
-  agencyId: null,
-  communeCode: null,
-  provinceCode: config.provinceCode,
-  csrfToken: '',
-  ip: null,
-});
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
@@ -153,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         agencyId = agency.id;
       }
-      const user = await createUser(db.kysely, systemActor(config), {
+      const user = await createUser(db.kysely, commandLineActor(config.provinceCode), {
         username: values.username ?? '',
         displayName: values.name ?? values.username ?? '',
         password,

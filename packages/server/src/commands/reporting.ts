@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Role, submissionStateLabels, type RoundBoardDto } from '@tre/core';
+import { submissionStateLabels, type RoundBoardDto } from '@tre/core';
 import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
-import { COMMAND_LINE_ACTOR_ID, type SessionActor } from '../audit/session-actor.ts';
+import { commandLineActor, type SessionActor } from '../audit/session-actor.ts';
 import { listRoundSummaries, roundBoard } from '../reporting/board/service.ts';
 import { buildReport } from '../reporting/consolidated/service.ts';
 import { openRound } from '../reporting/rounds/service.ts';
@@ -27,17 +27,7 @@ export const ROUNDS_HELP = `  tre rounds open --plan PLAN_ID --period 2025S1 [--
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 const both = (e: { vi: string; en: string }) => `${e.vi}\n${e.en}\n`;
 
-const cliActor = (config: Config): SessionActor => ({
-  id: COMMAND_LINE_ACTOR_ID,
-  username: 'cli',
-  displayName: 'Dòng lệnh / CLI',
-  role: Role.Admin,
-  agencyId: null,
-  communeCode: null,
-  provinceCode: config.provinceCode,
-  csrfToken: '',
-  ip: null,
-});
+const cliActor = (config: Config): SessionActor => commandLineActor(config.provinceCode);
 
 async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
