@@ -9,7 +9,8 @@ import treRules from './eslint-rules/module-order.mjs';
  * (no domain), then the domain modules in the order they build on each other, then what composes
  * them (the app, the commands, the entry points). Notifications (in-app messages and the mailer) come
  * before the domain modules that send them. The modules still to come (children, cases, communes,
- * voices) take their place after reporting.
+ * voices) take their place after reporting; children comes first of them, since cases and
+ * communes read the register.
  */
 export const MODULE_ORDER = {
   server: [
@@ -26,6 +27,7 @@ export const MODULE_ORDER = {
     'plans',
     'indicators',
     'reporting',
+    'children',
     'bootstrap',
     'commands',
     'app',
@@ -46,6 +48,7 @@ export const MODULE_ORDER = {
     'plans',
     'indicators',
     'reporting',
+    'children',
     'home',
     'shell',
     'main',
