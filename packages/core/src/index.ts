@@ -31,3 +31,6 @@ export type * from './reporting/reporting-api.ts';
 export * from './reporting/numbers.ts';
 export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
+export * from './children/child.ts';
+export * from './children/permissions.ts';
+export type * from './children/children-api.ts';

@@ -70,6 +70,13 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'report_draft', orderBy: ['round_id'], json: ['header', 'sections'] },
   // the documents sent, kept so that they can always be shown again
   { name: 'report_build', orderBy: ['id'], json: ['sources'], binary: ['docx', 'xlsx', 'pdf'], batch: 10 },
+  // the children register; the staging of a running import is not dumped (the job is not either)
+  { name: 'child', orderBy: ['id'], serial: 'id' },
+  { name: 'child_group', orderBy: ['id'], serial: 'id' },
+  { name: 'child_history', orderBy: ['id'], json: ['changes'], serial: 'id' },
+  { name: 'child_duplicate', orderBy: ['id'], json: ['reasons'], serial: 'id' },
+  { name: 'child_merge', orderBy: ['id'], json: ['kept_before'], serial: 'id' },
+  { name: 'child_verification', orderBy: ['id'], json: ['mismatches', 'residence'], serial: 'id' },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];

@@ -1,5 +1,6 @@
 import type { Role } from '@tre/core';
 import type { ColumnType, Generated } from 'kysely';
+import type { ChildrenTables } from './children-schema.ts';
 
 /** Kysely's view of the tables created by ./migrations. */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -557,7 +558,7 @@ export interface ReportBuildTable {
   built_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends ChildrenTables {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
   commune: CommuneTable;
