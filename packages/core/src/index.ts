@@ -34,3 +34,4 @@ export type * from './notifications/contacts-api.ts';
 export * from './children/child.ts';
 export * from './children/permissions.ts';
 export type * from './children/children-api.ts';
+export * from './children/name-key.ts';

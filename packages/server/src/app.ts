@@ -25,6 +25,9 @@ import { indicatorsRoutes } from './indicators/routes.ts';
 import { planTargetsEffect } from './indicators/targets/plan-targets.ts';
 import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
+import { childrenRoutes } from './children/routes.ts';
+import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
+import { scanAfterImports } from './children/duplicates/service.ts';
 import { consolidatedReportRoutes } from './reporting/consolidated/routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -123,6 +126,8 @@ export async function buildApp({ db, config, webDist, imports: importBounds, rem
   );
   const throwAway = config.dataDir === 'memory://';
   imports.register(dataValuesImport);
+  imports.register(childrenImport);
+  scanAfterImports(db.kysely, imports, CHILDREN_IMPORT);
   app.decorate('imports', imports);
   app.addHook('onReady', () => imports.start());
   app.addHook('onClose', async () => {
@@ -161,6 +166,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds, rem
   await app.register(indicatorExcelRoutes(db.kysely, imports));
   await app.register(importJobRoutes(db.kysely, imports));
   await app.register(reportingRoutes(db.kysely));
+  await app.register(childrenRoutes(db.kysely, imports));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

@@ -11,6 +11,7 @@ import { openDb } from './db/pool.ts';
 import { PLAN_HELP, planCommand } from './commands/plans.ts';
 import { INDICATORS_HELP, dataCommand, indicatorsCommand } from './commands/indicators.ts';
 import { ROUNDS_HELP, reportCommand, roundsCommand } from './commands/reporting.ts';
+import { CHILDREN_HELP, childrenCommand } from './commands/children.ts';
 import { startServer } from './server.ts';
 import { findAgencyByShortName } from './units/repository.ts';
 
@@ -22,7 +23,7 @@ Cách dùng / usage:
   tre db restore FILE [--replace]   khôi phục từ FILE / restore from FILE
   tre users add --username U --name "Họ tên" --role ROLE [--password P] [--commune CODE] [--agency "Sở Y tế"]
                                     thêm người dùng / add a user (roles: ${roles.join(', ')})
-${PLAN_HELP}${INDICATORS_HELP}${ROUNDS_HELP}
+${PLAN_HELP}${INDICATORS_HELP}${ROUNDS_HELP}${CHILDREN_HELP}
 Biến môi trường / environment:
   DATABASE_URL     máy chủ PostgreSQL; nếu không đặt: PGlite nhúng / PostgreSQL server; else embedded PGlite
   TRE_DATA_DIR     thư mục dữ liệu PGlite / PGlite data folder (./data)
@@ -54,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       indicators: INDICATORS_HELP,
       rounds: ROUNDS_HELP,
       report: ROUNDS_HELP,
+      children: CHILDREN_HELP,
     };
     process.stdout.write(help[cmd] ? `Cách dùng / usage:\n${help[cmd]}` : HELP);
     return 0;
@@ -109,6 +111,12 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === 'rounds' || cmd === 'report') {
     const out = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s) };
     return cmd === 'rounds' ? roundsCommand(sub, rest, config, out) : reportCommand(sub, rest, config, out);
+  }
+  if (cmd === 'children') {
+    return childrenCommand(sub, rest, config, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
   }
   if (cmd === 'users' && sub === 'add') {
     const { values } = parseArgs({

@@ -47,6 +47,7 @@ const statusOf: Record<ErrorCode, number> = {
   SUBMISSION_STATE: 409,
   SUBMISSION_INCOMPLETE: 422,
   FIGURES_LOCKED: 409,
+  REASON_REQUIRED: 403,
   INTERNAL: 500,
 };
 

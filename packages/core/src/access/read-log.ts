@@ -24,6 +24,14 @@ export const READ_LOG_KINDS = [
   'file',
   /** an import job: its progress and first rejected rows (the CSV of them all is an export) */
   'import_job',
+  /** one child's record (the register): opened, with the reason when it is not the reader's commune */
+  'child',
+  /** a list or search of the children register (the search text is never kept) */
+  'child_list',
+  /** the duplicate review queue, or one pair side by side */
+  'child_duplicates',
+  /** who looked at one child's record */
+  'child_readers',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

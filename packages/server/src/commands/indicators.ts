@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
-import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
 import { importSettings } from '../imports/limits.ts';
 import { allRejections, jobRow } from '../imports/repository.ts';
-import { ImportRunner, type JobProgress } from '../imports/runner.ts';
+import { ImportRunner } from '../imports/runner.ts';
 import { enqueueImport } from '../imports/service.ts';
 import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
 import { dataValuesImport } from '../indicators/import/service.ts';
 import { indicatorValues, type MeasureValue } from '../indicators/values/service.ts';
+import { both, progressLine, withDb, type Out } from './shared.ts';
 
 /** `tre data import FILE` (.xlsx template or .json dataValueSets) and `tre indicators values --period P --unit CODE [--json]`. */
 export const INDICATORS_HELP = `  tre data import FILE             nhập số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json)
@@ -19,34 +18,6 @@ export const INDICATORS_HELP = `  tre data import FILE             nhập số l
   tre indicators values --period P --unit CODE [--json]
                                    giá trị các chỉ tiêu của một đơn vị, một kỳ / indicator values of a unit and period
 `;
-
-type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
-const both = (e: { vi: string; en: string }) => `${e.vi}\n${e.en}\n`;
-
-async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await bootstrap(db, config);
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-/**
- * "12.345/200.000 dòng (6%)" on one terminal line, rewritten in place; nothing when stderr is not a
- * terminal (`tty`: stderr's isTTY, typed boolean but undefined when stderr is a file or a pipe).
- */
-function progressLine(out: Out, tty: boolean | undefined) {
-  let last = '';
-  return (p: JobProgress) => {
-    if (!tty || p.status !== 'running') return;
-    const pct = p.rowsTotal ? ` (${Math.floor((100 * p.rowsDone) / Math.max(1, p.rowsTotal))}%)` : '';
-    const line = `\r${p.rowsDone.toLocaleString('vi-VN')}/${p.rowsTotal?.toLocaleString('vi-VN') ?? '?'} dòng / rows${pct}`;
-    if (line !== last) out.stderr(line);
-    last = line;
-  };
-}
 
 export async function dataCommand(sub: string | undefined, args: string[], config: Config, out: Out): Promise<number> {
   const file = args[0];

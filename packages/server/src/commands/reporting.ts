@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { submissionStateLabels, type RoundBoardDto } from '@tre/core';
-import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
-import { openDb, type Db } from '../db/pool.ts';
 import { TreError } from '../errors.ts';
 import { commandLineActor, type SessionActor } from '../audit/session-actor.ts';
 import { listRoundSummaries, roundBoard } from '../reporting/board/service.ts';
 import { buildReport } from '../reporting/consolidated/service.ts';
 import { openRound } from '../reporting/rounds/service.ts';
+import { both, withDb, type Out } from './shared.ts';
 
 /**
  * `tre rounds open|list|show` and `tre report build`: the reporting rounds from a terminal, on the
@@ -24,20 +23,8 @@ export const ROUNDS_HELP = `  tre rounds open --plan PLAN_ID --period 2025S1 [--
                                    dựng báo cáo tổng hợp .docx, .xlsx (và PDF nếu có LibreOffice) / build the consolidated report
 `;
 
-type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
-const both = (e: { vi: string; en: string }) => `${e.vi}\n${e.en}\n`;
 
 const cliActor = (config: Config): SessionActor => commandLineActor(config.provinceCode);
-
-async function withDb<T>(config: Config, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await bootstrap(db, config);
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
 
 /** Runs a verb, turning Tre's errors into a message in both languages and exit code 2. */
 async function guarded(out: Out, fn: () => Promise<number>): Promise<number> {

@@ -133,6 +133,7 @@ export interface ImportJobTable {
   unchanged: Generated<number>;
   rejected: Generated<number>;
   error: Json | null;
+  options: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface ImportJobRejectionTable {

@@ -36,3 +36,15 @@ export function importSettings(env: NodeJS.ProcessEnv = process.env): ImportSett
     maxJobSeconds: setting(env, 'TRE_IMPORT_MAX_SECONDS', 1800, 10, 86_400),
   };
 }
+
+/**
+ * A province's children register is one file of up to a few hundred thousand children (1,000,000 in
+ * the benchmark): its own bounds, as settings. The CSV streams through the worker whatever its size;
+ * an .xlsx is read whole and stays bounded by the worker's heap and the inflated-bytes limit.
+ */
+export function childrenImportSettings(env: NodeJS.ProcessEnv = process.env): { maxRows: number; maxFileBytes: number } {
+  return {
+    maxRows: setting(env, 'TRE_CHILDREN_IMPORT_MAX_ROWS', 2_000_000, 1, 10_000_000),
+    maxFileBytes: setting(env, 'TRE_CHILDREN_IMPORT_MAX_FILE_MB', 512, 1, 4096) * MB,
+  };
+}

@@ -31,6 +31,7 @@ const JOB_COLUMNS = [
   'unchanged',
   'rejected',
   'error',
+  'options',
 ] as const;
 
 export type ImportJobRow = Selectable<ImportJobTable>;
@@ -44,6 +45,8 @@ export async function insertJob(
     file_size: number;
     created_by: string | null;
     created_by_name: string;
+    /** JSON: the kind's reader options */
+    options?: string | null;
   },
 ): Promise<ImportJobRow> {
   return db.insertInto('import_job').values(job).returning(JOB_COLUMNS).executeTakeFirstOrThrow();
@@ -148,6 +151,27 @@ export async function insertRejections(trx: Transaction<Database>, jobId: string
       )
       .execute();
   }
+}
+
+/** The job as its last batch left it, locked for its finish step, if this runner still holds it. */
+export async function jobForFinish(trx: Transaction<Database>, id: string, runner: string): Promise<ImportJobRow | undefined> {
+  return trx
+    .selectFrom('import_job')
+    .select(JOB_COLUMNS)
+    .where('id', '=', id)
+    .where('runner', '=', runner)
+    .where('status', '=', 'running')
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The counters a kind's finish step settled (a staged import knows what it added only when it publishes). */
+export async function settleCounts(
+  trx: Transaction<Database>,
+  id: string,
+  counts: { imported: number; updated: number; unchanged: number },
+): Promise<void> {
+  await trx.updateTable('import_job').set(counts).where('id', '=', id).execute();
 }
 
 /** Ends a job (done or failed); the uploaded file is dropped unless a retry may still need it. */

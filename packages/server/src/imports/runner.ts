@@ -10,7 +10,7 @@ import type { ImportSettings } from './limits.ts';
 import type { UploadSpool } from './spool.ts';
 import * as repo from './repository.ts';
 import type { ImportJobRow } from './repository.ts';
-import { ImportFileError, type BatchOutcome, type BatchRow, type FileRow, type Rejection } from './types.ts';
+import { ImportFileError, type BatchOutcome, type BatchRow, type FileRow, type ImportLimits, type Rejection } from './types.ts';
 import type { Ack, WorkerInput, WorkerMessage } from './worker.ts';
 
 /**
@@ -38,6 +38,23 @@ export interface ImportKind<R extends FileRow, C> {
   tables: readonly (keyof Database)[];
   /** checks the rows and stores the good ones inside trx; the runner stores the rest of the outcome */
   storeBatch(trx: Transaction<Database>, context: C, rows: BatchRow<R>[]): Promise<BatchOutcome>;
+  /** bounds of this kind that differ from the installation's (a register is larger than a figures file) */
+  limits?: Partial<ImportLimits>;
+  /** what the reader needs besides the file (a column mapping, the import date), sent to the worker */
+  readerOptions?(context: C): unknown;
+  /**
+   * Runs in the transaction that marks the job done, after the last batch: a kind that stages its
+   * rows publishes them here, so that the job's records appear all at once or not at all. What it
+   * returns replaces the job's counters.
+   */
+  finish?(trx: Transaction<Database>, context: C, job: ImportJobRow): Promise<JobCounts>;
+}
+
+/** The counters of a finished job, as a kind's finish step settles them. */
+export interface JobCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
 }
 
 type AnyKind = ImportKind<FileRow, unknown>;
@@ -244,7 +261,8 @@ export class ImportRunner {
       filePath: this.spool.jobPath(job.id),
       skip: job.rows_done,
       batchSize: FIRST_BATCH,
-      limits: this.#settings,
+      limits: { ...this.#settings, ...kind.limits },
+      options: kind.readerOptions?.(context),
     };
     const worker = new Worker(WORKER, {
       workerData: { ...input, entry: ENTRY },
@@ -296,7 +314,7 @@ export class ImportRunner {
             break;
           }
           case 'done':
-            await this.#complete(job);
+            await this.#complete(job, kind, context);
             if (done - job.rows_done >= STATISTICS_FIRST_AT) await analyzeTables(this.#db, kind.tables);
             this.#emit(job, done, total, 'done');
             return;
@@ -343,8 +361,13 @@ export class ImportRunner {
     }
   }
 
-  async #complete(job: ImportJobRow): Promise<void> {
+  async #complete(job: ImportJobRow, kind: AnyKind, context: unknown): Promise<void> {
     const ended = await this.#db.transaction().execute(async (trx) => {
+      if (kind.finish) {
+        const held = await repo.jobForFinish(trx, job.id, this.id);
+        if (!held) return undefined;
+        await repo.settleCounts(trx, job.id, await kind.finish(trx, context, held));
+      }
       const ended = await repo.finishJob(trx, job.id, this.id, { status: 'done', keepContent: false });
       if (!ended) return undefined;
       await recordAudit(trx, auditActorOf(job), {

@@ -45,10 +45,11 @@ export async function enqueueImport(
   kind: string,
   fileName: string,
   upload: { path: string; size: number },
+  options?: unknown,
 ): Promise<ImportJobDto> {
   let job: ImportJobRow;
   try {
-    job = await insertQueued(db, uploader, kind, fileName, upload.size);
+    job = await insertQueued(db, uploader, kind, fileName, upload.size, options);
   } catch (e) {
     runner.spool.discard(upload.path);
     throw e;
@@ -64,6 +65,7 @@ async function insertQueued(
   kind: string,
   fileName: string,
   size: number,
+  options: unknown,
 ): Promise<ImportJobRow> {
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertJob(trx, {
@@ -71,6 +73,7 @@ async function insertQueued(
       kind,
       file_name: fileName,
       file_size: size,
+      options: options === undefined ? null : JSON.stringify(options),
       created_by: uploader.actor?.id ?? null,
       created_by_name: uploader.name,
     });

@@ -47,8 +47,8 @@ export interface FileSource {
 
 /** The module a reader lives in exports `reader: ImportFileReader<…>`; it runs in the worker thread. */
 export interface ImportFileReader<R extends FileRow> {
-  /** the rows in file order, in groups as they stream in; throws ImportFileError */
-  rows(fileName: string, file: FileSource, limits: ImportLimits): Iterable<R[]>;
+  /** the rows in file order, in groups as they stream in; throws ImportFileError. `options`: the kind's readerOptions */
+  rows(fileName: string, file: FileSource, limits: ImportLimits, options?: unknown): Iterable<R[]>;
   /**
    * The record a row would write, so that when two rows write the same record the earlier is
    * refused and the later kept; undefined for a row that will be refused anyway.

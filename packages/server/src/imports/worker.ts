@@ -27,6 +27,8 @@ export interface WorkerInput {
   skip: number;
   batchSize: number;
   limits: ImportLimits;
+  /** the kind's reader options (ImportKind.readerOptions) */
+  options?: unknown;
 }
 
 export type WorkerMessage =
@@ -65,7 +67,7 @@ const acked = () => {
 function scan(reader: ImportFileReader<FileRow>, file: FileSource): { total: number; repeats: Repeats } {
   const log = new HashLog();
   let total = 0;
-  for (const group of reader.rows(input.fileName, file, input.limits)) {
+  for (const group of reader.rows(input.fileName, file, input.limits, input.options)) {
     for (const r of group) {
       total++;
       const key = reader.key(r);
@@ -74,7 +76,7 @@ function scan(reader: ImportFileReader<FileRow>, file: FileSource): { total: num
   }
   const repeats = new Repeats(log.repeated());
   if (repeats.any) {
-    for (const group of reader.rows(input.fileName, file, input.limits)) {
+    for (const group of reader.rows(input.fileName, file, input.limits, input.options)) {
       for (const r of group) {
         const key = reader.key(r);
         if (key !== undefined) repeats.note(key, r.row);
@@ -93,7 +95,7 @@ async function run(): Promise<void> {
   let index = 0;
   let batch: BatchRow<FileRow>[] = [];
   let inFlight = 0;
-  for (const group of reader.rows(input.fileName, file, input.limits)) {
+  for (const group of reader.rows(input.fileName, file, input.limits, input.options)) {
     for (const r of group) {
       if (++index <= input.skip) continue;
       const key = reader.key(r);

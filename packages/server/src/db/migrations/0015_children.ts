@@ -20,11 +20,15 @@ import { sql, type Kysely } from 'kysely';
  *   with none of the file, never part of it.
  * - child_duplicate: pairs the scorer proposes, awaiting review or decided (merged, different
  *   people: never proposed again). child_merge keeps what a merge changed, to undo it.
+ * - import_job.options: what a job's reader needs besides the file.
  * - child_verification: each check against the national population database, dated, with the
  *   fields that did not match; a mismatch is shown to the commune officer, never applied.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
+    -- what a job's reader needs besides the file (the children import: the column mapping, the import
+    -- date), kept with the job so that a job resumed after a restart reads the file the same way
+    ALTER TABLE import_job ADD COLUMN options jsonb;
     CREATE TABLE child (
       id bigserial PRIMARY KEY,
       commune_code text NOT NULL REFERENCES commune(code),
@@ -141,5 +145,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DROP TABLE child_verification; DROP TABLE child_merge; DROP TABLE child_duplicate;
     DROP TABLE child_import_stage; DROP TABLE child_history; DROP TABLE child_group; DROP TABLE child;
+    ALTER TABLE import_job DROP COLUMN options;
   `.execute(db);
 }

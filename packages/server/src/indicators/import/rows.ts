@@ -4,9 +4,10 @@ import type { Bilingual } from '@tre/core';
 import { countOf } from '@tre/core/indicators/counts';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '@tre/core/indicators/indicator-api';
 import { checkText, cleanText, describeUnsafeCharacter } from '@tre/core/text/clean';
-import { ZipError, inflateBudget } from '@tre/core/files/zip';
+import { inflateBudget } from '@tre/core/files/zip';
 import { JSONParser } from '@streamparser/json';
-import { SheetError, sheetRows, type SheetCell, type SheetRow } from '../../imports/readers/xlsx.ts';
+import { sheetRows, type SheetCell, type SheetRow } from '../../imports/readers/xlsx.ts';
+import { OLE, ZIP, startsWith, workbookProblem } from '../../imports/readers/problems.ts';
 import { ImportFileError, type FileSource, type ImportFileReader, type ImportLimits } from '../../imports/types.ts';
 
 /**
@@ -114,7 +115,6 @@ export function dataValueRow(raw: unknown, row: number): ImportRow {
   };
 }
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 /**
@@ -314,48 +314,7 @@ function* workbookRows(fileName: string, bytes: Uint8Array, limits: ImportLimits
   if (!columns) throw missingHeader(fileName, header.col);
 }
 
-/** Why a workbook cannot be read, for each way the sheet reader refuses one. */
-const SHEET_PROBLEMS: Record<SheetError['problem'], Bilingual> = {
-  'no-sheet': {
-    vi: 'tệp nén không chứa bảng tính Excel (có phải tệp Word .docx?)',
-    en: 'the archive holds no Excel worksheet (is it a Word .docx?)',
-  },
-  'too-many-strings': {
-    vi: 'bảng tính có quá nhiều chuỗi chữ khác nhau; hãy chia nhỏ tệp',
-    en: 'the workbook holds too many distinct texts; split the file',
-  },
-  'text-too-long': {
-    vi: 'tệp có một đoạn chữ dài quá 1 MB giữa hai thẻ XML (không phải bảng tính Excel bình thường)',
-    en: 'the file holds a stretch of text over 1 MB between two XML tags (not an ordinary Excel workbook)',
-  },
-};
-
-function workbookProblem(fileName: string, e: unknown, limits: ImportLimits): ImportFileError {
-  if (e instanceof SheetError) return unreadable(fileName, SHEET_PROBLEMS[e.problem]);
-  if (e instanceof ZipError && e.problem === 'too-large') {
-    const mb = Math.round(limits.maxInflatedBytes / 1024 / 1024);
-    return unreadable(fileName, {
-      vi: `tệp giải nén ra quá lớn (trên ${mb} MB); hãy chia nhỏ tệp`,
-      en: `the file unpacks to more than ${mb} MB; split it`,
-    });
-  }
-  if (e instanceof ZipError) {
-    return unreadable(fileName, {
-      vi: 'tệp nén .xlsx bị hỏng hoặc không đầy đủ; hãy lưu lại tệp từ Excel',
-      en: 'the .xlsx archive is damaged or incomplete; save the file again from Excel',
-    });
-  }
-  const reason = e instanceof Error ? e.message : String(e);
-  return unreadable(fileName, {
-    vi: `không phải tệp Excel .xlsx hợp lệ (${reason})`,
-    en: `not a valid .xlsx workbook (${reason})`,
-  });
-}
-
 // ---- which format ----
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function* fileRows(fileName: string, file: FileSource, limits: ImportLimits): Generator<ImportRow[]> {
   if (file.size === 0) throw unreadable(fileName, { vi: 'tệp rỗng', en: 'the file is empty' });
@@ -364,7 +323,7 @@ function* fileRows(fileName: string, file: FileSource, limits: ImportLimits): Ge
       // a zip's directory is at its end: the workbook is read whole (the upload bound keeps it small)
       yield* workbookRows(fileName, file.whole(), limits);
     } catch (e) {
-      throw e instanceof ImportFileError ? e : workbookProblem(fileName, e, limits);
+      throw e instanceof ImportFileError ? e : workbookProblem(e, limits, (detail) => unreadable(fileName, detail));
     }
     return;
   }

@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+// the worker thread loads this file: imports name the core files it needs, not all of core
+import type { Bilingual } from '@tre/core';
+import type { ChildField } from '@tre/core/children/child';
+import { FIELD_HEADERS, type CellValue } from '@tre/core/children/layout/fields';
+import { matchHeaders, rowCells } from '@tre/core/children/layout/headers';
+import { normaliseChildRow } from '@tre/core/children/layout/row';
+import { communeResolver, type CommuneResolver } from '@tre/core/children/layout/communes';
+import { childNameKey } from '@tre/core/children/name-key';
+import { parseCommunes } from '@tre/core/units/admin-units';
+import { inflateBudget } from '@tre/core/files/zip';
+import { csvRecords, CsvError } from '../../imports/readers/csv.ts';
+import { sheetRows } from '../../imports/readers/xlsx.ts';
+import { OLE, ZIP, startsWith, workbookProblem } from '../../imports/readers/problems.ts';
+import { ImportFileError, type FileSource, type ImportFileReader, type ImportLimits } from '../../imports/types.ts';
+import type { StagedChild } from './repository.ts';
+
+/**
+ * Reading a children register (../shared/spec/children-import.md) from CSV or the first sheet of an
+ * .xlsx, in the import worker thread: the header row matched to the layout's fields (or the user's
+ * column mapping), then every row normalised by core's layout rules. A row comes out either staged
+ * (the register's columns) or with the reasons it is refused; a file whose header lacks a required
+ * field is refused whole.
+ */
+
+export interface ChildRowProblem {
+  /** the layout's header of the field (`Ngày sinh`), as the report names it */
+  field: string;
+  fieldKey: ChildField | 'row';
+  reason: Bilingual;
+}
+
+export interface ChildImportRow {
+  row: number;
+  staged?: StagedChild;
+  problems: ChildRowProblem[];
+  warnings: ChildRowProblem[];
+}
+
+/** What the job tells the reader (ImportKind.readerOptions). */
+export interface ChildReaderOptions {
+  /** the user's column mapping: file header (or `#n`) → field key or layout header */
+  map: Record<string, string>;
+  /** the import date in Vietnam, YYYY-MM-DD */
+  today: string;
+}
+
+/** A title may stand above the header row: it is looked for among the first rows. */
+const HEADER_SEARCH_ROWS = 10;
+const GROUP = 500;
+
+const COMMUNES = new URL('../../../data/admin-units/communes.csv', import.meta.url);
+let resolver: CommuneResolver | undefined;
+function communes(): CommuneResolver {
+  resolver ??= communeResolver(parseCommunes(fs.readFileSync(COMMUNES, 'utf8')));
+  return resolver;
+}
+
+export function unreadable(fileName: string, detail: Bilingual): ImportFileError {
+  return new ImportFileError({
+    vi: `Không đọc được tệp danh sách trẻ em "${fileName}": ${detail.vi}`,
+    en: `The children register "${fileName}" cannot be read: ${detail.en}`,
+  });
+}
+
+const problemOf = (p: { field: ChildField; reason: Bilingual }): ChildRowProblem => ({
+  field: FIELD_HEADERS[p.field],
+  fieldKey: p.field,
+  reason: p.reason,
+});
+
+function staged(row: number, d: NonNullable<ReturnType<typeof normaliseChildRow>['draft']>): StagedChild {
+  return {
+    source_row: row,
+    full_name: d.fullName,
+    name_key: childNameKey(d.fullName),
+    birth_date: d.birthDate,
+    sex: d.sex,
+    ethnicity: d.ethnicity,
+    ethnicity_listed: d.ethnicityListed,
+    personal_id: d.personalId,
+    commune_code: d.communeCode,
+    address: d.address,
+    mother_name: d.motherName,
+    father_name: d.fatherName,
+    carer_name: d.carerName,
+    phone: d.phone,
+    groups: d.groups,
+    identified_on: d.identifiedOn,
+    disability: d.disability,
+    schooling: d.schooling,
+  };
+}
+
+const isBlank = (cells: readonly CellValue[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
+
+/** Rows of cells (0-based columns) with their spreadsheet numbers → the layout's rows. */
+function* layoutRows(
+  fileName: string,
+  source: Iterable<{ row: number; cells: CellValue[] }[]>,
+  limits: ImportLimits,
+  options: ChildReaderOptions,
+): Generator<ChildImportRow[]> {
+  const context = { today: options.today, resolveCommune: communes() };
+  let columns: Partial<Record<ChildField, number>> | undefined;
+  let best: { problems: Bilingual[]; found: number } = { problems: [], found: -1 };
+  let count = 0;
+  for (const group of source) {
+    const out: ChildImportRow[] = [];
+    for (const { row, cells } of group) {
+      if (!columns) {
+        if (isBlank(cells)) continue;
+        const match = matchHeaders(cells, options.map);
+        const found = Object.keys(match.columns).length;
+        if (match.problems.length === 0) {
+          columns = match.columns;
+          continue;
+        }
+        if (found > best.found) best = { problems: match.problems.map((p) => p.reason), found };
+        if (row >= HEADER_SEARCH_ROWS) throw headerProblem(fileName, best.problems);
+        continue;
+      }
+      if (isBlank(cells)) continue;
+      if (++count > limits.maxRows) {
+        throw unreadable(fileName, {
+          vi: `quá ${limits.maxRows.toLocaleString('vi-VN')} dòng; hãy chia nhỏ tệp`,
+          en: `more than ${limits.maxRows.toLocaleString('en-US')} rows; split the file`,
+        });
+      }
+      const result = normaliseChildRow(rowCells(cells, columns), context);
+      out.push({
+        row,
+        ...(result.draft ? { staged: staged(row, result.draft) } : {}),
+        problems: result.problems.map(problemOf),
+        warnings: result.warnings.map(problemOf),
+      });
+      if (out.length >= GROUP) yield out.splice(0);
+    }
+    if (out.length > 0) yield out;
+  }
+  if (!columns) throw headerProblem(fileName, best.problems);
+}
+
+function headerProblem(fileName: string, problems: Bilingual[]): ImportFileError {
+  if (problems.length === 0) return unreadable(fileName, { vi: 'tệp không có dòng tiêu đề', en: 'the file has no header row' });
+  return unreadable(fileName, {
+    vi: problems.map((p) => p.vi).join('; '),
+    en: problems.map((p) => p.en).join('; '),
+  });
+}
+
+function* csvSource(fileName: string, file: FileSource): Generator<{ row: number; cells: CellValue[] }[]> {
+  try {
+    yield* csvRecords(file.chunks());
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const what: Record<CsvError['problem'], Bilingual> = {
+      'field-too-long': { vi: `dòng ${e.row} có một ô dài quá 10.000 ký tự`, en: `row ${e.row} has a cell over 10,000 characters` },
+      'too-many-fields': { vi: `dòng ${e.row} có quá 200 cột`, en: `row ${e.row} has more than 200 columns` },
+      'unclosed-quote': { vi: `dấu ngoặc kép mở ở dòng ${e.row} không được đóng`, en: `a quote opened at row ${e.row} is never closed` },
+    };
+    throw unreadable(fileName, what[e.problem]);
+  }
+}
+
+function* sheetSource(fileName: string, file: FileSource, limits: ImportLimits): Generator<{ row: number; cells: CellValue[] }[]> {
+  try {
+    for (const group of sheetRows(file.whole(), {
+      budget: inflateBudget(limits.maxInflatedBytes),
+      maxSharedStrings: limits.maxSharedStrings,
+    })) {
+      yield group.map((r) => {
+        const cells: CellValue[] = [];
+        for (const [col, cell] of r.cells) if (col <= 200) cells[col - 1] = cell.value;
+        return { row: r.row, cells };
+      });
+    }
+  } catch (e) {
+    throw e instanceof ImportFileError ? e : workbookProblem(e, limits, (detail) => unreadable(fileName, detail));
+  }
+}
+
+export const reader: ImportFileReader<ChildImportRow> = {
+  rows(fileName, file, limits, options) {
+    const opts = options as ChildReaderOptions;
+    if (file.size === 0) throw unreadable(fileName, { vi: 'tệp rỗng', en: 'the file is empty' });
+    if (startsWith(file.head, OLE)) {
+      throw unreadable(fileName, {
+        vi: 'đây là định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx hoặc .csv',
+        en: 'this is the old Excel format (.xls); save it as .xlsx or .csv',
+      });
+    }
+    const source = startsWith(file.head, ZIP) ? sheetSource(fileName, file, limits) : csvSource(fileName, file);
+    return layoutRows(fileName, source, limits, opts);
+  },
+  // two rows with the same personal ID write the same record: the later is kept, the earlier refused
+  key: (r) => r.staged?.personal_id ?? undefined,
+};

@@ -1,0 +1,174 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/**
+ * SQL of a children import (migration 0015). Batches are staged as one JSON document each
+ * (child_import_stage): a single-row insert per batch, so staging costs little beside reading the
+ * file. The job's finish step publishes the staged rows into the register in one transaction, set
+ * by set (never row by row): a job killed before it leaves none of the file in the register.
+ */
+
+/** A valid row as staged: the register's columns, normalised by the worker (core children/layout). */
+export interface StagedChild {
+  source_row: number;
+  full_name: string;
+  name_key: string;
+  birth_date: string;
+  sex: 'male' | 'female';
+  ethnicity: string | null;
+  ethnicity_listed: boolean;
+  personal_id: string | null;
+  commune_code: string;
+  address: string | null;
+  mother_name: string | null;
+  father_name: string | null;
+  carer_name: string | null;
+  phone: string | null;
+  groups: string[];
+  identified_on: string | null;
+  disability: boolean | null;
+  schooling: string | null;
+}
+
+export async function stageBatch(trx: Transaction<Database>, jobId: string, rows: StagedChild[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  await trx
+    .insertInto('child_import_stage')
+    .values({ job_id: jobId, first_row: first.source_row, rows: JSON.stringify(rows) })
+    // a batch stored again after a restart (its first transaction committed, the ack was lost) replaces itself
+    .onConflict((oc) => oc.columns(['job_id', 'first_row']).doUpdateSet({ rows: (eb) => eb.ref('excluded.rows') }))
+    .execute();
+}
+
+/** The fields an import row may change on a record it matches; an empty cell changes nothing. */
+const UPDATABLE = [
+  'full_name',
+  'ethnicity',
+  'address',
+  'mother_name',
+  'father_name',
+  'carer_name',
+  'phone',
+  'disability',
+  'schooling',
+  'commune_code',
+] as const;
+
+export interface PublishOutcome {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  newIds: number[];
+  changedIds: number[];
+}
+
+/**
+ * Publishes a job's staged rows. A row matches a record of the register by its personal ID, or,
+ * without one, by the exact folded name, birth date, sex and commune (the same child typed the same
+ * way); matched rows fill in what the record lacks and change what differs (history kept, one row
+ * per record), the others become new records. Group memberships not yet open are added.
+ *
+ * Cost: one pass over the staged JSON into a temporary table, two index joins for the matches
+ * (child_personal_id, child_exact), one INSERT … SELECT for the new records and one for their
+ * groups; nothing is sent back per row but the new ids.
+ */
+export async function publishJob(
+  trx: Transaction<Database>,
+  job: { id: string; fileName: string; createdBy: string | null; createdByName: string },
+): Promise<PublishOutcome> {
+  await sql`
+    CREATE TEMP TABLE import_rows ON COMMIT DROP AS
+    SELECT x.*, NULL::bigint AS match_id, false AS changed
+    FROM child_import_stage s,
+      jsonb_to_recordset(s.rows) AS x(
+        source_row integer, full_name text, name_key text, birth_date date, sex text, ethnicity text,
+        ethnicity_listed boolean, personal_id text, commune_code text, address text, mother_name text,
+        father_name text, carer_name text, phone text, groups text[], identified_on date,
+        disability boolean, schooling text)
+    WHERE s.job_id = ${job.id}
+  `.execute(trx);
+  await sql`
+    UPDATE import_rows i SET match_id = c.id FROM child c
+    WHERE i.personal_id IS NOT NULL AND c.personal_id = i.personal_id AND c.merged_into IS NULL
+  `.execute(trx);
+  await sql`
+    UPDATE import_rows i SET match_id = c.id FROM child c
+    WHERE i.match_id IS NULL AND c.name_key = i.name_key AND c.birth_date = i.birth_date AND c.sex = i.sex
+      AND c.commune_code = i.commune_code AND c.merged_into IS NULL
+      AND (c.personal_id IS NULL OR i.personal_id IS NULL)
+  `.execute(trx);
+  const changes = sql.join(
+    [...UPDATABLE, 'personal_id' as const].map(
+      (col) =>
+        sql`${sql.lit(col)}, CASE WHEN i.${sql.ref(col)} IS NOT NULL AND i.${sql.ref(col)} IS DISTINCT FROM c.${sql.ref(col)}
+          THEN jsonb_build_array(c.${sql.ref(col)}, i.${sql.ref(col)}) END`,
+    ),
+  );
+  // groups a matched record does not hold open yet: a change of the record like any other
+  await sql`
+    ALTER TABLE import_rows ADD COLUMN new_groups text[];
+    UPDATE import_rows i SET new_groups = ARRAY(
+      SELECT g FROM unnest(i.groups) AS g
+      WHERE NOT EXISTS (SELECT 1 FROM child_group o WHERE o.child_id = i.match_id AND o.grp = g AND o.ended_on IS NULL))
+    WHERE i.match_id IS NOT NULL AND cardinality(i.groups) > 0
+  `.execute(trx);
+  // the history of each changed record, written before the change so that it reads the before
+  const changed = await sql<{ id: number }>`
+    WITH diff AS (
+      SELECT DISTINCT ON (i.match_id) i.match_id, i.source_row,
+        jsonb_strip_nulls(jsonb_build_object(${changes},
+          'groups', CASE WHEN cardinality(i.new_groups) > 0 THEN jsonb_build_array(NULL, to_jsonb(i.new_groups)) END)) AS changes
+      FROM import_rows i JOIN child c ON c.id = i.match_id
+      ORDER BY i.match_id, i.source_row DESC
+    )
+    INSERT INTO child_history (child_id, actor_id, actor_name, action, changes, source_job_id, source_row)
+    SELECT match_id, ${job.createdBy}::uuid, ${job.createdByName}, 'import', changes, ${job.id}::uuid, source_row
+    FROM diff WHERE changes <> '{}'::jsonb
+    RETURNING child_id AS id
+  `.execute(trx);
+  const changedIds = changed.rows.map((r) => Number(r.id));
+  if (changedIds.length > 0) {
+    const sets = sql.join(UPDATABLE.map((col) => sql`${sql.ref(col)} = COALESCE(i.${sql.ref(col)}, c.${sql.ref(col)})`));
+    await sql`
+      UPDATE child c SET ${sets}, personal_id = COALESCE(c.personal_id, i.personal_id),
+        updated_at = now(), version = c.version + 1
+      FROM (SELECT DISTINCT ON (match_id) * FROM import_rows WHERE match_id IS NOT NULL ORDER BY match_id, source_row DESC) i
+      WHERE c.id = i.match_id AND c.id = ANY(${changedIds}::bigint[])
+    `.execute(trx);
+  }
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO child (commune_code, full_name, name_key, birth_date, sex, ethnicity, ethnicity_listed, personal_id,
+      birth_registered, address, mother_name, father_name, carer_name, phone, disability, schooling,
+      source_kind, source_job_id, source_file, source_row, created_by)
+    SELECT commune_code, full_name, name_key, birth_date, sex, ethnicity, ethnicity_listed, personal_id,
+      CASE WHEN personal_id IS NOT NULL THEN true END, address, mother_name, father_name, carer_name, phone,
+      disability, schooling, 'import', ${job.id}::uuid, ${job.fileName}, source_row, ${job.createdBy}::uuid
+    FROM import_rows WHERE match_id IS NULL
+    ORDER BY source_row
+    RETURNING id
+  `.execute(trx);
+  const newIds = inserted.rows.map((r) => Number(r.id));
+  await sql`
+    INSERT INTO child_group (child_id, grp, started_on)
+    SELECT COALESCE(i.match_id, c.id), g.grp, i.identified_on
+    FROM import_rows i
+      LEFT JOIN child c ON i.match_id IS NULL AND c.source_job_id = ${job.id}::uuid AND c.source_row = i.source_row
+      CROSS JOIN LATERAL unnest(i.groups) AS g(grp)
+    WHERE i.match_id IS NULL OR g.grp = ANY(i.new_groups)
+  `.execute(trx);
+  // counted by row, as the rejected rows are: imported + updated + unchanged + rejected = rows
+  const matched = await sql<{ updated: number; unchanged: number }>`
+    SELECT count(*) FILTER (WHERE match_id = ANY(${changedIds}::bigint[]))::int AS updated,
+      count(*) FILTER (WHERE NOT (match_id = ANY(${changedIds}::bigint[])))::int AS unchanged
+    FROM import_rows WHERE match_id IS NOT NULL
+  `.execute(trx);
+  await trx.deleteFrom('child_import_stage').where('job_id', '=', job.id).execute();
+  return {
+    imported: newIds.length,
+    updated: matched.rows[0]?.updated ?? 0,
+    unchanged: matched.rows[0]?.unchanged ?? 0,
+    newIds,
+    changedIds,
+  };
+}

@@ -1,0 +1,238 @@
+import { childrenPermissions } from '@tre/core';
+import { parseColumnMap } from '@tre/core/children/layout/column-map';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+import { authorize } from '../http/auth.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
+import { fromParams, fromQuery } from '../http/read-log-hook.ts';
+import { authoriseUpload } from '../http/upload.ts';
+import { findJob } from '../imports/repository.ts';
+import type { ImportRunner } from '../imports/runner.ts';
+import { assertMayQueue } from '../imports/service.ts';
+import { receivedFile, streamUploadsToSpool } from '../imports/spooled-upload.ts';
+import { XLSX_TYPE, type XlsxFile } from '../indicators/excel/common.ts';
+import { childrenImportSettings } from '../imports/limits.ts';
+import { CHILDREN_IMPORT } from './import/kind.ts';
+import { enqueueChildrenImport, importReport } from './import/service.ts';
+import { markDifferent, mergePair, undoMerge } from './duplicates/decisions.ts';
+import { pairsInState } from './duplicates/queue.ts';
+import { rejectionsWorkbook } from './excel.ts';
+import { exportChildren } from './export.ts';
+import { listChildren, readChild } from './service.ts';
+import {
+  ChildIdParams,
+  ChildImportQuery,
+  ChildImportReportSchema,
+  ChildListQuery,
+  ChildReadQuery,
+  ChildSchema,
+  ChildSummarySchema,
+  DuplicatePairSchema,
+  JobParams,
+  MergeBody,
+  PairParams,
+} from './schemas.ts';
+import { vietnamDate } from '@tre/core';
+
+const tags = ['children'];
+
+function sendXlsx(reply: FastifyReply, file: XlsxFile) {
+  return reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .send(file.content);
+}
+
+/** The children register: list and search, one record, imports, duplicate review, export. */
+export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner) {
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    streamUploadsToSpool(app, runner);
+
+    app.get(
+      '/api/children',
+      {
+        // the search text is never kept: it may be a child's name or ID
+        config: { readLog: { kind: 'child_list', params: ['commune', 'group', 'birthYear'] } },
+        schema: {
+          tags,
+          summary: 'Danh sách, tìm kiếm trẻ em (số định danh che bớt) / list and search the register (IDs masked)',
+          querystring: ChildListQuery,
+          response: { 200: z.object({ items: z.array(ChildSummarySchema) }) },
+        },
+      },
+      async (request) => ({ items: await listChildren(db, authorize(request, childrenPermissions, 'children.read'), request.query) }),
+    );
+
+    app.get(
+      '/api/children/export.xlsx',
+      {
+        config: { readLog: { kind: 'export', params: ['commune'] } },
+        schema: {
+          tags,
+          summary: 'Xuất danh sách trẻ em ra Excel (ghi người xuất, ngày xuất) / export the register as Excel',
+          querystring: z.object({ commune: z.string().regex(/^\d{5}$/).optional() }),
+        },
+      },
+      async (request, reply) =>
+        sendXlsx(reply, await exportChildren(db, authorize(request, childrenPermissions, 'children.export'), request.query.commune)),
+    );
+
+    app.get(
+      '/api/children/:id',
+      {
+        config: { readLog: { kind: 'child', record: fromParams('id'), reason: fromQuery('reason') } },
+        schema: {
+          tags,
+          summary: 'Hồ sơ một trẻ em; ngoài xã của mình cần nêu lý do / one child’s record; a reason outside one’s commune',
+          params: ChildIdParams,
+          querystring: ChildReadQuery,
+          response: { 200: ChildSchema },
+        },
+      },
+      async (request) =>
+        readChild(db, authorize(request, childrenPermissions, 'children.read'), request.params.id, request.query.reason),
+    );
+
+    app.post(
+      '/api/children/imports',
+      {
+        bodyLimit: childrenImportSettings().maxFileBytes,
+        onRequest: [
+          authoriseUpload(childrenPermissions, 'children.import'),
+          async (request) => assertMayQueue(db, authorize(request, childrenPermissions, 'children.import')),
+        ],
+        schema: {
+          tags,
+          summary: 'Nhập danh sách trẻ em (.csv, .xlsx), application/octet-stream; chạy như một việc nhập (202) / import a register as a job',
+          querystring: ChildImportQuery,
+          response: { 202: z.object({ jobId: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, childrenPermissions, 'children.import');
+        let map: Record<string, string> = {};
+        if (request.query.map) {
+          const read = parseColumnMap(request.query.map);
+          if (!read.ok) throw invalid('map', read.reason.vi, read.reason.en);
+          map = read.map;
+        }
+        const job = await enqueueChildrenImport(
+          db,
+          runner,
+          { actor, provinceCode: actor.provinceCode, name: actor.username },
+          request.query.fileName,
+          receivedFile(request),
+          map,
+        );
+        return reply.status(202).send({ jobId: job.id });
+      },
+    );
+
+    /** The uploader's own children import (or any, for a role reaching the province). */
+    async function ownJob(actor: ReturnType<typeof authorize>, id: string) {
+      const job = await findJob(db, actor.provinceCode, id);
+      const mine = job?.created_by === actor.id || actor.role === 'admin' || actor.role === 'provincial_officer';
+      if (!job || job.kind !== CHILDREN_IMPORT || !mine) throw notFound();
+      return job;
+    }
+
+    app.get(
+      '/api/children/imports/:job',
+      {
+        config: { readLog: { kind: 'import_job', record: fromParams('job') } },
+        schema: {
+          tags,
+          summary: 'Kết quả nhập danh sách trẻ em: số dòng, các dòng bị từ chối / a register import’s report',
+          params: JobParams,
+          response: { 200: ChildImportReportSchema },
+        },
+      },
+      async (request) => {
+        const actor = authorize(request, childrenPermissions, 'children.import');
+        const job = await ownJob(actor, request.params.job);
+        const pending = await db
+          .selectFrom('child_duplicate as d')
+          .innerJoin('child as c', (j) => j.on((eb) => eb.or([eb('c.id', '=', eb.ref('d.child_a')), eb('c.id', '=', eb.ref('d.child_b'))])))
+          .select((eb) => eb.fn.count<number>('d.id').distinct().as('n'))
+          .where('c.source_job_id', '=', job.id)
+          .where('d.status', '=', 'pending')
+          .executeTakeFirst();
+        return importReport(db, job, Number(pending?.n ?? 0));
+      },
+    );
+
+    app.get(
+      '/api/children/imports/:job/rejections.xlsx',
+      {
+        config: { readLog: { kind: 'export', record: fromParams('job') } },
+        schema: { tags, summary: 'Các dòng bị từ chối, tệp Excel / the refused rows as Excel', params: JobParams },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, childrenPermissions, 'children.import');
+        const job = await ownJob(actor, request.params.job);
+        return sendXlsx(reply, await rejectionsWorkbook(await importReport(db, job, 0)));
+      },
+    );
+
+    app.get(
+      '/api/children/duplicates',
+      {
+        config: { readLog: { kind: 'child_duplicates' } },
+        schema: {
+          tags,
+          summary: 'Các cặp nghi trùng chờ xem xét / pairs awaiting review',
+          querystring: z.object({ status: z.enum(['pending', 'merged', 'different']).default('pending') }),
+          response: { 200: z.object({ items: z.array(DuplicatePairSchema) }) },
+        },
+      },
+      async (request) => {
+        const actor = authorize(request, childrenPermissions, 'children.duplicates');
+        return { items: await pairsInState(db, actor, request.query.status, vietnamDate(new Date()), { limit: 200 }) };
+      },
+    );
+
+    app.post(
+      '/api/children/duplicates/:id/merge',
+      {
+        schema: {
+          tags,
+          summary: 'Gộp hai hồ sơ (giữ lịch sử, có thể hoàn tác) / merge two records (history kept, undoable)',
+          params: PairParams,
+          body: MergeBody,
+          response: { 200: z.object({ kept: z.number(), merged: z.number() }) },
+        },
+      },
+      async (request) =>
+        mergePair(db, authorize(request, childrenPermissions, 'children.duplicates'), request.params.id, request.body.keep),
+    );
+
+    app.post(
+      '/api/children/duplicates/:id/different',
+      {
+        schema: { tags, summary: 'Đánh dấu là hai trẻ khác nhau / mark as different children', params: PairParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await markDifferent(db, authorize(request, childrenPermissions, 'children.duplicates'), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/children/duplicates/:id/undo',
+      {
+        schema: { tags, summary: 'Hoàn tác việc gộp / undo a merge', params: PairParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await undoMerge(db, authorize(request, childrenPermissions, 'children.duplicates'), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
