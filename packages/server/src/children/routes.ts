@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
+import { listReadLog } from '../audit/read-log-repository.ts';
 import { authorize } from '../http/auth.ts';
 import { contentDisposition } from '../http/content-disposition.ts';
 import { fromParams, fromQuery } from '../http/read-log-hook.ts';
@@ -23,6 +24,7 @@ import { pairsInState } from './duplicates/queue.ts';
 import { rejectionsWorkbook } from './excel.ts';
 import { exportChildren } from './export.ts';
 import { listChildren, readChild } from './service.ts';
+import { publishRegisterFigures, registerCounts } from './statistics.ts';
 import {
   ChildIdParams,
   ChildImportQuery,
@@ -82,6 +84,75 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner) {
       },
       async (request, reply) =>
         sendXlsx(reply, await exportChildren(db, authorize(request, childrenPermissions, 'children.export'), request.query.commune)),
+    );
+
+    app.get(
+      '/api/children/statistics',
+      {
+        schema: {
+          tags,
+          summary: 'Số trẻ em có hoàn cảnh đặc biệt theo xã, giới tính, nhóm tuổi / counts from the register',
+          querystring: z.object({ period: z.string().trim().min(4).max(7), commune: z.string().regex(/^\d{5}$/).optional() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  communeCode: z.string(),
+                  sex: z.enum(['male', 'female']),
+                  ageGroup: z.enum(['u6', '6_11', '12_15']),
+                  special: z.number(),
+                  supported: z.number(),
+                  abused: z.number(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({
+        items: await registerCounts(db, authorize(request, childrenPermissions, 'children.statistics'), request.query.period, request.query.commune),
+      }),
+    );
+
+    app.post(
+      '/api/children/statistics/publish',
+      {
+        schema: {
+          tags,
+          summary: 'Ghi số liệu từ danh sách trẻ em vào chỉ tiêu 8, 9 cho một kỳ / write the register’s counts as data values',
+          body: z.object({ period: z.string().trim().min(4).max(7) }),
+          response: {
+            200: z.object({ period: z.string(), communes: z.number(), cellsWritten: z.number(), locked: z.array(z.string()) }),
+          },
+        },
+      },
+      async (request) => {
+        return publishRegisterFigures(db, authorize(request, childrenPermissions, 'children.publish'), request.body.period);
+      },
+    );
+
+    app.get(
+      '/api/children/:id/readers',
+      {
+        config: { readLog: { kind: 'child_readers', record: fromParams('id') } },
+        schema: {
+          tags,
+          summary: 'Ai đã xem hồ sơ trẻ em này / who looked at this child’s record',
+          params: ChildIdParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ at: z.string(), username: z.string().nullable(), route: z.string(), status: z.number(), reason: z.string().nullable() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const actor = authorize(request, childrenPermissions, 'children.readers');
+        const rows = await listReadLog(db, actor.provinceCode, { kind: 'child', recordId: String(request.params.id), limit: 200 });
+        return { items: rows.map((r) => ({ at: r.at.toISOString(), username: r.username, route: r.route, status: r.status, reason: r.reason })) };
+      },
     );
 
     app.get(
