@@ -47,6 +47,8 @@ const statusOf: Record<ErrorCode, number> = {
   SUBMISSION_STATE: 409,
   SUBMISSION_INCOMPLETE: 422,
   FIGURES_LOCKED: 409,
+  /** an outside service Tre depends on is down or refusing: the request may succeed later */
+  POPULATION_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -21,6 +21,7 @@ export const ErrorCode = {
   SubmissionState: 'SUBMISSION_STATE',
   SubmissionIncomplete: 'SUBMISSION_INCOMPLETE',
   FiguresLocked: 'FIGURES_LOCKED',
+  PopulationUnavailable: 'POPULATION_UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -80,6 +81,10 @@ export const errorMessages: Messages = {
   FIGURES_LOCKED: {
     vi: 'Số liệu {period} của {unit} đã được chấp nhận trong đợt báo cáo “{round}” và đã khóa; cơ quan thường trực phải mở lại báo cáo trước khi sửa',
     en: 'The figures of {unit} for {periodEn} were accepted in the reporting round “{round}” and are locked; the standing body must reopen the report before they can change',
+  },
+  POPULATION_UNAVAILABLE: {
+    vi: 'Chưa tra cứu được Cơ sở dữ liệu quốc gia về dân cư; vui lòng thử lại sau',
+    en: 'The national population database could not be consulted; try again later',
   },
   INTERNAL: {
     vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',
