@@ -16,4 +16,24 @@ describe('configuration', () => {
       trustProxy: true,
     });
   });
+
+  it('takes the population database as a URL and a key, both or neither, and never echoes the key', () => {
+    expect(loadConfig({})).toMatchObject({ populationUrl: undefined, populationKey: undefined });
+    expect(loadConfig({ TRE_POPULATION_URL: 'https://dancu.example.gov.vn', TRE_POPULATION_KEY: 'k-1' })).toMatchObject({
+      populationUrl: 'https://dancu.example.gov.vn',
+      populationKey: 'k-1',
+    });
+    expect(() => loadConfig({ TRE_POPULATION_URL: 'https://dancu.example.gov.vn' })).toThrow(/TRE_POPULATION_KEY/);
+    expect(() => loadConfig({ TRE_POPULATION_KEY: 'secret-key-9' })).toThrow(/go together/);
+    const refused = (() => {
+      try {
+        loadConfig({ TRE_POPULATION_URL: 'ftp://x', TRE_POPULATION_KEY: 'secret-key-9' });
+      } catch (error) {
+        return String(error);
+      }
+      return '';
+    })();
+    expect(refused).toMatch(/populationUrl/);
+    expect(refused).not.toContain('secret-key-9');
+  });
 });

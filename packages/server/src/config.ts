@@ -37,12 +37,26 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Where people open Tre (https://tre.example.gov.vn), for the links in e-mails; optional. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The national population database (Cơ sở dữ liệu quốc gia về dân cư) children's identities are
+   * checked against (children/population/README.md); optional: without it nothing is checked.
+   */
+  populationUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Tre's API key at that service, set with the URL; a secret, so its value is never echoed in an error. */
+  populationKey: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
 export const DEFAULT_PROVINCE = '40'; // Nghệ An
 export const DEFAULT_MAIL_FROM = 'Tre <no-reply@localhost>';
 export const DEFAULT_REMINDER_INTERVAL_MINUTES = 60;
+
+/** A URL without its key (or the reverse) is a half-done set-up: refused at start-up, not at the first check. */
+const POPULATION_PAIR = {
+  path: ['populationKey'],
+  message:
+    'TRE_POPULATION_URL và TRE_POPULATION_KEY phải được đặt cùng nhau / TRE_POPULATION_URL and TRE_POPULATION_KEY go together',
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse({
@@ -61,9 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.TRE_MAIL_FROM || undefined,
     reminderIntervalMinutes: env.TRE_REMINDER_INTERVAL_MINUTES || undefined,
     publicUrl: env.TRE_PUBLIC_URL || undefined,
+    populationUrl: env.TRE_POPULATION_URL || undefined,
+    populationKey: env.TRE_POPULATION_KEY || undefined,
   });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (!parsed.success || (parsed.data.populationUrl === undefined) !== (parsed.data.populationKey === undefined)) {
+    const issues = parsed.success ? [POPULATION_PAIR] : parsed.error.issues;
+    const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;

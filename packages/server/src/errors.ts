@@ -48,6 +48,8 @@ const statusOf: Record<ErrorCode, number> = {
   SUBMISSION_INCOMPLETE: 422,
   FIGURES_LOCKED: 409,
   REASON_REQUIRED: 403,
+  /** an outside service Tre depends on is down or refusing: the request may succeed later */
+  POPULATION_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

@@ -22,6 +22,7 @@ export const ErrorCode = {
   SubmissionIncomplete: 'SUBMISSION_INCOMPLETE',
   FiguresLocked: 'FIGURES_LOCKED',
   ReasonRequired: 'REASON_REQUIRED',
+  PopulationUnavailable: 'POPULATION_UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -85,6 +86,9 @@ export const errorMessages: Messages = {
   REASON_REQUIRED: {
     vi: 'Hồ sơ này không thuộc xã của bạn: hãy nêu lý do mở hồ sơ (được ghi vào nhật ký truy cập)',
     en: 'This record is not of your commune: state why you open it (it is kept in the access log)',
+  POPULATION_UNAVAILABLE: {
+    vi: 'Chưa tra cứu được Cơ sở dữ liệu quốc gia về dân cư; vui lòng thử lại sau',
+    en: 'The national population database could not be consulted; try again later',
   },
   INTERNAL: {
     vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên',
