@@ -86,6 +86,7 @@ export const errorMessages: Messages = {
   REASON_REQUIRED: {
     vi: 'Hồ sơ này không thuộc xã của bạn: hãy nêu lý do mở hồ sơ (được ghi vào nhật ký truy cập)',
     en: 'This record is not of your commune: state why you open it (it is kept in the access log)',
+  },
   POPULATION_UNAVAILABLE: {
     vi: 'Chưa tra cứu được Cơ sở dữ liệu quốc gia về dân cư; vui lòng thử lại sau',
     en: 'The national population database could not be consulted; try again later',
