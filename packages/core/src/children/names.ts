@@ -1,6 +1,6 @@
 import { cleanText, describeUnsafeCharacter, unsafeCharacterIn } from '../text/clean.ts';
 import { squash } from '../text/fold.ts';
-import type { Read } from './layout/fields.ts';
+import type { CellRead } from './layout/fields.ts';
 
 /**
  * People's names as the register keeps them (the child, the mother, the father, the carer).
@@ -9,7 +9,7 @@ import type { Read } from './layout/fields.ts';
 
 export const MAX_NAME_LENGTH = 100;
 
-export type NameResult = Read<string>;
+export type NameResult = CellRead<string>;
 
 /**
  * Letters of any script with their marks, spaces, the apostrophe of Ê Đê and Jrai names

@@ -95,9 +95,7 @@ describe('personalIdProblems', () => {
 
   it('refuses a 1900s digit for a child born in the 2000s, sex unknown', () => {
     const [p] = personalIdProblems('001012000001', { birthYear: 2012 });
-    expect(p?.vi).toBe(
-      'chữ số thứ 4 (thế kỷ và giới tính) không khớp với năm sinh: sinh năm 2000–2099 cần 2 (Nam) hoặc 3 (Nữ)',
-    );
+    expect(p?.vi).toBe('chữ số thứ 4 (thế kỷ và giới tính) không khớp với năm sinh: sinh năm 2000–2099 cần 2 (Nam) hoặc 3 (Nữ)');
   });
 
   it('checks the sex alone (even male, odd female) when the birth year is unknown', () => {

@@ -1,5 +1,5 @@
 import type { Commune } from '../../units/admin-units.ts';
-import type { Read } from './fields.ts';
+import type { CellRead } from './fields.ts';
 
 /**
  * Which commune a code in the file means. Registers kept before the merger of 1 July 2025 hold the
@@ -62,7 +62,7 @@ export function communeResolver(communes: readonly Commune[]): CommuneResolver {
  * or when a current code also was another commune's before the merger. Commune codes and names
  * identify no one and are quoted.
  */
-export function readCommune(code: string, resolve: CommuneResolver): Read<string> {
+export function readCommune(code: string, resolve: CommuneResolver): CellRead<string> {
   const found = resolve(code);
   if (!found) {
     return {

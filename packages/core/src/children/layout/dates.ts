@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../indicators/catalogue-schema.ts';
-import type { Read } from './fields.ts';
+import type { CellRead } from './fields.ts';
 
 /**
  * Dates of the import layout (birth date, date identified): `dd/mm/yyyy`, `d/m/yyyy`,
@@ -61,7 +61,7 @@ const FORMATS: Bilingual = {
  * people type them), or ISO; a year must have four digits. A number is an Excel serial. A Date is
  * taken in UTC, as XLSX readers (exceljs) build it from the serial.
  */
-export function readDate(value: string | number | Date): Read<string> {
+export function readDate(value: string | number | Date): CellRead<string> {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) return { ok: false, reason: { vi: 'ô ngày tháng không hợp lệ', en: 'the date cell is invalid' } };

@@ -58,7 +58,7 @@ export function fieldProblem(field: ChildField, reason: Bilingual): FieldProblem
 }
 
 /** A value read from a cell, or why it cannot be; `warning` says what was assumed to read it. */
-export type Read<T> = { ok: true; value: T; warning?: Bilingual } | { ok: false; reason: Bilingual };
+export type CellRead<T> = { ok: true; value: T; warning?: Bilingual } | { ok: false; reason: Bilingual };
 
 /** A cell as the CSV and XLSX readers give it. */
 export type CellValue = string | number | boolean | Date | null | undefined;

@@ -7,7 +7,7 @@ import { fieldForHeader, headerKey, matchHeaders, rowCells } from './headers.ts'
 const SPEC_HEADERS = CHILD_FIELDS.map((f) => FIELD_HEADERS[f]);
 
 describe('fieldForHeader', () => {
-  it("knows every spec header and every field key", () => {
+  it('knows every spec header and every field key', () => {
     for (const field of CHILD_FIELDS) {
       expect(fieldForHeader(FIELD_HEADERS[field])).toBe(field);
       expect(fieldForHeader(field)).toBe(field);
@@ -74,9 +74,7 @@ describe('matchHeaders', () => {
   it('names each missing required field', () => {
     const m = matchHeaders(['Họ và tên', 'Dân tộc']);
     expect(m.problems.map((p) => p.field)).toEqual(['birthDate', 'sex', 'communeCode']);
-    expect(m.problems[0]?.reason.vi).toBe(
-      'thiếu cột bắt buộc "Ngày sinh"; thêm cột hoặc ánh xạ một cột của tệp vào trường này',
-    );
+    expect(m.problems[0]?.reason.vi).toBe('thiếu cột bắt buộc "Ngày sinh"; thêm cột hoặc ánh xạ một cột của tệp vào trường này');
   });
 
   it('refuses two columns for one field', () => {

@@ -1,4 +1,4 @@
-import type { Read } from './fields.ts';
+import type { CellRead } from './fields.ts';
 
 /**
  * A contact phone as stored: `0` and 9 digits (mobile, 03x 05x 07x 08x 09x) or `02` and 8–9
@@ -9,7 +9,7 @@ import type { Read } from './fields.ts';
 const MOBILE = /^0[35789]\d{8}$/;
 const LANDLINE = /^02\d{8,9}$/;
 
-const ALLOWED: Read<string> = {
+const ALLOWED: CellRead<string> = {
   ok: false,
   reason: {
     vi: 'không phải số điện thoại Việt Nam (di động 10 số bắt đầu bằng 03, 05, 07, 08, 09; cố định bắt đầu bằng 02)',
@@ -17,7 +17,7 @@ const ALLOWED: Read<string> = {
   },
 };
 
-export function readPhone(value: string | number): Read<string> {
+export function readPhone(value: string | number): CellRead<string> {
   const raw = typeof value === 'number' ? (Number.isInteger(value) && value > 0 ? String(value) : '') : value;
   // the separators people write between groups of digits, and brackets around an area code
   let digits = raw.replace(/[\s.()-]/g, '');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Read } from './fields.ts';
+import type { CellRead } from './fields.ts';
 import { readCommuneCode, readDisability, readGroups, readSchooling, readSex } from './values.ts';
 
-const value = <T>(r: Read<T>): T => {
+const value = <T>(r: CellRead<T>): T => {
   if (!r.ok) throw new Error(`refused: ${r.reason.en}`);
   return r.value;
 };
-const reason = <T>(r: Read<T>): string => {
+const reason = <T>(r: CellRead<T>): string => {
   if (r.ok) throw new Error('accepted');
   return r.reason.en;
 };

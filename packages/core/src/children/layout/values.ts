@@ -1,6 +1,6 @@
 import { foldText } from '../../text/fold.ts';
 import { CIRCUMSTANCE_GROUPS, type CircumstanceGroup, type Schooling, type Sex } from '../child.ts';
-import type { Read } from './fields.ts';
+import type { CellRead } from './fields.ts';
 
 /**
  * The coded fields of the import layout: sex, phone, groups, disability, schooling, the commune
@@ -22,7 +22,7 @@ const SEXES = new Map<string, Sex>([
   ['female', 'female'],
 ]);
 
-export function readSex(text: string): Read<Sex> {
+export function readSex(text: string): CellRead<Sex> {
   const sex = SEXES.get(key(text));
   return sex
     ? { ok: true, value: sex }
@@ -33,7 +33,7 @@ const YES = new Set(['co', 'x', '1', 'yes', 'true']);
 const NO = new Set(['khong', '0', 'no', 'false']);
 
 /** `Có`/`Không`; also `x` (a ticked column), `1`/`0`, and the booleans and numbers of an XLSX cell. */
-export function readDisability(value: string | number | boolean): Read<boolean> {
+export function readDisability(value: string | number | boolean): CellRead<boolean> {
   const k = key(String(value));
   if (YES.has(k)) return { ok: true, value: true };
   if (NO.has(k)) return { ok: true, value: false };
@@ -59,7 +59,7 @@ const SCHOOLINGS = new Map<string, Schooling>([
   ['droppedout', 'dropped_out'],
 ]);
 
-export function readSchooling(text: string): Read<Schooling> {
+export function readSchooling(text: string): CellRead<Schooling> {
   const schooling = SCHOOLINGS.get(key(text));
   return schooling
     ? { ok: true, value: schooling }
@@ -77,7 +77,7 @@ export function readSchooling(text: string): Read<Schooling> {
  * writes them. `đ` is its own group, not `d`: it is `đ`/`Đ`, or `dd` as Telex types it without a
  * Vietnamese keyboard. Out: without repeats, in the law's order.
  */
-export function readGroups(text: string): Read<CircumstanceGroup[]> {
+export function readGroups(text: string): CellRead<CircumstanceGroup[]> {
   const found = new Set<CircumstanceGroup>();
   const bad: string[] = [];
   for (const token of text.split(/[;,\s]+/)) {
@@ -110,7 +110,7 @@ export function readGroups(text: string): Read<CircumstanceGroup[]> {
  * `00004`), and a CSV saved from Excel keeps the loss, so one to four digits are padded, with a
  * warning that says so.
  */
-export function readCommuneCode(value: string | number): Read<string> {
+export function readCommuneCode(value: string | number): CellRead<string> {
   const text = typeof value === 'number' ? (Number.isInteger(value) && value >= 0 ? String(value) : '?') : value.trim();
   if (!/^\d{1,5}$/.test(text)) {
     return { ok: false, reason: { vi: 'cần 5 chữ số', en: 'needs 5 digits' } };
