@@ -81,9 +81,9 @@ export function readDate(value: string | number | Date): CellRead<string> {
   }
   const text = value.trim();
   const dmy = DMY.exec(text);
-  const ymd = dmy ? null : YMD.exec(text);
-  if (!dmy && !ymd) return { ok: false, reason: FORMATS };
-  const [year, month, day] = dmy ? [dmy[3], dmy[2], dmy[1]].map(Number) : [ymd?.[1], ymd?.[2], ymd?.[3]].map(Number);
+  const parts = dmy ? [dmy[3], dmy[2], dmy[1]] : YMD.exec(text)?.slice(1, 4);
+  if (!parts) return { ok: false, reason: FORMATS };
+  const [year, month, day] = parts.map(Number);
   if (year === undefined || month === undefined || day === undefined || !isRealDate(year, month, day)) {
     return {
       ok: false,

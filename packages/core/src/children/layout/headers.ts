@@ -84,8 +84,8 @@ function cellText(cell: CellValue): string {
   return typeof cell === 'number' ? String(cell) : '';
 }
 
-/** What a mapping value means: a field, "ignore this column", or nothing known. */
-const IGNORE = new Set(['', '-', 'ignore', 'boqua']);
+/** What a mapping value means: a field, "ignore this column" (empty, `-`, `ignore`, `bỏ qua`), or nothing known. */
+const IGNORE = new Set(['', 'ignore', 'boqua']);
 type Target = ChildField | 'ignore' | undefined;
 function targetOf(value: string): Target {
   return IGNORE.has(headerKey(value)) ? 'ignore' : fieldForHeader(value);

@@ -125,6 +125,10 @@ describe('normaliseChildRow: a whole row', () => {
     }
   });
 
+  it('drops invisible spaces copied from web pages, so equal names compare equal', () => {
+    expect(value({ fullName: 'Nguyễn\u200b Văn\u00a0An\u00ad' }, 'fullName')).toBe('Nguyễn Văn An');
+  });
+
   it('never throws on cells of the wrong kind', () => {
     const odd = { richText: [{ text: 'An' }] } as unknown as string;
     const r = normaliseChildRow(

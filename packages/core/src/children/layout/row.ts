@@ -61,7 +61,8 @@ function textOf(value: NonNullable<CellValue>): CellRead<string> {
   const raw = String(value);
   const unsafe = unsafeCharacterIn(raw, { multiline: true });
   if (unsafe) return no({ vi: describeUnsafeCharacter(unsafe, 'vi'), en: describeUnsafeCharacter(unsafe, 'en') });
-  return { ok: true, value: squash(cleanText(raw)) };
+  // invisible spaces that text copied from web pages carries would make equal names differ
+  return { ok: true, value: squash(cleanText(raw).replace(/[\u200b\u2060\u00ad]/g, '')) };
 }
 
 const codeOf = (value: NonNullable<CellValue>): CellRead<string | number> =>
