@@ -29,6 +29,7 @@ export type * from './reporting/report-model.ts';
 export * from './reporting/changes.ts';
 export type * from './reporting/reporting-api.ts';
 export * from './reporting/numbers.ts';
+export * from './children/index.ts';
 export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
 export * from './children/child.ts';
