@@ -32,7 +32,3 @@ export * from './reporting/numbers.ts';
 export * from './children/index.ts';
 export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
-export * from './children/child.ts';
-export * from './children/permissions.ts';
-export type * from './children/children-api.ts';
-export * from './children/name-key.ts';

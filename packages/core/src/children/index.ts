@@ -11,3 +11,6 @@ export * from './layout/communes.ts';
 export * from './layout/headers.ts';
 export * from './layout/column-map.ts';
 export * from './layout/row.ts';
+export * from './name-key.ts';
+export * from './permissions.ts';
+export type * from './children-api.ts';

@@ -89,7 +89,7 @@ async function importCommand(args: string[], config: Config, out: Out): Promise<
       out.stderr(both(report.error));
       return 2;
     }
-    for (const r of report.rejections.slice(0, 20)) out.stderr(`dòng / row ${r.row} — ${r.field}: ${r.reason} / ${r.reasonEn}\n`);
+    for (const r of report.rejections.slice(0, 20)) out.stderr(`dòng / row ${r.row}: ${r.reason} / ${r.reasonEn}\n`);
     if (report.rejections.length > 20) out.stderr(`… ${report.rejections.length - 20} dòng nữa / more rows\n`);
     if (!values.json) {
       out.stdout(
