@@ -10,7 +10,9 @@ const engine = process.env.TRE_TEST_ENGINE ?? 'pglite';
 export default defineConfig({
   test: {
     include:
-      engine === 'postgres' ? ['packages/*/src/**/*.int.test.ts'] : ['packages/*/src/**/*.test.ts', 'eslint-rules/*.test.ts'],
+      engine === 'postgres'
+        ? ['packages/*/src/**/*.int.test.ts']
+        : ['packages/*/src/**/*.test.ts', 'eslint-rules/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
