@@ -59,22 +59,9 @@ async function storeRows(
 ): Promise<BatchOutcome> {
   const rejections: Rejection[] = [];
   const good: StagedChild[] = [];
-  for (const { data, supersededBy } of rows) {
+  for (const { data } of rows) {
     if (data.problems.length > 0 || !data.staged) {
       rejections.push(rejectionOf(data.row, data.problems));
-    } else if (supersededBy !== undefined) {
-      rejections.push(
-        rejectionOf(data.row, [
-          {
-            field: 'Số định danh cá nhân',
-            fieldKey: 'personalId',
-            reason: {
-              vi: `cùng số định danh với dòng ${supersededBy}; dòng sau được nhập`,
-              en: `the same personal ID as row ${supersededBy}; the later row is imported`,
-            },
-          },
-        ]),
-      );
     } else if (outOfScope(context.scope, data.staged)) {
       rejections.push(
         rejectionOf(data.row, [

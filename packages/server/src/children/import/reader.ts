@@ -193,6 +193,7 @@ export const reader: ImportFileReader<ChildImportRow> = {
     const source = startsWith(file.head, ZIP) ? sheetSource(fileName, file, limits) : csvSource(fileName, file);
     return layoutRows(fileName, source, limits, opts);
   },
-  // two rows with the same personal ID write the same record: the later is kept, the earlier refused
-  key: (r) => r.staged?.personal_id ?? undefined,
+  // rows are never superseded: two rows of one file for one child (the same ID twice, or the same
+  // child typed twice) both come in and go to the duplicate review, where a person decides
+  key: () => undefined,
 };

@@ -64,9 +64,9 @@ export interface PublishOutcome {
 }
 
 /**
- * Publishes a job's staged rows. A row matches a record of the register by its personal ID, or,
- * without one, by the exact folded name, birth date, sex and commune (the same child typed the same
- * way); matched rows fill in what the record lacks and change what differs (history kept, one row
+ * Publishes a job's staged rows. A row matches a record of the register: the one it made when the
+ * same file came before, or by its personal ID (with the name or birth date agreeing), or by the
+ * exact folded name, birth date, sex and commune (the same child typed the same way); matched rows fill in what the record lacks and change what differs (history kept, one row
  * per record), the others become new records. Group memberships not yet open are added.
  *
  * Cost: one pass over the staged JSON into a temporary table, two index joins for the matches
@@ -88,15 +88,24 @@ export async function publishJob(
         disability boolean, schooling text)
     WHERE s.job_id = ${job.id}
   `.execute(trx);
+  // the record this very row made when the same file came before
   await sql`
     UPDATE import_rows i SET match_id = c.id FROM child c
-    WHERE i.personal_id IS NOT NULL AND c.personal_id = i.personal_id AND c.merged_into IS NULL
+    WHERE c.source_row = i.source_row AND c.source_file = ${job.fileName} AND c.merged_into IS NULL
+      AND c.name_key = i.name_key AND c.birth_date = i.birth_date
+  `.execute(trx);
+  // by personal ID, when the name or the birth date (with the sex) agrees too: an ID typed wrong on
+  // another child's row must not rename that child; such a row becomes a record for the review
+  await sql`
+    UPDATE import_rows i SET match_id = c.id FROM child c
+    WHERE i.match_id IS NULL AND i.personal_id IS NOT NULL AND c.personal_id = i.personal_id AND c.merged_into IS NULL
+      AND (c.name_key = i.name_key OR (c.birth_date = i.birth_date AND c.sex = i.sex))
   `.execute(trx);
   await sql`
     UPDATE import_rows i SET match_id = c.id FROM child c
     WHERE i.match_id IS NULL AND c.name_key = i.name_key AND c.birth_date = i.birth_date AND c.sex = i.sex
       AND c.commune_code = i.commune_code AND c.merged_into IS NULL
-      AND (c.personal_id IS NULL OR i.personal_id IS NULL)
+      AND (c.personal_id IS NULL OR i.personal_id IS NULL OR c.personal_id = i.personal_id)
   `.execute(trx);
   const changes = sql.join(
     [...UPDATABLE, 'personal_id' as const].map(

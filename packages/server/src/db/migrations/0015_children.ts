@@ -58,13 +58,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       version integer NOT NULL DEFAULT 1
     );
-    -- a personal ID belongs to one child of the register (a merged-away record keeps its copy)
-    CREATE UNIQUE INDEX child_personal_id ON child (personal_id) WHERE personal_id IS NOT NULL AND merged_into IS NULL;
+    -- not UNIQUE: two rows of one file with the same ID become two records proposed as one child in
+    -- the duplicate review, which keeps one; an import row matching a record's ID is that child
+    CREATE INDEX child_personal_id ON child (personal_id) WHERE personal_id IS NOT NULL AND merged_into IS NULL;
     -- the register of a commune, and the exact match of an import row without an ID
     CREATE INDEX child_commune ON child (commune_code, birth_date);
     CREATE INDEX child_exact ON child (name_key, birth_date);
     CREATE INDEX child_name_trgm ON child USING gin (name_key gin_trgm_ops);
     CREATE INDEX child_source_job ON child (source_job_id) WHERE source_job_id IS NOT NULL;
+    -- a file imported again: each row finds the record it made the first time
+    CREATE INDEX child_source_row ON child (source_row, source_file) WHERE source_file IS NOT NULL;
 
     CREATE TABLE child_group (
       id bigserial PRIMARY KEY,
