@@ -28,6 +28,7 @@ import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
 import { scanAfterImports } from './children/duplicates/service.ts';
+import { populationClientFromConfig, type PopulationClient } from './children/population/client.ts';
 import { consolidatedReportRoutes } from './reporting/consolidated/routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
@@ -56,6 +57,8 @@ export interface AppOptions {
    * throw-away database unless a test asks, with its own interval, clock and mailer.
    */
   reminders?: ReminderRunOptions | false | undefined;
+  /** The national population database client (tests give one to the local simulator); else from the config. */
+  population?: PopulationClient | undefined;
 }
 
 export interface ReminderRunOptions {
@@ -65,7 +68,7 @@ export interface ReminderRunOptions {
   mailer?: Mailer | undefined;
 }
 
-export async function buildApp({ db, config, webDist, imports: importBounds, reminders }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, webDist, imports: importBounds, reminders, population }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -166,7 +169,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds, rem
   await app.register(indicatorExcelRoutes(db.kysely, imports));
   await app.register(importJobRoutes(db.kysely, imports));
   await app.register(reportingRoutes(db.kysely));
-  await app.register(childrenRoutes(db.kysely, imports));
+  await app.register(childrenRoutes(db.kysely, imports, population ?? populationClientFromConfig(config, { onEvent: (e) => app.log.info(e) })));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

@@ -24,6 +24,8 @@ import { pairsInState } from './duplicates/queue.ts';
 import { rejectionsWorkbook } from './excel.ts';
 import { exportChildren } from './export.ts';
 import { listChildren, readChild } from './service.ts';
+import { startCommuneVerification, verificationJob, verifyChild } from './verification.ts';
+import type { PopulationClient } from './population/client.ts';
 import { publishRegisterFigures, registerCounts } from './statistics.ts';
 import {
   ChildIdParams,
@@ -52,7 +54,7 @@ function sendXlsx(reply: FastifyReply, file: XlsxFile) {
 }
 
 /** The children register: list and search, one record, imports, duplicate review, export. */
-export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner) {
+export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, population: PopulationClient | undefined) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     streamUploadsToSpool(app, runner);
@@ -250,6 +252,70 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner) {
         const job = await ownJob(actor, request.params.job);
         return sendXlsx(reply, await rejectionsWorkbook(await importReport(db, job, 0)));
       },
+    );
+
+    const Verification = z.object({
+      status: z.enum(['match', 'mismatch', 'not_found']),
+      mismatches: z.array(z.string()),
+      residence: z.object({ provinceCode: z.string(), communeCode: z.string(), address: z.string(), kind: z.string() }).nullable(),
+    });
+
+    app.post(
+      '/api/children/:id/verify',
+      {
+        schema: {
+          tags,
+          summary: 'Đối chiếu với Cơ sở dữ liệu quốc gia về dân cư / check against the national population database',
+          params: ChildIdParams,
+          response: { 200: Verification },
+        },
+      },
+      async (request) => {
+        const outcome = await verifyChild(db, population, authorize(request, childrenPermissions, 'children.verify'), request.params.id);
+        if (!outcome) throw notFound();
+        return outcome;
+      },
+    );
+
+    app.post(
+      '/api/children/verifications',
+      {
+        schema: {
+          tags,
+          summary: 'Đối chiếu cả xã (chạy nền) / verify a commune in bulk (a job)',
+          body: z.object({ commune: z.string().regex(/^\d{5}$/) }),
+          response: { 202: z.object({ jobId: z.string(), total: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, childrenPermissions, 'children.verify');
+        return reply.status(202).send(await startCommuneVerification(db, population, actor, request.body.commune));
+      },
+    );
+
+    app.get(
+      '/api/children/verifications/:job',
+      {
+        schema: {
+          tags,
+          summary: 'Tiến độ đối chiếu cả xã / progress of a bulk verification',
+          params: JobParams,
+          response: {
+            200: z.object({
+              id: z.string(),
+              communeCode: z.string(),
+              status: z.enum(['running', 'done', 'failed']),
+              total: z.number(),
+              done: z.number(),
+              matched: z.number(),
+              mismatched: z.number(),
+              notFound: z.number(),
+              error: z.object({ vi: z.string(), en: z.string() }).nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => verificationJob(db, authorize(request, childrenPermissions, 'children.verify'), request.params.job),
     );
 
     app.get(

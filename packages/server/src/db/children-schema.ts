@@ -97,7 +97,24 @@ export interface ChildVerificationTable {
   resolved_at: Date | null;
 }
 
+export interface ChildVerifyJobTable {
+  id: Generated<string>;
+  commune_code: string;
+  status: ColumnType<'running' | 'done' | 'failed', 'running' | 'done' | 'failed' | undefined, 'running' | 'done' | 'failed'>;
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  matched: ColumnType<number, number | undefined, number>;
+  mismatched: ColumnType<number, number | undefined, number>;
+  not_found: ColumnType<number, number | undefined, number>;
+  error: Json | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
 export interface ChildrenTables {
+  child_verify_job: ChildVerifyJobTable;
   child: ChildTable;
   child_group: ChildGroupTable;
   child_history: ChildHistoryTable;

@@ -10,7 +10,7 @@ export interface TestApp {
 }
 
 /** The real HTTP app on a fresh, seeded database of the engine under test. */
-export async function startTestApp(options: Pick<AppOptions, 'imports' | 'reminders'> = {}): Promise<TestApp> {
+export async function startTestApp(options: Pick<AppOptions, 'imports' | 'reminders' | 'population'> = {}): Promise<TestApp> {
   const db = await openTestDb();
   const app = await buildApp({ db, config: testConfig(), ...options });
   return {

@@ -23,6 +23,7 @@ import { sql, type Kysely } from 'kysely';
  * - import_job.options: what a job's reader needs besides the file.
  * - child_verification: each check against the national population database, dated, with the
  *   fields that did not match; a mismatch is shown to the commune officer, never applied.
+ *   child_verify_job: a commune's children verified in bulk, with its progress.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -141,12 +142,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       resolved_at timestamptz
     );
     CREATE INDEX child_verification_child ON child_verification (child_id, id DESC);
+    -- the unresolved mismatches of a commune, for its officer
+    CREATE INDEX child_verification_open ON child_verification (child_id) WHERE status <> 'match' AND resolved_at IS NULL;
+
+    CREATE TABLE child_verify_job (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      commune_code text NOT NULL REFERENCES commune(code),
+      status text NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done', 'failed')),
+      total integer NOT NULL CHECK (total >= 0),
+      done integer NOT NULL DEFAULT 0,
+      matched integer NOT NULL DEFAULT 0,
+      mismatched integer NOT NULL DEFAULT 0,
+      not_found integer NOT NULL DEFAULT 0,
+      error jsonb,
+      created_by uuid REFERENCES app_user(id),
+      created_by_name text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      finished_at timestamptz
+    );
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    DROP TABLE child_verification; DROP TABLE child_merge; DROP TABLE child_duplicate;
+    DROP TABLE child_verify_job; DROP TABLE child_verification; DROP TABLE child_merge; DROP TABLE child_duplicate;
     DROP TABLE child_import_stage; DROP TABLE child_history; DROP TABLE child_group; DROP TABLE child;
     ALTER TABLE import_job DROP COLUMN options;
   `.execute(db);
