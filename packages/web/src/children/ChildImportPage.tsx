@@ -147,7 +147,7 @@ export default function ChildImportPage() {
     setParams({});
   };
 
-  const step = jobId ? 2 : file && headers ? 1 : 0;
+  const step = jobId ? (done ? 3 : 2) : file && headers ? 1 : 0;
   const recheck = async () => {
     if (!jobId) return;
     setRechecking(true);

@@ -3,7 +3,7 @@ import { CHILD_FIELDS, type ChildField } from '@tre/core';
 import { useI18n } from '../i18n/i18n.tsx';
 import { TableHead } from '../ui/TableHead.tsx';
 import { FIELD_LABELS, REQUIRED_FIELDS } from './labels.ts';
-import { columnLetter, mappingProblems, type Mapping } from './mapping.ts';
+import { columnLetter, mappingProblems, sampleText, type Mapping } from './mapping.ts';
 
 const isField = (v: string): v is ChildField => (CHILD_FIELDS as readonly string[]).includes(v);
 
@@ -52,7 +52,7 @@ export function ColumnMapping({
                   <Table.Td>{header}</Table.Td>
                   <Table.Td maw={240}>
                     <Text size="sm" c="dimmed" truncate="end">
-                      {sample[i] ?? ''}
+                      {sampleText(sample[i] ?? '', field)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

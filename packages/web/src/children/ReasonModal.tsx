@@ -38,7 +38,7 @@ export function ReasonModal({
           <Textarea
             label={t('chdReasonLabel')}
             placeholder={t('chdReasonPlaceholder')}
-            required
+            withAsterisk
             autosize
             minRows={3}
             maxLength={REASON_MAX}

@@ -16,6 +16,7 @@ import {
   mappingProblems,
   mappingQuery,
   pickHeaderRow,
+  sampleText,
 } from './mapping.ts';
 import { reasonProblem, recordReducer, type RecordState } from './reasonFlow.ts';
 import { xlsxRows } from './xlsxRows.ts';
@@ -190,6 +191,14 @@ describe('reading the first rows of a file in the browser', () => {
       ['third'],
     ]);
     expect(xlsxRows(bytes, 1)).toEqual([['Họ và tên', 'Ngày sinh', '', 'Giới tính', 'Mã xã']]);
+  });
+
+  it('shows an Excel day count under a date field as a date', () => {
+    expect(sampleText('42065', 'birthDate')).toBe('02/03/2015');
+    expect(sampleText('42065.5', 'identifiedOn')).toBe('02/03/2015');
+    expect(sampleText('42065', 'phone')).toBe('42065');
+    expect(sampleText('02/03/2015', 'birthDate')).toBe('02/03/2015');
+    expect(sampleText('42065', null)).toBe('42065');
   });
 
   it('refuses what is no workbook', () => {

@@ -186,3 +186,18 @@ export function columnLetter(index: number): string {
   }
   return s;
 }
+
+const DATE_FIELDS: ReadonlySet<ChildField> = new Set(['birthDate', 'identifiedOn']);
+
+/**
+ * A value of the file as the mapping step shows it: an Excel date (a day count, as a workbook stores
+ * it) under a date field as dd/mm/yyyy, anything else as it is.
+ */
+export function sampleText(value: string, field: ChildField | null): string {
+  if (!field || !DATE_FIELDS.has(field) || !/^\d{4,5}(\.\d+)?$/.test(value.trim())) return value;
+  const serial = Math.floor(Number(value));
+  // 1900 to 2100 in the 1900 date system, counted from 30/12/1899
+  if (serial < 61 || serial > 73050) return value;
+  const day = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
