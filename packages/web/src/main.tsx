@@ -26,6 +26,10 @@ import { can } from './session/can.ts';
 import { CommuneAccessPanels } from './access/CommuneAccessPanels.tsx';
 import { MeasureTargetsPanel } from './indicators/targets/MeasureTargetsPanel.tsx';
 import { TargetHintProvider } from './indicators/targets/TargetHintProvider.tsx';
+import { canImportChildren, canReadChildren, canReviewDuplicates } from './children/access.ts';
+import { ChildrenPage } from './children/ChildrenPage.tsx';
+import { ChildPage } from './children/ChildPage.tsx';
+import { DuplicatesPage } from './children/DuplicatesPage.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -37,6 +41,8 @@ const LocalIndicatorsPage = lazy(() => import('./indicators/catalogue/LocalIndic
 // a body's report carries the entry form's rows, the consolidated report its editor
 const SubmissionPage = lazy(() => import('./reporting/submission/SubmissionPage.tsx'));
 const ReportPage = lazy(() => import('./reporting/report/ReportPage.tsx'));
+// the children import reads workbooks in the browser (the zip reader): loaded when opened
+const ChildImportPage = lazy(() => import('./children/ChildImportPage.tsx'));
 
 const theme = createTheme({ primaryColor: 'teal', fontFamily: 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif' });
 
@@ -94,6 +100,16 @@ function App() {
         <Route path="reporting/rounds/:id" element={<BoardPage />} />
         <Route path="reporting/rounds/:id/submissions/:unit" element={<Lazy page={<SubmissionPage />} />} />
         <Route path="reporting/rounds/:id/report" element={<Lazy page={<ReportPage />} />} />
+        <Route path="children" element={canReadChildren(user) ? <ChildrenPage /> : <Navigate to="/" />} />
+        <Route
+          path="children/import"
+          element={canImportChildren(user) ? <Lazy page={<ChildImportPage />} /> : <Navigate to="/children" />}
+        />
+        <Route
+          path="children/duplicates"
+          element={canReviewDuplicates(user) ? <DuplicatesPage /> : <Navigate to="/children" />}
+        />
+        <Route path="children/:id" element={canReadChildren(user) ? <ChildPage /> : <Navigate to="/" />} />
         <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />

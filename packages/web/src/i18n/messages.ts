@@ -7,6 +7,7 @@ import { targetsEn, targetsVi } from './messages-targets.ts';
 import { bodiesEn, bodiesVi } from './messages-bodies.ts';
 import { reportingEn, reportingVi } from './messages-reporting.ts';
 import { notificationsEn, notificationsVi } from './messages-notifications.ts';
+import { childrenEn, childrenVi } from './messages-children.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -19,6 +20,7 @@ export const vi = {
   ...bodiesVi,
   ...reportingVi,
   ...notificationsVi,
+  ...childrenVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -271,6 +273,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...bodiesEn,
   ...reportingEn,
   ...notificationsEn,
+  ...childrenEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

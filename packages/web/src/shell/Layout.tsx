@@ -11,6 +11,7 @@ import { accessPermissions, indicatorsPermissions } from '@tre/core';
 import { can, scopeFor } from '../session/can.ts';
 import type { SessionUser } from '../api/types.ts';
 import { mayUseReporting } from '../reporting/access.ts';
+import { canReadChildren } from '../children/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 interface Item {
@@ -31,6 +32,7 @@ const items: Item[] = [
     may: (u) => scopeFor(u, indicatorsPermissions, 'values.read') === 'province',
   },
   { to: '/reporting', label: 'reporting', may: mayUseReporting },
+  { to: '/children', label: 'children', may: canReadChildren },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
