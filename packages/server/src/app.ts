@@ -27,7 +27,7 @@ import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
-import { scanAfterImports } from './children/duplicates/service.ts';
+import { DuplicateScans } from './children/duplicates/service.ts';
 import { populationClientFromConfig, type PopulationClient } from './children/population/client.ts';
 import { consolidatedReportRoutes } from './reporting/consolidated/routes.ts';
 import { registerAuth } from './http/auth.ts';
@@ -130,11 +130,15 @@ export async function buildApp({ db, config, webDist, imports: importBounds, rem
   const throwAway = config.dataDir === 'memory://';
   imports.register(dataValuesImport);
   imports.register(childrenImport);
-  scanAfterImports(db.kysely, imports, CHILDREN_IMPORT);
+  const duplicateScans = new DuplicateScans(db.kysely);
+  duplicateScans.followImports(imports, CHILDREN_IMPORT);
+  app.decorate('duplicateScans', duplicateScans);
   app.decorate('imports', imports);
   app.addHook('onReady', () => imports.start());
   app.addHook('onClose', async () => {
     await imports.stop();
+    // a scan under way ends before the database closes under it
+    await duplicateScans.idle();
     if (throwAway) imports.spool.removeAll(); // a test database's uploads go with it
   });
 
@@ -169,7 +173,7 @@ export async function buildApp({ db, config, webDist, imports: importBounds, rem
   await app.register(indicatorExcelRoutes(db.kysely, imports));
   await app.register(importJobRoutes(db.kysely, imports));
   await app.register(reportingRoutes(db.kysely));
-  await app.register(childrenRoutes(db.kysely, imports, population ?? populationClientFromConfig(config, { onEvent: (e) => app.log.info(e) })));
+  await app.register(childrenRoutes(db.kysely, imports, population ?? populationClientFromConfig(config, { onEvent: (e) => app.log.info(e) }), duplicateScans));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

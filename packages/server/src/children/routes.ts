@@ -24,11 +24,16 @@ import { pairsInState } from './duplicates/queue.ts';
 import { rejectionsWorkbook } from './excel.ts';
 import { exportChildren } from './export.ts';
 import { listChildren, readChild } from './service.ts';
+import { createChild, updateChild } from './records.ts';
+import { auditActorOf } from '../audit/session-actor.ts';
+import type { DuplicateScans } from './duplicates/service.ts';
 import { startCommuneVerification, verificationJob, verifyChild } from './verification.ts';
 import type { PopulationClient } from './population/client.ts';
 import { publishRegisterFigures, registerCounts } from './statistics.ts';
 import {
   ChildIdParams,
+  ChildInputSchema,
+  ChildUpdateSchema,
   ChildImportQuery,
   ChildImportReportSchema,
   ChildListQuery,
@@ -54,7 +59,7 @@ function sendXlsx(reply: FastifyReply, file: XlsxFile) {
 }
 
 /** The children register: list and search, one record, imports, duplicate review, export. */
-export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, population: PopulationClient | undefined) {
+export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, population: PopulationClient | undefined, scans: DuplicateScans) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     streamUploadsToSpool(app, runner);
@@ -171,6 +176,41 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
       },
       async (request) =>
         readChild(db, authorize(request, childrenPermissions, 'children.read'), request.params.id, request.query.reason),
+    );
+
+    app.post(
+      '/api/children',
+      {
+        schema: {
+          tags,
+          summary: 'Thêm hồ sơ trẻ em từ màn hình / add a child from the screen',
+          body: ChildInputSchema,
+          response: { 201: z.object({ id: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, childrenPermissions, 'children.edit');
+        const id = await createChild(db, actor, request.body);
+        scans.after({ ids: [id] }, auditActorOf(actor));
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.patch(
+      '/api/children/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Sửa hồ sơ trẻ em (lưu lịch sử từng trường) / change a record (each field’s history kept)',
+          params: ChildIdParams,
+          body: ChildUpdateSchema,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await updateChild(db, authorize(request, childrenPermissions, 'children.edit'), request.params.id, request.body);
+        return reply.status(204).send(null);
+      },
     );
 
     app.post(

@@ -152,6 +152,15 @@ export const DuplicatePairSchema = z.object({
   b: DuplicateRecord,
 });
 
+/** A record typed on the screen: the layout's fields as text, checked by the same rules as a spreadsheet row. */
+export const ChildInputSchema = z.object(
+  Object.fromEntries(CHILD_FIELDS.map((f) => [f, z.string().max(300).nullable().optional()])) as Record<
+    (typeof CHILD_FIELDS)[number],
+    z.ZodOptional<z.ZodNullable<z.ZodString>>
+  >,
+);
+export const ChildUpdateSchema = ChildInputSchema.extend({ version: z.number().int().positive() });
+
 export const PairParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 export const MergeBody = z.object({ keep: z.enum(['a', 'b']) });
 

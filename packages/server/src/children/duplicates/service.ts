@@ -95,8 +95,12 @@ function runScan(feed: AsyncGenerator<DuplicateCandidate[]>, known: string[], on
 }
 
 /** Scans, stores the new pairs and audits the scan; returns how many pairs were added to the queue. */
-export async function scanDuplicates(db: Kysely<Database>, audit: AuditActor, options: { jobId?: string }): Promise<number> {
-  const only = options.jobId ? await jobRecordIds(db, options.jobId) : null;
+export async function scanDuplicates(
+  db: Kysely<Database>,
+  audit: AuditActor,
+  options: { jobId?: string | undefined; ids?: number[] | undefined },
+): Promise<number> {
+  const only = options.jobId ? await jobRecordIds(db, options.jobId) : (options.ids ?? null);
   if (only && only.length === 0) return 0;
   // a big job is compared with the whole register: narrowing the register down to it would cost more
   const narrow = only && only.length <= NARROW_UP_TO ? options.jobId : undefined;
@@ -106,27 +110,54 @@ export async function scanDuplicates(db: Kysely<Database>, audit: AuditActor, op
     await recordAudit(trx, audit, {
       action: 'scan',
       entity: 'child_duplicate',
-      entityId: options.jobId ?? 'register',
-      after: { found: pairs.length, added, scope: options.jobId ? 'import' : 'register' },
+      entityId: options.jobId ?? (options.ids ? options.ids.join(',').slice(0, 100) : 'register'),
+      after: { found: pairs.length, added, scope: options.jobId ? 'import' : options.ids ? 'records' : 'register' },
     });
     return added;
   });
 }
 
 /**
- * After each children import the server runs, its records are compared with the register (one scan
- * at a time, in the order the imports ended); audited as the uploader.
+ * The server's duplicate scans, one at a time in the order asked: after each children import its
+ * records (audited as the uploader), after a record is typed on the screen that record.
  */
-export function scanAfterImports(db: Kysely<Database>, runner: ImportRunner, kind: string): void {
-  let chain: Promise<unknown> = Promise.resolve();
-  runner.onProgress((p) => {
-    if (p.status !== 'done') return;
-    chain = chain.then(async () => {
-      const job = await db.selectFrom('import_job').selectAll().where('id', '=', p.id).executeTakeFirst();
-      if (job?.kind !== kind) return;
-      await scanDuplicates(db, auditActorOf(job), { jobId: job.id });
-    }).catch((e: unknown) => {
-      console.warn(`Rà trùng / duplicate scan: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`);
+export class DuplicateScans {
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  after(what: { jobId: string } | { ids: number[] }, audit: AuditActor): void {
+    this.#chain = this.#chain
+      .then(() => scanDuplicates(this.db, audit, what))
+      .catch((e: unknown) => {
+        console.warn(`Rà trùng / duplicate scan: ${e instanceof Error ? e.message.slice(0, 200) : 'unknown'}`);
+      });
+  }
+
+  /** Follows the runner: each children import that ends is scanned. */
+  followImports(runner: ImportRunner, kind: string): void {
+    runner.onProgress((p) => {
+      if (p.status !== 'done') return;
+      this.#chain = this.#chain.then(async () => {
+        const job = await this.db.selectFrom('import_job').selectAll().where('id', '=', p.id).executeTakeFirst();
+        if (job?.kind === kind) this.after({ jobId: job.id }, auditActorOf(job));
+      });
     });
-  });
+  }
+
+  /** Resolves when every scan asked so far has ended (tests). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const current = this.#chain;
+      await current;
+      if (current === this.#chain) return;
+    }
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the process's duplicate scans (app.ts), e.g. for tests to wait until they are done */
+    duplicateScans: DuplicateScans;
+  }
 }

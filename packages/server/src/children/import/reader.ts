@@ -1,19 +1,17 @@
-import fs from 'node:fs';
 // the worker thread loads this file: imports name the core files it needs, not all of core
 import type { Bilingual } from '@tre/core';
 import type { ChildField } from '@tre/core/children/child';
 import { FIELD_HEADERS, type CellValue } from '@tre/core/children/layout/fields';
 import { matchHeaders, rowCells } from '@tre/core/children/layout/headers';
 import { normaliseChildRow } from '@tre/core/children/layout/row';
-import { communeResolver, type CommuneResolver } from '@tre/core/children/layout/communes';
 import { childNameKey } from '@tre/core/children/name-key';
-import { parseCommunes } from '@tre/core/units/admin-units';
 import { inflateBudget } from '@tre/core/files/zip';
 import { csvRecords, CsvError } from '../../imports/readers/csv.ts';
 import { sheetRows } from '../../imports/readers/xlsx.ts';
 import { OLE, ZIP, startsWith, workbookProblem } from '../../imports/readers/problems.ts';
 import { ImportFileError, type FileSource, type ImportFileReader, type ImportLimits } from '../../imports/types.ts';
 import type { StagedChild } from './repository.ts';
+import { communes } from '../communes.ts';
 
 /**
  * Reading a children register (../shared/spec/children-import.md) from CSV or the first sheet of an
@@ -49,12 +47,6 @@ export interface ChildReaderOptions {
 const HEADER_SEARCH_ROWS = 10;
 const GROUP = 500;
 
-const COMMUNES = new URL('../../../data/admin-units/communes.csv', import.meta.url);
-let resolver: CommuneResolver | undefined;
-function communes(): CommuneResolver {
-  resolver ??= communeResolver(parseCommunes(fs.readFileSync(COMMUNES, 'utf8')));
-  return resolver;
-}
 
 export function unreadable(fileName: string, detail: Bilingual): ImportFileError {
   return new ImportFileError({

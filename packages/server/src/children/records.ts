@@ -1,0 +1,196 @@
+import {
+  CHILD_FIELDS,
+  childNameKey,
+  childrenPermissions,
+  mayTakeOn,
+  normaliseChildRow,
+  vietnamDate,
+  type ChildCells,
+  type ChildDraft,
+  type ChildField,
+} from '@tre/core';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
+import { TreError, forbidden, invalid } from '../errors.ts';
+import { ErrorCode } from '@tre/core';
+import { communes } from './communes.ts';
+import { getChildRow } from './service.ts';
+import type { ChildRow } from './repository.ts';
+
+/**
+ * A record typed on the screen, and changes to one: the same rules as a spreadsheet row (core
+ * children/layout), the change of each field kept in child_history with who and when, and the open
+ * group memberships following the groups field (a letter added starts a membership today, a letter
+ * removed ends it). Moving a child to another commune is a change of the commune like any other,
+ * allowed when the actor reaches both communes.
+ */
+
+export type ChildInput = Partial<Record<ChildField, string | null>>;
+
+const SCHOOLING_TEXT: Record<string, string> = {
+  none: 'Chưa đi học',
+  preschool: 'Mầm non',
+  primary: 'Tiểu học',
+  lower_secondary: 'THCS',
+  upper_secondary: 'THPT',
+  dropped_out: 'Bỏ học',
+};
+
+function normalise(cells: ChildCells, now: Date): ChildDraft {
+  const result = normaliseChildRow(cells, { today: vietnamDate(now), resolveCommune: communes() });
+  const first = result.problems[0];
+  if (!result.draft || first) {
+    throw invalid(first?.field ?? 'fullName', first?.reason.vi ?? 'Dữ liệu không hợp lệ', first?.reason.en ?? 'Invalid input');
+  }
+  return result.draft;
+}
+
+const COLUMN: Record<Exclude<ChildField, 'groups' | 'identifiedOn'>, keyof ChildRow> = {
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  sex: 'sex',
+  ethnicity: 'ethnicity',
+  personalId: 'personal_id',
+  communeCode: 'commune_code',
+  address: 'address',
+  motherName: 'mother_name',
+  fatherName: 'father_name',
+  carerName: 'carer_name',
+  phone: 'phone',
+  disability: 'disability',
+  schooling: 'schooling',
+};
+
+/** The stored record as the layout's cells, so that a change is checked as a whole row. */
+function cellsOf(row: ChildRow, groups: string[]): ChildCells {
+  return {
+    fullName: row.full_name,
+    birthDate: row.birth_date,
+    sex: row.sex === 'male' ? 'Nam' : 'Nữ',
+    ethnicity: row.ethnicity,
+    personalId: row.personal_id,
+    communeCode: row.commune_code,
+    address: row.address,
+    motherName: row.mother_name,
+    fatherName: row.father_name,
+    carerName: row.carer_name,
+    phone: row.phone,
+    groups: groups.join(';'),
+    disability: row.disability === null ? null : row.disability ? 'Có' : 'Không',
+    schooling: row.schooling ? (SCHOOLING_TEXT[row.schooling] ?? null) : null,
+  };
+}
+
+function columnsOf(d: ChildDraft) {
+  return {
+    full_name: d.fullName,
+    name_key: childNameKey(d.fullName),
+    birth_date: d.birthDate,
+    sex: d.sex,
+    ethnicity: d.ethnicity,
+    ethnicity_listed: d.ethnicityListed,
+    personal_id: d.personalId,
+    commune_code: d.communeCode,
+    address: d.address,
+    mother_name: d.motherName,
+    father_name: d.fatherName,
+    carer_name: d.carerName,
+    phone: d.phone,
+    disability: d.disability,
+    schooling: d.schooling,
+  };
+}
+
+function assertReach(actor: SessionActor, communeCode: string): void {
+  if (!mayTakeOn(childrenPermissions, 'children.edit', actor, { communeCode })) throw forbidden();
+}
+
+async function assertIdFree(trx: Transaction<Database>, personalId: string | null, except: number | null): Promise<void> {
+  if (!personalId) return;
+  let q = trx.selectFrom('child').select('id').where('personal_id', '=', personalId).where('merged_into', 'is', null);
+  if (except !== null) q = q.where('id', '<>', except);
+  if (await q.executeTakeFirst()) {
+    throw new TreError(ErrorCode.Conflict, {
+      field: 'personalId',
+      detail: {
+        vi: 'Số định danh cá nhân này đã có trong danh sách; hãy tìm hồ sơ đó thay vì tạo hồ sơ mới',
+        en: 'This personal ID is already in the register; find that record instead of making a new one',
+      },
+    });
+  }
+}
+
+export async function createChild(db: Kysely<Database>, actor: SessionActor, input: ChildInput, now = new Date()): Promise<number> {
+  const draft = normalise(input, now);
+  assertReach(actor, draft.communeCode);
+  return db.transaction().execute(async (trx) => {
+    await assertIdFree(trx, draft.personalId, null);
+    const row = await trx
+      .insertInto('child')
+      .values({ ...columnsOf(draft), birth_registered: draft.personalId ? true : null, source_kind: 'screen', created_by: userIdOf(actor) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = Number(row.id);
+    for (const grp of draft.groups) {
+      await trx.insertInto('child_group').values({ child_id: id, grp, started_on: draft.identifiedOn ?? vietnamDate(now) }).execute();
+    }
+    await recordAudit(trx, auditActorOf(actor), { action: 'create', entity: 'child', entityId: String(id), after: { commune: draft.communeCode } });
+    return id;
+  });
+}
+
+export async function updateChild(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  id: number,
+  input: ChildInput & { version: number },
+  now = new Date(),
+): Promise<void> {
+  const row = await getChildRow(db, actor, 'children.edit', id);
+  const open = await db.selectFrom('child_group').select(['id', 'grp']).where('child_id', '=', id).where('ended_on', 'is', null).execute();
+  const cells: ChildCells = { ...cellsOf(row, open.map((g) => g.grp)) };
+  for (const field of CHILD_FIELDS) if (input[field] !== undefined) cells[field] = input[field];
+  const draft = normalise(cells, now);
+  assertReach(actor, draft.communeCode);
+  const next = columnsOf(draft);
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, column] of Object.entries(COLUMN)) {
+    const before = row[column];
+    const after = next[column as keyof typeof next];
+    if (before !== after) changes[field] = [before, after];
+  }
+  const had = new Set(open.map((g) => g.grp));
+  const added = draft.groups.filter((g) => !had.has(g));
+  const ended = open.filter((g) => !(draft.groups as string[]).includes(g.grp));
+  if (added.length > 0 || ended.length > 0) changes.groups = [[...had], draft.groups];
+  if (Object.keys(changes).length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('child')
+      .set({ ...next, updated_at: now, version: row.version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      throw new TreError(ErrorCode.Conflict, {
+        detail: {
+          vi: 'Hồ sơ vừa được người khác sửa; hãy tải lại trang rồi sửa lại',
+          en: 'Someone else changed the record meanwhile; reload it and make your change again',
+        },
+      });
+    }
+    if (changes.personalId) await assertIdFree(trx, draft.personalId, id);
+    const today = vietnamDate(now);
+    for (const grp of added) await trx.insertInto('child_group').values({ child_id: id, grp, started_on: draft.identifiedOn ?? today }).execute();
+    if (ended.length > 0) {
+      await trx.updateTable('child_group').set({ ended_on: today }).where('id', 'in', ended.map((g) => g.id)).execute();
+    }
+    await trx
+      .insertInto('child_history')
+      .values({ child_id: id, actor_id: userIdOf(actor), actor_name: actor.username, action: 'update', changes: JSON.stringify(changes) })
+      .execute();
+    await recordAudit(trx, auditActorOf(actor), { action: 'update', entity: 'child', entityId: String(id), after: { fields: Object.keys(changes) } });
+  });
+}
