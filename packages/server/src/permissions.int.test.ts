@@ -1,6 +1,7 @@
 import {
   Role,
   accessPermissions,
+  childrenPermissions,
   filesPermissions,
   importsPermissions,
   indicatorsPermissions,
@@ -18,6 +19,9 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test/app.ts';
+import { makeChild } from './test/children.ts';
+import { createPopulationClient } from './children/population/client.ts';
+import { startPopulationSimulator } from './children/population/simulator.ts';
 import { ADMIN_PASSWORD } from './test/db.ts';
 import { COMMUNE_A, COMMUNE_B, firstAgencyId, makePlan, makeUser, signIn, taskIdsOf, type Session } from './test/factories.ts';
 
@@ -37,6 +41,7 @@ const TABLES = {
   plans: plansPermissions,
   indicators: indicatorsPermissions,
   reporting: reportingPermissions,
+  children: childrenPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -56,6 +61,9 @@ interface World {
   adminsJob: string;
   /** a round of the plan for 2025S1, owed by every department and every commune */
   roundId: string;
+  /** a child of commune A and one of commune B, and a proposed pair of children in each */
+  children: Record<string, number>;
+  pairs: Record<string, number>;
 }
 
 interface Probe {
@@ -63,8 +71,8 @@ interface Probe {
   request(w: World, caller: Caller, whose: Whose): InjectOptions;
   /** false: the route takes no record, the role alone decides (only 'own' is tried) */
   scoped: boolean;
-  /** what a refusal answers: 403, or 404 where a record the caller may not see is hidden */
-  refused?: number;
+  /** what a refusal answers: 403, or 404 where a record the caller may not see is hidden (which may depend on the role) */
+  refused?: number | ((caller: Caller, table: PermissionTable, action: string) => number);
 }
 
 const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
@@ -81,6 +89,9 @@ function unitOf(w: World, c: Caller, whose: Whose): { commune: string; agency: s
     agency: kind === 'agency' && whose === 'own' ? (c.agencyId ?? w.gd) : whose === 'own' ? w.gd : w.tuphap,
   };
 }
+
+/** A record out of the caller's reach is hidden (404) from a role that may take the action somewhere, refused (403) to one that may not. */
+const hiddenOrRefused = (c: Caller, table: PermissionTable, action: string) => (mayTake(table, action, c) ? 404 : 403);
 
 const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Probe> } = {
   access: {
@@ -181,6 +192,45 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     'reports.build': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}/report`) },
     'reports.read': { scoped: false, request: (w) => json('GET', `/api/rounds/${w.roundId}/report/builds`) },
   },
+  children: {
+    'children.read': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/children?commune=${unitOf(w, c, whose).commune}`),
+    },
+    'children.edit': {
+      scoped: true,
+      refused: hiddenOrRefused,
+      request: (w, c, whose) => json('PATCH', `/api/children/${w.children[unitOf(w, c, whose).commune] ?? 0}`, { address: 'Xóm 2', version: 1 }),
+    },
+    'children.import': {
+      scoped: false,
+      request: () => ({
+        method: 'POST',
+        url: '/api/children/imports?fileName=tre-em.csv',
+        headers: { 'content-type': 'application/octet-stream' },
+        payload: Buffer.from('Họ và tên,Ngày sinh,Giới tính,Mã xã\n'),
+      }),
+    },
+    'children.export': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/children/export.xlsx?commune=${unitOf(w, c, whose).commune}`),
+    },
+    'children.duplicates': {
+      scoped: true,
+      refused: hiddenOrRefused,
+      request: (w, c, whose) => json('POST', `/api/children/duplicates/${w.pairs[unitOf(w, c, whose).commune] ?? 0}/different`),
+    },
+    'children.verify': {
+      scoped: true,
+      request: (w, c, whose) => json('POST', '/api/children/verifications', { commune: unitOf(w, c, whose).commune }),
+    },
+    'children.statistics': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/children/statistics?period=2025&commune=${unitOf(w, c, whose).commune}`),
+    },
+    'children.publish': { scoped: false, request: () => json('POST', '/api/children/statistics/publish', { period: '2025' }) },
+    'children.readers': { scoped: false, request: (w) => json('GET', `/api/children/${w.children[COMMUNE_A] ?? 0}/readers`) },
+  },
 };
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
@@ -198,9 +248,13 @@ function targetOf(w: World, c: Caller, whose: Whose): ScopeTarget {
 let t: TestApp;
 const callers = new Map<Role, Caller>();
 let world: World;
+let simulator: Awaited<ReturnType<typeof startPopulationSimulator>>;
 
 /** Rows of every table but the read log (a refused call is logged there, and only there). */
 async function snapshot(): Promise<Record<string, number>> {
+  // work an allowed call left running (an import job, a duplicate scan) ends first
+  await t.app.imports.idle();
+  await t.app.duplicateScans.idle();
   const tables = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('read_log')
@@ -215,7 +269,8 @@ async function snapshot(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  simulator = await startPopulationSimulator({ apiKey: 'khoa-thu', citizens: [] });
+  t = await startTestApp({ population: createPopulationClient({ url: simulator.url, apiKey: 'khoa-thu' }) });
   const gd = await firstAgencyId(t.db, 'Sở GD&ĐT');
   const tuphap = await firstAgencyId(t.db, 'Sở Tư pháp');
   const admin = await signIn(t.app, 'admin', ADMIN_PASSWORD);
@@ -239,7 +294,20 @@ beforeAll(async () => {
     tasks: await taskIdsOf(t.db, planId),
     adminsJob: (job.json() as { id: string }).id,
     roundId: (round.json() as { id: string }).id,
+    children: {},
+    pairs: {},
   };
+  for (const commune of [COMMUNE_A, COMMUNE_B]) {
+    const a = await makeChild(t.db, { commune_code: commune, personal_id: null });
+    const b = await makeChild(t.db, { commune_code: commune });
+    world.children[commune] = a;
+    const pair = await t.db.kysely
+      .insertInto('child_duplicate')
+      .values({ child_a: a, child_b: b, score: 0.95, reasons: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    world.pairs[commune] = Number(pair.id);
+  }
   await t.app.imports.idle();
   for (const role of roles) {
     const bound = scopeKindOf(role);
@@ -255,7 +323,10 @@ beforeAll(async () => {
     callers.set(role, { role, session, communeCode, agencyId });
   }
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await t.close();
+  await simulator.close();
+});
 
 describe('the permission tables', () => {
   it('have a probe for every action, and no probe without an action', () => {
@@ -284,7 +355,8 @@ describe('the permission tables', () => {
               expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
               expect(res.statusCode, res.body).toBeLessThan(500);
             } else {
-              expect(res.statusCode, res.body).toBe(probe.refused ?? 403);
+              const refused = typeof probe.refused === 'function' ? probe.refused(caller, table, action) : (probe.refused ?? 403);
+              expect(res.statusCode, res.body).toBe(refused);
               expect(await snapshot()).toEqual(before);
             }
           });

@@ -68,7 +68,7 @@ export interface ChildDuplicateTable {
   child_b: number;
   score: number;
   reasons: Json;
-  status: 'pending' | 'merged' | 'different' | 'undone';
+  status: ColumnType<'pending' | 'merged' | 'different' | 'undone', 'pending' | 'merged' | 'different' | 'undone' | undefined, 'pending' | 'merged' | 'different' | 'undone'>;
   found_at: CreatedAt;
   decided_at: Date | null;
   decided_by: string | null;
