@@ -31,3 +31,4 @@ export type * from './reporting/reporting-api.ts';
 export * from './reporting/numbers.ts';
 export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
+export * from './children/duplicates/index.ts';
