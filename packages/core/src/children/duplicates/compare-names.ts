@@ -104,7 +104,8 @@ export class NameComparer {
       t.add(SAME.given.sound, alike, SIBLING.given.sound, 'given-name-sounds-alike');
     } else if (given === 'slip')
       t.add(SAME.given.slip, UNRELATED.slipShare * Math.max(fg, fgb), SIBLING.given.slip, 'given-name-slip');
-    else if (given === 'different') t.add(SAME.given.different, 1 - fg, SIBLING.given.different, 'given-name-differs');
+    else if (given === 'different')
+      t.add(SAME.given.different, 1 - Math.sqrt(fg * fgb), SIBLING.given.different, 'given-name-differs');
 
     if (fa >= 0 && fb >= 0) {
       const ffa = f.family(fa);
@@ -116,7 +117,7 @@ export class NameComparer {
         t.add(SAME.family.slip, UNRELATED.slipShare * Math.max(ffa, ffb), SIBLING.family.slip, 'family-name-slip');
       else if (familyVariants(s.vocab.tokens[fa] ?? '', s.vocab.tokens[fb] ?? ''))
         t.add(SAME.family.variant, Math.sqrt(ffa * ffb), SIBLING.family.variant, 'family-name-variant');
-      else t.add(SAME.family.different, 1 - ffa, SIBLING.family.different, 'family-name-differs');
+      else t.add(SAME.family.different, 1 - Math.sqrt(ffa * ffb), SIBLING.family.different, 'family-name-differs');
     }
 
     const fma = f.middle(ma);
@@ -138,7 +139,7 @@ export class NameComparer {
       t.add(SAME.middle.sound, UNRELATED.slipShare * Math.max(fma, fmb), SIBLING.middle.sound, 'middle-name-sounds-alike');
     else {
       const sibling = shared ? SIBLING.middleGivenShared.different : SIBLING.middle.different;
-      t.add(SAME.middle.different, Math.max(0.05, 1 - fma), sibling, 'middle-name-differs');
+      t.add(SAME.middle.different, Math.max(0.05, 1 - Math.sqrt(fma * fmb)), sibling, 'middle-name-differs');
     }
     return given;
   }

@@ -47,7 +47,7 @@ export function nameParts(name: string): NameParts {
  * Initial consonants as a listener or a hurried typist may write them, each mapped to one symbol:
  * - d, gi, r (and z, j, used for them without a Vietnamese keyboard): one sound in Northern speech;
  * - tr/ch and s/x: merged in Northern speech;
- * - c/k/q, ng/ngh, g/gh: the same sound, spelt by the following vowel only;
+ * - c/k/q (qu typed as ku), ng/ngh, g/gh: one sound, spelt by the following vowel only;
  * - ph/f: f is typed for ph.
  * Longest first. Multi-letter initials get single symbols so that no mapping runs into another.
  */
@@ -62,7 +62,7 @@ const KEY_INITIALS: readonly (readonly [string, string])[] = [
   ['th', 'T'],
   ['kh', 'K'],
   ['ph', 'f'],
-  ['qu', 'kw'],
+  ['qu', 'ku'],
   ['c', 'k'],
   ['k', 'k'],
   ['q', 'k'],

@@ -70,7 +70,8 @@ export class Scorer {
     this.sex(i, j, given, t);
     const ca = s.commune[i] ?? -1;
     const cb = s.commune[j] ?? -2;
-    const fc = this.f.commune(ca);
+    // shares of the two communes, of the two years: a pair scores the same either way round
+    const fc = Math.sqrt(this.f.commune(ca) * this.f.commune(cb));
     if (ca === cb) t.add(1 - SAME.communeDiffers, fc, 1 - SIBLING.communeDiffers, 'same-commune');
     else t.add(SAME.communeDiffers, 1 - fc, SIBLING.communeDiffers, 'other-commune');
     this.names.parent(i, j, 1, t);
@@ -96,7 +97,7 @@ export class Scorer {
     const yb = s.year[j] ?? 0;
     const mb = s.month[j] ?? 0;
     const db = s.day[j] ?? 0;
-    const year = this.f.year(ya);
+    const year = Math.sqrt(this.f.year(ya) * this.f.year(yb));
     const day = year / 365.25;
     if (a === b) t.add(SAME.date.equal, day, SIBLING.date.equal, 'birth-date-same');
     else if (ya === yb && da === mb && ma === db) t.add(SAME.date.swapped, day, SIBLING.date.swapped, 'birth-date-swapped');

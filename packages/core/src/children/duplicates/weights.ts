@@ -63,7 +63,8 @@ export const SAME = {
   sexDiffers: 0.03,
   /** the child moved, or was entered by the commune it came from */
   communeDiffers: 0.15,
-  parent: { equal: 0.85, similar: 0.1, different: 0.05 },
+  /** a parent's name is seldom wholly other: a step-parent, or the carer typed as the mother */
+  parent: { equal: 0.87, similar: 0.1, different: 0.03 },
   /**
    * IDs are typed: about one digit in 200 wrong, so one wrong or swapped digit in 2.5% of copies and
    * two in 0.4%; a whole other valid number (province, sex and year digits must fit the child) is rare.
