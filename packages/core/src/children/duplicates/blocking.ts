@@ -28,6 +28,17 @@ export const WINDOW = 6;
 export const MAX_WINDOW = 24;
 const windowOf = (size: number, spread: number) => Math.min(MAX_WINDOW, Math.max(WINDOW, Math.ceil((2 * size) / spread)));
 
+/** The index of `k` among the first `n` values of `sorted`. */
+function indexOf(sorted: Float64Array, n: number, k: number): number {
+  let [lo, hi] = [0, n - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? 0) < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Pass {
   /** each record's group, -1 when left out */
   readonly group: Int32Array;
@@ -44,17 +55,18 @@ export class Pass {
     this.name = spec.name;
     this.spread = spec.spread ?? Infinity;
     this.group = new Int32Array(size).fill(-1);
-    const groups = new Map<number, number>();
-    const counts: number[] = [];
+    // groups are the distinct keys in sorted order, found by binary search: typed arrays only, where
+    // a map of a million keys would cost ten times the memory
+    const keys = new Float64Array(size);
+    for (let i = 0; i < size; i++) keys[i] = spec.key(i);
+    const distinct = keys.filter((k) => k >= 0).sort();
+    let n = 0;
+    for (let k = 0; k < distinct.length; k++) if (n === 0 || distinct[n - 1] !== distinct[k]) distinct[n++] = distinct[k] ?? 0;
+    const counts = new Int32Array(n);
     for (let i = 0; i < size; i++) {
-      const k = spec.key(i);
+      const k = keys[i] ?? -1;
       if (k < 0) continue;
-      let g = groups.get(k);
-      if (g === undefined) {
-        g = counts.length;
-        groups.set(k, g);
-        counts.push(0);
-      }
+      const g = indexOf(distinct, n, k);
       this.group[i] = g;
       counts[g] = (counts[g] ?? 0) + 1;
     }

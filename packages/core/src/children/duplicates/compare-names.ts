@@ -35,7 +35,7 @@ export class NameComparer {
     const key = a < b ? a * 4_194_304 + b : b * 4_194_304 + a;
     let level = this.cache.get(key);
     if (level === undefined) {
-      if (this.cache.size > 1_000_000) this.cache.clear();
+      if (this.cache.size > 200_000) this.cache.clear();
       const [ta, tb] = [v.tokens[a] ?? '', v.tokens[b] ?? ''];
       level = compareTokens(ta, tb, v.keys[v.tokenKey[a] ?? 0], v.keys[v.tokenKey[b] ?? 0]);
       this.cache.set(key, level);
@@ -49,7 +49,7 @@ export class NameComparer {
     const key = a * 4_194_304 + b;
     let level = this.middleCache.get(key);
     if (level === undefined) {
-      if (this.middleCache.size > 1_000_000) this.middleCache.clear();
+      if (this.middleCache.size > 200_000) this.middleCache.clear();
       const v = this.f.store.vocab;
       level = compareMiddles(v.middles[a] ?? [], v.middles[b] ?? []);
       this.middleCache.set(key, level);

@@ -84,6 +84,8 @@ describe('scorePair: one child entered twice', () => {
     const a = { personalId: '040315123456', ...NO_PARENTS };
     expect(score(pair(a, { personalId: '040315123457' })).reasons).toContain('personal-id-one-digit');
     expect(score(pair(a, { personalId: '040315124356' })).score).toBeGreaterThan(0.99);
+    // a spreadsheet that took the ID for a number dropped its leading zero
+    expect(score(pair(a, { personalId: '40315123456' })).reasons).toContain('personal-id-same');
   });
 
   it('typed by ear: s for x (Sương/Xương)', () => {

@@ -19,17 +19,24 @@ export interface PairScore {
 }
 
 /** How many typed digits apart two IDs are: wrong digits, two swapped neighbours counting as one; 3 for more. */
-export function digitsApart(a: string, b: string): number {
-  if (a.length !== b.length) return 3;
-  let first = -1;
+export function digitsApart(a: number, b: number): number {
   let count = 0;
-  for (let k = 0; k < a.length && count < 3; k++)
-    if (a.charCodeAt(k) !== b.charCodeAt(k)) {
-      if (count === 0) first = k;
+  let first = -1;
+  let [firstA, firstB] = [0, 0];
+  let swapped = false;
+  // digit by digit from the right, on the numbers: no string is read
+  for (let k = 0; (a > 0 || b > 0) && count < 3; k++) {
+    const x = a % 10;
+    const y = b % 10;
+    if (x !== y) {
       count++;
+      if (count === 1) [first, firstA, firstB] = [k, x, y];
+      else swapped = first === k - 1 && firstA === y && firstB === x;
     }
-  if (count === 2 && a.charCodeAt(first) === b.charCodeAt(first + 1) && a.charCodeAt(first + 1) === b.charCodeAt(first)) return 1;
-  return count;
+    a = (a - x) / 10;
+    b = (b - y) / 10;
+  }
+  return count === 2 && swapped ? 1 : count;
 }
 
 /** Scores pairs of one `RecordStore`. */
@@ -59,7 +66,7 @@ export class Scorer {
     if (pa >= 0 && pb >= 0) {
       if (pa === pb) t.add(SAME.id.equal, UNRELATED.id.equal, SIBLING.id.equal, 'personal-id-same');
       else {
-        const apart = digitsApart(s.pids[pa] ?? '', s.pids[pb] ?? '');
+        const apart = digitsApart(s.pids[pa] ?? 0, s.pids[pb] ?? 0);
         if (apart === 1) t.add(SAME.id.oneDigit, UNRELATED.id.oneDigit, SIBLING.id.oneDigit, 'personal-id-one-digit');
         else if (apart === 2) t.add(SAME.id.twoDigits, UNRELATED.id.twoDigits, SIBLING.id.twoDigits, 'personal-id-two-digits');
         else t.add(SAME.id.different, 1, SIBLING.id.different, 'personal-id-differs');

@@ -166,7 +166,8 @@ export class RecordStore<Id extends string | number = string> {
   readonly communeCodes: string[] = [];
   /** -1 without a personal ID */
   readonly pid: Int32Array;
-  readonly pids: string[] = [];
+  /** the IDs as numbers: a leading zero lost to a spreadsheet ("40315123456") is the same ID */
+  readonly pids: number[] = [];
 
   readonly vocab: Vocabulary;
 
@@ -184,7 +185,7 @@ export class RecordStore<Id extends string | number = string> {
     this.commune = new Int32Array(n);
     this.pid = new Int32Array(n);
     const communes = new Map<string, number>();
-    const pids = new Map<string, number>();
+    const pids = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const r = records[i];
       if (r === undefined) continue;
@@ -212,10 +213,11 @@ export class RecordStore<Id extends string | number = string> {
       const digits = r.personalId?.replace(/\D/g, '') ?? '';
       let p = -1;
       if (digits !== '') {
-        p = pids.get(digits) ?? this.pids.length;
+        const value = Number(digits);
+        p = pids.get(value) ?? this.pids.length;
         if (p === this.pids.length) {
-          pids.set(digits, p);
-          this.pids.push(digits);
+          pids.set(value, p);
+          this.pids.push(value);
         }
       }
       this.pid[i] = p;
