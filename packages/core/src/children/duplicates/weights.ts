@@ -100,7 +100,7 @@ export const UNRELATED = {
   accentShare: 0.3,
   /** slips of a name, as a share of that name's records */
   slipShare: 0.03,
-  /** a middle name that fits an abbreviation or a shorter middle name: about twice the share of the full one */
+  /** middle names that fit an abbreviation (T. for Thị, Thanh, Thu…): about twice the share of the full one */
   fitsSlack: 2,
   familySound: 0.005,
   /** two unrelated children with one ID: a data error */
