@@ -32,3 +32,4 @@ export * from './reporting/numbers.ts';
 export * from './children/index.ts';
 export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
+export * from './children/duplicates/index.ts';
