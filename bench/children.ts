@@ -39,7 +39,8 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 0;
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 /** Peak resident memory of this process (the import's worker and PGlite's thread included), sampled. */
 function peakRss(): { stop: () => number } {
@@ -56,7 +57,14 @@ async function importFile(db: Db, dir: string, file: string) {
   const config = { provinceCode: PROVINCE };
   const started = performance.now();
   const memory = peakRss();
-  const queued = await enqueueChildrenImport(db.kysely, runner, { actor: null, provinceCode: config.provinceCode, name: 'bench' }, path.basename(file), spool.copyIn(file), {});
+  const queued = await enqueueChildrenImport(
+    db.kysely,
+    runner,
+    { actor: null, provinceCode: config.provinceCode, name: 'bench' },
+    path.basename(file),
+    spool.copyIn(file),
+    {},
+  );
   await runner.runJob(queued.id);
   const seconds = (performance.now() - started) / 1000;
   const peak = memory.stop();
@@ -65,14 +73,20 @@ async function importFile(db: Db, dir: string, file: string) {
 }
 
 async function sourceRows(db: Db): Promise<Map<number, number>> {
-  const rows = await sql<{ id: number; source_row: number }>`SELECT id, source_row FROM child WHERE source_row IS NOT NULL`.execute(db.kysely);
-  return new Map(rows.rows.map((r) => [Number(r.id), r.source_row]));
+  const rows = await sql<{
+    id: number;
+    source_row: number;
+  }>`SELECT id, source_row FROM child WHERE source_row IS NOT NULL`.execute(db.kysely);
+  return new Map(rows.rows.map((r) => [r.id, r.source_row]));
 }
 
 async function pendingRowPairs(db: Db): Promise<RowPair[]> {
   const rowOf = await sourceRows(db);
-  const pairs = await sql<{ a: number; b: number }>`SELECT child_a AS a, child_b AS b FROM child_duplicate WHERE status = 'pending'`.execute(db.kysely);
-  return pairs.rows.map((p) => [rowOf.get(Number(p.a)) ?? 0, rowOf.get(Number(p.b)) ?? 0] as const);
+  const pairs = await sql<{
+    a: number;
+    b: number;
+  }>`SELECT child_a AS a, child_b AS b FROM child_duplicate WHERE status = 'pending'`.execute(db.kysely);
+  return pairs.rows.map((p) => [rowOf.get(p.a) ?? 0, rowOf.get(p.b) ?? 0] as const);
 }
 
 /** Searches a user would type, drawn from the register: names without diacritics, partial words, given names. */
@@ -110,7 +124,7 @@ async function benchSearch(db: Db): Promise<{ p50: number; p95: number; queries:
 
 async function leg(engine: 'pglite' | 'postgres', file: string, truth: Truth, dir: string, serverUrl?: string) {
   let db: Db;
-  let dropDb = async () => undefined as void;
+  let dropDb = async (): Promise<void> => undefined;
   if (engine === 'postgres' && serverUrl) {
     const name = `tre_bench_children_${Date.now()}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -153,7 +167,9 @@ async function leg(engine: 'pglite' | 'postgres', file: string, truth: Truth, di
         `precision ${scores.precision.toFixed(4)}, recall ${scores.recall.toFixed(4)} (${scores.truthPairs} injected pairs; twins proposed: ${scores.hardNegativesFound})`,
     );
     const search = await benchSearch(db);
-    console.log(`         name search (${search.queries} queries, 50 results): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms`);
+    console.log(
+      `         name search (${search.queries} queries, 50 results): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms`,
+    );
   } finally {
     await db.close();
     await dropDb();
@@ -162,7 +178,9 @@ async function leg(engine: 'pglite' | 'postgres', file: string, truth: Truth, di
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-children-'));
 try {
-  console.log(`children register — ${os.cpus().length} CPU, Node ${process.version}, load average ${os.loadavg()[0]?.toFixed(1)}`);
+  console.log(
+    `children register — ${os.cpus().length} CPU, Node ${process.version}, load average ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
+  );
   const file = path.join(dir, 'register.csv');
   const g0 = performance.now();
   const truth = await writeRegister({ rows: ROWS, province: PROVINCE, seed: SEED, importDate: IMPORT_DATE, out: file });

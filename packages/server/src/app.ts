@@ -68,7 +68,14 @@ export interface ReminderRunOptions {
   mailer?: Mailer | undefined;
 }
 
-export async function buildApp({ db, config, webDist, imports: importBounds, reminders, population }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  webDist,
+  imports: importBounds,
+  reminders,
+  population,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -173,7 +180,14 @@ export async function buildApp({ db, config, webDist, imports: importBounds, rem
   await app.register(indicatorExcelRoutes(db.kysely, imports));
   await app.register(importJobRoutes(db.kysely, imports));
   await app.register(reportingRoutes(db.kysely));
-  await app.register(childrenRoutes(db.kysely, imports, population ?? populationClientFromConfig(config, { onEvent: (e) => app.log.info(e) }), duplicateScans));
+  await app.register(
+    childrenRoutes(
+      db.kysely,
+      imports,
+      population ?? populationClientFromConfig(config, { onEvent: (e) => app.log.info(e) }),
+      duplicateScans,
+    ),
+  );
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

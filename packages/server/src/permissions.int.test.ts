@@ -200,7 +200,8 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     'children.edit': {
       scoped: true,
       refused: hiddenOrRefused,
-      request: (w, c, whose) => json('PATCH', `/api/children/${w.children[unitOf(w, c, whose).commune] ?? 0}`, { address: 'Xóm 2', version: 1 }),
+      request: (w, c, whose) =>
+        json('PATCH', `/api/children/${w.children[unitOf(w, c, whose).commune] ?? 0}`, { address: 'Xóm 2', version: 1 }),
     },
     'children.import': {
       scoped: false,
@@ -306,7 +307,7 @@ beforeAll(async () => {
       .values({ child_a: a, child_b: b, score: 0.95, reasons: '[]' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    world.pairs[commune] = Number(pair.id);
+    world.pairs[commune] = pair.id;
   }
   await t.app.imports.idle();
   for (const role of roles) {

@@ -21,7 +21,12 @@ export const childrenPermissions = permissionTable({
   /** POST /api/children/:id/verify and the bulk verification of a commune against the national population database */
   'children.verify': { admin: 'province', provincial_officer: 'province', commune_officer: 'own_commune' },
   /** GET /api/children/statistics: counts by group, sex and age, never a child; produce the indicators' data values */
-  'children.statistics': { admin: 'province', provincial_officer: 'province', viewer: 'province', commune_officer: 'own_commune' },
+  'children.statistics': {
+    admin: 'province',
+    provincial_officer: 'province',
+    viewer: 'province',
+    commune_officer: 'own_commune',
+  },
   /** POST /api/children/statistics/publish: the register's counts written as the communes' data values (the standing body's) */
   'children.publish': { admin: 'province', provincial_officer: 'province' },
   /** GET /api/children/:id/readers: who looked at a record (the read log of one child) */

@@ -8,6 +8,5 @@ export function isActiveChild(birthDate: string, today: string): boolean {
 
 /** The first birth date of a child still under 16 on `today`: the active register is `birth_date > cutoff`. */
 export function activeBirthCutoff(today: string): string {
-  const [y, m, d] = today.split('-');
-  return `${Number(y) - CHILD_AGE_LIMIT}-${m}-${d}`;
+  return `${Number(today.slice(0, 4)) - CHILD_AGE_LIMIT}${today.slice(4)}`;
 }

@@ -9,8 +9,12 @@ import type { ChildExportRow } from './export.ts';
 export async function rejectionsWorkbook(report: ChildImportReport): Promise<XlsxFile> {
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Dòng bị từ chối');
-  ws.addRow([`Các dòng bị từ chối khi nhập tệp "${report.file}" / rows refused when importing "${report.file}"`]).font = { bold: true };
-  ws.addRow([`${report.rejected} dòng bị từ chối / rows refused; ${report.imported} dòng mới / new; ${report.updated} cập nhật / updated; ${report.unchanged} không đổi / unchanged`]);
+  ws.addRow([`Các dòng bị từ chối khi nhập tệp "${report.file}" / rows refused when importing "${report.file}"`]).font = {
+    bold: true,
+  };
+  ws.addRow([
+    `${report.rejected} dòng bị từ chối / rows refused; ${report.imported} dòng mới / new; ${report.updated} cập nhật / updated; ${report.unchanged} không đổi / unchanged`,
+  ]);
   ws.addRow([]);
   styleHeader(ws.addRow(['Dòng / Row', 'Trường / Field', 'Lý do / Reason', 'Reason (English)']));
   for (const r of report.rejections) {
@@ -58,7 +62,9 @@ export async function exportWorkbook(rows: ChildExportRow[], actor: SessionActor
   const wb = newWorkbook();
   const ws = wb.addWorksheet('Danh sách trẻ em');
   const when = at.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-  ws.addRow([`Xuất bởi / exported by: ${actor.displayName} (${actor.username}) — ${when} — Dữ liệu cá nhân nhạy cảm (Nghị định 13/2023/NĐ-CP) / sensitive personal data`]).font = {
+  ws.addRow([
+    `Xuất bởi / exported by: ${actor.displayName} (${actor.username}) — ${when} — Dữ liệu cá nhân nhạy cảm (Nghị định 13/2023/NĐ-CP) / sensitive personal data`,
+  ]).font = {
     bold: true,
     color: { argb: 'FFC00000' },
   };

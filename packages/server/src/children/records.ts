@@ -122,21 +122,39 @@ async function assertIdFree(trx: Transaction<Database>, personalId: string | nul
   }
 }
 
-export async function createChild(db: Kysely<Database>, actor: SessionActor, input: ChildInput, now = new Date()): Promise<number> {
+export async function createChild(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  input: ChildInput,
+  now = new Date(),
+): Promise<number> {
   const draft = normalise(input, now);
   assertReach(actor, draft.communeCode);
   return db.transaction().execute(async (trx) => {
     await assertIdFree(trx, draft.personalId, null);
     const row = await trx
       .insertInto('child')
-      .values({ ...columnsOf(draft), birth_registered: draft.personalId ? true : null, source_kind: 'screen', created_by: userIdOf(actor) })
+      .values({
+        ...columnsOf(draft),
+        birth_registered: draft.personalId ? true : null,
+        source_kind: 'screen',
+        created_by: userIdOf(actor),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const id = Number(row.id);
+    const id = row.id;
     for (const grp of draft.groups) {
-      await trx.insertInto('child_group').values({ child_id: id, grp, started_on: draft.identifiedOn ?? vietnamDate(now) }).execute();
+      await trx
+        .insertInto('child_group')
+        .values({ child_id: id, grp, started_on: draft.identifiedOn ?? vietnamDate(now) })
+        .execute();
     }
-    await recordAudit(trx, auditActorOf(actor), { action: 'create', entity: 'child', entityId: String(id), after: { commune: draft.communeCode } });
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'create',
+      entity: 'child',
+      entityId: String(id),
+      after: { commune: draft.communeCode },
+    });
     return id;
   });
 }
@@ -149,8 +167,18 @@ export async function updateChild(
   now = new Date(),
 ): Promise<void> {
   const row = await getChildRow(db, actor, 'children.edit', id);
-  const open = await db.selectFrom('child_group').select(['id', 'grp']).where('child_id', '=', id).where('ended_on', 'is', null).execute();
-  const cells: ChildCells = { ...cellsOf(row, open.map((g) => g.grp)) };
+  const open = await db
+    .selectFrom('child_group')
+    .select(['id', 'grp'])
+    .where('child_id', '=', id)
+    .where('ended_on', 'is', null)
+    .execute();
+  const cells: ChildCells = {
+    ...cellsOf(
+      row,
+      open.map((g) => g.grp),
+    ),
+  };
   for (const field of CHILD_FIELDS) if (input[field] !== undefined) cells[field] = input[field];
   const draft = normalise(cells, now);
   assertReach(actor, draft.communeCode);
@@ -183,14 +211,37 @@ export async function updateChild(
     }
     if (changes.personalId) await assertIdFree(trx, draft.personalId, id);
     const today = vietnamDate(now);
-    for (const grp of added) await trx.insertInto('child_group').values({ child_id: id, grp, started_on: draft.identifiedOn ?? today }).execute();
+    for (const grp of added)
+      await trx
+        .insertInto('child_group')
+        .values({ child_id: id, grp, started_on: draft.identifiedOn ?? today })
+        .execute();
     if (ended.length > 0) {
-      await trx.updateTable('child_group').set({ ended_on: today }).where('id', 'in', ended.map((g) => g.id)).execute();
+      await trx
+        .updateTable('child_group')
+        .set({ ended_on: today })
+        .where(
+          'id',
+          'in',
+          ended.map((g) => g.id),
+        )
+        .execute();
     }
     await trx
       .insertInto('child_history')
-      .values({ child_id: id, actor_id: userIdOf(actor), actor_name: actor.username, action: 'update', changes: JSON.stringify(changes) })
+      .values({
+        child_id: id,
+        actor_id: userIdOf(actor),
+        actor_name: actor.username,
+        action: 'update',
+        changes: JSON.stringify(changes),
+      })
       .execute();
-    await recordAudit(trx, auditActorOf(actor), { action: 'update', entity: 'child', entityId: String(id), after: { fields: Object.keys(changes) } });
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'update',
+      entity: 'child',
+      entityId: String(id),
+      after: { fields: Object.keys(changes) },
+    });
   });
 }

@@ -25,7 +25,15 @@ export interface ChildFilter {
   offset: number;
 }
 
-const LIST_COLUMNS = ['c.id', 'c.full_name', 'c.birth_date', 'c.sex', 'c.commune_code', 'c.personal_id', 'm.name as commune_name'] as const;
+const LIST_COLUMNS = [
+  'c.id',
+  'c.full_name',
+  'c.birth_date',
+  'c.sex',
+  'c.commune_code',
+  'c.personal_id',
+  'm.name as commune_name',
+] as const;
 
 /** LIKE's own characters in a word are matched as themselves. */
 const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -36,11 +44,15 @@ export async function listChildren(db: Q, f: ChildFilter) {
     .innerJoin('commune as m', 'm.code', 'c.commune_code')
     .select(LIST_COLUMNS)
     .select(
-      sql<string[] | null>`(SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL)`.as(
-        'groups',
+      sql<
+        string[] | null
+      >`(SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL)`.as('groups'),
+    )
+    .select(
+      sql<string | null>`(SELECT v.status FROM child_verification v WHERE v.child_id = c.id ORDER BY v.id DESC LIMIT 1)`.as(
+        'verification',
       ),
     )
-    .select(sql<string | null>`(SELECT v.status FROM child_verification v WHERE v.child_id = c.id ORDER BY v.id DESC LIMIT 1)`.as('verification'))
     .where('c.merged_into', 'is', null);
   if (f.communeCode) q = q.where('c.commune_code', '=', f.communeCode);
   if (!f.includeInactive) q = q.where('c.birth_date', '>', f.activeAfter);
@@ -48,8 +60,15 @@ export async function listChildren(db: Q, f: ChildFilter) {
   if (f.birthYear) q = q.where('c.birth_date', '>=', `${f.birthYear}-01-01`).where('c.birth_date', '<=', `${f.birthYear}-12-31`);
   if (f.group) {
     const grp = f.group;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('child_group as g').select('g.id').whereRef('g.child_id', '=', 'c.id').where('g.grp', '=', grp).where('g.ended_on', 'is', null)),
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('child_group as g')
+          .select('g.id')
+          .whereRef('g.child_id', '=', 'c.id')
+          .where('g.grp', '=', grp)
+          .where('g.ended_on', 'is', null),
+      ),
     );
   }
   const words = f.words ?? [];
@@ -96,5 +115,5 @@ export async function verificationsOf(db: Q, id: number) {
 /** The records merged into this one. */
 export async function mergedInto(db: Q, id: number): Promise<number[]> {
   const rows = await db.selectFrom('child').select('id').where('merged_into', '=', id).execute();
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => r.id);
 }

@@ -59,7 +59,12 @@ function sendXlsx(reply: FastifyReply, file: XlsxFile) {
 }
 
 /** The children register: list and search, one record, imports, duplicate review, export. */
-export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, population: PopulationClient | undefined, scans: DuplicateScans) {
+export function childrenRoutes(
+  db: Kysely<Database>,
+  runner: ImportRunner,
+  population: PopulationClient | undefined,
+  scans: DuplicateScans,
+) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     streamUploadsToSpool(app, runner);
@@ -76,7 +81,9 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
           response: { 200: z.object({ items: z.array(ChildSummarySchema) }) },
         },
       },
-      async (request) => ({ items: await listChildren(db, authorize(request, childrenPermissions, 'children.read'), request.query) }),
+      async (request) => ({
+        items: await listChildren(db, authorize(request, childrenPermissions, 'children.read'), request.query),
+      }),
     );
 
     app.get(
@@ -86,11 +93,19 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
         schema: {
           tags,
           summary: 'Xuất danh sách trẻ em ra Excel (ghi người xuất, ngày xuất) / export the register as Excel',
-          querystring: z.object({ commune: z.string().regex(/^\d{5}$/).optional() }),
+          querystring: z.object({
+            commune: z
+              .string()
+              .regex(/^\d{5}$/)
+              .optional(),
+          }),
         },
       },
       async (request, reply) =>
-        sendXlsx(reply, await exportChildren(db, authorize(request, childrenPermissions, 'children.export'), request.query.commune)),
+        sendXlsx(
+          reply,
+          await exportChildren(db, authorize(request, childrenPermissions, 'children.export'), request.query.commune),
+        ),
     );
 
     app.get(
@@ -99,7 +114,13 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
         schema: {
           tags,
           summary: 'Số trẻ em có hoàn cảnh đặc biệt theo xã, giới tính, nhóm tuổi / counts from the register',
-          querystring: z.object({ period: z.string().trim().min(4).max(7), commune: z.string().regex(/^\d{5}$/).optional() }),
+          querystring: z.object({
+            period: z.string().trim().min(4).max(7),
+            commune: z
+              .string()
+              .regex(/^\d{5}$/)
+              .optional(),
+          }),
           response: {
             200: z.object({
               items: z.array(
@@ -117,7 +138,12 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
         },
       },
       async (request) => ({
-        items: await registerCounts(db, authorize(request, childrenPermissions, 'children.statistics'), request.query.period, request.query.commune),
+        items: await registerCounts(
+          db,
+          authorize(request, childrenPermissions, 'children.statistics'),
+          request.query.period,
+          request.query.commune,
+        ),
       }),
     );
 
@@ -149,7 +175,13 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
           response: {
             200: z.object({
               items: z.array(
-                z.object({ at: z.string(), username: z.string().nullable(), route: z.string(), status: z.number(), reason: z.string().nullable() }),
+                z.object({
+                  at: z.string(),
+                  username: z.string().nullable(),
+                  route: z.string(),
+                  status: z.number(),
+                  reason: z.string().nullable(),
+                }),
               ),
             }),
           },
@@ -157,8 +189,20 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
       },
       async (request) => {
         const actor = authorize(request, childrenPermissions, 'children.readers');
-        const rows = await listReadLog(db, actor.provinceCode, { kind: 'child', recordId: String(request.params.id), limit: 200 });
-        return { items: rows.map((r) => ({ at: r.at.toISOString(), username: r.username, route: r.route, status: r.status, reason: r.reason })) };
+        const rows = await listReadLog(db, actor.provinceCode, {
+          kind: 'child',
+          recordId: String(request.params.id),
+          limit: 200,
+        });
+        return {
+          items: rows.map((r) => ({
+            at: r.at.toISOString(),
+            username: r.username,
+            route: r.route,
+            status: r.status,
+            reason: r.reason,
+          })),
+        };
       },
     );
 
@@ -223,7 +267,8 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
         ],
         schema: {
           tags,
-          summary: 'Nhập danh sách trẻ em (.csv, .xlsx), application/octet-stream; chạy như một việc nhập (202) / import a register as a job',
+          summary:
+            'Nhập danh sách trẻ em (.csv, .xlsx), application/octet-stream; chạy như một việc nhập (202) / import a register as a job',
           querystring: ChildImportQuery,
           response: { 202: z.object({ jobId: z.string() }) },
         },
@@ -272,12 +317,14 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
         const job = await ownJob(actor, request.params.job);
         const pending = await db
           .selectFrom('child_duplicate as d')
-          .innerJoin('child as c', (j) => j.on((eb) => eb.or([eb('c.id', '=', eb.ref('d.child_a')), eb('c.id', '=', eb.ref('d.child_b'))])))
+          .innerJoin('child as c', (j) =>
+            j.on((eb) => eb.or([eb('c.id', '=', eb.ref('d.child_a')), eb('c.id', '=', eb.ref('d.child_b'))])),
+          )
           .select((eb) => eb.fn.count<number>('d.id').distinct().as('n'))
           .where('c.source_job_id', '=', job.id)
           .where('d.status', '=', 'pending')
           .executeTakeFirst();
-        return importReport(db, job, Number(pending?.n ?? 0));
+        return importReport(db, job, pending?.n ?? 0);
       },
     );
 
@@ -297,7 +344,9 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
     const Verification = z.object({
       status: z.enum(['match', 'mismatch', 'not_found']),
       mismatches: z.array(z.string()),
-      residence: z.object({ provinceCode: z.string(), communeCode: z.string(), address: z.string(), kind: z.string() }).nullable(),
+      residence: z
+        .object({ provinceCode: z.string(), communeCode: z.string(), address: z.string(), kind: z.string() })
+        .nullable(),
     });
 
     app.post(
@@ -311,7 +360,12 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
         },
       },
       async (request) => {
-        const outcome = await verifyChild(db, population, authorize(request, childrenPermissions, 'children.verify'), request.params.id);
+        const outcome = await verifyChild(
+          db,
+          population,
+          authorize(request, childrenPermissions, 'children.verify'),
+          request.params.id,
+        );
         if (!outcome) throw notFound();
         return outcome;
       },
@@ -393,7 +447,12 @@ export function childrenRoutes(db: Kysely<Database>, runner: ImportRunner, popul
     app.post(
       '/api/children/duplicates/:id/different',
       {
-        schema: { tags, summary: 'Đánh dấu là hai trẻ khác nhau / mark as different children', params: PairParams, response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: 'Đánh dấu là hai trẻ khác nhau / mark as different children',
+          params: PairParams,
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await markDifferent(db, authorize(request, childrenPermissions, 'children.duplicates'), request.params.id);

@@ -22,7 +22,10 @@ export const ChildIdParams = z.object({ id: z.coerce.number().int().positive().m
 export const ChildListQuery = z.object({
   /** a name (with or without diacritics, whole or partial words) or a 12-digit personal ID; never logged */
   q: z.string().trim().max(100).optional(),
-  commune: z.string().regex(/^\d{5}$/).optional(),
+  commune: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   birthYear: z.coerce.number().int().min(1990).max(2100).optional(),
   group: Group.optional(),
   includeInactive: z
@@ -78,7 +81,13 @@ export const ChildSchema = z.object({
   version: z.number(),
   source: Source,
   groups: z.array(
-    z.object({ id: z.number(), group: Group, startedOn: z.string().nullable(), endedOn: z.string().nullable(), support: z.string().nullable() }),
+    z.object({
+      id: z.number(),
+      group: Group,
+      startedOn: z.string().nullable(),
+      endedOn: z.string().nullable(),
+      support: z.string().nullable(),
+    }),
   ),
   history: z.array(
     z.object({
@@ -96,7 +105,9 @@ export const ChildSchema = z.object({
       checkedAt: z.string(),
       status: Verification,
       mismatches: z.array(z.string()),
-      residence: z.object({ provinceCode: z.string(), communeCode: z.string(), address: z.string(), kind: z.string() }).nullable(),
+      residence: z
+        .object({ provinceCode: z.string(), communeCode: z.string(), address: z.string(), kind: z.string() })
+        .nullable(),
     }),
   ),
 });

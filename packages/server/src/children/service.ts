@@ -77,20 +77,18 @@ export async function listChildren(db: Kysely<Database>, actor: SessionActor, qu
     limit: query.limit,
     offset: query.offset,
   });
-  return rows.map(
-    (r): ChildSummaryDto => ({
-      id: Number(r.id),
-      fullName: r.full_name,
-      birthDate: r.birth_date,
-      sex: r.sex,
-      communeCode: r.commune_code,
-      communeName: r.commune_name,
-      personalIdMasked: r.personal_id ? maskPersonalId(r.personal_id) : null,
-      groups: (r.groups ?? []) as CircumstanceGroup[],
-      active: isActiveChild(r.birth_date, today),
-      verification: (r.verification as ChildSummaryDto['verification']) ?? null,
-    }),
-  );
+  return rows.map((r): ChildSummaryDto => ({
+    id: r.id,
+    fullName: r.full_name,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    communeCode: r.commune_code,
+    communeName: r.commune_name,
+    personalIdMasked: r.personal_id ? maskPersonalId(r.personal_id) : null,
+    groups: (r.groups ?? []) as CircumstanceGroup[],
+    active: isActiveChild(r.birth_date, today),
+    verification: (r.verification as ChildSummaryDto['verification']) ?? null,
+  }));
 }
 
 /** A record the actor may take the action on, or NOT_FOUND (a record out of reach is not told apart from none). */
@@ -105,15 +103,25 @@ export function needsReason(actor: SessionActor, communeCode: string): boolean {
   return actor.communeCode !== communeCode;
 }
 
-export async function readChild(db: Kysely<Database>, actor: SessionActor, id: number, reason: string | undefined, now = new Date()): Promise<ChildDto> {
+export async function readChild(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  id: number,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<ChildDto> {
   const row = await getChildRow(db, actor, 'children.read', id);
   if (needsReason(actor, row.commune_code) && (reason ?? '').trim().length < 5) throw new TreError(ErrorCode.ReasonRequired);
   const merged = await repo.mergedInto(db, id);
   const ids = [id, ...merged];
-  const [groups, history, verifications] = await Promise.all([repo.groupsOf(db, [id]), repo.historyOf(db, ids), repo.verificationsOf(db, id)]);
+  const [groups, history, verifications] = await Promise.all([
+    repo.groupsOf(db, [id]),
+    repo.historyOf(db, ids),
+    repo.verificationsOf(db, id),
+  ]);
   const today = vietnamDate(now);
   return {
-    id: Number(row.id),
+    id: row.id,
     fullName: row.full_name,
     birthDate: row.birth_date,
     sex: row.sex,
@@ -131,26 +139,26 @@ export async function readChild(db: Kysely<Database>, actor: SessionActor, id: n
     disability: row.disability,
     schooling: row.schooling as Schooling | null,
     active: isActiveChild(row.birth_date, today),
-    mergedInto: row.merged_into === null ? null : Number(row.merged_into),
+    mergedInto: row.merged_into === null ? null : row.merged_into,
     version: row.version,
     source: { kind: row.source_kind, file: row.source_file, row: row.source_row, jobId: row.source_job_id },
     groups: groups.map((g) => ({
-      id: Number(g.id),
+      id: g.id,
       group: g.grp as CircumstanceGroup,
       startedOn: g.started_on,
       endedOn: g.ended_on,
       support: g.support,
     })),
     history: history.map((h) => ({
-      id: Number(h.id),
+      id: h.id,
       at: h.at.toISOString(),
       actorName: h.actor_name,
       action: h.action,
       changes: h.changes as Record<string, [unknown, unknown]>,
-      childId: Number(h.child_id),
+      childId: h.child_id,
     })),
     verifications: verifications.map((v) => ({
-      id: Number(v.id),
+      id: v.id,
       checkedAt: v.checked_at.toISOString(),
       status: v.status,
       mismatches: v.mismatches as string[],

@@ -37,15 +37,28 @@ export interface RegisterCount {
 
 function periodBounds(period: string): { start: string; end: string } {
   const p = parsePeriod(period);
-  if (!p) throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
+  if (!p)
+    throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
   return { start: periodStart(p), end: periodEnd(p) };
 }
 
-export async function registerCounts(db: Kysely<Database>, actor: SessionActor, period: string, commune?: string): Promise<RegisterCount[]> {
+export async function registerCounts(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  period: string,
+  commune?: string,
+): Promise<RegisterCount[]> {
   const communeCode = communeScopeOf(actor, 'children.statistics', commune);
   const { start, end } = periodBounds(period);
   const where = communeCode ? sql`AND c.commune_code = ${communeCode}` : sql``;
-  const rows = await sql<{ commune_code: string; sex: 'male' | 'female'; age_group: RegisterCount['ageGroup']; special: number; supported: number; abused: number }>`
+  const rows = await sql<{
+    commune_code: string;
+    sex: 'male' | 'female';
+    age_group: RegisterCount['ageGroup'];
+    special: number;
+    supported: number;
+    abused: number;
+  }>`
     WITH kids AS (
       SELECT c.id, c.commune_code, c.sex, date_part('year', age(${end}::date, c.birth_date)) AS years,
         bool_or(g.support IS NOT NULL AND g.support <> '') AS supported,
@@ -60,7 +73,14 @@ export async function registerCounts(db: Kysely<Database>, actor: SessionActor, 
       count(*)::int AS special, count(*) FILTER (WHERE supported)::int AS supported, count(*) FILTER (WHERE abused)::int AS abused
     FROM kids GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   `.execute(db);
-  return rows.rows.map((r) => ({ communeCode: r.commune_code, sex: r.sex, ageGroup: r.age_group, special: r.special, supported: r.supported, abused: r.abused }));
+  return rows.rows.map((r) => ({
+    communeCode: r.commune_code,
+    sex: r.sex,
+    ageGroup: r.age_group,
+    special: r.special,
+    supported: r.supported,
+    abused: r.abused,
+  }));
 }
 
 const SEXES = ['male', 'female'] as const;
@@ -78,7 +98,11 @@ export async function publishRegisterFigures(db: Kysely<Database>, actor: Sessio
   const province = new Set(inProvince.map((c) => c.code));
   const kept = await db.selectFrom('child').select('commune_code').distinct().where('merged_into', 'is', null).execute();
   const communes = kept.map((k) => k.commune_code).filter((c) => province.has(c));
-  const locks = await findLocks(db, actor.provinceCode, communes.map((unit) => ({ unit, period })));
+  const locks = await findLocks(
+    db,
+    actor.provinceCode,
+    communes.map((unit) => ({ unit, period })),
+  );
   const open = communes.filter((c) => !locks.has(`${c}|${period}`));
   const byCell = new Map(counts.map((c) => [`${c.communeCode}|${c.sex}|${c.ageGroup}`, c]));
   return db.transaction().execute(async (trx) => {
@@ -97,7 +121,11 @@ export async function publishRegisterFigures(db: Kysely<Database>, actor: Sessio
         }
       }
     }
-    await applyWrites(trx, { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' }, writes);
+    await applyWrites(
+      trx,
+      { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' },
+      writes,
+    );
     await recordAudit(trx, auditActorOf(actor), {
       action: 'publish',
       entity: 'data_value',

@@ -23,7 +23,14 @@ const notConfigured = () =>
     },
   });
 
-type ChildForCheck = { id: number; personal_id: string | null; full_name: string; birth_date: string; sex: 'male' | 'female'; commune_code: string };
+type ChildForCheck = {
+  id: number;
+  personal_id: string | null;
+  full_name: string;
+  birth_date: string;
+  sex: 'male' | 'female';
+  commune_code: string;
+};
 
 /** What is stored of an answer: the residence in another commune is a mismatch too. */
 function outcomeOf(child: ChildForCheck, result: VerifyResult) {
@@ -36,7 +43,12 @@ function outcomeOf(child: ChildForCheck, result: VerifyResult) {
 
 async function checkOne(db: Kysely<Database>, client: PopulationClient, child: ChildForCheck, by: string | null) {
   if (!child.personal_id) return undefined;
-  const result = await client.verify({ personalId: child.personal_id, fullName: child.full_name, birthDate: child.birth_date, sex: child.sex });
+  const result = await client.verify({
+    personalId: child.personal_id,
+    fullName: child.full_name,
+    birthDate: child.birth_date,
+    sex: child.sex,
+  });
   const outcome = outcomeOf(child, result);
   await db
     .insertInto('child_verification')
@@ -57,8 +69,13 @@ export async function verifyChild(db: Kysely<Database>, client: PopulationClient
   if (!row.personal_id) {
     throw invalid('personalId', 'Hồ sơ chưa có số định danh cá nhân để đối chiếu', 'The record has no personal ID to check');
   }
-  const outcome = await checkOne(db, client, { ...row, id: Number(row.id) }, userIdOf(actor));
-  await recordAudit(db, auditActorOf(actor), { action: 'verify', entity: 'child', entityId: String(id), after: { status: outcome?.status ?? null } });
+  const outcome = await checkOne(db, client, { ...row, id: row.id }, userIdOf(actor));
+  await recordAudit(db, auditActorOf(actor), {
+    action: 'verify',
+    entity: 'child',
+    entityId: String(id),
+    after: { status: outcome?.status ?? null },
+  });
   return outcome;
 }
 
@@ -91,19 +108,37 @@ export async function startCommuneVerification(
       .values({ commune_code: communeCode, total: children.length, created_by: userIdOf(actor), created_by_name: actor.username })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, auditActorOf(actor), { action: 'verify_bulk', entity: 'commune', entityId: communeCode, after: { job: row.id, children: children.length } });
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'verify_bulk',
+      entity: 'commune',
+      entityId: communeCode,
+      after: { job: row.id, children: children.length },
+    });
     return row;
   });
-  void runBulk(db, client, job.id, children.map((c) => ({ ...c, id: Number(c.id) })), userIdOf(actor));
+  void runBulk(
+    db,
+    client,
+    job.id,
+    children.map((c) => ({ ...c, id: c.id })),
+    userIdOf(actor),
+  );
   return { jobId: job.id, total: children.length };
 }
 
-async function runBulk(db: Kysely<Database>, client: PopulationClient, jobId: string, children: ChildForCheck[], by: string | null) {
+async function runBulk(
+  db: Kysely<Database>,
+  client: PopulationClient,
+  jobId: string,
+  children: ChildForCheck[],
+  by: string | null,
+) {
   let next = 0;
   const tally = { done: 0, matched: 0, mismatched: 0, not_found: 0 };
-  let failure: { vi: string; en: string } | null = null;
+  // set by whichever worker meets the failure; the others stop at their next child
+  const ended: { failure: { vi: string; en: string } | null } = { failure: null };
   const work = async () => {
-    while (failure === null && next < children.length) {
+    while (ended.failure === null && next < children.length) {
       const child = children[next++];
       if (!child) return;
       try {
@@ -114,7 +149,7 @@ async function runBulk(db: Kysely<Database>, client: PopulationClient, jobId: st
         else if (outcome?.status === 'not_found') tally.not_found++;
         if (tally.done % 20 === 0) await db.updateTable('child_verify_job').set(tally).where('id', '=', jobId).execute();
       } catch (e) {
-        failure =
+        ended.failure =
           e instanceof TreError
             ? { vi: e.messageIn('vi'), en: e.messageIn('en') }
             : { vi: 'Lỗi khi đối chiếu', en: 'The check failed' };
@@ -124,7 +159,12 @@ async function runBulk(db: Kysely<Database>, client: PopulationClient, jobId: st
   await Promise.all(Array.from({ length: CONCURRENCY }, work));
   await db
     .updateTable('child_verify_job')
-    .set({ ...tally, status: failure ? 'failed' : 'done', error: failure ? JSON.stringify(failure) : null, finished_at: new Date() })
+    .set({
+      ...tally,
+      status: ended.failure ? 'failed' : 'done',
+      error: ended.failure ? JSON.stringify(ended.failure) : null,
+      finished_at: new Date(),
+    })
     .where('id', '=', jobId)
     .execute()
     .catch(() => undefined);

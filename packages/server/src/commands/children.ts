@@ -79,7 +79,10 @@ async function importCommand(args: string[], config: Config, out: Out): Promise<
     stopProgress();
     if (process.stderr.isTTY) out.stderr('\n');
     let job = await jobRow(db.kysely, config.provinceCode, queued.id);
-    const found = job.status === 'done' ? await scanDuplicates(db.kysely, auditActorOf(commandLineActor(config.provinceCode)), { jobId: job.id }) : 0;
+    const found =
+      job.status === 'done'
+        ? await scanDuplicates(db.kysely, auditActorOf(commandLineActor(config.provinceCode)), { jobId: job.id })
+        : 0;
     job = await jobRow(db.kysely, config.provinceCode, queued.id);
     const report = await importReport(db.kysely, job, found);
     const json = `${JSON.stringify(report, null, 2)}\n`;

@@ -23,7 +23,6 @@ export const ROUNDS_HELP = `  tre rounds open --plan PLAN_ID --period 2025S1 [--
                                    dựng báo cáo tổng hợp .docx, .xlsx (và PDF nếu có LibreOffice) / build the consolidated report
 `;
 
-
 const cliActor = (config: Config): SessionActor => commandLineActor(config.provinceCode);
 
 /** Runs a verb, turning Tre's errors into a message in both languages and exit code 2. */

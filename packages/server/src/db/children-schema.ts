@@ -68,7 +68,11 @@ export interface ChildDuplicateTable {
   child_b: number;
   score: number;
   reasons: Json;
-  status: ColumnType<'pending' | 'merged' | 'different' | 'undone', 'pending' | 'merged' | 'different' | 'undone' | undefined, 'pending' | 'merged' | 'different' | 'undone'>;
+  status: ColumnType<
+    'pending' | 'merged' | 'different' | 'undone',
+    'pending' | 'merged' | 'different' | 'undone' | undefined,
+    'pending' | 'merged' | 'different' | 'undone'
+  >;
   found_at: CreatedAt;
   decided_at: Date | null;
   decided_by: string | null;

@@ -40,7 +40,19 @@ export function registerCsv(rows: LayoutRow[], header = LAYOUT_HEADER): Buffer {
   const lines = [header.map(cell).join(',')];
   for (const r of rows) {
     lines.push(
-      [r.name, r.birth, r.sex ?? 'Nam', r.ethnicity ?? 'Kinh', r.id ?? '', r.commune ?? COMMUNE_A, r.address ?? '', r.mother ?? '', r.father ?? '', r.groups ?? '', r.identified ?? '']
+      [
+        r.name,
+        r.birth,
+        r.sex ?? 'Nam',
+        r.ethnicity ?? 'Kinh',
+        r.id ?? '',
+        r.commune ?? COMMUNE_A,
+        r.address ?? '',
+        r.mother ?? '',
+        r.father ?? '',
+        r.groups ?? '',
+        r.identified ?? '',
+      ]
         .map(cell)
         .join(','),
     );
@@ -53,7 +65,14 @@ let sequence = 0;
 /** A record inserted as the screen would, for reads and scope tests. */
 export async function makeChild(
   db: Db,
-  overrides: Partial<{ commune_code: string; full_name: string; birth_date: string; sex: 'male' | 'female'; personal_id: string | null; groups: string[] }> = {},
+  overrides: Partial<{
+    commune_code: string;
+    full_name: string;
+    birth_date: string;
+    sex: 'male' | 'female';
+    personal_id: string | null;
+    groups: string[];
+  }> = {},
 ): Promise<number> {
   sequence++;
   const fullName = overrides.full_name ?? `Nguyễn Thị Thử ${String.fromCharCode(65 + (sequence % 26))}`;
@@ -62,11 +81,7 @@ export async function makeChild(
     .values({
       commune_code: overrides.commune_code ?? COMMUNE_A,
       full_name: fullName,
-      name_key: fullName
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/[đĐ]/g, 'd')
-        .toLowerCase(),
+      name_key: fullName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase(),
       birth_date: overrides.birth_date ?? '2015-06-01',
       sex: overrides.sex ?? 'female',
       personal_id: overrides.personal_id ?? null,
@@ -74,7 +89,7 @@ export async function makeChild(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const id = Number(row.id);
+  const id = row.id;
   for (const grp of overrides.groups ?? []) await db.kysely.insertInto('child_group').values({ child_id: id, grp }).execute();
   return id;
 }
@@ -97,5 +112,9 @@ export async function importRegister(
   const { jobId } = res.json<{ jobId: string }>();
   await app.imports.idle();
   const read = await app.inject({ method: 'GET', url: `/api/children/imports/${jobId}`, headers });
-  return { statusCode: read.statusCode, report: read.statusCode === 200 ? read.json<ChildImportReport>() : null, body: read.body };
+  return {
+    statusCode: read.statusCode,
+    report: read.statusCode === 200 ? read.json<ChildImportReport>() : null,
+    body: read.body,
+  };
 }

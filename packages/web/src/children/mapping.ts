@@ -1,6 +1,6 @@
-import { CHILD_FIELDS, type ChildField } from '@tre/core';
+import { CHILD_FIELDS, fieldForHeader, headerKey, type ChildField } from '@tre/core';
 import { foldText } from '@tre/core/text/fold';
-import { FIELD_LABELS, REQUIRED_FIELDS } from './labels.ts';
+import { REQUIRED_FIELDS } from './labels.ts';
 
 /**
  * The column-mapping step of the children import: the file's header row read in the browser, each
@@ -10,46 +10,8 @@ import { FIELD_LABELS, REQUIRED_FIELDS } from './labels.ts';
  * for the n-th column when its header is empty or not unique).
  */
 
-/** Other headers seen in communes' spreadsheets and the national software's exports (the server knows the same). */
-const SYNONYMS: Readonly<Record<ChildField, readonly string[]>> = {
-  fullName: ['Họ tên', 'Họ và tên trẻ', 'Họ tên trẻ', 'Họ và tên trẻ em', 'Tên trẻ', 'Name'],
-  birthDate: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Date of birth', 'DOB'],
-  sex: ['Giới', 'Nam/Nữ', 'Gender'],
-  ethnicity: ['Ethnic group'],
-  personalId: ['Số định danh', 'Mã định danh', 'Mã số định danh cá nhân', 'Số CCCD', 'CCCD', 'Số ĐDCN', 'CCCD/ĐDCN'],
-  communeCode: ['Mã xã/phường', 'Mã xã, phường', 'Mã xã, phường, đặc khu', 'Mã đơn vị hành chính', 'Mã ĐVHC'],
-  address: ['Nơi ở', 'Nơi ở hiện nay', 'Thôn, tổ'],
-  motherName: ['Họ và tên mẹ', 'Tên mẹ', 'Mẹ'],
-  fatherName: ['Họ và tên cha', 'Họ tên bố', 'Họ và tên bố', 'Tên cha', 'Tên bố', 'Cha', 'Bố'],
-  carerName: ['Họ và tên người chăm sóc', 'Người chăm sóc', 'Người nuôi dưỡng'],
-  phone: ['Điện thoại', 'Điện thoại liên hệ', 'Số điện thoại liên hệ', 'SĐT', 'Số ĐT'],
-  groups: ['Nhóm', 'Nhóm hoàn cảnh', 'Nhóm HCĐB', 'Nhóm TEHCĐB', 'Hoàn cảnh đặc biệt', 'Circumstance groups'],
-  identifiedOn: ['Ngày xác định hoàn cảnh'],
-  disability: ['Trẻ khuyết tật', 'Có khuyết tật', 'Disabled'],
-  schooling: ['Đi học', 'Tình trạng học tập'],
-};
-
-/** The key a header is compared by: `Ngày sinh (dd/mm/yyyy)`, `NGAY SINH` and `ngày_sinh` are one. */
-export function headerKey(text: string): string {
-  return foldText(text)
-    .replace(/\([^)]*\)/g, '')
-    .replace(/[^a-z0-9]/g, '');
-}
-
-const BY_KEY = new Map<string, ChildField>(
-  CHILD_FIELDS.flatMap((field) =>
-    [FIELD_LABELS[field].vi, FIELD_LABELS[field].en, field, ...SYNONYMS[field]].map((h): [string, ChildField] => [
-      headerKey(h),
-      field,
-    ]),
-  ),
-);
-
-/** The field of the layout a header names, if any. */
-export function fieldForHeader(text: string): ChildField | undefined {
-  const key = headerKey(text);
-  return key === '' ? undefined : BY_KEY.get(key);
-}
+// the header matching is core's (children/layout/headers.ts): the browser proposes what the server would find
+export { fieldForHeader, headerKey };
 
 /** A column's choice: a field of the layout, or null (the column is not imported). */
 export type Mapping = (ChildField | null)[];

@@ -11,7 +11,7 @@ import { type CellValue, type ChildCells, columnLetter, FIELD_HEADERS, FIELD_NAM
 
 /** Other headers seen in communes' spreadsheets and in the national software's exports. */
 const SYNONYMS: Readonly<Record<ChildField, readonly string[]>> = {
-  fullName: ['Họ tên', 'Họ và tên trẻ', 'Họ tên trẻ', 'Họ và tên trẻ em', 'Full name', 'Name'],
+  fullName: ['Họ tên', 'Họ và tên trẻ', 'Họ tên trẻ', 'Họ và tên trẻ em', 'Tên trẻ', 'Full name', 'Name'],
   birthDate: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày', 'Birth date', 'Date of birth', 'DOB'],
   sex: ['Giới', 'Nam/Nữ', 'Gender'],
   ethnicity: ['Ethnic group'],

@@ -48,23 +48,38 @@ const stateError = (vi: string, en: string) => new TreError(ErrorCode.Conflict, 
 async function history(trx: Transaction<Database>, actor: SessionActor, childId: number, action: string, changes: object) {
   await trx
     .insertInto('child_history')
-    .values({ child_id: childId, actor_id: userIdOf(actor), actor_name: actor.username, action, changes: JSON.stringify(changes) })
+    .values({
+      child_id: childId,
+      actor_id: userIdOf(actor),
+      actor_name: actor.username,
+      action,
+      changes: JSON.stringify(changes),
+    })
     .execute();
 }
 
-export async function mergePair(db: Kysely<Database>, actor: SessionActor, id: number, keep: 'a' | 'b'): Promise<{ kept: number; merged: number }> {
+export async function mergePair(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  id: number,
+  keep: 'a' | 'b',
+): Promise<{ kept: number; merged: number }> {
   return db.transaction().execute(async (trx) => {
     const pair = await lockedPair(trx, actor, id);
     if (pair.status !== 'pending') throw stateError('Cặp này đã được xử lý', 'This pair has already been decided');
-    const kept = Number(keep === 'a' ? pair.child_a : pair.child_b);
-    const merged = Number(keep === 'a' ? pair.child_b : pair.child_a);
+    const kept = keep === 'a' ? pair.child_a : pair.child_b;
+    const merged = keep === 'a' ? pair.child_b : pair.child_a;
     const before = await trx.selectFrom('child').selectAll().where('id', '=', kept).executeTakeFirstOrThrow();
     const other = await trx.selectFrom('child').selectAll().where('id', '=', merged).executeTakeFirstOrThrow();
     if (before.merged_into !== null || other.merged_into !== null) {
       throw stateError('Một trong hai hồ sơ đã được gộp vào hồ sơ khác', 'One of the two records is already merged into another');
     }
     // the merged record first: its personal ID leaves the unique index before the kept one takes it
-    await trx.updateTable('child').set({ merged_into: kept, updated_at: new Date(), version: other.version + 1 }).where('id', '=', merged).execute();
+    await trx
+      .updateTable('child')
+      .set({ merged_into: kept, updated_at: new Date(), version: other.version + 1 })
+      .where('id', '=', merged)
+      .execute();
     const filled: Record<string, [unknown, unknown]> = {};
     const set: Record<string, unknown> = {};
     for (const col of FILLED) {
@@ -85,8 +100,17 @@ export async function mergePair(db: Kysely<Database>, actor: SessionActor, id: n
       .insertInto('child_merge')
       .values({ duplicate_id: id, kept_id: kept, merged_id: merged, kept_before: JSON.stringify(before), by_id: userIdOf(actor) })
       .execute();
-    await trx.updateTable('child_duplicate').set({ status: 'merged', decided_at: new Date(), decided_by: userIdOf(actor) }).where('id', '=', id).execute();
-    await recordAudit(trx, auditActorOf(actor), { action: 'merge', entity: 'child', entityId: String(kept), after: { pair: id, kept, merged } });
+    await trx
+      .updateTable('child_duplicate')
+      .set({ status: 'merged', decided_at: new Date(), decided_by: userIdOf(actor) })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'merge',
+      entity: 'child',
+      entityId: String(kept),
+      after: { pair: id, kept, merged },
+    });
     return { kept, merged };
   });
 }
@@ -95,8 +119,17 @@ export async function markDifferent(db: Kysely<Database>, actor: SessionActor, i
   await db.transaction().execute(async (trx) => {
     const pair = await lockedPair(trx, actor, id);
     if (pair.status !== 'pending') throw stateError('Cặp này đã được xử lý', 'This pair has already been decided');
-    await trx.updateTable('child_duplicate').set({ status: 'different', decided_at: new Date(), decided_by: userIdOf(actor) }).where('id', '=', id).execute();
-    await recordAudit(trx, auditActorOf(actor), { action: 'different', entity: 'child_duplicate', entityId: String(id), after: { a: pair.child_a, b: pair.child_b } });
+    await trx
+      .updateTable('child_duplicate')
+      .set({ status: 'different', decided_at: new Date(), decided_by: userIdOf(actor) })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'different',
+      entity: 'child_duplicate',
+      entityId: String(id),
+      after: { a: pair.child_a, b: pair.child_b },
+    });
   });
 }
 
@@ -111,19 +144,45 @@ export async function undoMerge(db: Kysely<Database>, actor: SessionActor, id: n
       .where('undone_at', 'is', null)
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
-    const kept = Number(merge.kept_id);
-    const merged = Number(merge.merged_id);
+    const kept = merge.kept_id;
+    const merged = merge.merged_id;
     const before = merge.kept_before as Record<string, unknown>;
     const restore: Record<string, unknown> = {};
     for (const col of FILLED) restore[col] = before[col] ?? null;
     // the kept record first: it gives back a personal ID the merged one takes again
-    await trx.updateTable('child').set({ ...restore, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', kept).execute();
-    await trx.updateTable('child').set({ merged_into: null, updated_at: new Date(), version: sql`version + 1` }).where('id', '=', merged).execute();
-    await trx.updateTable('child_group').set({ child_id: merged, merged_from: null }).where('merged_from', '=', merged).where('child_id', '=', kept).execute();
+    await trx
+      .updateTable('child')
+      .set({ ...restore, updated_at: new Date(), version: sql`version + 1` })
+      .where('id', '=', kept)
+      .execute();
+    await trx
+      .updateTable('child')
+      .set({ merged_into: null, updated_at: new Date(), version: sql`version + 1` })
+      .where('id', '=', merged)
+      .execute();
+    await trx
+      .updateTable('child_group')
+      .set({ child_id: merged, merged_from: null })
+      .where('merged_from', '=', merged)
+      .where('child_id', '=', kept)
+      .execute();
     await history(trx, actor, kept, 'unmerge', { merged: [merged, null] });
     await history(trx, actor, merged, 'unmerge', { merged_into: [kept, null] });
-    await trx.updateTable('child_merge').set({ undone_at: new Date(), undone_by: userIdOf(actor) }).where('id', '=', merge.id).execute();
-    await trx.updateTable('child_duplicate').set({ status: 'pending', decided_at: null, decided_by: null }).where('id', '=', id).execute();
-    await recordAudit(trx, auditActorOf(actor), { action: 'unmerge', entity: 'child', entityId: String(kept), after: { pair: id, kept, merged } });
+    await trx
+      .updateTable('child_merge')
+      .set({ undone_at: new Date(), undone_by: userIdOf(actor) })
+      .where('id', '=', merge.id)
+      .execute();
+    await trx
+      .updateTable('child_duplicate')
+      .set({ status: 'pending', decided_at: null, decided_by: null })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'unmerge',
+      entity: 'child',
+      entityId: String(kept),
+      after: { pair: id, kept, merged },
+    });
   });
 }

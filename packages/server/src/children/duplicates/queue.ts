@@ -80,7 +80,7 @@ type RecordRow = {
 
 export function duplicateRecordDto(r: RecordRow, today: string): DuplicateRecordDto {
   return {
-    id: Number(r.id),
+    id: r.id,
     fullName: r.full_name,
     birthDate: r.birth_date,
     sex: r.sex,
@@ -108,13 +108,13 @@ async function recordsById(db: Q, ids: number[]): Promise<Map<number, RecordRow>
     .select(RECORD_COLUMNS.map((col) => `c.${col}` as const))
     .select('m.name as commune_name')
     .select(
-      sql<string[] | null>`(SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL)`.as(
-        'groups',
-      ),
+      sql<
+        string[] | null
+      >`(SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL)`.as('groups'),
     )
     .where('c.id', 'in', ids)
     .execute();
-  return new Map(rows.map((r) => [Number(r.id), r as RecordRow]));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Every pair awaiting review within the actor's reach (the CLI's `tre children duplicates --json`). */
@@ -143,17 +143,18 @@ export async function pairsInState(
     .orderBy('d.score', 'desc')
     .orderBy('d.id')
     .limit(page.limit);
-  if (scope === 'own_commune') q = q.where('a.commune_code', '=', actor.communeCode ?? '').where('b.commune_code', '=', actor.communeCode ?? '');
+  if (scope === 'own_commune')
+    q = q.where('a.commune_code', '=', actor.communeCode ?? '').where('b.commune_code', '=', actor.communeCode ?? '');
   if (page.afterId !== undefined) q = q.where('d.id', '>', page.afterId);
   const pairs = await q.execute();
-  const records = await recordsById(db, [...new Set(pairs.flatMap((p) => [Number(p.child_a), Number(p.child_b)]))]);
+  const records = await recordsById(db, [...new Set(pairs.flatMap((p) => [p.child_a, p.child_b]))]);
   return pairs.flatMap((p) => {
-    const a = records.get(Number(p.child_a));
-    const b = records.get(Number(p.child_b));
+    const a = records.get(p.child_a);
+    const b = records.get(p.child_b);
     if (!a || !b) return [];
     return [
       {
-        id: Number(p.id),
+        id: p.id,
         score: Math.round(p.score * 1e4) / 1e4,
         reasons: p.reasons as string[],
         status: p.status,

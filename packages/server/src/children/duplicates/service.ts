@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { sql, type Kysely } from 'kysely';
-import type { DuplicateCandidate } from '@tre/core/children/duplicates/find';
+import type { DuplicateRecord } from '@tre/core/children/duplicates/store';
+
+type DuplicateCandidate = DuplicateRecord<number>;
 import type { Database } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../../audit/audit.ts';
 import { insertPairs, knownPairs } from './queue.ts';
@@ -36,7 +38,7 @@ type CandidateRow = {
 };
 
 const toCandidate = (r: CandidateRow): DuplicateCandidate => ({
-  id: Number(r.id),
+  id: r.id,
   fullName: r.full_name,
   birthDate: r.birth_date,
   sex: r.sex,
@@ -53,7 +55,7 @@ async function jobRecordIds(db: Kysely<Database>, jobId: string): Promise<number
     SELECT id FROM child WHERE source_job_id = ${jobId}::uuid AND merged_into IS NULL
     UNION SELECT child_id FROM child_history WHERE source_job_id = ${jobId}::uuid
   `.execute(db);
-  return rows.rows.map((r) => Number(r.id));
+  return rows.rows.map((r) => r.id);
 }
 
 /** Pages of records (keyset by id); `near` limits them to those that could pair with a job's records. */
@@ -73,12 +75,16 @@ async function* recordPages(db: Kysely<Database>, jobId: string | undefined): As
     `.execute(db);
     if (page.rows.length === 0) return;
     yield page.rows.map(toCandidate);
-    after = Number(page.rows[page.rows.length - 1]?.id ?? after);
+    after = page.rows[page.rows.length - 1]?.id ?? after;
     if (page.rows.length < PAGE) return;
   }
 }
 
-function runScan(feed: AsyncGenerator<DuplicateCandidate[]>, known: string[], onlyInvolving: number[] | null): Promise<ScanReply['pairs']> {
+function runScan(
+  feed: AsyncGenerator<DuplicateCandidate[]>,
+  known: string[],
+  onlyInvolving: number[] | null,
+): Promise<ScanReply['pairs']> {
   const worker = new Worker(BOOT, {
     workerData: { entry: ENTRY },
     resourceLimits: { maxOldGenerationSizeMb: SCAN_HEAP_MB },

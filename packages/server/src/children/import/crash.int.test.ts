@@ -51,7 +51,9 @@ async function counts(env: Record<string, string>): Promise<{ children: number; 
   const db: Db = await openDb({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.TRE_DATA_DIR ?? '' });
   try {
     const r = await sql<{ children: number; staged: number }>`
-      SELECT (SELECT count(*) FROM child)::int AS children, (SELECT count(*) FROM child_import_stage)::int AS staged`.execute(db.kysely);
+      SELECT (SELECT count(*) FROM child)::int AS children, (SELECT count(*) FROM child_import_stage)::int AS staged`.execute(
+      db.kysely,
+    );
     return r.rows[0] ?? { children: -1, staged: -1 };
   } finally {
     await db.close();

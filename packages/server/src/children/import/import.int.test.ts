@@ -14,7 +14,13 @@ const g = (year: number, sex: 'male' | 'female') => (year >= 2000 ? (sex === 'ma
 const idFor = (year: number, sex: 'male' | 'female', tail: string) => `040${g(year, sex)}${String(year).slice(2)}${tail}`;
 
 const good: LayoutRow[] = [
-  { name: 'NGUYỄN VĂN AN', birth: born(10), id: idFor(thisYear - 10, 'male', '100001'), groups: 'a; d', identified: `01/02/${thisYear - 2}` },
+  {
+    name: 'NGUYỄN VĂN AN',
+    birth: born(10),
+    id: idFor(thisYear - 10, 'male', '100001'),
+    groups: 'a; d',
+    identified: `01/02/${thisYear - 2}`,
+  },
   { name: 'Lò Thị Xoan', birth: born(8).split('-').reverse().join('/'), sex: 'Nữ', ethnicity: 'Thái' },
   // a pre-2025 code that went into one commune: mapped
   { name: 'trần minh khôi', birth: born(5), commune: '16663', mother: 'Phạm Thị Lan' },
@@ -31,7 +37,7 @@ const bad: { row: LayoutRow; field: string }[] = [
   { row: { name: 'Bùi Văn Ba', birth: born(11), groups: 'a;f' }, field: 'groups' },
 ];
 // the first child again, later in the file, with the same ID: both come in, for the duplicate review
-const repeatOfFirst: LayoutRow = { ...good[0]!, name: 'Nguyễn V. An', address: 'Xóm 3' };
+const repeatOfFirst: LayoutRow = { ...(good[0] as LayoutRow), name: 'Nguyễn V. An', address: 'Xóm 3' };
 
 const rows = [...good, ...bad.map((b) => b.row), repeatOfFirst];
 
@@ -44,20 +50,38 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t.close());
 
-const childCount = async () => Number((await t.db.kysely.selectFrom('child').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const childCount = async () =>
+  (
+    await t.db.kysely
+      .selectFrom('child')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 
 describe('importing a register', () => {
   it('imports the valid rows and reports each refused row with its spreadsheet row, field and reason', async () => {
     const { report, body } = await importRegister(t.app, admin.headers, registerCsv(rows));
     expect(report, body).not.toBeNull();
-    expect(report).toMatchObject({ status: 'done', rows: rows.length, imported: good.length + 1, unchanged: 0, rejected: bad.length });
+    expect(report).toMatchObject({
+      status: 'done',
+      rows: rows.length,
+      imported: good.length + 1,
+      unchanged: 0,
+      rejected: bad.length,
+    });
     // header = row 1: the first data row is row 2
     const expected = bad.map((b, i) => ({ row: good.length + 2 + i, fieldKey: b.field }));
     expect(report?.rejections.map((r) => ({ row: r.row, fieldKey: r.fieldKey }))).toEqual(expected);
     for (const r of report?.rejections ?? []) expect(r.reason).toMatch(/\p{L}/u);
     expect(await childCount()).toBe(good.length + 1);
     const stored = await t.db.kysely.selectFrom('child').selectAll().orderBy('source_row').execute();
-    expect(stored.map((c) => c.full_name)).toEqual(['Nguyễn Văn An', 'Lò Thị Xoan', 'Trần Minh Khôi', 'Hà Thị Mai', 'Nguyễn V. An']);
+    expect(stored.map((c) => c.full_name)).toEqual([
+      'Nguyễn Văn An',
+      'Lò Thị Xoan',
+      'Trần Minh Khôi',
+      'Hà Thị Mai',
+      'Nguyễn V. An',
+    ]);
     expect(stored.find((c) => c.full_name === 'Trần Minh Khôi')?.commune_code).toBe(COMMUNE_A);
     expect(stored.find((c) => c.full_name === 'Nguyễn V. An')).toMatchObject({ address: 'Xóm 3', source_row: rows.length + 1 });
     const groups = await t.db.kysely.selectFrom('child_group').select('grp').orderBy('grp').execute();
@@ -73,7 +97,7 @@ describe('importing a register', () => {
   });
 
   it('updates a record a later file changes, keeping the history of the change', async () => {
-    const moved = [{ ...good[1]!, address: 'Bản Mới' }];
+    const moved = [{ ...(good[1] as LayoutRow), address: 'Bản Mới' }];
     const { report } = await importRegister(t.app, admin.headers, registerCsv(moved));
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 0, rejected: 0 });
     const history = await t.db.kysely.selectFrom('child_history').select(['action', 'changes']).execute();
@@ -110,7 +134,11 @@ describe('importing a register', () => {
 
   it('gives the refused rows as an Excel file', async () => {
     const { report } = await importRegister(t.app, admin.headers, registerCsv(bad.map((b) => b.row)));
-    const res = await t.app.inject({ method: 'GET', url: `/api/children/imports/${report?.jobId ?? ''}/rejections.xlsx`, headers: admin.headers });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/children/imports/${report?.jobId ?? ''}/rejections.xlsx`,
+      headers: admin.headers,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const ExcelJS = (await import('exceljs')).default;

@@ -47,7 +47,6 @@ export interface ChildReaderOptions {
 const HEADER_SEARCH_ROWS = 10;
 const GROUP = 500;
 
-
 export function unreadable(fileName: string, detail: Bilingual): ImportFileError {
   return new ImportFileError({
     vi: `Không đọc được tệp danh sách trẻ em "${fileName}": ${detail.vi}`,
@@ -84,7 +83,8 @@ function staged(row: number, d: NonNullable<ReturnType<typeof normaliseChildRow>
   };
 }
 
-const isBlank = (cells: readonly CellValue[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
+const isBlank = (cells: readonly CellValue[]) =>
+  cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 
 /** Rows of cells (0-based columns) with their spreadsheet numbers → the layout's rows. */
 function* layoutRows(
@@ -147,15 +147,25 @@ function* csvSource(fileName: string, file: FileSource): Generator<{ row: number
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const what: Record<CsvError['problem'], Bilingual> = {
-      'field-too-long': { vi: `dòng ${e.row} có một ô dài quá 10.000 ký tự`, en: `row ${e.row} has a cell over 10,000 characters` },
+      'field-too-long': {
+        vi: `dòng ${e.row} có một ô dài quá 10.000 ký tự`,
+        en: `row ${e.row} has a cell over 10,000 characters`,
+      },
       'too-many-fields': { vi: `dòng ${e.row} có quá 200 cột`, en: `row ${e.row} has more than 200 columns` },
-      'unclosed-quote': { vi: `dấu ngoặc kép mở ở dòng ${e.row} không được đóng`, en: `a quote opened at row ${e.row} is never closed` },
+      'unclosed-quote': {
+        vi: `dấu ngoặc kép mở ở dòng ${e.row} không được đóng`,
+        en: `a quote opened at row ${e.row} is never closed`,
+      },
     };
     throw unreadable(fileName, what[e.problem]);
   }
 }
 
-function* sheetSource(fileName: string, file: FileSource, limits: ImportLimits): Generator<{ row: number; cells: CellValue[] }[]> {
+function* sheetSource(
+  fileName: string,
+  file: FileSource,
+  limits: ImportLimits,
+): Generator<{ row: number; cells: CellValue[] }[]> {
   try {
     for (const group of sheetRows(file.whole(), {
       budget: inflateBudget(limits.maxInflatedBytes),

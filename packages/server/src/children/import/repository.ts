@@ -136,7 +136,7 @@ export async function publishJob(
     FROM diff WHERE changes <> '{}'::jsonb
     RETURNING child_id AS id
   `.execute(trx);
-  const changedIds = changed.rows.map((r) => Number(r.id));
+  const changedIds = changed.rows.map((r) => r.id);
   if (changedIds.length > 0) {
     const sets = sql.join(UPDATABLE.map((col) => sql`${sql.ref(col)} = COALESCE(i.${sql.ref(col)}, c.${sql.ref(col)})`));
     await sql`
@@ -157,7 +157,7 @@ export async function publishJob(
     ORDER BY source_row
     RETURNING id
   `.execute(trx);
-  const newIds = inserted.rows.map((r) => Number(r.id));
+  const newIds = inserted.rows.map((r) => r.id);
   await sql`
     INSERT INTO child_group (child_id, grp, started_on)
     SELECT COALESCE(i.match_id, c.id), g.grp, i.identified_on

@@ -42,7 +42,12 @@ export function rejectionDto(r: StoredRejection): ChildRejectionDto {
     reason: r.reason_vi,
     reasonEn: r.reason_en,
   };
-  const others = othersOf(r.fields.others).map((p) => ({ field: p.field, fieldKey: p.fieldKey, reason: p.reason.vi, reasonEn: p.reason.en }));
+  const others = othersOf(r.fields.others).map((p) => ({
+    field: p.field,
+    fieldKey: p.fieldKey,
+    reason: p.reason.vi,
+    reasonEn: p.reason.en,
+  }));
   return { row: r.row_no, ...first, problems: [first, ...others] };
 }
 
@@ -63,6 +68,9 @@ export async function importReport(db: Kysely<Database>, job: ImportJobRow, dupl
     rejections,
     warnings: [],
     duplicates,
-    error: status === 'failed' ? ((job.error as { vi: string; en: string } | null) ?? { vi: 'Nhập thất bại', en: 'The import failed' }) : null,
+    error:
+      status === 'failed'
+        ? ((job.error as { vi: string; en: string } | null) ?? { vi: 'Nhập thất bại', en: 'The import failed' })
+        : null,
   };
 }
