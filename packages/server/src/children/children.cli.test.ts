@@ -48,7 +48,11 @@ describe('tre children', () => {
   it('prints every pair awaiting review with its score and both records’ ids and source rows', async () => {
     const res = await runTre(['children', 'duplicates', '--json'], env);
     expect(res.code, res.stderr).toBe(0);
-    const pairs = JSON.parse(res.stdout) as { score: number; a: { id: number; row: number; file: string }; b: { id: number; row: number } }[];
+    const pairs = JSON.parse(res.stdout) as {
+      score: number;
+      a: { id: number; row: number; file: string };
+      b: { id: number; row: number };
+    }[];
     expect(pairs).toHaveLength(1);
     expect(pairs[0]?.score).toBeGreaterThan(0.5);
     expect([pairs[0]?.a.row, pairs[0]?.b.row].sort()).toEqual([2, 4]);

@@ -54,6 +54,11 @@ export interface ImportFileReader<R extends FileRow> {
    * refused and the later kept; undefined for a row that will be refused anyway.
    */
   key(row: R): string | undefined;
+  /**
+   * How many rows the file holds, without checking them: a reader whose rows never repeat a record
+   * (key always undefined) gives it so that the first pass does not do the checking twice.
+   */
+  count?(fileName: string, file: FileSource, limits: ImportLimits, options?: unknown): number;
 }
 
 /** A row handed to the main thread: `supersededBy` names the later row of the same record. */

@@ -65,6 +65,8 @@ const acked = () => {
 
 /** The first pass: how many rows, and which records more than one row writes. */
 function scan(reader: ImportFileReader<FileRow>, file: FileSource): { total: number; repeats: Repeats } {
+  if (reader.count)
+    return { total: reader.count(input.fileName, file, input.limits, input.options), repeats: new Repeats(new Set()) };
   const log = new HashLog();
   let total = 0;
   for (const group of reader.rows(input.fileName, file, input.limits, input.options)) {

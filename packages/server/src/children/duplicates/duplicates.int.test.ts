@@ -20,7 +20,13 @@ const nhung: LayoutRow = {
   groups: 'a',
 };
 // the same child typed again: no ID, no diacritics, day and month swapped, in another group
-const nhungAgain: LayoutRow = { name: 'Nguyen Thi Hong Nhung', birth: `03/07/${year}`, sex: 'Nu', mother: 'Le Thi Hoa', groups: 'd' };
+const nhungAgain: LayoutRow = {
+  name: 'Nguyen Thi Hong Nhung',
+  birth: `03/07/${year}`,
+  sex: 'Nu',
+  mother: 'Le Thi Hoa',
+  groups: 'd',
+};
 // twins: same parents and birth date, other given names: not duplicates
 const twinA: LayoutRow = { name: 'Trần Văn Minh', birth: `12/05/${year}`, mother: 'Phạm Thị Thu', father: 'Trần Văn Hải' };
 const twinB: LayoutRow = { ...twinA, name: 'Trần Văn Mạnh' };
@@ -48,14 +54,24 @@ const post = (session: Session, url: string, payload?: object) =>
 
 describe('duplicate review', () => {
   it('proposes the same child typed twice, with each record’s source row, and not the twins', async () => {
-    const { report } = await importRegister(t.app, admin.headers, registerCsv([nhung, twinA, twinB, xoan, nhungAgain, xoanAgain]), {
-      fileName: 'xa-a.csv',
-    });
+    const { report } = await importRegister(
+      t.app,
+      admin.headers,
+      registerCsv([nhung, twinA, twinB, xoan, nhungAgain, xoanAgain]),
+      {
+        fileName: 'xa-a.csv',
+      },
+    );
     expect(report).toMatchObject({ imported: 6, rejected: 0 });
     await t.app.duplicateScans.idle();
     const pairs = await pending(admin);
     const rows = pairs.map((p) => [p.a.row, p.b.row].sort());
-    expect(rows).toEqual(expect.arrayContaining([[2, 6], [5, 7]]));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        [2, 6],
+        [5, 7],
+      ]),
+    );
     expect(rows).not.toContainEqual([3, 4]);
     expect(pairs.every((p) => p.score >= 0.5 && p.score <= 1 && p.a.file === 'xa-a.csv')).toBe(true);
     // IDs are masked in the review list
@@ -78,27 +94,50 @@ describe('duplicate review', () => {
     const gone = keep === 'a' ? pair.b.id : pair.a.id;
     const merged = await post(admin, `/api/children/duplicates/${pair.id}/merge`, { keep });
     expect(merged.json()).toEqual({ kept, merged: gone });
-    const record = await t.app.inject({ method: 'GET', url: `/api/children/${kept}?reason=Kiểm tra gộp hồ sơ`, headers: admin.headers });
+    const record = await t.app.inject({
+      method: 'GET',
+      url: `/api/children/${kept}?reason=Kiểm tra gộp hồ sơ`,
+      headers: admin.headers,
+    });
     const child = record.json<{ groups: { group: string }[]; history: { action: string; childId: number }[] }>();
     expect(child.groups.map((g) => g.group).sort()).toEqual(['a', 'd']);
-    expect(child.history.map((h) => [h.action, h.childId])).toEqual(expect.arrayContaining([['merge', kept], ['merged_into', gone]]));
+    expect(child.history.map((h) => [h.action, h.childId])).toEqual(
+      expect.arrayContaining([
+        ['merge', kept],
+        ['merged_into', gone],
+      ]),
+    );
     // the merged record is no longer in the list
     const list = await t.app.inject({ method: 'GET', url: '/api/children?q=nhung', headers: admin.headers });
     expect(list.json<{ items: { id: number }[] }>().items.map((c) => c.id)).toEqual([kept]);
     expect((await pending(admin, 'merged')).map((p) => p.id)).toEqual([pair.id]);
 
     expect((await post(admin, `/api/children/duplicates/${pair.id}/undo`)).statusCode).toBe(204);
-    const after = await t.app.inject({ method: 'GET', url: `/api/children/${kept}?reason=Kiểm tra hoàn tác`, headers: admin.headers });
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/children/${kept}?reason=Kiểm tra hoàn tác`,
+      headers: admin.headers,
+    });
     expect(after.json<{ groups: { group: string }[] }>().groups.map((g) => g.group)).toEqual(['a']);
     const again = await t.app.inject({ method: 'GET', url: '/api/children?q=nhung', headers: admin.headers });
-    expect(again.json<{ items: { id: number }[] }>().items.map((c) => c.id).sort()).toEqual([kept, gone].sort());
+    expect(
+      again
+        .json<{ items: { id: number }[] }>()
+        .items.map((c) => c.id)
+        .sort(),
+    ).toEqual([kept, gone].sort());
     expect((await pending(admin)).map((p) => p.id)).toContain(pair.id);
   });
 
   it('never proposes again a pair marked as different children', async () => {
     const pair = (await pending(admin)).find((p) => p.a.communeCode === COMMUNE_B);
     expect((await post(admin, `/api/children/duplicates/${pair?.id ?? 0}/different`)).statusCode).toBe(204);
-    const { report } = await importRegister(t.app, admin.headers, registerCsv([{ ...xoan, name: 'Lo Thi Xoan', birth: `04/09/${year}` }]), { fileName: 'lan-2.csv' });
+    const { report } = await importRegister(
+      t.app,
+      admin.headers,
+      registerCsv([{ ...xoan, name: 'Lo Thi Xoan', birth: `04/09/${year}` }]),
+      { fileName: 'lan-2.csv' },
+    );
     expect(report?.imported).toBe(1);
     await t.app.duplicateScans.idle();
     const ids = new Set([pair?.a.id, pair?.b.id]);

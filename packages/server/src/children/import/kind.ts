@@ -85,7 +85,8 @@ export const childrenImport = importKind<ChildImportRow, ChildImportContext>({
   name: CHILDREN_IMPORT,
   fieldLabels: REJECTION_LABELS,
   readerHref: new URL('./reader.ts', import.meta.url).href,
-  tables: ['child', 'child_group', 'child_import_stage'],
+  // the register's tables change only when the job publishes; the staging table's big JSON rows are not worth statistics
+  tables: ['child', 'child_group'],
   limits: { maxRows: childrenImportSettings().maxRows },
   async prepare(db, job) {
     let scope: ChildImportContext['scope'] = null;

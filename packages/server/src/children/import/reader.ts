@@ -86,51 +86,72 @@ function staged(row: number, d: NonNullable<ReturnType<typeof normaliseChildRow>
 const isBlank = (cells: readonly CellValue[]) =>
   cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 
-/** Rows of cells (0-based columns) with their spreadsheet numbers → the layout's rows. */
-function* layoutRows(
+type SourceRows = Iterable<{ row: number; cells: CellValue[] }[]>;
+
+/**
+ * The rows below the header of a file, in groups, with the columns the header (and the user's
+ * mapping) gave each field. The header is the first row that names every required field, among the
+ * first rows (a title may stand above it); a file without one is refused whole, naming what the
+ * best candidate lacked. Blank rows are passed over; more than the row limit refuses the file.
+ */
+function* bodyRows(
   fileName: string,
-  source: Iterable<{ row: number; cells: CellValue[] }[]>,
+  source: SourceRows,
   limits: ImportLimits,
-  options: ChildReaderOptions,
-): Generator<ChildImportRow[]> {
-  const context = { today: options.today, resolveCommune: communes() };
+  map: Record<string, string>,
+): Generator<{ columns: Partial<Record<ChildField, number>>; rows: { row: number; cells: CellValue[] }[] }> {
   let columns: Partial<Record<ChildField, number>> | undefined;
   let best: { problems: Bilingual[]; found: number } = { problems: [], found: -1 };
   let count = 0;
   for (const group of source) {
-    const out: ChildImportRow[] = [];
-    for (const { row, cells } of group) {
+    const rows: { row: number; cells: CellValue[] }[] = [];
+    for (const r of group) {
+      if (isBlank(r.cells)) continue;
       if (!columns) {
-        if (isBlank(cells)) continue;
-        const match = matchHeaders(cells, options.map);
-        const found = Object.keys(match.columns).length;
+        const match = matchHeaders(r.cells, map);
         if (match.problems.length === 0) {
           columns = match.columns;
           continue;
         }
+        const found = Object.keys(match.columns).length;
         if (found > best.found) best = { problems: match.problems.map((p) => p.reason), found };
-        if (row >= HEADER_SEARCH_ROWS) throw headerProblem(fileName, best.problems);
+        if (r.row >= HEADER_SEARCH_ROWS) throw headerProblem(fileName, best.problems);
         continue;
       }
-      if (isBlank(cells)) continue;
       if (++count > limits.maxRows) {
         throw unreadable(fileName, {
           vi: `quá ${limits.maxRows.toLocaleString('vi-VN')} dòng; hãy chia nhỏ tệp`,
           en: `more than ${limits.maxRows.toLocaleString('en-US')} rows; split the file`,
         });
       }
-      const result = normaliseChildRow(rowCells(cells, columns), context);
-      out.push({
-        row,
-        ...(result.draft ? { staged: staged(row, result.draft) } : {}),
-        problems: result.problems.map(problemOf),
-        warnings: result.warnings.map(problemOf),
-      });
-      if (out.length >= GROUP) yield out.splice(0);
+      rows.push(r);
     }
-    if (out.length > 0) yield out;
+    if (columns && rows.length > 0) yield { columns, rows };
   }
   if (!columns) throw headerProblem(fileName, best.problems);
+}
+
+/** The layout's rows: each one normalised by core's rules. */
+function* layoutRows(
+  fileName: string,
+  source: SourceRows,
+  limits: ImportLimits,
+  options: ChildReaderOptions,
+): Generator<ChildImportRow[]> {
+  const context = { today: options.today, resolveCommune: communes() };
+  for (const { columns, rows } of bodyRows(fileName, source, limits, options.map)) {
+    for (let i = 0; i < rows.length; i += GROUP) {
+      yield rows.slice(i, i + GROUP).map(({ row, cells }) => {
+        const result = normaliseChildRow(rowCells(cells, columns), context);
+        return {
+          row,
+          ...(result.draft ? { staged: staged(row, result.draft) } : {}),
+          problems: result.problems.map(problemOf),
+          warnings: result.warnings.map(problemOf),
+        };
+      });
+    }
+  }
 }
 
 function headerProblem(fileName: string, problems: Bilingual[]): ImportFileError {
@@ -182,18 +203,26 @@ function* sheetSource(
   }
 }
 
+function sourceOf(fileName: string, file: FileSource, limits: ImportLimits): SourceRows {
+  if (file.size === 0) throw unreadable(fileName, { vi: 'tệp rỗng', en: 'the file is empty' });
+  if (startsWith(file.head, OLE)) {
+    throw unreadable(fileName, {
+      vi: 'đây là định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx hoặc .csv',
+      en: 'this is the old Excel format (.xls); save it as .xlsx or .csv',
+    });
+  }
+  return startsWith(file.head, ZIP) ? sheetSource(fileName, file, limits) : csvSource(fileName, file);
+}
+
 export const reader: ImportFileReader<ChildImportRow> = {
-  rows(fileName, file, limits, options) {
-    const opts = options as ChildReaderOptions;
-    if (file.size === 0) throw unreadable(fileName, { vi: 'tệp rỗng', en: 'the file is empty' });
-    if (startsWith(file.head, OLE)) {
-      throw unreadable(fileName, {
-        vi: 'đây là định dạng Excel cũ (.xls); hãy lưu lại thành .xlsx hoặc .csv',
-        en: 'this is the old Excel format (.xls); save it as .xlsx or .csv',
-      });
-    }
-    const source = startsWith(file.head, ZIP) ? sheetSource(fileName, file, limits) : csvSource(fileName, file);
-    return layoutRows(fileName, source, limits, opts);
+  rows: (fileName, file, limits, options) =>
+    layoutRows(fileName, sourceOf(fileName, file, limits), limits, options as ChildReaderOptions),
+  // the first pass only counts: the rows are checked once, as they are stored
+  count(fileName, file, limits, options) {
+    let n = 0;
+    for (const { rows } of bodyRows(fileName, sourceOf(fileName, file, limits), limits, (options as ChildReaderOptions).map))
+      n += rows.length;
+    return n;
   },
   // rows are never superseded: two rows of one file for one child (the same ID twice, or the same
   // child typed twice) both come in and go to the duplicate review, where a person decides
