@@ -115,6 +115,30 @@ describe('importing a register', () => {
     expect(await childCount()).toBe(before + 1);
   });
 
+  it('never lets a commune officer reach another commune’s child through a matching row', async () => {
+    const officer = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_B });
+    const target = await t.db.kysely.selectFrom('child').selectAll().where('full_name', '=', 'Nguyễn Văn An').executeTakeFirstOrThrow();
+    // the same ID and birth date as a child of commune A, written as a child of the officer's commune
+    const hijack = { ...(good[0] as LayoutRow), name: 'Tên Giả Mạo', commune: COMMUNE_B };
+    const { report } = await importRegister(t.app, officer.headers, registerCsv([hijack]), { fileName: 'danh-sach.csv' });
+    expect(report).toMatchObject({ imported: 1, updated: 0 });
+    const after = await t.db.kysely.selectFrom('child').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
+    expect(after).toEqual(target);
+  });
+
+  it('keeps two spellings of one child apart on a re-import under another name, and never drops the diacritics', async () => {
+    const pair: LayoutRow[] = [
+      { name: 'Trần Văn Bình', birth: born(6), commune: COMMUNE_B },
+      { name: 'Tran Van Binh', birth: born(6), commune: COMMUNE_B },
+    ];
+    const first = await importRegister(t.app, admin.headers, registerCsv(pair), { fileName: 'hai-cach-viet.csv' });
+    expect(first.report).toMatchObject({ imported: 2 });
+    const again = await importRegister(t.app, admin.headers, registerCsv(pair), { fileName: 'hai-cach-viet (1).csv' });
+    expect(again.report).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
+    const names = await t.db.kysely.selectFrom('child').select('full_name').where('name_key', '=', 'tran van binh').orderBy('id').execute();
+    expect(names.map((n) => n.full_name)).toEqual(['Trần Văn Bình', 'Tran Van Binh']);
+  });
+
   it('reads another layout through a column mapping', async () => {
     const header = ['Full name', 'DOB', 'Gender', 'Commune'];
     const csv = Buffer.from(`${header.join(',')}\nVừ Thị Dợ,${born(7).split('-').reverse().join('/')},F,${COMMUNE_B}\n`);

@@ -1,4 +1,4 @@
-import { childrenPermissions, mayTakeOn, vietnamDate, type Actor } from '@tre/core';
+import { childrenPermissions, mayTakeOn, scopeOf, vietnamDate, type Actor } from '@tre/core';
 import { findUserById } from '../../access/repository.ts';
 import { childrenImportSettings } from '../../imports/limits.ts';
 import { importKind } from '../../imports/runner.ts';
@@ -106,12 +106,13 @@ export const childrenImport = importKind<ChildImportRow, ChildImportContext>({
   readerOptions: (context) => context.options,
   storeBatch: storeRows,
   async finish(trx, context, job) {
-    const outcome = await publishJob(trx, {
-      id: job.id,
-      fileName: job.file_name,
-      createdBy: job.created_by,
-      createdByName: job.created_by_name,
-    });
+    const scope = context.scope;
+    const ownCommune = scope && scopeOf(childrenPermissions, 'children.import', scope) === 'own_commune' ? (scope.communeCode ?? '') : null;
+    const outcome = await publishJob(
+      trx,
+      { id: job.id, fileName: job.file_name, createdBy: job.created_by, createdByName: job.created_by_name },
+      ownCommune,
+    );
     return { imported: outcome.imported, updated: outcome.updated, unchanged: outcome.unchanged };
   },
 });

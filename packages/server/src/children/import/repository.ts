@@ -68,6 +68,18 @@ async function dropSecondaryIndexes(trx: Transaction<Database>): Promise<string[
   return indexes.rows.map((i) => i.definition);
 }
 
+/**
+ * What a matched row makes of a column: its value, an empty cell changing nothing; a name is never
+ * replaced by the same name typed without diacritics (a plain-ASCII spelling of an accented one).
+ */
+function nextValue(col: (typeof UPDATABLE)[number] | 'personal_id') {
+  if (col === 'personal_id') return sql`COALESCE(c.personal_id, i.personal_id)`;
+  if (col === 'full_name') {
+    return sql`CASE WHEN i.full_name ~ '[^[:ascii:]]' OR c.full_name !~ '[^[:ascii:]]' THEN i.full_name ELSE c.full_name END`;
+  }
+  return sql`COALESCE(i.${sql.ref(col)}, c.${sql.ref(col)})`;
+}
+
 export interface PublishOutcome {
   imported: number;
   updated: number;
@@ -88,7 +100,10 @@ export interface PublishOutcome {
 export async function publishJob(
   trx: Transaction<Database>,
   job: { id: string; fileName: string; createdBy: string | null; createdByName: string },
+  /** a commune officer's commune: rows match only records they reach (another commune's child is never changed nor told of) */
+  scopeCommune: string | null,
 ): Promise<PublishOutcome> {
+  const reach = scopeCommune === null ? sql`` : sql`AND c.commune_code = ${scopeCommune}`;
   await sql`
     CREATE TEMP TABLE import_rows ON COMMIT DROP AS
     SELECT x.*, NULL::bigint AS match_id, false AS changed
@@ -106,26 +121,26 @@ export async function publishJob(
   await sql`
     UPDATE import_rows i SET match_id = c.id FROM child c
     WHERE c.source_row = i.source_row AND c.source_file = ${job.fileName} AND c.merged_into IS NULL
-      AND c.name_key = i.name_key AND c.birth_date = i.birth_date
+      AND c.name_key = i.name_key AND c.birth_date = i.birth_date ${reach}
   `.execute(trx);
   // by personal ID, when the name or the birth date (with the sex) agrees too: an ID typed wrong on
   // another child's row must not rename that child; such a row becomes a record for the review
   await sql`
     UPDATE import_rows i SET match_id = c.id FROM child c
     WHERE i.match_id IS NULL AND i.personal_id IS NOT NULL AND c.personal_id = i.personal_id AND c.merged_into IS NULL
-      AND (c.name_key = i.name_key OR (c.birth_date = i.birth_date AND c.sex = i.sex))
+      AND (c.name_key = i.name_key OR (c.birth_date = i.birth_date AND c.sex = i.sex)) ${reach}
   `.execute(trx);
   await sql`
     UPDATE import_rows i SET match_id = c.id FROM child c
-    WHERE i.match_id IS NULL AND c.name_key = i.name_key AND c.birth_date = i.birth_date AND c.sex = i.sex
-      AND c.commune_code = i.commune_code AND c.merged_into IS NULL
-      AND (c.personal_id IS NULL OR i.personal_id IS NULL OR c.personal_id = i.personal_id)
+    WHERE i.match_id IS NULL AND c.name_key = i.name_key AND c.full_name = i.full_name AND c.birth_date = i.birth_date
+      AND c.sex = i.sex AND c.commune_code = i.commune_code AND c.merged_into IS NULL
+      AND (c.personal_id IS NULL OR i.personal_id IS NULL OR c.personal_id = i.personal_id) ${reach}
   `.execute(trx);
   const changes = sql.join(
     [...UPDATABLE, 'personal_id' as const].map(
       (col) =>
-        sql`${sql.lit(col)}, CASE WHEN i.${sql.ref(col)} IS NOT NULL AND i.${sql.ref(col)} IS DISTINCT FROM c.${sql.ref(col)}
-          THEN jsonb_build_array(c.${sql.ref(col)}, i.${sql.ref(col)}) END`,
+        sql`${sql.lit(col)}, CASE WHEN ${nextValue(col)} IS DISTINCT FROM c.${sql.ref(col)}
+          THEN jsonb_build_array(c.${sql.ref(col)}, ${nextValue(col)}) END`,
     ),
   );
   // groups a matched record does not hold open yet: a change of the record like any other
@@ -152,9 +167,9 @@ export async function publishJob(
   `.execute(trx);
   const changedIds = changed.rows.map((r) => r.id);
   if (changedIds.length > 0) {
-    const sets = sql.join(UPDATABLE.map((col) => sql`${sql.ref(col)} = COALESCE(i.${sql.ref(col)}, c.${sql.ref(col)})`));
+    const sets = sql.join(UPDATABLE.map((col) => sql`${sql.ref(col)} = ${nextValue(col)}`));
     await sql`
-      UPDATE child c SET ${sets}, personal_id = COALESCE(c.personal_id, i.personal_id),
+      UPDATE child c SET ${sets}, name_key = CASE WHEN ${nextValue('full_name')} = i.full_name THEN i.name_key ELSE c.name_key END, personal_id = COALESCE(c.personal_id, i.personal_id),
         updated_at = now(), version = c.version + 1
       FROM (SELECT DISTINCT ON (match_id) * FROM import_rows WHERE match_id IS NOT NULL ORDER BY match_id, source_row DESC) i
       WHERE c.id = i.match_id AND c.id = ANY(${changedIds}::bigint[])
