@@ -84,6 +84,8 @@ export interface ChildMergeTable {
   kept_id: number;
   merged_id: number;
   kept_before: Json;
+  filled: ColumnType<unknown, string | undefined, string>;
+  moved_groups: ColumnType<unknown, string | undefined, string>;
   at: CreatedAt;
   by_id: string | null;
   undone_at: Date | null;

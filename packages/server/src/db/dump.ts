@@ -75,7 +75,7 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'child_group', orderBy: ['id'], serial: 'id' },
   { name: 'child_history', orderBy: ['id'], json: ['changes'], serial: 'id' },
   { name: 'child_duplicate', orderBy: ['id'], json: ['reasons'], serial: 'id' },
-  { name: 'child_merge', orderBy: ['id'], json: ['kept_before'], serial: 'id' },
+  { name: 'child_merge', orderBy: ['id'], json: ['kept_before', 'filled', 'moved_groups'], serial: 'id' },
   { name: 'child_verification', orderBy: ['id'], json: ['mismatches', 'residence'], serial: 'id' },
   { name: 'child_verify_job', orderBy: ['id'], json: ['error'] },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's

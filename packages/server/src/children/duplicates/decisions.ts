@@ -9,8 +9,10 @@ import { ErrorCode } from '@tre/core';
 /**
  * Deciding a proposed pair: merge (one record kept, the other hidden behind it, every group
  * membership and both histories kept), mark as different people (never proposed again), or undo a
- * merge (both records as they were, the pair back in the queue). Each in one transaction with its
- * audit row; the pair row is locked first, so two reviewers cannot decide it twice.
+ * merge (what it did undone, the pair back in the queue). Each in one transaction with its audit
+ * row; the pair row is locked first, so two reviewers cannot decide it twice. A merge remembers the
+ * fields it filled in and the memberships it moved, so that its undo takes back exactly those (and
+ * not a change made since); merges are undone in the reverse order they were made.
  */
 
 /** The fields a merge fills in on the kept record from the other, where the kept one has nothing. */
@@ -35,6 +37,7 @@ async function lockedPair(trx: Transaction<Database>, actor: SessionActor, id: n
     .innerJoin('child as a', 'a.id', 'd.child_a')
     .innerJoin('child as b', 'b.id', 'd.child_b')
     .select(['d.id', 'd.child_a', 'd.child_b', 'd.status', 'a.commune_code as commune_a', 'b.commune_code as commune_b'])
+    .select(['a.merged_into as merged_a', 'b.merged_into as merged_b'])
     .where('d.id', '=', id)
     .forUpdate('d')
     .executeTakeFirst();
@@ -58,6 +61,9 @@ async function history(trx: Transaction<Database>, actor: SessionActor, childId:
     .execute();
 }
 
+const alreadyMerged = () =>
+  stateError('Một trong hai hồ sơ đã được gộp vào hồ sơ khác', 'One of the two records is already merged into another');
+
 export async function mergePair(
   db: Kysely<Database>,
   actor: SessionActor,
@@ -69,12 +75,9 @@ export async function mergePair(
     if (pair.status !== 'pending') throw stateError('Cặp này đã được xử lý', 'This pair has already been decided');
     const kept = keep === 'a' ? pair.child_a : pair.child_b;
     const merged = keep === 'a' ? pair.child_b : pair.child_a;
-    const before = await trx.selectFrom('child').selectAll().where('id', '=', kept).executeTakeFirstOrThrow();
-    const other = await trx.selectFrom('child').selectAll().where('id', '=', merged).executeTakeFirstOrThrow();
-    if (before.merged_into !== null || other.merged_into !== null) {
-      throw stateError('Một trong hai hồ sơ đã được gộp vào hồ sơ khác', 'One of the two records is already merged into another');
-    }
-    // the merged record first: its personal ID leaves the unique index before the kept one takes it
+    const before = await trx.selectFrom('child').selectAll().where('id', '=', kept).forUpdate().executeTakeFirstOrThrow();
+    const other = await trx.selectFrom('child').selectAll().where('id', '=', merged).forUpdate().executeTakeFirstOrThrow();
+    if (before.merged_into !== null || other.merged_into !== null) throw alreadyMerged();
     await trx
       .updateTable('child')
       .set({ merged_into: kept, updated_at: new Date(), version: other.version + 1 })
@@ -93,12 +96,39 @@ export async function mergePair(
       .set({ ...set, updated_at: new Date(), version: before.version + 1 })
       .where('id', '=', kept)
       .execute();
-    await trx.updateTable('child_group').set({ child_id: kept, merged_from: merged }).where('child_id', '=', merged).execute();
-    await history(trx, actor, kept, 'merge', { ...filled, merged: [null, merged] });
+    // the merged record's memberships go to the kept one, but a group the kept record already holds
+    // open stays behind (hidden with its record, back on undo), so that no group is listed twice
+    const keptOpen = await trx
+      .selectFrom('child_group')
+      .select('grp')
+      .where('child_id', '=', kept)
+      .where('ended_on', 'is', null)
+      .execute();
+    const held = new Set(keptOpen.map((g) => g.grp));
+    const theirs = await trx.selectFrom('child_group').select(['id', 'grp', 'ended_on']).where('child_id', '=', merged).execute();
+    const moving = theirs.filter((g) => g.ended_on !== null || !held.has(g.grp));
+    const moved = moving.map((g) => g.id);
+    if (moved.length > 0) {
+      await trx.updateTable('child_group').set({ child_id: kept, merged_from: merged }).where('id', 'in', moved).execute();
+    }
+    const groups = moving.filter((g) => g.ended_on === null).map((g) => g.grp);
+    await history(trx, actor, kept, 'merge', {
+      ...filled,
+      ...(groups.length ? { groups: [null, groups] } : {}),
+      merged: [null, merged],
+    });
     await history(trx, actor, merged, 'merged_into', { merged_into: [null, kept] });
     await trx
       .insertInto('child_merge')
-      .values({ duplicate_id: id, kept_id: kept, merged_id: merged, kept_before: JSON.stringify(before), by_id: userIdOf(actor) })
+      .values({
+        duplicate_id: id,
+        kept_id: kept,
+        merged_id: merged,
+        kept_before: JSON.stringify(before),
+        filled: JSON.stringify(set),
+        moved_groups: JSON.stringify(moved),
+        by_id: userIdOf(actor),
+      })
       .execute();
     await trx
       .updateTable('child_duplicate')
@@ -119,6 +149,7 @@ export async function markDifferent(db: Kysely<Database>, actor: SessionActor, i
   await db.transaction().execute(async (trx) => {
     const pair = await lockedPair(trx, actor, id);
     if (pair.status !== 'pending') throw stateError('Cặp này đã được xử lý', 'This pair has already been decided');
+    if (pair.merged_a !== null || pair.merged_b !== null) throw alreadyMerged();
     await trx
       .updateTable('child_duplicate')
       .set({ status: 'different', decided_at: new Date(), decided_by: userIdOf(actor) })
@@ -146,10 +177,30 @@ export async function undoMerge(db: Kysely<Database>, actor: SessionActor, id: n
       .executeTakeFirstOrThrow();
     const kept = merge.kept_id;
     const merged = merge.merged_id;
-    const before = merge.kept_before as Record<string, unknown>;
-    const restore: Record<string, unknown> = {};
-    for (const col of FILLED) restore[col] = before[col] ?? null;
-    // the kept record first: it gives back a personal ID the merged one takes again
+    const keptNow = await trx.selectFrom('child').selectAll().where('id', '=', kept).forUpdate().executeTakeFirstOrThrow();
+    const mergedNow = await trx
+      .selectFrom('child')
+      .select('merged_into')
+      .where('id', '=', merged)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    // merges are undone in the reverse order they were made: a kept record merged since comes back first
+    if (keptNow.merged_into !== null || mergedNow.merged_into !== kept) {
+      throw stateError(
+        'Hồ sơ được giữ đã được gộp tiếp vào hồ sơ khác; hãy hoàn tác việc gộp sau trước',
+        'The kept record was merged into another since; undo that merge first',
+      );
+    }
+    // only what the merge filled in, and nobody changed since, goes back
+    const reverted: Record<string, [unknown, null]> = {};
+    const restore: Record<string, null> = {};
+    for (const [col, value] of Object.entries(merge.filled as Record<string, unknown>)) {
+      const field = FILLED.find((f) => f === col);
+      if (field && keptNow[field] === value) {
+        restore[field] = null;
+        reverted[field] = [value, null];
+      }
+    }
     await trx
       .updateTable('child')
       .set({ ...restore, updated_at: new Date(), version: sql`version + 1` })
@@ -160,13 +211,16 @@ export async function undoMerge(db: Kysely<Database>, actor: SessionActor, id: n
       .set({ merged_into: null, updated_at: new Date(), version: sql`version + 1` })
       .where('id', '=', merged)
       .execute();
-    await trx
-      .updateTable('child_group')
-      .set({ child_id: merged, merged_from: null })
-      .where('merged_from', '=', merged)
-      .where('child_id', '=', kept)
-      .execute();
-    await history(trx, actor, kept, 'unmerge', { merged: [merged, null] });
+    const moved = merge.moved_groups as number[];
+    if (moved.length > 0) {
+      await trx
+        .updateTable('child_group')
+        .set({ child_id: merged, merged_from: null })
+        .where('id', 'in', moved)
+        .where('child_id', '=', kept)
+        .execute();
+    }
+    await history(trx, actor, kept, 'unmerge', { ...reverted, merged: [merged, null] });
     await history(trx, actor, merged, 'unmerge', { merged_into: [kept, null] });
     await trx
       .updateTable('child_merge')

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { ADMIN_PASSWORD } from '../../test/db.ts';
 import { COMMUNE_A, COMMUNE_B, signIn, signInNewUser, type Session } from '../../test/factories.ts';
-import { importRegister, registerCsv, type LayoutRow } from '../../test/children.ts';
+import { importRegister, makeChild, registerCsv, type LayoutRow } from '../../test/children.ts';
 
 /**
  * Duplicates inside an import and against the register, over HTTP on both engines: the pairs the
@@ -127,6 +127,50 @@ describe('duplicate review', () => {
         .sort(),
     ).toEqual([kept, gone].sort());
     expect((await pending(admin)).map((p) => p.id)).toContain(pair.id);
+  });
+
+  it('undoes merges only in reverse order, and keeps a change made after the merge', async () => {
+    const [x, y, z] = [
+      await makeChild(t.db, { full_name: 'Hà Thị Ba', groups: ['b'] }),
+      await makeChild(t.db, { full_name: 'Hà Thị Ba' }),
+      await makeChild(t.db, { full_name: 'Hà Thị Ba' }),
+    ];
+    await t.db.kysely.updateTable('child').set({ phone: '0912345678' }).where('id', '=', x).execute();
+    const pairOf = async (a: number, b: number) =>
+      (
+        await t.db.kysely
+          .insertInto('child_duplicate')
+          .values({ child_a: a, child_b: b, score: 0.9, reasons: '[]' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const first = await pairOf(x, y);
+    const second = await pairOf(y, z);
+    // x merged into y (y gets x's phone and group b), then y merged into z
+    expect((await post(admin, `/api/children/duplicates/${first}/merge`, { keep: 'b' })).statusCode).toBe(200);
+    expect((await post(admin, `/api/children/duplicates/${second}/merge`, { keep: 'b' })).statusCode).toBe(200);
+    expect((await post(admin, `/api/children/duplicates/${first}/undo`)).statusCode).toBe(409);
+    expect((await post(admin, `/api/children/duplicates/${second}/undo`)).statusCode).toBe(204);
+    // y's phone changed by hand after the merge: undoing the merge keeps it
+    await t.db.kysely.updateTable('child').set({ phone: '0987654321' }).where('id', '=', y).execute();
+    expect((await post(admin, `/api/children/duplicates/${first}/undo`)).statusCode).toBe(204);
+    const rows = await t.db.kysely
+      .selectFrom('child')
+      .select(['id', 'phone', 'merged_into'])
+      .where('id', 'in', [x, y, z])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { id: x, phone: '0912345678', merged_into: null },
+      { id: y, phone: '0987654321', merged_into: null },
+      { id: z, phone: null, merged_into: null },
+    ]);
+    const groups = await t.db.kysely
+      .selectFrom('child_group')
+      .select(['child_id', 'grp'])
+      .where('child_id', 'in', [x, y, z])
+      .execute();
+    expect(groups).toEqual([{ child_id: x, grp: 'b' }]);
   });
 
   it('never proposes again a pair marked as different children', async () => {

@@ -124,6 +124,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       kept_id bigint NOT NULL REFERENCES child(id),
       merged_id bigint NOT NULL REFERENCES child(id),
       kept_before jsonb NOT NULL,
+      -- what the merge did, so that undoing it undoes exactly that: the fields it filled in on the
+      -- kept record (field → value) and the group memberships it moved there
+      filled jsonb NOT NULL DEFAULT '{}',
+      moved_groups jsonb NOT NULL DEFAULT '[]',
       at timestamptz NOT NULL DEFAULT now(),
       by_id uuid REFERENCES app_user(id),
       undone_at timestamptz,
