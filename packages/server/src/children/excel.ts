@@ -20,6 +20,12 @@ export async function rejectionsWorkbook(report: ChildImportReport): Promise<Xls
   for (const r of report.rejections) {
     for (const p of r.problems) ws.addRow([r.row, p.field, p.reason, p.reasonEn]);
   }
+  if (report.rejected > report.rejections.length) {
+    ws.addRow([]);
+    ws.addRow([
+      `… và ${report.rejected - report.rejections.length} dòng nữa: sửa các dòng trên rồi nhập lại tệp / and ${report.rejected - report.rejections.length} more rows: fix the rows above and import the file again`,
+    ]);
+  }
   ws.columns = [{ width: 10 }, { width: 26 }, { width: 70 }, { width: 60 }];
   return { fileName: `${fileSafe(`Loi nhap - ${report.file.replace(/\.[^.]+$/, '')}`)}.xlsx`, content: await workbookBuffer(wb) };
 }

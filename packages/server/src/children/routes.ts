@@ -49,6 +49,10 @@ import { vietnamDate } from '@tre/core';
 
 const tags = ['children'];
 
+/** Refused rows on the import page, and in its Excel file (built in memory: bounded, so one big bad file holds nobody up). */
+const REPORT_ROWS_SHOWN = 1000;
+const REPORT_ROWS_IN_EXCEL = 20_000;
+
 function sendXlsx(reply: FastifyReply, file: XlsxFile) {
   return reply
     .header('content-type', XLSX_TYPE)
@@ -324,7 +328,7 @@ export function childrenRoutes(
           .where('c.source_job_id', '=', job.id)
           .where('d.status', '=', 'pending')
           .executeTakeFirst();
-        return importReport(db, job, pending?.n ?? 0);
+        return importReport(db, job, pending?.n ?? 0, REPORT_ROWS_SHOWN);
       },
     );
 
@@ -337,7 +341,7 @@ export function childrenRoutes(
       async (request, reply) => {
         const actor = authorize(request, childrenPermissions, 'children.import');
         const job = await ownJob(actor, request.params.job);
-        return sendXlsx(reply, await rejectionsWorkbook(await importReport(db, job, 0)));
+        return sendXlsx(reply, await rejectionsWorkbook(await importReport(db, job, 0, REPORT_ROWS_IN_EXCEL)));
       },
     );
 

@@ -20,6 +20,13 @@ export function streamUploadsToSpool(app: FastifyInstance, runner: ImportRunner)
       (e: unknown) => done(e instanceof BodyTooLarge ? Object.assign(new Error(e.message), { statusCode: 413 }) : (e as Error)),
     );
   });
+  // a request refused after its file arrived (a bad query, a full queue) leaves nothing on disk: a
+  // file that became a job was moved to the job's place, so this removes only what no job took
+  app.addHook('onResponse', (request, _reply, done) => {
+    const body = request.body as { path?: unknown } | undefined;
+    if (body && typeof body.path === 'string') runner.spool.discard(body.path);
+    done();
+  });
 }
 
 /** The spooled upload of this request; anything else is refused naming the body. */

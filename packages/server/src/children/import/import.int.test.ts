@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { ADMIN_PASSWORD } from '../../test/db.ts';
@@ -154,6 +155,18 @@ describe('importing a register', () => {
     expect(report?.status).toBe('failed');
     expect(report?.error?.vi).toMatch(/Ngày sinh/);
     expect(await childCount()).toBe(before);
+  });
+
+  it('leaves no uploaded file behind when the request is refused after the file arrived', async () => {
+    const incoming = () => fs.readdirSync(t.app.imports.spool.dir).filter((f) => f.startsWith('incoming-'));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/children/imports?fileName=x.csv&map=${encodeURIComponent('{"a":1}')}`,
+      headers: { ...admin.headers, 'content-type': 'application/octet-stream' },
+      payload: registerCsv(good),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(incoming()).toEqual([]);
   });
 
   it('gives the refused rows as an Excel file', async () => {

@@ -51,10 +51,23 @@ export function rejectionDto(r: StoredRejection): ChildRejectionDto {
   return { row: r.row_no, ...first, problems: [first, ...others] };
 }
 
-/** The report of a children import job: the counts and every refused row, in row order. */
-export async function importReport(db: Kysely<Database>, job: ImportJobRow, duplicates: number): Promise<ChildImportReport> {
+/**
+ * The report of a children import job: the counts and the refused rows in row order — every one for
+ * the CLI's report file, the first `limit` on screen and in the Excel file (a file of 200,000 bad
+ * rows gives a report of 200,000 rows: the first are what the officer fixes first; `rejected` counts
+ * them all).
+ */
+export async function importReport(
+  db: Kysely<Database>,
+  job: ImportJobRow,
+  duplicates: number,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<ChildImportReport> {
   const rejections: ChildRejectionDto[] = [];
-  for await (const r of allRejections(db, job.id)) rejections.push(rejectionDto(r));
+  for await (const r of allRejections(db, job.id)) {
+    if (rejections.length >= limit) break;
+    rejections.push(rejectionDto(r));
+  }
   const status = job.status;
   return {
     file: job.file_name,
