@@ -4,6 +4,7 @@ import {
   childrenPermissions,
   mayTakeOn,
   normaliseChildRow,
+  scopeOf,
   vietnamDate,
   type ChildCells,
   type ChildDraft,
@@ -17,6 +18,7 @@ import { TreError, forbidden, invalid } from '../errors.ts';
 import { ErrorCode } from '@tre/core';
 import { communes } from './communes.ts';
 import { getChildRow } from './service.ts';
+import { isActiveChild, lastDayAsChild } from './dates.ts';
 import type { ChildRow } from './repository.ts';
 
 /**
@@ -38,8 +40,8 @@ const SCHOOLING_TEXT: Record<string, string> = {
   dropped_out: 'Bỏ học',
 };
 
-function normalise(cells: ChildCells, now: Date): ChildDraft {
-  const result = normaliseChildRow(cells, { today: vietnamDate(now), resolveCommune: communes() });
+function normalise(cells: ChildCells, today: string): ChildDraft {
+  const result = normaliseChildRow(cells, { today, resolveCommune: communes() });
   const first = result.problems[0];
   if (!result.draft || first) {
     throw invalid(first?.field ?? 'fullName', first?.reason.vi ?? 'Dữ liệu không hợp lệ', first?.reason.en ?? 'Invalid input');
@@ -107,9 +109,21 @@ function assertReach(actor: SessionActor, communeCode: string): void {
   if (!mayTakeOn(childrenPermissions, 'children.edit', actor, { communeCode })) throw forbidden();
 }
 
-async function assertIdFree(trx: Transaction<Database>, personalId: string | null, except: number | null): Promise<void> {
+/**
+ * A personal ID already held by a record the actor reaches is refused (they should open that one);
+ * one held out of their reach is not told of: the record is made and the duplicate review, which
+ * the province sees, pairs the two.
+ */
+async function assertIdFree(
+  trx: Transaction<Database>,
+  actor: SessionActor,
+  personalId: string | null,
+  except: number | null,
+): Promise<void> {
   if (!personalId) return;
   let q = trx.selectFrom('child').select('id').where('personal_id', '=', personalId).where('merged_into', 'is', null);
+  if (scopeOf(childrenPermissions, 'children.edit', actor) === 'own_commune')
+    q = q.where('commune_code', '=', actor.communeCode ?? '');
   if (except !== null) q = q.where('id', '<>', except);
   if (await q.executeTakeFirst()) {
     throw new TreError(ErrorCode.Conflict, {
@@ -128,10 +142,10 @@ export async function createChild(
   input: ChildInput,
   now = new Date(),
 ): Promise<number> {
-  const draft = normalise(input, now);
+  const draft = normalise(input, vietnamDate(now));
   assertReach(actor, draft.communeCode);
   return db.transaction().execute(async (trx) => {
-    await assertIdFree(trx, draft.personalId, null);
+    await assertIdFree(trx, actor, draft.personalId, null);
     const row = await trx
       .insertInto('child')
       .values({
@@ -180,7 +194,11 @@ export async function updateChild(
     ),
   };
   for (const field of CHILD_FIELDS) if (input[field] !== undefined) cells[field] = input[field];
-  const draft = normalise(cells, now);
+  // a record stays editable after the child turns 16 (it stays on record): its rows are checked as on
+  // the last day they were a child, unless the birth date itself is being changed
+  const today = vietnamDate(now);
+  const asOf = input.birthDate === undefined && !isActiveChild(row.birth_date, today) ? lastDayAsChild(row.birth_date) : today;
+  const draft = normalise(cells, asOf);
   assertReach(actor, draft.communeCode);
   const next = columnsOf(draft);
   const changes: Record<string, [unknown, unknown]> = {};
@@ -209,7 +227,7 @@ export async function updateChild(
         },
       });
     }
-    if (changes.personalId) await assertIdFree(trx, draft.personalId, id);
+    if (changes.personalId) await assertIdFree(trx, actor, draft.personalId, id);
     const today = vietnamDate(now);
     for (const grp of added)
       await trx

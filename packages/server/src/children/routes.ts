@@ -115,6 +115,7 @@ export function childrenRoutes(
     app.get(
       '/api/children/statistics',
       {
+        config: { readLog: { kind: 'child_list', params: ['commune', 'period'], logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Số trẻ em có hoàn cảnh đặc biệt theo xã, giới tính, nhóm tuổi / counts from the register',
@@ -247,6 +248,7 @@ export function childrenRoutes(
     app.patch(
       '/api/children/:id',
       {
+        config: { readLog: { kind: 'child', record: fromParams('id'), logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Sửa hồ sơ trẻ em (lưu lịch sử từng trường) / change a record (each field’s history kept)',
@@ -356,20 +358,19 @@ export function childrenRoutes(
     app.post(
       '/api/children/:id/verify',
       {
+        // the answer holds the registered address: a read of the record, with its reason
+        config: { readLog: { kind: 'child', record: fromParams('id'), reason: fromQuery('reason') } },
         schema: {
           tags,
           summary: 'Đối chiếu với Cơ sở dữ liệu quốc gia về dân cư / check against the national population database',
           params: ChildIdParams,
+          querystring: ChildReadQuery,
           response: { 200: Verification },
         },
       },
       async (request) => {
-        const outcome = await verifyChild(
-          db,
-          population,
-          authorize(request, childrenPermissions, 'children.verify'),
-          request.params.id,
-        );
+        const actor = authorize(request, childrenPermissions, 'children.verify');
+        const outcome = await verifyChild(db, population, actor, request.params.id, request.query.reason);
         if (!outcome) throw notFound();
         return outcome;
       },
@@ -436,6 +437,7 @@ export function childrenRoutes(
     app.post(
       '/api/children/duplicates/:id/merge',
       {
+        config: { readLog: { kind: 'child_duplicates', record: fromParams('id'), logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Gộp hai hồ sơ (giữ lịch sử, có thể hoàn tác) / merge two records (history kept, undoable)',
@@ -451,6 +453,7 @@ export function childrenRoutes(
     app.post(
       '/api/children/duplicates/:id/different',
       {
+        config: { readLog: { kind: 'child_duplicates', record: fromParams('id'), logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Đánh dấu là hai trẻ khác nhau / mark as different children',
@@ -467,6 +470,7 @@ export function childrenRoutes(
     app.post(
       '/api/children/duplicates/:id/undo',
       {
+        config: { readLog: { kind: 'child_duplicates', record: fromParams('id'), logAllowed: () => false } },
         schema: { tags, summary: 'Hoàn tác việc gộp / undo a merge', params: PairParams, response: { 204: z.null() } },
       },
       async (request, reply) => {

@@ -170,7 +170,7 @@ export const ChildInputSchema = z.object(
     z.ZodOptional<z.ZodNullable<z.ZodString>>
   >,
 );
-export const ChildUpdateSchema = ChildInputSchema.extend({ version: z.number().int().positive() });
+export const ChildUpdateSchema = ChildInputSchema.extend({ version: z.number().int().positive().max(2_147_483_647) });
 
 export const PairParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 export const MergeBody = z.object({ keep: z.enum(['a', 'b']) });

@@ -26,7 +26,7 @@ import * as repo from './repository.ts';
  * reaches every commune opens a record only with a stated reason, kept in the read log.
  */
 
-const childNotFound = () => notFound({ vi: 'Không tìm thấy hồ sơ trẻ em', en: 'No such child record' });
+const childNotFound = () => notFound({ vi: 'hồ sơ trẻ em', en: 'Child record' });
 
 /** Refuses an actor whose role may not take the action anywhere. */
 export function assertMay(actor: SessionActor, action: ChildrenAction): void {

@@ -1,12 +1,12 @@
 import { ErrorCode, childrenPermissions, mayTakeOn } from '@tre/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { recordAudit, type AuditActor } from '../audit/audit.ts';
 import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
 import { TreError, forbidden, invalid, notFound } from '../errors.ts';
 import type { PopulationClient } from './population/client.ts';
 import type { VerifyResult } from './population/contract.ts';
-import { getChildRow } from './service.ts';
+import { getChildRow, needsReason } from './service.ts';
 
 /**
  * Checking records against the national population database. A result is stored with its date;
@@ -41,7 +41,13 @@ function outcomeOf(child: ChildForCheck, result: VerifyResult) {
   return { status: moved ? ('mismatch' as const) : ('match' as const), mismatches: moved ? ['communeCode'] : [], residence };
 }
 
-async function checkOne(db: Kysely<Database>, client: PopulationClient, child: ChildForCheck, by: string | null) {
+async function checkOne(
+  db: Kysely<Database>,
+  client: PopulationClient,
+  child: ChildForCheck,
+  audit: AuditActor,
+  by: string | null,
+) {
   if (!child.personal_id) return undefined;
   const result = await client.verify({
     personalId: child.personal_id,
@@ -50,33 +56,43 @@ async function checkOne(db: Kysely<Database>, client: PopulationClient, child: C
     sex: child.sex,
   });
   const outcome = outcomeOf(child, result);
-  await db
-    .insertInto('child_verification')
-    .values({
-      child_id: child.id,
-      status: outcome.status,
-      mismatches: JSON.stringify(outcome.mismatches),
-      residence: outcome.residence ? JSON.stringify(outcome.residence) : null,
-      checked_by: by,
-    })
-    .execute();
+  // the answer and its audit row in one transaction (the call itself is outside it: it may take seconds)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('child_verification')
+      .values({
+        child_id: child.id,
+        status: outcome.status,
+        mismatches: JSON.stringify(outcome.mismatches),
+        residence: outcome.residence ? JSON.stringify(outcome.residence) : null,
+        checked_by: by,
+      })
+      .execute();
+    await recordAudit(trx, audit, {
+      action: 'verify',
+      entity: 'child',
+      entityId: String(child.id),
+      after: { status: outcome.status },
+    });
+  });
   return outcome;
 }
 
-export async function verifyChild(db: Kysely<Database>, client: PopulationClient | undefined, actor: SessionActor, id: number) {
+export async function verifyChild(
+  db: Kysely<Database>,
+  client: PopulationClient | undefined,
+  actor: SessionActor,
+  id: number,
+  reason: string | undefined,
+) {
   const row = await getChildRow(db, actor, 'children.verify', id);
+  // the answer holds the registered address: as reading the record, a reason outside one's commune
+  if (needsReason(actor, row.commune_code) && (reason ?? '').trim().length < 5) throw new TreError(ErrorCode.ReasonRequired);
   if (!client) throw notConfigured();
   if (!row.personal_id) {
     throw invalid('personalId', 'Hồ sơ chưa có số định danh cá nhân để đối chiếu', 'The record has no personal ID to check');
   }
-  const outcome = await checkOne(db, client, { ...row, id: row.id }, userIdOf(actor));
-  await recordAudit(db, auditActorOf(actor), {
-    action: 'verify',
-    entity: 'child',
-    entityId: String(id),
-    after: { status: outcome?.status ?? null },
-  });
-  return outcome;
+  return checkOne(db, client, row, auditActorOf(actor), userIdOf(actor));
 }
 
 const CONCURRENCY = 4;
@@ -93,6 +109,9 @@ export async function startCommuneVerification(
   communeCode: string,
 ): Promise<{ jobId: string; total: number }> {
   if (!mayTakeOn(childrenPermissions, 'children.verify', actor, { communeCode })) throw forbidden();
+  if (!(await db.selectFrom('commune').select('code').where('code', '=', communeCode).executeTakeFirst())) {
+    throw notFound({ vi: 'xã, phường này', en: 'This commune' });
+  }
   if (!client) throw notConfigured();
   const children = await db
     .selectFrom('child')
@@ -116,13 +135,7 @@ export async function startCommuneVerification(
     });
     return row;
   });
-  void runBulk(
-    db,
-    client,
-    job.id,
-    children.map((c) => ({ ...c, id: c.id })),
-    userIdOf(actor),
-  );
+  void runBulk(db, client, job.id, children, auditActorOf(actor), userIdOf(actor));
   return { jobId: job.id, total: children.length };
 }
 
@@ -131,6 +144,7 @@ async function runBulk(
   client: PopulationClient,
   jobId: string,
   children: ChildForCheck[],
+  audit: AuditActor,
   by: string | null,
 ) {
   let next = 0;
@@ -142,7 +156,7 @@ async function runBulk(
       const child = children[next++];
       if (!child) return;
       try {
-        const outcome = await checkOne(db, client, child, by);
+        const outcome = await checkOne(db, client, child, audit, by);
         tally.done++;
         if (outcome?.status === 'match') tally.matched++;
         else if (outcome?.status === 'mismatch') tally.mismatched++;

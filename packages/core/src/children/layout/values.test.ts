@@ -59,6 +59,16 @@ describe('readSchooling', () => {
 });
 
 describe('readGroups', () => {
+  it('never quotes a word that could be a name (a column mapped here by mistake)', () => {
+    const read = readGroups('Nguyễn Thị Hoa');
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.reason.vi).not.toMatch(/Nguyễn|Hoa/);
+      expect(read.reason.vi).toMatch(/^ô này /);
+      expect(read.reason.en).not.toMatch(/Nguyễn|Hoa/);
+    }
+  });
+
   it.each([
     ['a', ['a']],
     ['a;d', ['a', 'd']],

@@ -85,20 +85,19 @@ export function readGroups(text: string): CellRead<CircumstanceGroup[]> {
     const letter = token.toLowerCase().replace(/[).]$/, '');
     const group = letter === 'dd' ? 'đ' : CIRCUMSTANCE_GROUPS.find((g) => g === letter);
     if (group) found.add(group);
-    else bad.push(token.length > 10 ? `${token.slice(0, 10)}…` : token);
+    else bad.push(token);
   }
   if (bad.length > 0) {
-    // a long cell of nonsense must not make a reason longer than a report line
+    // only what could be a mistyped letter is quoted: a longer word may be a name from a column
+    // mapped here by mistake, and reasons never quote a child's or a parent's name
+    const shown = bad.filter((b) => b.length <= 2).slice(0, 5);
     const list =
-      bad
-        .slice(0, 5)
-        .map((b) => `"${b}"`)
-        .join(', ') + (bad.length > 5 ? ', …' : '');
+      shown.length > 0 ? shown.map((b) => `"${b}"`).join(', ') + (bad.length > shown.length ? ', …' : '') : 'ô này';
     return {
       ok: false,
       reason: {
         vi: `${list} không phải nhóm nào của Điều 10 Luật Trẻ em (chữ a, b, c, d, đ, e, g, h, i, k, l, m, n, o)`,
-        en: `${list} is not a group of Luật Trẻ em Article 10 (letters a, b, c, d, đ, e, g, h, i, k, l, m, n, o)`,
+        en: `${shown.length > 0 ? list : 'the cell'} is not a group of Luật Trẻ em Article 10 (letters a, b, c, d, đ, e, g, h, i, k, l, m, n, o)`,
       },
     };
   }

@@ -29,7 +29,7 @@ const FILLED = [
   'birth_registered',
 ] as const;
 
-const pairNotFound = () => notFound({ vi: 'Không tìm thấy cặp nghi trùng', en: 'No such duplicate pair' });
+const pairNotFound = () => notFound({ vi: 'cặp nghi trùng', en: 'Duplicate pair' });
 
 async function lockedPair(trx: Transaction<Database>, actor: SessionActor, id: number) {
   const pair = await trx

@@ -118,7 +118,11 @@ describe('importing a register', () => {
 
   it('never lets a commune officer reach another commune’s child through a matching row', async () => {
     const officer = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_B });
-    const target = await t.db.kysely.selectFrom('child').selectAll().where('full_name', '=', 'Nguyễn Văn An').executeTakeFirstOrThrow();
+    const target = await t.db.kysely
+      .selectFrom('child')
+      .selectAll()
+      .where('full_name', '=', 'Nguyễn Văn An')
+      .executeTakeFirstOrThrow();
     // the same ID and birth date as a child of commune A, written as a child of the officer's commune
     const hijack = { ...(good[0] as LayoutRow), name: 'Tên Giả Mạo', commune: COMMUNE_B };
     const { report } = await importRegister(t.app, officer.headers, registerCsv([hijack]), { fileName: 'danh-sach.csv' });
@@ -136,7 +140,12 @@ describe('importing a register', () => {
     expect(first.report).toMatchObject({ imported: 2 });
     const again = await importRegister(t.app, admin.headers, registerCsv(pair), { fileName: 'hai-cach-viet (1).csv' });
     expect(again.report).toMatchObject({ imported: 0, updated: 0, unchanged: 2 });
-    const names = await t.db.kysely.selectFrom('child').select('full_name').where('name_key', '=', 'tran van binh').orderBy('id').execute();
+    const names = await t.db.kysely
+      .selectFrom('child')
+      .select('full_name')
+      .where('name_key', '=', 'tran van binh')
+      .orderBy('id')
+      .execute();
     expect(names.map((n) => n.full_name)).toEqual(['Trần Văn Bình', 'Tran Van Binh']);
   });
 

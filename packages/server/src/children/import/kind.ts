@@ -107,7 +107,8 @@ export const childrenImport = importKind<ChildImportRow, ChildImportContext>({
   storeBatch: storeRows,
   async finish(trx, context, job) {
     const scope = context.scope;
-    const ownCommune = scope && scopeOf(childrenPermissions, 'children.import', scope) === 'own_commune' ? (scope.communeCode ?? '') : null;
+    const ownCommune =
+      scope && scopeOf(childrenPermissions, 'children.import', scope) === 'own_commune' ? (scope.communeCode ?? '') : null;
     const outcome = await publishJob(
       trx,
       { id: job.id, fileName: job.file_name, createdBy: job.created_by, createdByName: job.created_by_name },

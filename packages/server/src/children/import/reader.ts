@@ -46,6 +46,7 @@ export interface ChildReaderOptions {
 /** A title may stand above the header row: it is looked for among the first rows. */
 const HEADER_SEARCH_ROWS = 10;
 const GROUP = 500;
+const MAX_SHEET_ROW = 1_048_576;
 
 export function unreadable(fileName: string, detail: Bilingual): ImportFileError {
   return new ImportFileError({
@@ -193,6 +194,12 @@ function* sheetSource(
       maxSharedStrings: limits.maxSharedStrings,
     })) {
       yield group.map((r) => {
+        // a sheet has at most 1,048,576 rows: a higher number is a crafted file, not a register
+        if (r.row > MAX_SHEET_ROW)
+          throw unreadable(fileName, {
+            vi: `số dòng ${r.row} vượt quá giới hạn của Excel`,
+            en: `row number ${r.row} is beyond Excel's limit`,
+          });
         const cells: CellValue[] = [];
         for (const [col, cell] of r.cells) if (col <= 200) cells[col - 1] = cell.value;
         return { row: r.row, cells };
