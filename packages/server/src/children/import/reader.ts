@@ -178,6 +178,10 @@ function* csvSource(fileName: string, file: FileSource): Generator<{ row: number
         vi: `dấu ngoặc kép mở ở dòng ${e.row} không được đóng`,
         en: `a quote opened at row ${e.row} is never closed`,
       },
+      'not-utf8': {
+        vi: `tệp không phải UTF-8 (từ dòng ${e.row}); trong Excel hãy lưu lại bằng "CSV UTF-8", hoặc lưu thành .xlsx`,
+        en: `the file is not UTF-8 (from row ${e.row}); in Excel save it again as "CSV UTF-8", or as .xlsx`,
+      },
     };
     throw unreadable(fileName, what[e.problem]);
   }

@@ -34,6 +34,11 @@ describe('csvRecords', () => {
     ]);
   });
 
+  it('refuses a file in another encoding (Windows-1258 from an older Excel)', () => {
+    // "Họ" with ọ as one byte of Windows-1258: not UTF-8
+    expect(() => [...csvRecords([Uint8Array.from([0x48, 0xf2, 0x2c, 0x41, 0x0a])])]).toThrow(/not-utf8/);
+  });
+
   it('refuses an unclosed quote and an endless field', () => {
     expect(() => read('a,"b\n')).toThrow(CsvError);
     expect(() => read('x'.repeat(20_000))).toThrow(/field-too-long/);

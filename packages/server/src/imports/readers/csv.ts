@@ -15,7 +15,7 @@ export interface CsvRecord {
 
 export class CsvError extends Error {
   constructor(
-    readonly problem: 'field-too-long' | 'too-many-fields' | 'unclosed-quote',
+    readonly problem: 'field-too-long' | 'too-many-fields' | 'unclosed-quote' | 'not-utf8',
     readonly row: number,
   ) {
     super(`${problem} at row ${row}`);
@@ -33,7 +33,15 @@ const CR = 13;
 
 /** The records of a CSV file given as byte chunks, in groups (one per chunk). */
 export function* csvRecords(chunks: Iterable<Uint8Array>): Generator<CsvRecord[]> {
-  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+  // fatal: a file saved in another encoding (Windows-1258 by an older Excel) is refused, not read as garbage
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new CsvError('not-utf8', row);
+    }
+  };
   let row = 1;
   let cells: string[] = [];
   let field = '';
@@ -49,7 +57,7 @@ export function* csvRecords(chunks: Iterable<Uint8Array>): Generator<CsvRecord[]
     afterQuote = false;
   };
   for (const chunk of chunks) {
-    const text = decoder.decode(chunk, { stream: true });
+    const text = decode(chunk);
     const out: CsvRecord[] = [];
     let runStart = -1; // start of a run of ordinary characters, appended at once
     const flushRun = (i: number) => {
@@ -106,7 +114,7 @@ export function* csvRecords(chunks: Iterable<Uint8Array>): Generator<CsvRecord[]
     flushRun(text.length);
     if (out.length > 0) yield out;
   }
-  const tail = decoder.decode();
+  const tail = decode();
   if (tail) field += tail;
   if (quoted) throw new CsvError('unclosed-quote', row);
   if (cells.length > 0 || fieldStarted || field !== '') {
