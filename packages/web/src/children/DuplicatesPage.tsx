@@ -1,3 +1,4 @@
+import { reasonWords } from './reasons.ts';
 import { Alert, Anchor, Button, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import type { DuplicatePairDto, DuplicateRecordDto } from '@tre/core';
 import { useState } from 'react';
@@ -28,7 +29,7 @@ const asStatus = (v: string | null): DuplicateStatus => (v === 'merged' || v ===
  * a merge undone from the "merged" tab.
  */
 export function DuplicatesPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [search, setSearch] = useSearchParams();
   const status = asStatus(search.get('status'));
   const pairs = useRead(childrenReads.duplicates(status));
@@ -159,7 +160,7 @@ export function DuplicatesPage() {
                     <Table.Td>{person(p.a)}</Table.Td>
                     <Table.Td>{person(p.b)}</Table.Td>
                     <Table.Td>
-                      <Text size="xs">{p.reasons.join('; ')}</Text>
+                      <Text size="xs">{p.reasons.map((r) => reasonWords(r, lang)).join('; ')}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Button

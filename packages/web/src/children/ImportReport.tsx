@@ -1,3 +1,4 @@
+import { withoutField } from './reasons.ts';
 import { Alert, Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ChildImportReport, ChildRejectionDto } from '@tre/core';
 import { useState } from 'react';
@@ -99,7 +100,9 @@ export function ImportReport({
 function RowsTable({ rows, testId }: { rows: readonly ChildRejectionDto[]; testId: string }) {
   const { t, lang } = useI18n();
   const [shown, setShown] = useState(PAGE);
-  const reason = (p: { reason: string; reasonEn: string }) => (lang === 'en' ? p.reasonEn || p.reason : p.reason);
+  // a reason starts with its field's header, which the row already shows
+  const reason = (p: { field: string; reason: string; reasonEn: string }) =>
+    withoutField(lang === 'en' ? p.reasonEn || p.reason : p.reason, p.field);
   return (
     <>
       <Table.ScrollContainer minWidth={600}>

@@ -1,3 +1,4 @@
+import { reasonWords } from './reasons.ts';
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { DuplicatePairDto, DuplicateRecordDto } from '@tre/core';
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -94,7 +95,7 @@ export function PairCompare({
         </Title>
         {pair.reasons.length > 0 && (
           <Text size="sm">
-            <b>{t('chdDupReasons')}:</b> {pair.reasons.join('; ')}
+            <b>{t('chdDupReasons')}:</b> {pair.reasons.map((r) => reasonWords(r, lang)).join('; ')}
           </Text>
         )}
         <Table.ScrollContainer minWidth={760}>

@@ -358,3 +358,15 @@ describe('the register’s words', () => {
     ).toBe('commune=16681&birthYear=2015&group=%C4%91&includeInactive=true&limit=51&offset=50');
   });
 });
+
+describe('duplicate reasons and report reasons in words', () => {
+  it('says every reason of the scorer in Vietnamese and English, parents included', async () => {
+    const { reasonWords, withoutField } = await import('./reasons.ts');
+    expect(reasonWords('birth-date-swapped', 'vi')).toBe('ngày sinh đảo ngày và tháng');
+    expect(reasonWords('mother-same', 'vi')).toBe('mẹ: cùng tên');
+    expect(reasonWords('father-differs', 'en')).toBe('father: different name');
+    expect(reasonWords('something-new', 'vi')).toBe('something-new');
+    expect(withoutField('Ngày sinh: ở tương lai', 'Ngày sinh')).toBe('ở tương lai');
+    expect(withoutField('ở tương lai', 'Ngày sinh')).toBe('ở tương lai');
+  });
+});
