@@ -1,6 +1,5 @@
 import {
   CHILD_FIELDS,
-  childNameKey,
   childrenPermissions,
   mayTakeOn,
   normaliseChildRow,
@@ -17,6 +16,7 @@ import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-acto
 import { TreError, forbidden, invalid } from '../errors.ts';
 import { ErrorCode } from '@tre/core';
 import { communes } from './communes.ts';
+import { childColumns } from './columns.ts';
 import { getChildRow } from './service.ts';
 import { isActiveChild, lastDayAsChild } from './dates.ts';
 import type { ChildRow } from './repository.ts';
@@ -85,26 +85,6 @@ function cellsOf(row: ChildRow, groups: string[]): ChildCells {
   };
 }
 
-function columnsOf(d: ChildDraft) {
-  return {
-    full_name: d.fullName,
-    name_key: childNameKey(d.fullName),
-    birth_date: d.birthDate,
-    sex: d.sex,
-    ethnicity: d.ethnicity,
-    ethnicity_listed: d.ethnicityListed,
-    personal_id: d.personalId,
-    commune_code: d.communeCode,
-    address: d.address,
-    mother_name: d.motherName,
-    father_name: d.fatherName,
-    carer_name: d.carerName,
-    phone: d.phone,
-    disability: d.disability,
-    schooling: d.schooling,
-  };
-}
-
 function assertReach(actor: SessionActor, communeCode: string): void {
   if (!mayTakeOn(childrenPermissions, 'children.edit', actor, { communeCode })) throw forbidden();
 }
@@ -149,7 +129,7 @@ export async function createChild(
     const row = await trx
       .insertInto('child')
       .values({
-        ...columnsOf(draft),
+        ...childColumns(draft),
         birth_registered: draft.personalId ? true : null,
         source_kind: 'screen',
         created_by: userIdOf(actor),
@@ -200,7 +180,7 @@ export async function updateChild(
   const asOf = input.birthDate === undefined && !isActiveChild(row.birth_date, today) ? lastDayAsChild(row.birth_date) : today;
   const draft = normalise(cells, asOf);
   assertReach(actor, draft.communeCode);
-  const next = columnsOf(draft);
+  const next = childColumns(draft);
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [field, column] of Object.entries(COLUMN)) {
     const before = row[column];

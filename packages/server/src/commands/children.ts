@@ -13,7 +13,7 @@ import { enqueueChildrenImport, importReport } from '../children/import/service.
 import { scanDuplicates } from '../children/duplicates/service.ts';
 import { pendingPairs } from '../children/duplicates/queue.ts';
 import { auditActorOf, commandLineActor } from '../audit/session-actor.ts';
-import { both, progressLine, withDb, type Out } from './shared.ts';
+import { both, progressLine, readableFile, withDb, type Out } from './shared.ts';
 
 /** `tre children import FILE --report OUT.json [--map M]` and `tre children duplicates [--json] [--scan]`. */
 export const CHILDREN_HELP = `  tre children import FILE [--report OUT.json] [--map "Cột A=fullName,Cột B=birthDate"|map.json] [--json]
@@ -50,18 +50,7 @@ async function importCommand(args: string[], config: Config, out: Out): Promise<
   if (!map) return 2;
   const settings = importSettings();
   const maxBytes = Math.max(settings.maxFileBytes, childrenImportSettings().maxFileBytes);
-  try {
-    if (fs.statSync(file).size > maxBytes) {
-      const mb = maxBytes / 1024 / 1024;
-      out.stderr(both({ vi: `Tệp ${file} lớn hơn ${mb} MB`, en: `The file ${file} is larger than ${mb} MB` }));
-      return 2;
-    }
-    fs.accessSync(file, fs.constants.R_OK);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    out.stderr(both({ vi: `Không đọc được tệp ${file}: ${reason}`, en: `Cannot read the file ${file}: ${reason}` }));
-    return 2;
-  }
+  if (!readableFile(file, maxBytes, out)) return 2;
   return withDb(config, async (db: Db) => {
     const spool = new UploadSpool(spoolDirFor(config));
     const runner = new ImportRunner(db.kysely, settings, { singleProcess: db.engine === 'pglite', spool });

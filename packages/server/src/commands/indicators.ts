@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
@@ -10,7 +9,7 @@ import { enqueueImport } from '../imports/service.ts';
 import { UploadSpool, spoolDirFor } from '../imports/spool.ts';
 import { dataValuesImport } from '../indicators/import/service.ts';
 import { indicatorValues, type MeasureValue } from '../indicators/values/service.ts';
-import { both, progressLine, withDb, type Out } from './shared.ts';
+import { both, progressLine, readableFile, withDb, type Out } from './shared.ts';
 
 /** `tre data import FILE` (.xlsx template or .json dataValueSets) and `tre indicators values --period P --unit CODE [--json]`. */
 export const INDICATORS_HELP = `  tre data import FILE             nhập số liệu: mẫu Excel (.xlsx) hoặc DHIS2 dataValueSets (.json)
@@ -27,18 +26,7 @@ export async function dataCommand(sub: string | undefined, args: string[], confi
   }
   const fileName = path.basename(file);
   const settings = importSettings();
-  try {
-    if (fs.statSync(file).size > settings.maxFileBytes) {
-      const mb = settings.maxFileBytes / 1024 / 1024;
-      out.stderr(both({ vi: `Tệp ${file} lớn hơn ${mb} MB`, en: `The file ${file} is larger than ${mb} MB` }));
-      return 2;
-    }
-    fs.accessSync(file, fs.constants.R_OK);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    out.stderr(both({ vi: `Không đọc được tệp ${file}: ${reason}`, en: `Cannot read the file ${file}: ${reason}` }));
-    return 2;
-  }
+  if (!readableFile(file, settings.maxFileBytes, out)) return 2;
   return withDb(config, async (db) => {
     // the same job as an upload, run here: a worker thread reads the file, batches are stored one by one
     const spool = new UploadSpool(spoolDirFor(config));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
@@ -33,4 +34,21 @@ export function progressLine(out: Out, tty: boolean | undefined) {
     if (line !== last) out.stderr(line);
     last = line;
   };
+}
+
+/** Whether a file given on the command line can be read and is within the bound; says why not. */
+export function readableFile(file: string, maxBytes: number, out: Out): boolean {
+  try {
+    if (fs.statSync(file).size > maxBytes) {
+      const mb = maxBytes / 1024 / 1024;
+      out.stderr(both({ vi: `Tệp ${file} lớn hơn ${mb} MB`, en: `The file ${file} is larger than ${mb} MB` }));
+      return false;
+    }
+    fs.accessSync(file, fs.constants.R_OK);
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    out.stderr(both({ vi: `Không đọc được tệp ${file}: ${reason}`, en: `Cannot read the file ${file}: ${reason}` }));
+    return false;
+  }
 }

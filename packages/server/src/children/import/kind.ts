@@ -1,8 +1,8 @@
 import { childrenPermissions, mayTakeOn, scopeOf, vietnamDate, type Actor } from '@tre/core';
-import { findUserById } from '../../access/repository.ts';
 import { childrenImportSettings } from '../../imports/limits.ts';
 import { importKind } from '../../imports/runner.ts';
-import { ImportFileError, type BatchOutcome, type BatchRow, type Rejection } from '../../imports/types.ts';
+import { uploaderScope } from '../../access/uploader.ts';
+import { type BatchOutcome, type BatchRow, type Rejection } from '../../imports/types.ts';
 import type { ImportJobRow } from '../../imports/repository.ts';
 import { publishJob, stageBatch, type StagedChild } from './repository.ts';
 import type { ChildImportRow, ChildReaderOptions, ChildRowProblem } from './reader.ts';
@@ -89,19 +89,7 @@ export const childrenImport = importKind<ChildImportRow, ChildImportContext>({
   tables: ['child', 'child_group'],
   limits: { maxRows: childrenImportSettings().maxRows },
   async prepare(db, job) {
-    let scope: ChildImportContext['scope'] = null;
-    if (job.created_by) {
-      // the uploader's scope now, not when they uploaded: a user disabled meanwhile imports nothing
-      const user = await findUserById(db, job.province_code, job.created_by);
-      if (!user?.active) {
-        throw new ImportFileError({
-          vi: 'Tài khoản tải tệp lên không còn hoạt động',
-          en: 'The account that uploaded the file is no longer active',
-        });
-      }
-      scope = { role: user.role, agencyId: user.agency_id, communeCode: user.commune_code };
-    }
-    return { job, options: readerOptionsOf(job), scope };
+    return { job, options: readerOptionsOf(job), scope: await uploaderScope(db, job) };
   },
   readerOptions: (context) => context.options,
   storeBatch: storeRows,

@@ -4,7 +4,6 @@ import type { ChildField } from '@tre/core/children/child';
 import { FIELD_HEADERS, type CellValue } from '@tre/core/children/layout/fields';
 import { matchHeaders, rowCells } from '@tre/core/children/layout/headers';
 import { normaliseChildRow } from '@tre/core/children/layout/row';
-import { childNameKey } from '@tre/core/children/name-key';
 import { inflateBudget } from '@tre/core/files/zip';
 import { csvRecords, CsvError } from '../../imports/readers/csv.ts';
 import { sheetRows } from '../../imports/readers/xlsx.ts';
@@ -12,6 +11,7 @@ import { OLE, ZIP, startsWith, workbookProblem } from '../../imports/readers/pro
 import { ImportFileError, type FileSource, type ImportFileReader, type ImportLimits } from '../../imports/types.ts';
 import type { StagedChild } from './repository.ts';
 import { communes } from '../communes.ts';
+import { childColumns } from '../columns.ts';
 
 /**
  * Reading a children register (../shared/spec/children-import.md) from CSV or the first sheet of an
@@ -62,26 +62,7 @@ const problemOf = (p: { field: ChildField; reason: Bilingual }): ChildRowProblem
 });
 
 function staged(row: number, d: NonNullable<ReturnType<typeof normaliseChildRow>['draft']>): StagedChild {
-  return {
-    source_row: row,
-    full_name: d.fullName,
-    name_key: childNameKey(d.fullName),
-    birth_date: d.birthDate,
-    sex: d.sex,
-    ethnicity: d.ethnicity,
-    ethnicity_listed: d.ethnicityListed,
-    personal_id: d.personalId,
-    commune_code: d.communeCode,
-    address: d.address,
-    mother_name: d.motherName,
-    father_name: d.fatherName,
-    carer_name: d.carerName,
-    phone: d.phone,
-    groups: d.groups,
-    identified_on: d.identifiedOn,
-    disability: d.disability,
-    schooling: d.schooling,
-  };
+  return { source_row: row, ...childColumns(d), groups: d.groups, identified_on: d.identifiedOn };
 }
 
 const isBlank = (cells: readonly CellValue[]) =>

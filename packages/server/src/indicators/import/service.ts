@@ -4,9 +4,9 @@ import type { ImportReportDto } from '@tre/core/indicators/indicator-api';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit, type AuditActor } from '../../audit/audit.ts';
-import { findUserById } from '../../access/repository.ts';
+import { uploaderScope } from '../../access/uploader.ts';
 import { importKind } from '../../imports/runner.ts';
-import { ImportFileError, type BatchOutcome, type BatchRow, type Rejection } from '../../imports/types.ts';
+import type { BatchOutcome, BatchRow, Rejection } from '../../imports/types.ts';
 import { canWrite } from '../access.ts';
 import { catalogueIndex } from '../catalogue/store.ts';
 import { disaggregationOf, type Cell } from '../cells.ts';
@@ -252,18 +252,7 @@ export const dataValuesImport = importKind<ImportRow, ImportContext>({
   readerHref: new URL('./rows.ts', import.meta.url).href,
   tables: ['data_value', 'data_value_history', 'measure_unit_value'],
   async prepare(db, job) {
-    let scope: Importer['scope'];
-    if (job.created_by) {
-      // the uploader's scope now, not when they uploaded: a user disabled meanwhile imports nothing
-      const user = await findUserById(db, job.province_code, job.created_by);
-      if (!user?.active) {
-        throw new ImportFileError({
-          vi: 'Tài khoản tải tệp lên không còn hoạt động',
-          en: 'The account that uploaded the file is no longer active',
-        });
-      }
-      scope = { role: user.role, agencyId: user.agency_id, communeCode: user.commune_code };
-    }
+    const scope: Importer['scope'] = (await uploaderScope(db, job)) ?? undefined;
     return importContext(db, {
       provinceCode: job.province_code,
       userId: job.created_by,
