@@ -25,64 +25,70 @@ export interface ChildFilter {
   offset: number;
 }
 
-const LIST_COLUMNS = [
-  'c.id',
-  'c.full_name',
-  'c.birth_date',
-  'c.sex',
-  'c.commune_code',
-  'c.personal_id',
-  'm.name as commune_name',
-] as const;
-
 /** LIKE's own characters in a word are matched as themselves. */
 const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listChildren(db: Q, f: ChildFilter) {
-  let q = db
-    .selectFrom('child as c')
-    .innerJoin('commune as m', 'm.code', 'c.commune_code')
-    .select(LIST_COLUMNS)
-    .select(
-      sql<
-        string[] | null
-      >`(SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL)`.as('groups'),
-    )
-    .select(
-      sql<string | null>`(SELECT v.status FROM child_verification v WHERE v.child_id = c.id ORDER BY v.id DESC LIMIT 1)`.as(
-        'verification',
-      ),
-    )
-    .where('c.merged_into', 'is', null);
-  if (f.communeCode) q = q.where('c.commune_code', '=', f.communeCode);
-  if (!f.includeInactive) q = q.where('c.birth_date', '>', f.activeAfter);
-  if (f.personalId) q = q.where('c.personal_id', '=', f.personalId);
-  if (f.birthYear) q = q.where('c.birth_date', '>=', `${f.birthYear}-01-01`).where('c.birth_date', '<=', `${f.birthYear}-12-31`);
+/** The filters of a list, as one condition on `c` (every branch of a search applies all of them). */
+function filtersOf(f: ChildFilter) {
+  const parts = [sql`c.merged_into IS NULL`];
+  if (f.communeCode) parts.push(sql`c.commune_code = ${f.communeCode}`);
+  if (!f.includeInactive) parts.push(sql`c.birth_date > ${f.activeAfter}`);
+  if (f.personalId) parts.push(sql`c.personal_id = ${f.personalId}`);
+  if (f.birthYear) parts.push(sql`c.birth_date BETWEEN ${`${f.birthYear}-01-01`} AND ${`${f.birthYear}-12-31`}`);
   if (f.group) {
-    const grp = f.group;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('child_group as g')
-          .select('g.id')
-          .whereRef('g.child_id', '=', 'c.id')
-          .where('g.grp', '=', grp)
-          .where('g.ended_on', 'is', null),
-      ),
-    );
+    parts.push(sql`EXISTS (SELECT 1 FROM child_group g WHERE g.child_id = c.id AND g.grp = ${f.group} AND g.ended_on IS NULL)`);
   }
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * The ids a name search ranks. Ranking every match of a common word ("nguyen" is in 38% of names)
+ * would cost a similarity per match; the candidates are instead the names equal to the query, those
+ * starting with it (both through child_exact), and the first 2,000 whose words start with the query's
+ * words (the trigram index for a rare word, a scan that stops early for a common one), so the best
+ * matches are always among them and the work is bounded whatever the register's size.
+ */
+function searchCandidates(f: ChildFilter, words: string[]) {
+  const key = words.join(' ');
+  const filters = filtersOf(f);
+  const wordMatch = sql.join(
+    words.map((w) => sql`(c.name_key LIKE ${`${likeEscape(w)}%`} OR c.name_key LIKE ${`% ${likeEscape(w)}%`})`),
+    sql` AND `,
+  );
+  return sql`
+    (SELECT c.id FROM child c WHERE c.name_key = ${key} AND ${filters} LIMIT 200)
+    UNION (SELECT c.id FROM child c WHERE c.name_key LIKE ${`${likeEscape(key)}%`} AND ${filters} LIMIT 500)
+    UNION (SELECT c.id FROM child c WHERE ${wordMatch} AND ${filters} LIMIT 2000)`;
+}
+
+export async function listChildren(db: Q, f: ChildFilter) {
   const words = f.words ?? [];
-  for (const w of words) {
-    // a word of the name that starts with w: at the start of the name, or after a space
-    q = q.where((eb) => eb.or([eb('c.name_key', 'like', `${likeEscape(w)}%`), eb('c.name_key', 'like', `% ${likeEscape(w)}%`)]));
-  }
-  if (words.length > 0) {
-    const key = words.join(' ');
-    q = q.orderBy(sql`(c.name_key = ${key})`, 'desc').orderBy(sql`similarity(c.name_key, ${key})`, 'desc');
-  } else {
-    q = q.orderBy('c.name_key');
-  }
-  return q.orderBy('c.id').limit(f.limit).offset(f.offset).execute();
+  const key = words.join(' ');
+  const where = words.length > 0 ? sql`c.id IN (${searchCandidates(f, words)})` : filtersOf(f);
+  const order =
+    words.length > 0
+      ? sql`(c.name_key = ${key}) DESC, (c.name_key LIKE ${`${likeEscape(key)}%`}) DESC, similarity(c.name_key, ${key}) DESC, c.id`
+      : sql`c.name_key, c.id`;
+  const rows = await sql<{
+    id: number;
+    full_name: string;
+    birth_date: string;
+    sex: 'male' | 'female';
+    commune_code: string;
+    personal_id: string | null;
+    commune_name: string;
+    groups: string[] | null;
+    verification: string | null;
+  }>`
+    SELECT c.id, c.full_name, c.birth_date, c.sex, c.commune_code, c.personal_id, m.name AS commune_name,
+      (SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL) AS groups,
+      (SELECT v.status FROM child_verification v WHERE v.child_id = c.id ORDER BY v.id DESC LIMIT 1) AS verification
+    FROM child c JOIN commune m ON m.code = c.commune_code
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${f.limit} OFFSET ${f.offset}
+  `.execute(db);
+  return rows.rows;
 }
 
 export async function findChild(db: Q, id: number) {

@@ -64,7 +64,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX child_personal_id ON child (personal_id) WHERE personal_id IS NOT NULL AND merged_into IS NULL;
     -- the register of a commune, and the exact match of an import row without an ID
     CREATE INDEX child_commune ON child (commune_code, birth_date);
-    CREATE INDEX child_exact ON child (name_key, birth_date);
+    -- text_pattern_ops: equality and a LIKE 'prefix%' search use it whatever the database's collation
+    CREATE INDEX child_exact ON child (name_key text_pattern_ops, birth_date);
     CREATE INDEX child_name_trgm ON child USING gin (name_key gin_trgm_ops);
     CREATE INDEX child_source_job ON child (source_job_id) WHERE source_job_id IS NOT NULL;
     -- a file imported again: each row finds the record it made the first time
