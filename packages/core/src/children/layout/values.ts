@@ -91,8 +91,7 @@ export function readGroups(text: string): CellRead<CircumstanceGroup[]> {
     // only what could be a mistyped letter is quoted: a longer word may be a name from a column
     // mapped here by mistake, and reasons never quote a child's or a parent's name
     const shown = bad.filter((b) => b.length <= 2).slice(0, 5);
-    const list =
-      shown.length > 0 ? shown.map((b) => `"${b}"`).join(', ') + (bad.length > shown.length ? ', …' : '') : 'ô này';
+    const list = shown.length > 0 ? shown.map((b) => `"${b}"`).join(', ') + (bad.length > shown.length ? ', …' : '') : 'ô này';
     return {
       ok: false,
       reason: {
