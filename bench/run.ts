@@ -53,6 +53,11 @@ else console.log('indicators not run: set BENCH_INDICATORS=1 (loads ~2 million v
 // a round of 155 bodies filled through the services (~45 s), then 5 builds and 200 board requests
 reportReporting(await benchReporting());
 
+// a generated register of 1,000,000 children imported, scanned for duplicates and searched, on each
+// engine: about ten minutes, so asked for explicitly (BENCH_CHILDREN_ROWS for a smaller register)
+if (process.env.BENCH_CHILDREN === '1') await import('./children.ts');
+else console.log('children not run: set BENCH_CHILDREN=1 (or run bench/children.ts; 1,000,000 children, ~10 minutes)');
+
 // a 500k-value and a 200k-row import under 20 readers: about two minutes, so asked for explicitly
 if (process.env.BENCH_IMPORT === '1') await benchImportUnderLoad();
 else console.log('import   not run: set BENCH_IMPORT=1 (or run bench/import-under-load.ts; two imports under load, ~2 minutes)');
