@@ -42,7 +42,7 @@ export function DuplicatesPage() {
   const [error, setError] = useState<string | null>(null);
   /** after a decision the next pair's comparison takes the focus (the buttons pressed are gone) */
   const [focusNext, setFocusNext] = useState(false);
-  const [confirming, setConfirming] = useState<{ pair: DuplicatePairDto; action: 'keepA' | 'keepB' | 'undo' } | null>(null);
+  const [confirming, setConfirming] = useState<{ pair: DuplicatePairDto; action: PairAction } | null>(null);
 
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
@@ -63,22 +63,25 @@ export function DuplicatesPage() {
     pairs.reload();
   };
 
-  const act = async (pair: DuplicatePairDto, action: PairAction) => {
-    if (action === 'different') {
-      try {
-        await childrenApi.markDifferent(pair.id);
-        decided(pair, t('chdDifferentDone', { id: pair.id }));
-      } catch (err) {
-        setError(errorMessage(err));
-      }
-      return;
-    }
+  // every decision is confirmed first: "different" is never proposed again, a merge hides a record
+  const act = (pair: DuplicatePairDto, action: PairAction) => {
     setConfirming({ pair, action });
   };
 
   const confirm = async () => {
     if (!confirming) return;
     const { pair, action } = confirming;
+    if (action === 'different') {
+      try {
+        await childrenApi.markDifferent(pair.id);
+        setConfirming(null);
+        decided(pair, t('chdDifferentDone', { id: pair.id }));
+      } catch (err) {
+        setConfirming(null);
+        setError(errorMessage(err));
+      }
+      return;
+    }
     if (action === 'undo') {
       await childrenApi.undoMerge(pair.id);
       setConfirming(null);
@@ -141,7 +144,7 @@ export function DuplicatesPage() {
       )}
       {pairs.loading && !pairs.data && <Loader />}
       {pairs.data && items.length === 0 && <Text c="dimmed">{t('chdDupEmpty')}</Text>}
-      {selected && <PairCompare key={selected.id} pair={selected} focus={focusNext} onAction={(a) => void act(selected, a)} />}
+      {selected && <PairCompare key={selected.id} pair={selected} focus={focusNext} onAction={(a) => act(selected, a)} />}
       {items.length > 0 && (
         <Table.ScrollContainer minWidth={800}>
           <Table striped highlightOnHover data-testid="dup-table">
@@ -189,13 +192,23 @@ export function DuplicatesPage() {
       )}
       {confirming && (
         <ConfirmModal
-          title={t(confirming.action === 'undo' ? 'chdUndoConfirmTitle' : 'chdMergeConfirmTitle')}
+          title={t(
+            confirming.action === 'undo'
+              ? 'chdUndoConfirmTitle'
+              : confirming.action === 'different'
+                ? 'chdDifferentConfirmTitle'
+                : 'chdMergeConfirmTitle',
+          )}
           text={
             confirming.action === 'undo'
               ? t('chdUndoConfirmText', { a: confirming.pair.a.id, b: confirming.pair.b.id })
-              : mergeText(confirming.pair, confirming.action, t)
+              : confirming.action === 'different'
+                ? t('chdDifferentConfirmText', { a: confirming.pair.a.id, b: confirming.pair.b.id })
+                : mergeText(confirming.pair, confirming.action, t)
           }
-          confirm={t(confirming.action === 'undo' ? 'chdUndo' : 'chdMergeConfirm')}
+          confirm={t(
+            confirming.action === 'undo' ? 'chdUndo' : confirming.action === 'different' ? 'chdDifferent' : 'chdMergeConfirm',
+          )}
           onCancel={() => setConfirming(null)}
           onConfirm={confirm}
         />

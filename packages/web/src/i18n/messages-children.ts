@@ -184,6 +184,8 @@ export const childrenVi = {
   chdMergeConfirmText:
     'Giữ hồ sơ #{kept} ({name}); hồ sơ #{merged} được gộp vào đó. Các ô còn trống của hồ sơ được giữ lấy giá trị từ hồ sơ kia; lịch sử của cả hai được giữ. Có thể hoàn tác ở thẻ "Đã gộp".',
   chdMergeConfirm: 'Gộp',
+  chdDifferentConfirmTitle: 'Hai trẻ khác nhau',
+  chdDifferentConfirmText: 'Ghi nhận hồ sơ #{a} và #{b} là hai trẻ khác nhau: cặp này sẽ không bao giờ được đề xuất lại.',
   chdUndoConfirmTitle: 'Hoàn tác việc gộp',
   chdUndoConfirmText:
     'Tách lại hồ sơ #{a} và #{b} như trước khi gộp; các ô đã được bổ sung khi gộp trở lại như cũ và cặp này trở về danh sách chờ xem xét.',
@@ -374,6 +376,9 @@ export const childrenEn: Partial<Record<keyof typeof childrenVi, string>> = {
   chdMergeConfirmText:
     'Record #{kept} ({name}) is kept; record #{merged} is merged into it. The kept record\u2019s empty fields take the other\u2019s values; the history of both is kept. The merge can be undone on the "Merged" tab.',
   chdMergeConfirm: 'Merge',
+  chdDifferentConfirmTitle: 'Two different children',
+  chdDifferentConfirmText:
+    'Records #{a} and #{b} are recorded as two different children: this pair will never be proposed again.',
   chdUndoConfirmTitle: 'Undo the merge',
   chdUndoConfirmText:
     'Records #{a} and #{b} are separated again as before the merge; the fields the merge filled in go back as they were, and the pair returns to the review list.',
