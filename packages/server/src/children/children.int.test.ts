@@ -69,6 +69,41 @@ describe('the register', () => {
     );
   });
 
+  it('records the support a child received in a group, which indicator 8 counts as supported', async () => {
+    const membership = await t.db.kysely
+      .selectFrom('child_group')
+      .select('id')
+      .where('child_id', '=', ids.xoan)
+      .executeTakeFirstOrThrow();
+    const url = `/api/children/${ids.xoan}/groups/${membership.id}`;
+    const officerB = await signInNewUser(t, { role: 'commune_officer', communeCode: COMMUNE_B });
+    expect((await t.app.inject({ method: 'PATCH', url, headers: officer.headers, payload: { support: 'x' } })).statusCode).toBe(
+      404,
+    );
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: officerB.headers,
+      payload: { support: 'Trợ cấp xã hội hằng tháng' },
+    });
+    expect(res.statusCode, res.body).toBe(204);
+    const year = new Date().toISOString().slice(0, 4);
+    const stats = await t.app.inject({
+      method: 'GET',
+      url: `/api/children/statistics?period=${year}`,
+      headers: officerB.headers,
+    });
+    expect(stats.json<{ items: { special: number; supported: number }[] }>().items).toEqual([
+      expect.objectContaining({ communeCode: COMMUNE_B, special: 1, supported: 1 }),
+    ]);
+    const history = await t.db.kysely
+      .selectFrom('child_history')
+      .select(['action', 'changes'])
+      .where('child_id', '=', ids.xoan)
+      .execute();
+    expect(history).toEqual([{ action: 'group', changes: { 'group a support': [null, 'Trợ cấp xã hội hằng tháng'] } }]);
+  });
+
   it('keeps a commune officer to their commune on every read, each refusal logged', async () => {
     expect((await list(officer, 'q=xoan')).items).toEqual([]);
     expect((await list(officer, `commune=${COMMUNE_B}`)).status).toBe(403);

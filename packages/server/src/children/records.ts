@@ -13,7 +13,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
-import { TreError, forbidden, invalid } from '../errors.ts';
+import { TreError, forbidden, invalid, notFound } from '../errors.ts';
 import { ErrorCode } from '@tre/core';
 import { communes } from './communes.ts';
 import { childColumns } from './columns.ts';
@@ -240,6 +240,67 @@ export async function updateChild(
       entity: 'child',
       entityId: String(id),
       after: { fields: Object.keys(changes) },
+    });
+  });
+}
+
+export interface MembershipChange {
+  startedOn?: string | null | undefined;
+  endedOn?: string | null | undefined;
+  support?: string | null | undefined;
+}
+
+/**
+ * A group membership's start, end and the support received (what indicator 8's "supported" counts),
+ * changed on the record it belongs to, with its history; a membership of a record out of reach is
+ * "not found" like the record.
+ */
+export async function updateMembership(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  childId: number,
+  membershipId: number,
+  change: MembershipChange,
+): Promise<void> {
+  await getChildRow(db, actor, 'children.edit', childId);
+  await db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('child_group')
+      .selectAll()
+      .where('id', '=', membershipId)
+      .where('child_id', '=', childId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound({ vi: 'nhóm hoàn cảnh này của hồ sơ', en: 'This membership of the record' });
+    const next = {
+      started_on: change.startedOn === undefined ? before.started_on : change.startedOn,
+      ended_on: change.endedOn === undefined ? before.ended_on : change.endedOn,
+      support: change.support === undefined ? before.support : change.support,
+    };
+    if (next.started_on && next.ended_on && next.ended_on < next.started_on) {
+      throw invalid('endedOn', 'Ngày kết thúc trước ngày bắt đầu', 'The end is before the start');
+    }
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const key of ['started_on', 'ended_on', 'support'] as const) {
+      if (next[key] !== before[key]) changes[`group ${before.grp} ${key}`] = [before[key], next[key]];
+    }
+    if (Object.keys(changes).length === 0) return;
+    await trx.updateTable('child_group').set(next).where('id', '=', membershipId).execute();
+    await trx
+      .insertInto('child_history')
+      .values({
+        child_id: childId,
+        actor_id: userIdOf(actor),
+        actor_name: actor.username,
+        action: 'group',
+        changes: JSON.stringify(changes),
+      })
+      .execute();
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'update',
+      entity: 'child_group',
+      entityId: String(membershipId),
+      after: { child: childId, fields: Object.keys(changes) },
     });
   });
 }

@@ -1,4 +1,4 @@
-import { childrenPermissions } from '@tre/core';
+import { checkText, childrenPermissions, describeUnsafeCharacter } from '@tre/core';
 import { parseColumnMap } from '@tre/core/children/layout/column-map';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -24,7 +24,7 @@ import { pairsInState } from './duplicates/queue.ts';
 import { rejectionsWorkbook } from './excel.ts';
 import { exportChildren } from './export.ts';
 import { listChildren, readChild } from './service.ts';
-import { createChild, updateChild } from './records.ts';
+import { createChild, updateChild, updateMembership } from './records.ts';
 import { auditActorOf } from '../audit/session-actor.ts';
 import type { DuplicateScans } from './duplicates/service.ts';
 import { startCommuneVerification, verificationJob, verifyChild } from './verification.ts';
@@ -48,6 +48,14 @@ import {
 import { vietnamDate } from '@tre/core';
 
 const tags = ['children'];
+
+/** The support received, as multi-line text: NFC, no control characters (core text guard), empty is none. */
+function cleanSupport(text: string): string | null {
+  const checked = checkText(text, { multiline: true });
+  if (!checked.ok)
+    throw invalid('support', describeUnsafeCharacter(checked.unsafe, 'vi'), describeUnsafeCharacter(checked.unsafe, 'en'));
+  return checked.text === '' ? null : checked.text;
+}
 
 /** Refused rows on the import page, and in its Excel file (built in memory: bounded, so one big bad file holds nobody up). */
 const REPORT_ROWS_SHOWN = 1000;
@@ -259,6 +267,33 @@ export function childrenRoutes(
       },
       async (request, reply) => {
         await updateChild(db, authorize(request, childrenPermissions, 'children.edit'), request.params.id, request.body);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.patch(
+      '/api/children/:id/groups/:membership',
+      {
+        config: { readLog: { kind: 'child', record: fromParams('id'), logAllowed: () => false } },
+        schema: {
+          tags,
+          summary: 'Sửa thời gian và hỗ trợ đã nhận của một nhóm hoàn cảnh / a membership’s dates and the support received',
+          params: ChildIdParams.extend({ membership: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
+          body: z.object({
+            startedOn: z.iso.date().nullable().optional(),
+            endedOn: z.iso.date().nullable().optional(),
+            support: z.string().trim().max(2000).nullable().optional(),
+          }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const actor = authorize(request, childrenPermissions, 'children.edit');
+        const { support, ...dates } = request.body;
+        await updateMembership(db, actor, request.params.id, request.params.membership, {
+          ...dates,
+          ...(support === undefined ? {} : { support: support === null ? null : cleanSupport(support) }),
+        });
         return reply.status(204).send(null);
       },
     );
