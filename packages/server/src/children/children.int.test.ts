@@ -14,7 +14,7 @@ import { makeChild } from '../test/children.ts';
 let t: TestApp;
 let admin: Session;
 let officer: Session;
-const ids: Record<string, number> = {};
+const ids = { nhung: 0, nhu: 0, xoan: 0 };
 
 beforeAll(async () => {
   t = await startTestApp();
