@@ -77,7 +77,25 @@ export async function listChildren(db: Kysely<Database>, actor: SessionActor, qu
     limit: query.limit,
     offset: query.offset,
   });
-  return rows.map((r): ChildSummaryDto => ({
+  return rows.map((r) => childSummary(r, today));
+}
+
+/** A record as lists show it (the register, the duplicate review): its personal ID masked. */
+export function childSummary(
+  r: {
+    id: number;
+    full_name: string;
+    birth_date: string;
+    sex: 'male' | 'female';
+    commune_code: string;
+    commune_name: string;
+    personal_id: string | null;
+    groups: string[] | null;
+    verification?: string | null;
+  },
+  today: string,
+): ChildSummaryDto {
+  return {
     id: r.id,
     fullName: r.full_name,
     birthDate: r.birth_date,
@@ -87,8 +105,8 @@ export async function listChildren(db: Kysely<Database>, actor: SessionActor, qu
     personalIdMasked: r.personal_id ? maskPersonalId(r.personal_id) : null,
     groups: (r.groups ?? []) as CircumstanceGroup[],
     active: isActiveChild(r.birth_date, today),
-    verification: (r.verification as ChildSummaryDto['verification']) ?? null,
-  }));
+    verification: (r.verification as ChildSummaryDto['verification'] | undefined) ?? null,
+  };
 }
 
 /** A record the actor may take the action on, or NOT_FOUND (a record out of reach is not told apart from none). */

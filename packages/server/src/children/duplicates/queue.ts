@@ -1,9 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { maskPersonalId } from '@tre/core/children/personal-id';
 import { scopeOf, childrenPermissions, vietnamDate, type DuplicatePairDto, type DuplicateRecordDto } from '@tre/core';
 import type { Database } from '../../db/schema.ts';
 import type { SessionActor } from '../../audit/session-actor.ts';
-import { isActiveChild } from '../dates.ts';
+import { childSummary } from '../service.ts';
 
 /**
  * SQL of the duplicate review queue (child_duplicate). A pair is stored once (child_a < child_b,
@@ -80,16 +79,7 @@ type RecordRow = {
 
 export function duplicateRecordDto(r: RecordRow, today: string): DuplicateRecordDto {
   return {
-    id: r.id,
-    fullName: r.full_name,
-    birthDate: r.birth_date,
-    sex: r.sex,
-    communeCode: r.commune_code,
-    communeName: r.commune_name,
-    personalIdMasked: r.personal_id ? maskPersonalId(r.personal_id) : null,
-    groups: (r.groups ?? []) as DuplicateRecordDto['groups'],
-    active: isActiveChild(r.birth_date, today),
-    verification: null,
+    ...childSummary(r, today),
     motherName: r.mother_name,
     fatherName: r.father_name,
     address: r.address,

@@ -84,7 +84,6 @@ export interface PublishOutcome {
   imported: number;
   updated: number;
   unchanged: number;
-  changedIds: number[];
 }
 
 /**
@@ -106,7 +105,7 @@ export async function publishJob(
   const reach = scopeCommune === null ? sql`` : sql`AND c.commune_code = ${scopeCommune}`;
   await sql`
     CREATE TEMP TABLE import_rows ON COMMIT DROP AS
-    SELECT x.*, NULL::bigint AS match_id, false AS changed
+    SELECT x.*, NULL::bigint AS match_id
     FROM child_import_stage s,
       jsonb_to_recordset(s.rows) AS x(
         source_row integer, full_name text, name_key text, birth_date date, sex text, ethnicity text,
@@ -221,6 +220,5 @@ export async function publishJob(
     imported,
     updated: matched.rows[0]?.updated ?? 0,
     unchanged: matched.rows[0]?.unchanged ?? 0,
-    changedIds,
   };
 }
