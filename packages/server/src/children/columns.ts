@@ -2,11 +2,11 @@
 import type { ChildDraft } from '@tre/core/children/child';
 import { childNameKey } from '@tre/core/children/name-key';
 
-/** A normalised child (a spreadsheet row or the screen) as the child table's columns. */
-export function childColumns(d: ChildDraft) {
+/** A normalised child (a spreadsheet row or the screen) as the child table's columns; an import passes a remembering `nameKey`. */
+export function childColumns(d: ChildDraft, nameKey: (name: string) => string = childNameKey) {
   return {
     full_name: d.fullName,
-    name_key: childNameKey(d.fullName),
+    name_key: nameKey(d.fullName),
     birth_date: d.birthDate,
     sex: d.sex,
     ethnicity: d.ethnicity,

@@ -59,7 +59,8 @@ export interface ChildHistoryTable {
 export interface ChildImportStageTable {
   job_id: string;
   first_row: number;
-  rows: Json;
+  /** a JSON array of StagedChild (children/import/repository.ts), as the worker wrote it */
+  rows: string;
 }
 
 export interface ChildDuplicateTable {

@@ -5,6 +5,7 @@ import type { ChildDraft, ChildField, FieldProblem } from '../child.ts';
 import { officialEthnicity } from '../ethnicity.ts';
 import { normalisePersonName } from '../names.ts';
 import { compactPersonalId, personalIdProblems } from '../personal-id.ts';
+import { CellMemo } from './cell-memo.ts';
 import { type CommuneResolver, readCommune } from './communes.ts';
 import { isIsoDate, isUnderAge, readDate } from './dates.ts';
 import { type CellValue, type ChildCells, fieldProblem, type CellRead } from './fields.ts';
@@ -22,6 +23,8 @@ export interface RowContext {
   /** the import date in Vietnam, `YYYY-MM-DD`: ages and "not in the future" are counted from it */
   today: string;
   resolveCommune: CommuneResolver;
+  /** an import's reads of repeated cells (cell-memo.ts); the screen's single rows need none */
+  memo?: CellMemo;
 }
 
 export interface RowResult {
@@ -72,73 +75,115 @@ const codeOf = (value: NonNullable<CellValue>): CellRead<string | number> =>
 const dateOf = (value: NonNullable<CellValue>): CellRead<string> =>
   typeof value === 'string' || typeof value === 'number' || value instanceof Date ? readDate(value) : notText(value);
 
-export function normaliseChildRow(cells: ChildCells, context: RowContext): RowResult {
-  const problems: FieldProblem[] = [];
-  const warnings: FieldProblem[] = [];
-  const warn = (field: ChildField, reason: Bilingual) => warnings.push(fieldProblem(field, reason));
-  /** `next` applied to what `read` read, keeping read's warning; a refusal passes through. */
-  const then = <A, B>(field: ChildField, read: CellRead<A>, next: (value: A) => CellRead<B>): CellRead<B> => {
-    if (!read.ok) return read;
-    if (read.warning) warn(field, read.warning);
-    return next(read.value);
-  };
-  /** A required field (a problem when empty) or an optional one (null when empty), by its reader. */
-  function cell<T>(field: ChildField, required: true, reader: (value: NonNullable<CellValue>) => CellRead<T>): T | undefined;
-  function cell<T>(
-    field: ChildField,
-    required: false,
-    reader: (value: NonNullable<CellValue>) => CellRead<T>,
-  ): T | null | undefined;
-  function cell<T>(field: ChildField, required: boolean, reader: (value: NonNullable<CellValue>) => CellRead<T>) {
-    const value = cells[field];
-    const read: CellRead<T | null> = isEmpty(value) ? (required ? no(REQUIRED) : { ok: true, value: null }) : reader(value);
-    if (!read.ok) {
-      problems.push(fieldProblem(field, read.reason));
-      return undefined;
-    }
-    if (read.warning) warn(field, read.warning);
-    return read.value;
-  }
-  const name = (field: ChildField) => (value: NonNullable<CellValue>) => then(field, textOf(value), normalisePersonName);
-  const text =
-    <T>(field: ChildField, reader: (text: string) => CellRead<T>) =>
-    (value: NonNullable<CellValue>) =>
-      then(field, textOf(value), reader);
+/** What one row's reading has found so far; the readers below add to it. */
+interface RowState {
+  context: RowContext;
+  problems: FieldProblem[];
+  warnings: FieldProblem[];
+  birthDate?: string | undefined;
+  sex?: ChildDraft['sex'] | undefined;
+}
 
-  const fullName = cell('fullName', true, name('fullName'));
-  const birthDate = cell('birthDate', true, (v) => then('birthDate', dateOf(v), checkBirth));
-  const sex = cell('sex', true, text('sex', readSex));
-  const ethnicity = cell('ethnicity', false, text('ethnicity', readEthnicity));
-  const communeCode = cell('communeCode', true, (v) =>
-    then('communeCode', then('communeCode', codeOf(v), readCommuneCode), (code) => readCommune(code, context.resolveCommune)),
-  );
-  const address = cell('address', false, text('address', readAddress));
-  const motherName = cell('motherName', false, name('motherName'));
-  const fatherName = cell('fatherName', false, name('fatherName'));
-  const carerName = cell('carerName', false, name('carerName'));
-  const phone = cell('phone', false, (v) => then('phone', codeOf(v), readPhone));
-  const groups = cell('groups', false, text('groups', readGroups)) ?? [];
-  const identifiedOn = cell('identifiedOn', false, (v) => then('identifiedOn', dateOf(v), checkIdentified));
-  const disability = cell('disability', false, (v) =>
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? readDisability(v) : notText(v),
-  );
-  const schooling = cell('schooling', false, text('schooling', readSchooling));
-  const personalId = cell('personalId', false, (v) => then('personalId', codeOf(v), checkPersonalId));
+/** Reads a non-empty cell of a field; module-level, so that a row allocates no functions. */
+type CellReader<T> = (value: NonNullable<CellValue>, state: RowState, field: ChildField) => CellRead<T>;
+
+/** `next` applied to what `read` read, keeping read's warning; a refusal passes through. */
+function then<A, B>(state: RowState, field: ChildField, read: CellRead<A>, next: (value: A, state: RowState) => CellRead<B>) {
+  if (!read.ok) return read;
+  if (read.warning) state.warnings.push(fieldProblem(field, read.warning));
+  return next(read.value, state);
+}
+
+/**
+ * A field's value: the reader's (null for an empty optional cell), or undefined with a problem.
+ * A cell repeated in an import is read once (cell-memo.ts): what it added is added again.
+ */
+function cell<T>(state: RowState, cells: ChildCells, field: ChildField, required: boolean, reader: CellReader<T>) {
+  const value = cells[field];
+  const memo = state.context.memo;
+  if (memo === undefined || !CellMemo.remembers(field, value)) return readCell(state, field, required, value, reader);
+  const known = memo.get(field, value);
+  if (known) {
+    state.problems.push(...known.problems);
+    state.warnings.push(...known.warnings);
+    return known.value as T | null | undefined;
+  }
+  const [p, w] = [state.problems.length, state.warnings.length];
+  const read = readCell(state, field, required, value, reader);
+  memo.set(field, value, { value: read, problems: state.problems.slice(p), warnings: state.warnings.slice(w) });
+  return read;
+}
+
+function readCell<T>(state: RowState, field: ChildField, required: boolean, value: CellValue, reader: CellReader<T>) {
+  const read: CellRead<T | null> = isEmpty(value)
+    ? required
+      ? no(REQUIRED)
+      : { ok: true, value: null }
+    : reader(value, state, field);
+  if (!read.ok) {
+    state.problems.push(fieldProblem(field, read.reason));
+    return undefined;
+  }
+  if (read.warning) state.warnings.push(fieldProblem(field, read.warning));
+  return read.value;
+}
+
+const nameCell: CellReader<string> = (v, state, field) => then(state, field, textOf(v), normalisePersonName);
+const textCell =
+  <T>(reader: (text: string) => CellRead<T>): CellReader<T> =>
+  (v, state, field) =>
+    then(state, field, textOf(v), reader);
+const sexCell = textCell(readSex);
+const ethnicityCell = textCell(readEthnicity);
+const addressCell = textCell(readAddress);
+const groupsCell = textCell(readGroups);
+const schoolingCell = textCell(readSchooling);
+const birthCell: CellReader<string> = (v, state, field) => then(state, field, dateOf(v), checkBirth);
+const identifiedCell: CellReader<string> = (v, state, field) => then(state, field, dateOf(v), checkIdentified);
+const phoneCell: CellReader<string> = (v, state, field) => then(state, field, codeOf(v), readPhone);
+const personalIdCell: CellReader<string> = (v, state, field) => then(state, field, codeOf(v), checkPersonalId);
+const communeCell: CellReader<string> = (v, state, field) =>
+  then(state, field, then(state, field, codeOf(v), readCommuneCode), (code) => readCommune(code, state.context.resolveCommune));
+const disabilityCell: CellReader<boolean> = (v) =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? readDisability(v) : notText(v);
+
+export function normaliseChildRow(cells: ChildCells, context: RowContext): RowResult {
+  const state: RowState = { context, problems: [], warnings: [] };
+  const { problems, warnings } = state;
+  const fullName = cell(state, cells, 'fullName', true, nameCell);
+  const birthDate = (state.birthDate = cell(state, cells, 'birthDate', true, birthCell) ?? undefined);
+  const sex = (state.sex = cell(state, cells, 'sex', true, sexCell) ?? undefined);
+  const ethnicity = cell(state, cells, 'ethnicity', false, ethnicityCell);
+  const communeCode = cell(state, cells, 'communeCode', true, communeCell);
+  const address = cell(state, cells, 'address', false, addressCell);
+  const motherName = cell(state, cells, 'motherName', false, nameCell);
+  const fatherName = cell(state, cells, 'fatherName', false, nameCell);
+  const carerName = cell(state, cells, 'carerName', false, nameCell);
+  const phone = cell(state, cells, 'phone', false, phoneCell);
+  const groups = cell(state, cells, 'groups', false, groupsCell) ?? [];
+  const identifiedOn = cell(state, cells, 'identifiedOn', false, identifiedCell);
+  const disability = cell(state, cells, 'disability', false, disabilityCell);
+  const schooling = cell(state, cells, 'schooling', false, schoolingCell);
+  const personalId = cell(state, cells, 'personalId', false, personalIdCell);
 
   if (groups.includes('d') && disability === false) {
-    warn('disability', {
-      vi: 'ghi Không nhưng trẻ thuộc nhóm d (trẻ em khuyết tật)',
-      en: 'says no but the child is in group d (children with disabilities)',
-    });
+    warnings.push(
+      fieldProblem('disability', {
+        vi: 'ghi Không nhưng trẻ thuộc nhóm d (trẻ em khuyết tật)',
+        en: 'says no but the child is in group d (children with disabilities)',
+      }),
+    );
   }
   // every read that failed added a problem; the undefined tests only tell the compiler so
   if (
     problems.length > 0 ||
     fullName === undefined ||
+    fullName === null ||
     birthDate === undefined ||
     sex === undefined ||
     ethnicity === undefined ||
     communeCode === undefined ||
+    communeCode === null ||
     address === undefined ||
     motherName === undefined ||
     fatherName === undefined ||
@@ -170,46 +215,49 @@ export function normaliseChildRow(cells: ChildCells, context: RowContext): RowRe
     schooling,
   };
   return { draft, problems, warnings };
+}
 
-  function checkBirth(birth: string): CellRead<string> {
-    if (!isIsoDate(context.today)) {
-      return no({ vi: 'ngày nhập không hợp lệ (lỗi chương trình)', en: 'the import date is invalid (a program error)' });
-    }
-    if (birth > context.today) return no({ vi: 'ở tương lai', en: 'is in the future' });
-    if (!isUnderAge(birth, CHILD_AGE_LIMIT, context.today)) {
-      return no({
-        vi: 'người này đã đủ 16 tuổi vào ngày nhập; trẻ em là người dưới 16 tuổi (Luật Trẻ em, Điều 1)',
-        en: 'this person is 16 or older on the import date; a child is under 16 (Luật Trẻ em, Article 1)',
-      });
-    }
-    return { ok: true, value: birth };
+function checkBirth(birth: string, state: RowState): CellRead<string> {
+  const today = state.context.today;
+  if (!isIsoDate(today)) {
+    return no({ vi: 'ngày nhập không hợp lệ (lỗi chương trình)', en: 'the import date is invalid (a program error)' });
   }
-
-  function checkIdentified(on: string): CellRead<string> {
-    if (on > context.today) return no({ vi: 'ở tương lai', en: 'is in the future' });
-    if (birthDate && on < birthDate) return no({ vi: 'trước ngày sinh', en: 'is before the birth date' });
-    return { ok: true, value: on };
+  if (birth > today) return no({ vi: 'ở tương lai', en: 'is in the future' });
+  if (!isUnderAge(birth, CHILD_AGE_LIMIT, today)) {
+    return no({
+      vi: 'người này đã đủ 16 tuổi vào ngày nhập; trẻ em là người dưới 16 tuổi (Luật Trẻ em, Điều 1)',
+      en: 'this person is 16 or older on the import date; a child is under 16 (Luật Trẻ em, Article 1)',
+    });
   }
+  return { ok: true, value: birth };
+}
 
-  function checkPersonalId(value: string | number): CellRead<string> {
-    let id =
-      typeof value === 'number' ? (Number.isSafeInteger(value) && value >= 0 ? String(value) : 'x') : compactPersonalId(value);
-    // every ID starts with 0 (00 for the provinces 01–09), which Excel drops from a number cell
-    if (typeof value === 'number' && (id.length === 10 || id.length === 11)) {
-      id = id.padStart(12, '0');
-      warn('personalId', {
+function checkIdentified(on: string, state: RowState): CellRead<string> {
+  if (on > state.context.today) return no({ vi: 'ở tương lai', en: 'is in the future' });
+  if (state.birthDate && on < state.birthDate) return no({ vi: 'trước ngày sinh', en: 'is before the birth date' });
+  return { ok: true, value: on };
+}
+
+function checkPersonalId(value: string | number, state: RowState): CellRead<string> {
+  let id =
+    typeof value === 'number' ? (Number.isSafeInteger(value) && value >= 0 ? String(value) : 'x') : compactPersonalId(value);
+  // every ID starts with 0 (00 for the provinces 01–09), which Excel drops from a number cell
+  if (typeof value === 'number' && (id.length === 10 || id.length === 11)) {
+    id = id.padStart(12, '0');
+    state.warnings.push(
+      fieldProblem('personalId', {
         vi: 'đã thêm số 0 ở đầu (Excel bỏ số 0 ở đầu; hãy định dạng cột là Văn bản)',
         en: 'leading zeros were added (Excel drops them; format the column as Text)',
-      });
-    }
-    const holder = { birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null, sex: sex ?? null };
-    const found = personalIdProblems(id, holder);
-    const last = found.pop();
-    if (!last) return { ok: true, value: id };
-    // one problem per broken rule of the number, in the order they were found
-    for (const p of found) problems.push(fieldProblem('personalId', p));
-    return no(last);
+      }),
+    );
   }
+  const holder = { birthYear: state.birthDate ? Number(state.birthDate.slice(0, 4)) : null, sex: state.sex ?? null };
+  const found = personalIdProblems(id, holder);
+  const last = found.pop();
+  if (!last) return { ok: true, value: id };
+  // one problem per broken rule of the number, in the order they were found
+  for (const p of found) state.problems.push(fieldProblem('personalId', p));
+  return no(last);
 }
 
 function readEthnicity(t: string): CellRead<{ name: string; listed: boolean }> {

@@ -4,7 +4,7 @@ import { importKind } from '../../imports/runner.ts';
 import { uploaderScope } from '../../access/uploader.ts';
 import { type BatchOutcome, type BatchRow, type Rejection } from '../../imports/types.ts';
 import type { ImportJobRow } from '../../imports/repository.ts';
-import { publishJob, stageBatch, type StagedChild } from './repository.ts';
+import { publishJob, stageBatch } from './repository.ts';
 import type { ChildImportRow, ChildReaderOptions, ChildRowProblem } from './reader.ts';
 
 /**
@@ -48,8 +48,8 @@ export function readerOptionsOf(job: ImportJobRow): ChildReaderOptions {
   return { map: o.map ?? {}, today: o.today ?? vietnamDate(job.created_at) };
 }
 
-function outOfScope(scope: ChildImportContext['scope'], staged: StagedChild): boolean {
-  return scope !== null && !mayTakeOn(childrenPermissions, 'children.import', scope, { communeCode: staged.commune_code });
+function outOfScope(scope: ChildImportContext['scope'], communeCode: string): boolean {
+  return scope !== null && !mayTakeOn(childrenPermissions, 'children.import', scope, { communeCode });
 }
 
 async function storeRows(
@@ -58,11 +58,11 @@ async function storeRows(
   rows: BatchRow<ChildImportRow>[],
 ): Promise<BatchOutcome> {
   const rejections: Rejection[] = [];
-  const good: StagedChild[] = [];
+  const good: string[] = [];
   for (const { data } of rows) {
     if (data.problems.length > 0 || !data.staged) {
       rejections.push(rejectionOf(data.row, data.problems));
-    } else if (outOfScope(context.scope, data.staged)) {
+    } else if (outOfScope(context.scope, data.staged.communeCode)) {
       rejections.push(
         rejectionOf(data.row, [
           {
@@ -75,9 +75,9 @@ async function storeRows(
           },
         ]),
       );
-    } else good.push(data.staged);
+    } else good.push(data.staged.json);
   }
-  await stageBatch(trx, context.job.id, good);
+  await stageBatch(trx, context.job.id, rows[0]?.data.row ?? 0, good);
   return { imported: good.length, updated: 0, unchanged: 0, rejections };
 }
 

@@ -4,6 +4,8 @@ import type { ChildField } from '@tre/core/children/child';
 import { FIELD_HEADERS, type CellValue } from '@tre/core/children/layout/fields';
 import { matchHeaders, rowCells } from '@tre/core/children/layout/headers';
 import { normaliseChildRow } from '@tre/core/children/layout/row';
+import { CellMemo } from '@tre/core/children/layout/cell-memo';
+import { childNameKey } from '@tre/core/children/name-key';
 import { inflateBudget } from '@tre/core/files/zip';
 import { csvRecords, CsvError } from '../../imports/readers/csv.ts';
 import { sheetRows } from '../../imports/readers/xlsx.ts';
@@ -30,9 +32,13 @@ export interface ChildRowProblem {
 
 export interface ChildImportRow {
   row: number;
-  staged?: StagedChild;
+  /**
+   * A valid row: its commune (the batch checks it against the uploader's scope) and the row as
+   * StagedChild JSON, written here so that the main thread, which also serves every request,
+   * only joins the rows of a batch
+   */
+  staged?: { communeCode: string; json: string };
   problems: ChildRowProblem[];
-  warnings: ChildRowProblem[];
 }
 
 /** What the job tells the reader (ImportKind.readerOptions). */
@@ -61,8 +67,24 @@ const problemOf = (p: { field: ChildField; reason: Bilingual }): ChildRowProblem
   reason: p.reason,
 });
 
-function staged(row: number, d: NonNullable<ReturnType<typeof normaliseChildRow>['draft']>): StagedChild {
-  return { source_row: row, ...childColumns(d), groups: d.groups, identified_on: d.identifiedOn };
+type NameKeyOf = (name: string) => string;
+
+function staged(row: number, d: NonNullable<ReturnType<typeof normaliseChildRow>['draft']>, nameKey: NameKeyOf) {
+  const child: StagedChild = { source_row: row, ...childColumns(d, nameKey), groups: d.groups, identified_on: d.identifiedOn };
+  return { communeCode: d.communeCode, json: JSON.stringify(child) };
+}
+
+/** childNameKey remembered for the names an import repeats (bounded as CellMemo is). */
+function rememberedNameKey(max = 20_000): NameKeyOf {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      if (keys.size >= max) keys.clear();
+      keys.set(name, (key = childNameKey(name)));
+    }
+    return key;
+  };
 }
 
 const isBlank = (cells: readonly CellValue[]) =>
@@ -120,16 +142,16 @@ function* layoutRows(
   limits: ImportLimits,
   options: ChildReaderOptions,
 ): Generator<ChildImportRow[]> {
-  const context = { today: options.today, resolveCommune: communes() };
+  const context = { today: options.today, resolveCommune: communes(), memo: new CellMemo() };
+  const nameKey = rememberedNameKey();
   for (const { columns, rows } of bodyRows(fileName, source, limits, options.map)) {
     for (let i = 0; i < rows.length; i += GROUP) {
       yield rows.slice(i, i + GROUP).map(({ row, cells }) => {
         const result = normaliseChildRow(rowCells(cells, columns), context);
         return {
           row,
-          ...(result.draft ? { staged: staged(row, result.draft) } : {}),
+          ...(result.draft ? { staged: staged(row, result.draft, nameKey) } : {}),
           problems: result.problems.map(problemOf),
-          warnings: result.warnings.map(problemOf),
         };
       });
     }
