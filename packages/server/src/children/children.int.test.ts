@@ -36,6 +36,12 @@ describe('the register', () => {
     expect((await list(admin, 'q=nguyen thi hong nhung')).items.map((c) => c.id)).toEqual([ids.nhung]);
     expect((await list(admin, 'q=ng nhu')).items.map((c) => c.id)).toEqual([ids.nhu, ids.nhung]);
     expect((await list(admin, 'q=XOAN')).items.map((c) => c.id)).toEqual([ids.xoan]);
+    // the last word typed is no one's given name: the words are looked for anywhere in the name
+    expect((await list(admin, 'q=thi hong')).items.map((c) => c.id)).toEqual([ids.nhung]);
+    expect((await list(admin, 'q=nguyen thi')).items.map((c) => c.id).sort()).toEqual([ids.nhung, ids.nhu].sort());
+    // a page past the candidates is empty, never the first page again
+    expect((await list(admin, 'q=ng nhu&limit=1&offset=1')).items.map((c) => c.id)).toEqual([ids.nhung]);
+    expect((await list(admin, 'q=ng nhu&limit=1&offset=2')).items).toEqual([]);
   });
 
   it('finds a child by ID, masking it in the list and showing it whole on the record', async () => {

@@ -41,34 +41,65 @@ function filtersOf(f: ChildFilter) {
   return sql.join(parts, sql` AND `);
 }
 
+/** Each word a prefix of a word of the name. */
+const wordsMatch = (words: string[]) =>
+  sql.join(
+    words.map((w) => sql`(c.name_key LIKE ${`${likeEscape(w)}%`} OR c.name_key LIKE ${`% ${likeEscape(w)}%`})`),
+    sql` AND `,
+  );
+
 /**
  * The ids a name search ranks. Ranking every match of a common word ("nguyen" is in 38% of names)
- * would cost a similarity per match; the candidates are instead the names equal to the query, those
- * starting with it (both through child_exact), and the first 2,000 whose words start with the query's
- * words (the trigram index for a rare word, a scan that stops early for a common one), so the best
- * matches are always among them and the work is bounded whatever the register's size.
+ * would cost a similarity per match; the candidates are instead a bounded set where the best
+ * matches are:
+ * - the names equal to the query and those starting with it (child_exact);
+ * - up to 500 names whose given name (the last word, child_given_name) starts with the query's last
+ *   word and whose other words match the query's others: people are called and searched by their
+ *   given name ("Nguyễn Anh", "Thị Phương", "ngu min"), and a given name is far rarer than a family
+ *   or middle name, so this reads a few thousand index entries (and no table rows: the index holds
+ *   the name and the filtered columns) where the trigram index would read every "nguyen";
+ * - only when the last word is no given name at all, the first 2,000 names with every word of the
+ *   query somewhere (the trigram index): "Nguyễn Văn" typed without the given name.
+ * The choice depends on the register alone, so every page of one search ranks the same set.
  */
 function searchCandidates(f: ChildFilter, words: string[]) {
   const key = words.join(' ');
   const filters = filtersOf(f);
-  const wordMatch = sql.join(
-    words.map((w) => sql`(c.name_key LIKE ${`${likeEscape(w)}%`} OR c.name_key LIKE ${`% ${likeEscape(w)}%`})`),
-    sql` AND `,
+  const last = words[words.length - 1] ?? '';
+  const others = words.slice(0, -1);
+  // one LIKE per word on the name with a space before it: checked on child_given_name's entries
+  const othersMatch = sql.join(
+    others.map((w) => sql`AND (' ' || c.name_key) LIKE ${`% ${likeEscape(w)}%`}`),
+    sql` `,
   );
   return sql`
-    (SELECT c.id FROM child c WHERE c.name_key = ${key} AND ${filters} LIMIT 200)
-    UNION (SELECT c.id FROM child c WHERE c.name_key LIKE ${`${likeEscape(key)}%`} AND ${filters} LIMIT 500)
-    UNION (SELECT c.id FROM child c WHERE ${wordMatch} AND ${filters} LIMIT 2000)`;
+    WITH given AS MATERIALIZED (
+      SELECT c.id, c.name_key FROM child c
+      WHERE split_part(c.name_key, ' ', -1) LIKE ${`${likeEscape(last)}%`} ${othersMatch} AND ${filters} LIMIT 500)
+    SELECT id, name_key FROM given
+    UNION (SELECT c.id, c.name_key FROM child c WHERE c.name_key = ${key} AND ${filters} LIMIT 200)
+    UNION (SELECT c.id, c.name_key FROM child c WHERE c.name_key LIKE ${`${likeEscape(key)}%`} AND ${filters} LIMIT 500)
+    UNION (SELECT c.id, c.name_key FROM child c
+      WHERE NOT EXISTS (SELECT 1 FROM given) AND ${wordsMatch(words)} AND ${filters} LIMIT 2000)`;
+}
+
+/**
+ * The page of a list: by name (and id) for a plain list; for a name search, the candidates ranked
+ * (the exact name, then names starting with the query, then by trigram similarity) and cut to the
+ * page before the records are read, so that the planner joins 50 rows, never the candidates.
+ */
+function pageIds(f: ChildFilter, words: string[]) {
+  if (words.length === 0) {
+    return sql`SELECT c.id, row_number() OVER (ORDER BY c.name_key, c.id) AS rank FROM child c WHERE ${filtersOf(f)}
+      ORDER BY c.name_key, c.id LIMIT ${f.limit} OFFSET ${f.offset}`;
+  }
+  const key = words.join(' ');
+  const rank = sql`(k.name_key = ${key}) DESC, (k.name_key LIKE ${`${likeEscape(key)}%`}) DESC, similarity(k.name_key, ${key}) DESC, k.id`;
+  return sql`SELECT k.id, row_number() OVER (ORDER BY ${rank}) AS rank FROM (${searchCandidates(f, words)}) k
+    ORDER BY ${rank} LIMIT ${f.limit} OFFSET ${f.offset}`;
 }
 
 export async function listChildren(db: Q, f: ChildFilter) {
-  const words = f.words ?? [];
-  const key = words.join(' ');
-  const where = words.length > 0 ? sql`c.id IN (${searchCandidates(f, words)})` : filtersOf(f);
-  const order =
-    words.length > 0
-      ? sql`(c.name_key = ${key}) DESC, (c.name_key LIKE ${`${likeEscape(key)}%`}) DESC, similarity(c.name_key, ${key}) DESC, c.id`
-      : sql`c.name_key, c.id`;
   const rows = await sql<{
     id: number;
     full_name: string;
@@ -83,10 +114,8 @@ export async function listChildren(db: Q, f: ChildFilter) {
     SELECT c.id, c.full_name, c.birth_date, c.sex, c.commune_code, c.personal_id, m.name AS commune_name,
       (SELECT array_agg(g.grp ORDER BY g.grp) FROM child_group g WHERE g.child_id = c.id AND g.ended_on IS NULL) AS groups,
       (SELECT v.status FROM child_verification v WHERE v.child_id = c.id ORDER BY v.id DESC LIMIT 1) AS verification
-    FROM child c JOIN commune m ON m.code = c.commune_code
-    WHERE ${where}
-    ORDER BY ${order}
-    LIMIT ${f.limit} OFFSET ${f.offset}
+    FROM (${pageIds(f, f.words ?? [])}) p JOIN child c ON c.id = p.id JOIN commune m ON m.code = c.commune_code
+    ORDER BY p.rank
   `.execute(db);
   return rows.rows;
 }

@@ -21,3 +21,14 @@ export async function analyzeTables(db: Kysely<Database>, tables: readonly (keyo
  */
 export const STATISTICS_FIRST_AT = 1000;
 export const STATISTICS_LAST_AT = 64_000;
+
+/**
+ * After a large import: fresh statistics, and the table's pages marked all-visible so that
+ * index-only scans (a name search through child_given_name) need not visit the table. PostgreSQL's
+ * autovacuum does this within a minute or so; PGlite has none. VACUUM reads only the pages the
+ * import wrote (~0.5 s for 1,000,000 children on PGlite) and cannot run inside a transaction.
+ */
+export async function vacuumTables(db: Kysely<Database>, tables: readonly (keyof Database)[]): Promise<void> {
+  if (tables.length === 0) return;
+  await sql`VACUUM (ANALYZE) ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+}

@@ -5,7 +5,7 @@ import type { Bilingual } from '@tre/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordAudit, type AuditActor } from '../audit/audit.ts';
-import { STATISTICS_FIRST_AT, STATISTICS_LAST_AT, analyzeTables } from '../db/statistics.ts';
+import { STATISTICS_FIRST_AT, STATISTICS_LAST_AT, analyzeTables, vacuumTables } from '../db/statistics.ts';
 import type { ImportSettings } from './limits.ts';
 import type { UploadSpool } from './spool.ts';
 import * as repo from './repository.ts';
@@ -315,7 +315,7 @@ export class ImportRunner {
           }
           case 'done':
             await this.#complete(job, kind, context);
-            if (done - job.rows_done >= STATISTICS_FIRST_AT) await analyzeTables(this.#db, kind.tables);
+            if (done - job.rows_done >= STATISTICS_FIRST_AT) await vacuumTables(this.#db, kind.tables);
             this.#emit(job, done, total, 'done');
             return;
           case 'failed':
