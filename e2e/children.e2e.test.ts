@@ -137,4 +137,45 @@ describe('the children register in the browser', () => {
     await page.getByTestId('dup-tab-pending').click();
     await expect.poll(() => page.getByTestId('dup-row').filter({ hasText: 'Xoan' }).count()).toBe(1);
   }, 180_000);
+
+  it('adds a child on the screen, records the support of a group, and shows the administrator who looked', async () => {
+    await page.goto(`${server.url}/children`);
+    await page.getByTestId('children-new').click();
+    await page.getByTestId('child-form-fullName').fill('Hà Thị Mai');
+    await page.getByTestId('child-form-birthDate').fill(`${year}-05-04`);
+    await page.getByTestId('child-form-sex').click();
+    await page.getByRole('option', { name: 'Nữ' }).click();
+    await page.getByTestId('child-form-communeCode').fill('1668'); // one digit short
+    await page.getByTestId('child-form-group-a').check();
+    await page.getByTestId('child-form-submit').click();
+    // the refusal is said at its field, and nothing was made
+    await expect.poll(async () => (await page.getByTestId('child-form').textContent()) ?? '').toContain('Mã xã');
+    expect(page.url()).toContain('/children/new');
+    await page.getByTestId('child-form-communeCode').fill('16681');
+    await page.getByTestId('child-form-submit').click();
+
+    // an administrator reads every commune: the record opens with a reason
+    await page.getByTestId('reason-modal').getByRole('textbox').fill('Kiểm tra hồ sơ vừa thêm');
+    await page.getByTestId('reason-modal').getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page.getByTestId('child-record').waitFor();
+    expect(await page.getByTestId('child-name').textContent()).toBe('Hà Thị Mai');
+    expect(await page.getByTestId('child-source').textContent()).toContain('màn hình');
+
+    await page.getByTestId('membership-edit-a').click();
+    await page.getByTestId('membership-support').fill('Trợ cấp xã hội hằng tháng từ 05/2026');
+    await page.getByTestId('membership-save').click();
+    await expect.poll(async () => (await page.getByTestId('child-groups').textContent()) ?? '').toContain('Trợ cấp xã hội');
+    expect(await page.getByTestId('child-history').textContent()).toContain('Trợ cấp xã hội');
+
+    // the record changed on the screen: the new address is kept, with its history
+    await page.getByTestId('child-edit-button').click();
+    await page.getByTestId('child-form-address').fill('Khối 3');
+    await page.getByTestId('child-form-submit').click();
+    await page.getByTestId('child-record').waitFor();
+    expect(await page.getByTestId('child-record').textContent()).toContain('Khối 3');
+
+    const readers = page.getByTestId('child-readers');
+    await readers.waitFor();
+    expect(await readers.textContent()).toContain('Kiểm tra hồ sơ vừa thêm');
+  }, 120_000);
 });

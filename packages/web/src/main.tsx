@@ -26,8 +26,9 @@ import { can } from './session/can.ts';
 import { CommuneAccessPanels } from './access/CommuneAccessPanels.tsx';
 import { MeasureTargetsPanel } from './indicators/targets/MeasureTargetsPanel.tsx';
 import { TargetHintProvider } from './indicators/targets/TargetHintProvider.tsx';
-import { canImportChildren, canReadChildren, canReviewDuplicates } from './children/access.ts';
+import { canEditChildren, canImportChildren, canReadChildren, canReviewDuplicates } from './children/access.ts';
 import { ChildrenPage } from './children/ChildrenPage.tsx';
+import { ChildNewPage } from './children/ChildNewPage.tsx';
 import { ChildPage } from './children/ChildPage.tsx';
 import { DuplicatesPage } from './children/DuplicatesPage.tsx';
 
@@ -105,6 +106,7 @@ function App() {
           path="children/import"
           element={canImportChildren(user) ? <Lazy page={<ChildImportPage />} /> : <Navigate to="/children" />}
         />
+        <Route path="children/new" element={canEditChildren(user) ? <ChildNewPage /> : <Navigate to="/children" />} />
         <Route
           path="children/duplicates"
           element={canReviewDuplicates(user) ? <DuplicatesPage /> : <Navigate to="/children" />}

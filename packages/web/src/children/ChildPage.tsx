@@ -1,12 +1,16 @@
 import { Alert, Anchor, Badge, Button, Group, List, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ChildDto, ChildField } from '@tre/core';
-import { useCallback, useEffect, useReducer, useRef, type ReactNode } from 'react';
+import type { ChildDto, ChildField, GroupMembershipDto } from '@tre/core';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDayTime } from '../reporting/labels.ts';
 import { useSession } from '../session/session.tsx';
 import { TableHead } from '../ui/TableHead.tsx';
-import { canImportChildren } from './access.ts';
+import { canEditChildren, canImportChildren, canSeeReaders, ownCommuneOf } from './access.ts';
+import { ChildForm } from './ChildForm.tsx';
+import { childBody, formValuesOf } from './form.ts';
+import { MembershipModal } from './MembershipModal.tsx';
+import { ReadersPanel } from './ReadersPanel.tsx';
 import { childrenApi } from './api.ts';
 import { VerificationBadge } from './badges.tsx';
 import {
@@ -28,7 +32,9 @@ import { recordReducer } from './reasonFlow.ts';
 function useChildRecord(id: number) {
   const [state, dispatch] = useReducer(recordReducer, { kind: 'loading' });
   const current = useRef(id);
+  const reason = useRef<string | undefined>(undefined);
   useEffect(() => {
+    reason.current = undefined;
     current.current = id;
     let live = true;
     dispatch({ type: 'load' });
@@ -41,9 +47,10 @@ function useChildRecord(id: number) {
     };
   }, [id]);
   const giveReason = useCallback(
-    (reason: string) => {
+    (given: string) => {
+      reason.current = given;
       dispatch({ type: 'submitReason' });
-      childrenApi.child(id, reason).then(
+      childrenApi.child(id, given).then(
         (child) => current.current === id && dispatch({ type: 'loaded', child }),
         (error: unknown) => current.current === id && dispatch({ type: 'failed', error }),
       );
@@ -52,7 +59,12 @@ function useChildRecord(id: number) {
   );
   const decline = useCallback(() => dispatch({ type: 'decline' }), []);
   const askAgain = useCallback(() => dispatch({ type: 'askAgain' }), []);
-  return { state, giveReason, decline, askAgain };
+  /** Reads the record again after a change, with the reason already given (a change is not a new look). */
+  const reload = useCallback(async () => {
+    const child = await childrenApi.child(id, reason.current);
+    if (current.current === id) dispatch({ type: 'loaded', child });
+  }, [id]);
+  return { state, giveReason, decline, askAgain, reload };
 }
 
 /**
@@ -64,7 +76,7 @@ export function ChildPage() {
   const { id: param = '' } = useParams();
   const id = Number(param);
   const { t } = useI18n();
-  const { state, giveReason, decline, askAgain } = useChildRecord(Number.isSafeInteger(id) && id > 0 ? id : 0);
+  const { state, giveReason, decline, askAgain, reload } = useChildRecord(Number.isSafeInteger(id) && id > 0 ? id : 0);
   const back = (
     <Anchor component={Link} to="/children" size="sm">
       ← {t('chdBack')}
@@ -91,7 +103,7 @@ export function ChildPage() {
           </Stack>
         </Alert>
       )}
-      {state.kind === 'ready' && <ChildRecord child={state.child} />}
+      {state.kind === 'ready' && <ChildRecord child={state.child} reload={reload} />}
     </Stack>
   );
 }
@@ -116,9 +128,30 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 
 const orDash = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
-function ChildRecord({ child: c }: { child: ChildDto }) {
+function ChildRecord({ child: c, reload }: { child: ChildDto; reload: () => Promise<void> }) {
   const { t, lang } = useI18n();
   const { user } = useSession();
+  const [editing, setEditing] = useState(false);
+  const [membership, setMembership] = useState<GroupMembershipDto | null>(null);
+  const mayEdit = canEditChildren(user) && c.mergedInto === null;
+  if (editing) {
+    return (
+      <Stack data-testid="child-edit">
+        <Title order={2}>{t('chdEditTitle', { name: c.fullName })}</Title>
+        <ChildForm
+          initial={formValuesOf(c)}
+          fixedCommune={ownCommuneOf(user)}
+          submitLabel={t('save')}
+          onCancel={() => setEditing(false)}
+          onSubmit={async (values) => {
+            await childrenApi.update(c.id, childBody(values), c.version);
+            await reload();
+            setEditing(false);
+          }}
+        />
+      </Stack>
+    );
+  }
   const field = (f: ChildField) => FIELD_LABELS[f][lang];
   const latest = c.verifications[0] ?? null;
   const mismatchLabel = (m: string) => (m in FIELD_LABELS ? FIELD_LABELS[m as ChildField][lang] : historyFieldLabel(m, lang));
@@ -130,6 +163,11 @@ function ChildRecord({ child: c }: { child: ChildDto }) {
           {c.fullName}
         </Title>
         <VerificationBadge status={latest?.status ?? null} />
+        {mayEdit && (
+          <Button size="xs" variant="default" onClick={() => setEditing(true)} data-testid="child-edit-button">
+            {t('chdEdit')}
+          </Button>
+        )}
         {!c.active && (
           <Badge color="gray" variant="outline" style={{ textTransform: 'none' }}>
             {t('chdOver16')}
@@ -215,7 +253,15 @@ function ChildRecord({ child: c }: { child: ChildDto }) {
           </Text>
         ) : (
           <Table data-testid="child-groups">
-            <TableHead labels={[t('chdGroupLetter'), t('chdGroupStarted'), t('chdGroupEnded'), t('chdGroupSupport')]} />
+            <TableHead
+              labels={[
+                t('chdGroupLetter'),
+                t('chdGroupStarted'),
+                t('chdGroupEnded'),
+                t('chdGroupSupport'),
+                ...(mayEdit ? [t('chdActions')] : []),
+              ]}
+            />
             <Table.Tbody>
               {c.groups.map((g) => (
                 <Table.Tr key={g.id}>
@@ -225,12 +271,36 @@ function ChildRecord({ child: c }: { child: ChildDto }) {
                   <Table.Td>{formatDate(g.startedOn)}</Table.Td>
                   <Table.Td>{g.endedOn ? formatDate(g.endedOn) : t('chdGroupOngoing')}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{orDash(g.support)}</Table.Td>
+                  {mayEdit && (
+                    <Table.Td>
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        onClick={() => setMembership(g)}
+                        data-testid={`membership-edit-${g.group}`}
+                      >
+                        {t('chdGroupEdit')}
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
       </Paper>
+
+      {membership && (
+        <MembershipModal
+          childId={c.id}
+          membership={membership}
+          onClose={() => setMembership(null)}
+          onSaved={async () => {
+            await reload();
+            setMembership(null);
+          }}
+        />
+      )}
 
       <Paper withBorder p="md" component="section" aria-labelledby="child-verification">
         <Title order={3} size="h4" id="child-verification" mb="xs">
@@ -300,6 +370,7 @@ function ChildRecord({ child: c }: { child: ChildDto }) {
           </Table.ScrollContainer>
         )}
       </Paper>
+      {canSeeReaders(user) && <ReadersPanel childId={c.id} />}
     </Stack>
   );
 }

@@ -24,7 +24,7 @@ import { useSession } from '../session/session.tsx';
 import { TableHead } from '../ui/TableHead.tsx';
 import { foldFilter } from '../ui/foldFilter.ts';
 import { unitsReads } from '../units/api.ts';
-import { canExportChildren, canImportChildren, canReviewDuplicates, readsEveryCommune } from './access.ts';
+import { canEditChildren, canExportChildren, canImportChildren, canReviewDuplicates, readsEveryCommune } from './access.ts';
 import { childrenApi, childrenReads } from './api.ts';
 import { GroupBadges, VerificationBadge } from './badges.tsx';
 import { GROUP_LABELS, SEX_LABELS, formatDate } from './labels.ts';
@@ -131,6 +131,11 @@ export function ChildrenPage() {
               data-testid="children-export"
             >
               {t('chdExport')}
+            </Button>
+          )}
+          {canEditChildren(user) && (
+            <Button component={Link} to="/children/new" variant="default" data-testid="children-new">
+              {t('chdNew')}
             </Button>
           )}
           {canImportChildren(user) && (

@@ -1,4 +1,4 @@
-import type { ChildDto, ChildImportReport, ChildSummaryDto, CircumstanceGroup, DuplicatePairDto } from '@tre/core';
+import type { ChildDto, ChildField, ChildImportReport, ChildSummaryDto, CircumstanceGroup, DuplicatePairDto } from '@tre/core';
 import { api, apiUpload } from '../api/client.ts';
 import { read, type Read } from '../api/useApi.ts';
 
@@ -14,6 +14,21 @@ export interface ChildListFilter {
 }
 
 export type DuplicateStatus = 'pending' | 'merged' | 'different';
+
+export interface MembershipChange {
+  startedOn: string | null;
+  endedOn: string | null;
+  support: string | null;
+}
+
+/** One look at a record, as the administrator's "who looked at it" shows it (GET /api/children/:id/readers). */
+export interface RecordReader {
+  at: string;
+  username: string | null;
+  route: string;
+  status: number;
+  reason: string | null;
+}
 
 const childUrl = (id: number) => `/api/children/${encodeURIComponent(String(id))}`;
 const pairUrl = (id: number) => `/api/children/duplicates/${encodeURIComponent(String(id))}`;
@@ -48,6 +63,14 @@ export const childrenApi = {
   /** the register (one commune's, or the reach of the user) as Excel, for a download link */
   exportHref: (commune?: string | null) =>
     commune ? `/api/children/export.xlsx?${new URLSearchParams({ commune }).toString()}` : '/api/children/export.xlsx',
+  /** a record typed on the screen: the layout's fields as text (ChildForm's childBody) */
+  create: (body: Record<ChildField, string | null>) => api<{ id: number }>('POST', '/api/children', body),
+  /** a change of a record, refused when someone changed it since `version` was read */
+  update: (id: number, body: Record<ChildField, string | null>, version: number) =>
+    api<undefined>('PATCH', childUrl(id), { ...body, version }),
+  /** a group membership's dates and the support received */
+  updateMembership: (id: number, membership: number, body: MembershipChange) =>
+    api<undefined>('PATCH', `${childUrl(id)}/groups/${encodeURIComponent(String(membership))}`, body),
   merge: (pair: number, keep: 'a' | 'b') => api<{ kept: number; merged: number }>('POST', `${pairUrl(pair)}/merge`, { keep }),
   markDifferent: (pair: number) => api<undefined>('POST', `${pairUrl(pair)}/different`),
   undoMerge: (pair: number) => api<undefined>('POST', `${pairUrl(pair)}/undo`),
@@ -56,6 +79,7 @@ export const childrenApi = {
 /** The register's reads, for useRead. */
 export const childrenReads = {
   list: (f: ChildListFilter): Read<{ items: ChildSummaryDto[] }> => read(`/api/children?${listParams(f).toString()}`),
+  readers: (id: number): Read<{ items: RecordReader[] }> => read(`${childUrl(id)}/readers`),
   duplicates: (status: DuplicateStatus): Read<{ items: DuplicatePairDto[] }> =>
     read(`/api/children/duplicates?${new URLSearchParams({ status }).toString()}`),
 };

@@ -1,10 +1,11 @@
-import type { ChildDto, DuplicateRecordDto } from '@tre/core';
+import { normaliseChildRow, type ChildDto, type DuplicateRecordDto } from '@tre/core';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
 import { vi as viMessages, type MessageKey } from '../i18n/messages.ts';
 import { listParams } from './api.ts';
 import { agreement, compareRecords, formatScore, stands } from './compare.ts';
+import { EMPTY_CHILD, childBody, formValuesOf } from './form.ts';
 import { formatDate, historyValue, sourceText } from './labels.ts';
 import {
   MAX_MAP_CHARS,
@@ -368,5 +369,60 @@ describe('duplicate reasons and report reasons in words', () => {
     expect(reasonWords('something-new', 'vi')).toBe('something-new');
     expect(withoutField('Ngày sinh: ở tương lai', 'Ngày sinh')).toBe('ở tương lai');
     expect(withoutField('ở tương lai', 'Ngày sinh')).toBe('ở tương lai');
+  });
+});
+
+describe('the record form: what the screen sends is read by the import layout’s rules', () => {
+  const child: ChildDto = {
+    id: 7,
+    fullName: 'Lò Thị Xoan',
+    birthDate: '2016-03-07',
+    sex: 'female',
+    ethnicity: 'Thái',
+    ethnicityListed: true,
+    personalId: null,
+    birthRegistered: null,
+    communeCode: '16681',
+    communeName: 'Phường Thành Vinh',
+    address: 'Bản Pá',
+    motherName: 'Lường Thị Ánh',
+    fatherName: null,
+    carerName: null,
+    phone: '0912345678',
+    disability: true,
+    schooling: 'lower_secondary',
+    active: true,
+    mergedInto: null,
+    version: 3,
+    source: { kind: 'screen', file: null, row: null, jobId: null },
+    groups: [
+      { id: 1, group: 'a', startedOn: '2024-01-01', endedOn: null, support: null },
+      { id: 2, group: 'd', startedOn: '2020-01-01', endedOn: '2023-01-01', support: null },
+    ],
+    history: [],
+    verifications: [],
+  };
+
+  it('gives a stored record back as the same record, open groups only', () => {
+    const context = { today: '2026-06-01', resolveCommune: () => ({ code: '16681', name: 'Phường Thành Vinh' }) };
+    const read = normaliseChildRow(childBody(formValuesOf(child)), context);
+    expect(read.problems).toEqual([]);
+    expect(read.draft).toMatchObject({
+      fullName: child.fullName,
+      birthDate: child.birthDate,
+      sex: 'female',
+      ethnicity: 'Thái',
+      communeCode: '16681',
+      disability: true,
+      schooling: 'lower_secondary',
+      groups: ['a'],
+    });
+  });
+
+  it('sends an empty field as null, so that the server reads no value', () => {
+    const body = childBody({ ...EMPTY_CHILD, fullName: 'Hà Thị Mai', address: '   ' });
+    expect(body.fullName).toBe('Hà Thị Mai');
+    expect(body.address).toBeNull();
+    expect(body.personalId).toBeNull();
   });
 });
