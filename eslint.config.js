@@ -8,9 +8,8 @@ import treRules from './eslint-rules/module-order.mjs';
  * The module order (README, Layout): each module imports only those before it. Foundations first
  * (no domain), then the domain modules in the order they build on each other, then what composes
  * them (the app, the commands, the entry points). Notifications (in-app messages and the mailer) come
- * before the domain modules that send them. The modules still to come (children, cases, communes,
- * voices) take their place after reporting; children comes first of them, since cases and
- * communes read the register.
+ * before the domain modules that send them. Children comes before cases (a case is about a child of
+ * the register); the modules still to come (communes, voices) take their place after cases.
  */
 export const MODULE_ORDER = {
   server: [
@@ -28,6 +27,7 @@ export const MODULE_ORDER = {
     'indicators',
     'reporting',
     'children',
+    'cases',
     'bootstrap',
     'commands',
     'app',
@@ -49,6 +49,7 @@ export const MODULE_ORDER = {
     'indicators',
     'reporting',
     'children',
+    'cases',
     'home',
     'shell',
     'main',

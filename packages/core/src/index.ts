@@ -33,3 +33,4 @@ export * from './children/index.ts';
 export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
 export * from './children/duplicates/index.ts';
+export * from './cases/index.ts';

@@ -12,11 +12,37 @@ import type { Actor, Role } from './roles.ts';
  * - `own_commune` / `own_agency`: those of the actor's commune / agency;
  * - `assigned_body`: a plan task one of whose bodies is the actor's agency or commune (directly or
  *   as a group it belongs to).
- * The record-level rules of the children and cases modules come in as further scopes, each read
- * from the record: `assigned` (the record's worker), `supervised`, `referred` (the part referred to
- * the actor's body), `granted` (an explicit, dated grant).
+ *
+ * A child-protection case (cases module) is confidential whatever the reader's rank: its scopes are
+ * read from the actor's relation to the case, which the service works out (ScopeTarget.caseRelation):
+ * - `case_team`: the case's assigned worker, its supervisor, or a user the administrator granted
+ *   access for a stated reason until a date;
+ * - `assigned`: the assigned worker only; `supervised`: the supervisor only;
+ * - `reporter_circle`: the worker who took the report and the supervisor (the reporter's identity);
+ * - `referred`: a user of a body a service of the case was referred to (that part of the case only).
  */
-export type Scope = 'province' | 'own_commune' | 'own_agency' | 'assigned_body';
+export type Scope =
+  | 'province'
+  | 'own_commune'
+  | 'own_agency'
+  | 'assigned_body'
+  | 'case_team'
+  | 'assigned'
+  | 'supervised'
+  | 'reporter_circle'
+  | 'referred';
+
+/** The actor's relation to a case, as the cases service reads it from the case and its grants. */
+export interface CaseRelation {
+  assigned: boolean;
+  supervisor: boolean;
+  /** took the report at intake */
+  intake: boolean;
+  /** belongs to a body a service of the case was referred to */
+  referred: boolean;
+  /** holds an administrator's grant on the case, not expired */
+  granted: boolean;
+}
 
 /** One action's rule: the roles that may take it and the scope each reaches. A role not named may not. */
 export type Grants = Readonly<Partial<Record<Role, Scope>>>;
@@ -33,6 +59,8 @@ export interface ScopeTarget {
   agencyId?: string | null | undefined;
   /** for `assigned_body`: whether one of the record's bodies is the actor's (the module decides, it knows its bodies) */
   actorsBody?: boolean | undefined;
+  /** for the case scopes: the actor's relation to the case */
+  caseRelation?: CaseRelation | undefined;
 }
 
 /** The roles that may take the action at all, in any scope. */
@@ -66,6 +94,20 @@ export function mayTakeOn<A extends string>(
       return !!actor.agencyId && target.agencyId === actor.agencyId;
     case 'assigned_body':
       return target.actorsBody === true;
+    case 'case_team': {
+      const r = target.caseRelation;
+      return !!r && (r.assigned || r.supervisor || r.granted);
+    }
+    case 'assigned':
+      return target.caseRelation?.assigned === true;
+    case 'supervised':
+      return target.caseRelation?.supervisor === true;
+    case 'reporter_circle': {
+      const r = target.caseRelation;
+      return !!r && (r.intake || r.supervisor);
+    }
+    case 'referred':
+      return target.caseRelation?.referred === true;
     case undefined:
       return false;
   }

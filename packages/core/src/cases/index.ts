@@ -1,0 +1,2 @@
+/** Child-protection cases (issue 16): the legal steps and clocks of Nghị định 56/2017, pure. */
+export * from './permissions.ts';
