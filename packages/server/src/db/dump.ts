@@ -78,6 +78,12 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'child_merge', orderBy: ['id'], json: ['kept_before', 'filled', 'moved_groups'], serial: 'id' },
   { name: 'child_verification', orderBy: ['id'], json: ['mismatches', 'residence'], serial: 'id' },
   { name: 'child_verify_job', orderBy: ['id'], json: ['error'] },
+  // child-protection cases: their steps with the legal forms, services, grants and the alerts sent
+  { name: 'child_case', orderBy: ['id'], serial: 'id' },
+  { name: 'child_case_step', orderBy: ['id'], json: ['data'], serial: 'id' },
+  { name: 'child_case_service', orderBy: ['id'], serial: 'id' },
+  { name: 'child_case_grant', orderBy: ['id'], serial: 'id' },
+  { name: 'child_case_alert', orderBy: ['case_id', 'clock', 'level'] },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];
