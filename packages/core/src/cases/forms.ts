@@ -143,7 +143,5 @@ function fieldSchema(field: FormField): z.ZodType {
 
 /** The schema a step's data must meet (unknown keys refused). */
 export function stepFormSchema(action: CaseAction): z.ZodType<Record<string, unknown>> {
-  return z.strictObject(Object.fromEntries(STEP_FORMS[action].map((field) => [field.key, fieldSchema(field)]))) as z.ZodType<
-    Record<string, unknown>
-  >;
+  return z.strictObject(Object.fromEntries(STEP_FORMS[action].map((field) => [field.key, fieldSchema(field)])));
 }
