@@ -32,6 +32,12 @@ export const READ_LOG_KINDS = [
   'child_duplicates',
   /** who looked at one child's record */
   'child_readers',
+  /** one child-protection case: opened by its team, a referred body or a grant holder */
+  'case',
+  /** a list of cases, an overview, the referral inbox (no case named in the row) */
+  'case_list',
+  /** who read one case (its access log) */
+  'case_readers',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

@@ -126,31 +126,57 @@ export async function createChild(
   assertReach(actor, draft.communeCode);
   return db.transaction().execute(async (trx) => {
     await assertIdFree(trx, actor, draft.personalId, null);
-    const row = await trx
-      .insertInto('child')
-      .values({
-        ...childColumns(draft),
-        birth_registered: draft.personalId ? true : null,
-        source_kind: 'screen',
-        created_by: userIdOf(actor),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = row.id;
-    for (const grp of draft.groups) {
-      await trx
-        .insertInto('child_group')
-        .values({ child_id: id, grp, started_on: draft.identifiedOn ?? vietnamDate(now) })
-        .execute();
-    }
-    await recordAudit(trx, auditActorOf(actor), {
-      action: 'create',
-      entity: 'child',
-      entityId: String(id),
-      after: { commune: draft.communeCode },
-    });
-    return id;
+    return insertChild(trx, actor, draft, 'screen', now);
   });
+}
+
+/**
+ * A child first met in a case report (cases module), inside the intake's transaction: the same rules
+ * as the screen's, the record's source the case. The intake's own permission decides who may; a
+ * personal ID already in the register is not refused here (the report cannot wait): the duplicate
+ * review pairs the two.
+ */
+export async function createChildFromCase(
+  trx: Transaction<Database>,
+  actor: SessionActor,
+  input: ChildInput,
+  now = new Date(),
+): Promise<{ id: number; communeCode: string }> {
+  const draft = normalise(input, vietnamDate(now));
+  return { id: await insertChild(trx, actor, draft, 'case', now), communeCode: draft.communeCode };
+}
+
+async function insertChild(
+  trx: Transaction<Database>,
+  actor: SessionActor,
+  draft: ChildDraft,
+  source: 'screen' | 'case',
+  now: Date,
+): Promise<number> {
+  const row = await trx
+    .insertInto('child')
+    .values({
+      ...childColumns(draft),
+      birth_registered: draft.personalId ? true : null,
+      source_kind: source,
+      created_by: userIdOf(actor),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = row.id;
+  for (const grp of draft.groups) {
+    await trx
+      .insertInto('child_group')
+      .values({ child_id: id, grp, started_on: draft.identifiedOn ?? vietnamDate(now) })
+      .execute();
+  }
+  await recordAudit(trx, auditActorOf(actor), {
+    action: 'create',
+    entity: 'child',
+    entityId: String(id),
+    after: { commune: draft.communeCode, source },
+  });
+  return id;
 }
 
 export async function updateChild(
