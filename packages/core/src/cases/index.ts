@@ -4,3 +4,6 @@ export * from './case.ts';
 export * from './steps.ts';
 export * from './forms.ts';
 export type * from './cases-api.ts';
+export * from './calendar.ts';
+export * from './office-calendar-data.ts';
+export * from './deadlines.ts';
