@@ -26,6 +26,8 @@ import { planTargetsEffect } from './indicators/targets/plan-targets.ts';
 import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
+import { casesRoutes } from './cases/routes.ts';
+import { CaseAlertScheduler } from './cases/alerts.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
 import { DuplicateScans } from './children/duplicates/service.ts';
 import { populationClientFromConfig, type PopulationClient } from './children/population/client.ts';
@@ -163,6 +165,23 @@ export async function buildApp({
       })
     : null;
   app.decorate('reminders', scheduler);
+  // the legal clocks of cases, watched in the same process, on and off with the reminders
+  const caseAlerts = remind
+    ? new CaseAlertScheduler(db.kysely, {
+        provinceCode: config.provinceCode,
+        mailer: remind.mailer ?? createMailer(config),
+        intervalMs: remind.intervalMs ?? 60_000,
+        now: remind.now,
+        log: app.log,
+      })
+    : null;
+  app.decorate('caseAlerts', caseAlerts);
+  if (caseAlerts) {
+    app.addHook('onReady', async () => {
+      caseAlerts.start();
+    });
+    app.addHook('onClose', () => caseAlerts.stop());
+  }
   if (scheduler) {
     app.addHook('onReady', async () => {
       scheduler.start();
@@ -188,6 +207,7 @@ export async function buildApp({
       duplicateScans,
     ),
   );
+  await app.register(casesRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

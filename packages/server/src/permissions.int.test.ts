@@ -1,6 +1,7 @@
 import {
   Role,
   accessPermissions,
+  casesPermissions,
   childrenPermissions,
   filesPermissions,
   importsPermissions,
@@ -20,6 +21,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test/app.ts';
 import { makeChild } from './test/children.ts';
+import { makeCase } from './test/cases.ts';
 import { createPopulationClient } from './children/population/client.ts';
 import { startPopulationSimulator } from './children/population/simulator.ts';
 import { ADMIN_PASSWORD } from './test/db.ts';
@@ -42,6 +44,7 @@ const TABLES = {
   indicators: indicatorsPermissions,
   reporting: reportingPermissions,
   children: childrenPermissions,
+  cases: casesPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -64,6 +67,12 @@ interface World {
   /** a child of commune A and one of commune B, and a proposed pair of children in each */
   children: Record<string, number>;
   pairs: Record<string, number>;
+  /** per role, a case where its caller is worker, supervisor, intake and grant holder, with a service referred to its body */
+  cases: Record<string, { id: number; service: number }>;
+  /** a case nobody signed in has any part in, with a service referred to Sở Tư pháp */
+  otherCase: { id: number; service: number };
+  /** a user none of the callers is: whom a grant is for */
+  grantee: string;
 }
 
 interface Probe {
@@ -72,7 +81,7 @@ interface Probe {
   /** false: the route takes no record, the role alone decides (only 'own' is tried) */
   scoped: boolean;
   /** what a refusal answers: 403, or 404 where a record the caller may not see is hidden (which may depend on the role) */
-  refused?: number | ((caller: Caller, table: PermissionTable, action: string) => number);
+  refused?: number | ((caller: Caller, table: PermissionTable, action: string, whose: Whose) => number);
 }
 
 const json = (method: InjectOptions['method'], url: string, payload?: unknown): InjectOptions => ({
@@ -232,7 +241,92 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     'children.publish': { scoped: false, request: () => json('POST', '/api/children/statistics/publish', { period: '2025' }) },
     'children.readers': { scoped: false, request: (w) => json('GET', `/api/children/${w.children[COMMUNE_A] ?? 0}/readers`) },
   },
+  cases: {
+    'cases.intake': {
+      scoped: true,
+      request: (w, c, whose) => {
+        const commune = unitOf(w, c, whose).commune;
+        return json('POST', '/api/cases', {
+          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          channel: 'hotline_111',
+          communeCode: commune,
+          reporter: { anonymous: true, name: null, phone: null, relation: null },
+          child: { id: w.children[commune] ?? 0 },
+          abuseForms: ['neglect'],
+          facts: 'Tin báo thử quyền',
+          location: null,
+          urgency: 'normal',
+          workerId: null,
+          supervisorId: w.grantee,
+        });
+      },
+    },
+    'cases.read': { scoped: true, refused: 404, request: (w, c, whose) => json('GET', `/api/cases/${caseOf(w, c, whose).id}`) },
+    'cases.reporter': {
+      scoped: true,
+      refused: caseRefusal,
+      request: (w, c, whose) => json('GET', `/api/cases/${caseOf(w, c, whose).id}/reporter`),
+    },
+    'cases.work': {
+      scoped: true,
+      refused: caseRefusal,
+      request: (w, c, whose) =>
+        json('POST', `/api/cases/${caseOf(w, c, whose).id}/services`, {
+          kind: 'schooling',
+          description: null,
+          agencyId: null,
+          communeCode: null,
+          dueOn: null,
+        }),
+    },
+    'cases.approve': {
+      scoped: true,
+      refused: caseRefusal,
+      request: (w, c, whose) => json('PATCH', `/api/cases/${caseOf(w, c, whose).id}/team`, {}),
+    },
+    'cases.referral': {
+      scoped: true,
+      refused: 404,
+      request: (w, c, whose) => json('POST', `/api/cases/services/${caseOf(w, c, whose).service}/accept`),
+    },
+    'cases.accessLog': {
+      scoped: true,
+      refused: caseRefusal,
+      request: (w, c, whose) => json('GET', `/api/cases/${caseOf(w, c, whose).id}/access-log`),
+    },
+    'cases.grant': {
+      scoped: false,
+      request: (w) => json('POST', `/api/cases/${w.otherCase.id}/grants`, { userId: w.grantee, reason: 'Kiểm tra theo quyết định', days: 1 }),
+    },
+    'cases.export': {
+      scoped: true,
+      refused: caseRefusal,
+      request: (w, c, whose) => json('GET', `/api/cases/${caseOf(w, c, whose).id}/export.json`),
+    },
+    'cases.overview': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/cases/overview?commune=${unitOf(w, c, whose).commune}`),
+    },
+    'cases.statistics': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/cases/statistics?period=2025&commune=${unitOf(w, c, whose).commune}`),
+    },
+    'cases.publish': { scoped: false, request: () => json('POST', '/api/cases/statistics/publish', { period: '2025' }) },
+    'cases.calendar': {
+      scoped: false,
+      request: () =>
+        json('PUT', '/api/cases/calendar/2031', {
+          days: [{ date: '2031-01-01', kind: 'holiday', nameVi: 'Tết Dương lịch', nameEn: "New Year's Day", source: 'thử' }],
+        }),
+    },
+  },
 };
+
+/** The caller's own case (every relation to it) or one they have no part in. */
+const caseOf = (w: World, c: Caller, whose: Whose) => (whose === 'own' ? (w.cases[c.role] ?? w.otherCase) : w.otherCase);
+
+/** A case one has no part in is hidden (404); one that may be read but not acted on refuses (403). */
+const caseRefusal = (_c: Caller, _t: PermissionTable, _a: string, whose: Whose) => (whose === 'own' ? 403 : 404);
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
 function entryUnit(w: World, c: Caller, whose: Whose): string {
@@ -243,7 +337,16 @@ function entryUnit(w: World, c: Caller, whose: Whose): string {
 /** What the scope rules read of the record a probe names. */
 function targetOf(w: World, c: Caller, whose: Whose): ScopeTarget {
   const u = unitOf(w, c, whose);
-  return { communeCode: u.commune, agencyId: u.agency, actorsBody: whose === 'own' };
+  const own = whose === 'own';
+  // a caller's own case: worker, supervisor, intake and grant holder, with a service referred to their body if they have one
+  const caseRelation = {
+    assigned: own,
+    supervisor: own,
+    intake: own,
+    referred: own && (c.communeCode !== null || c.agencyId !== null),
+    granted: own,
+  };
+  return { communeCode: u.commune, agencyId: u.agency, actorsBody: own, caseRelation };
 }
 
 let t: TestApp;
@@ -297,6 +400,9 @@ beforeAll(async () => {
     roundId: (round.json() as { id: string }).id,
     children: {},
     pairs: {},
+    cases: {},
+    otherCase: { id: 0, service: 0 },
+    grantee: (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).id,
   };
   for (const commune of [COMMUNE_A, COMMUNE_B]) {
     const a = await makeChild(t.db, { commune_code: commune, personal_id: null });
@@ -323,6 +429,26 @@ beforeAll(async () => {
           );
     callers.set(role, { role, session, communeCode, agencyId });
   }
+  const childA = world.children[COMMUNE_A] ?? 0;
+  for (const [role, caller] of callers) {
+    const me = await t.app.inject({ method: 'GET', url: '/api/session', headers: caller.session.headers });
+    const userId = (me.json() as { user: { id: string } }).user.id;
+    const id = await makeCase(t.db, { childId: childA, communeCode: COMMUNE_A, workerId: userId, supervisorId: userId, intakeBy: userId });
+    await t.db.kysely.insertInto('child_case_grant').values({ case_id: id, user_id: userId, reason: 'Thử quyền', expires_at: new Date(Date.now() + 86_400_000) }).execute();
+    const service = await t.db.kysely
+      .insertInto('child_case_service')
+      .values({ case_id: id, kind: 'health', status: 'referred', agency_id: caller.agencyId, commune_code: caller.agencyId ? null : (caller.communeCode ?? null), referred_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    world.cases[role] = { id, service: service.id };
+  }
+  const other = await makeCase(t.db, { childId: world.children[COMMUNE_B] ?? 0, communeCode: COMMUNE_B });
+  const otherService = await t.db.kysely
+    .insertInto('child_case_service')
+    .values({ case_id: other, kind: 'legal_aid', status: 'referred', agency_id: tuphap, referred_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  world.otherCase = { id: other, service: otherService.id };
 });
 afterAll(async () => {
   await t.close();
@@ -356,7 +482,8 @@ describe('the permission tables', () => {
               expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
               expect(res.statusCode, res.body).toBeLessThan(500);
             } else {
-              const refused = typeof probe.refused === 'function' ? probe.refused(caller, table, action) : (probe.refused ?? 403);
+              const refused =
+                typeof probe.refused === 'function' ? probe.refused(caller, table, action, whose) : (probe.refused ?? 403);
               expect(res.statusCode, res.body).toBe(refused);
               expect(await snapshot()).toEqual(before);
             }

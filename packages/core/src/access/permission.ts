@@ -15,8 +15,8 @@ import type { Actor, Role } from './roles.ts';
  *
  * A child-protection case (cases module) is confidential whatever the reader's rank: its scopes are
  * read from the actor's relation to the case, which the service works out (ScopeTarget.caseRelation):
- * - `case_team`: the case's assigned worker, its supervisor, or a user the administrator granted
- *   access for a stated reason until a date;
+ * - `case_team`: the case's assigned worker, its supervisor, the worker who took the report, or a
+ *   user the administrator granted access for a stated reason until a date;
  * - `assigned`: the assigned worker only; `supervised`: the supervisor only;
  * - `reporter_circle`: the worker who took the report and the supervisor (the reporter's identity);
  * - `referred`: a user of a body a service of the case was referred to (that part of the case only).
@@ -96,7 +96,7 @@ export function mayTakeOn<A extends string>(
       return target.actorsBody === true;
     case 'case_team': {
       const r = target.caseRelation;
-      return !!r && (r.assigned || r.supervisor || r.granted);
+      return !!r && (r.assigned || r.supervisor || r.intake || r.granted);
     }
     case 'assigned':
       return target.caseRelation?.assigned === true;

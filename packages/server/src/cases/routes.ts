@@ -7,13 +7,15 @@ import type { Database } from '../db/schema.ts';
 import { forbidden } from '../errors.ts';
 import { actorOf, authorize } from '../http/auth.ts';
 import { fromParams } from '../http/read-log-hook.ts';
+import { contentDisposition } from '../http/content-disposition.ts';
 import * as childrenRepo from '../children/repository.ts';
 import { childSummary, readSearchText } from '../children/service.ts';
 import { activeBirthCutoff } from '../children/dates.ts';
-import { intake, listCases, readCase, takeStep } from './service.ts';
+import { exportCase, intake, listCases, readCase, readReporter, takeStep } from './service.ts';
 import { addService, referralsFor, respondToService } from './services.ts';
 import { caseAccessLog, grantAccess, teamOf, transferCase, updateTeam } from './team.ts';
 import { caseOverview } from './overview.ts';
+import { caseStatistics, publishCaseFigures } from './statistics.ts';
 import {
   CaseIdParams,
   CaseSchema,
@@ -294,6 +296,63 @@ export function casesRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => ({ items: await caseAccessLog(db, actorOf(request), request.params.id) }),
+    );
+
+    const PeriodQuery = z.object({ period: z.string().trim().max(10), commune: z.string().regex(/^\d{5}$/).optional() });
+    app.get(
+      '/api/cases/statistics',
+      {
+        schema: {
+          tags,
+          summary: 'Thống kê vụ việc theo hình thức xâm hại, giới tính, độ tuổi, hạn luật định / case statistics',
+          querystring: PeriodQuery,
+        },
+      },
+      async (request) =>
+        caseStatistics(db, authorize(request, casesPermissions, 'cases.statistics'), request.query.period, request.query.commune),
+    );
+
+    app.post(
+      '/api/cases/statistics/publish',
+      {
+        schema: {
+          tags,
+          summary: 'Ghi số trẻ em bị xâm hại (chỉ tiêu 9) vào số liệu các xã / write indicator 9’s numerator as the communes’ data',
+          body: z.object({ period: z.string().trim().max(10) }),
+        },
+      },
+      async (request) => publishCaseFigures(db, authorize(request, casesPermissions, 'cases.publish'), request.body.period),
+    );
+
+    app.get(
+      '/api/cases/:id/reporter',
+      {
+        config: { readLog: { kind: 'case', record: fromParams('id') } },
+        schema: {
+          tags,
+          summary: 'Người báo tin (bảo mật) / who reported (confidential)',
+          params: CaseIdParams,
+          response: {
+            200: z.object({ anonymous: z.boolean(), name: z.string().nullable(), phone: z.string().nullable(), relation: z.string().nullable() }),
+          },
+        },
+      },
+      async (request) => readReporter(db, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/api/cases/:id/export.json',
+      {
+        config: { readLog: { kind: 'export', record: fromParams('id') } },
+        schema: { tags, summary: 'Xuất dữ liệu hồ sơ vụ việc, ghi người và ngày xuất / export a case, with who and when', params: CaseIdParams },
+      },
+      async (request, reply) => {
+        const file = await exportCase(db, actorOf(request), request.params.id);
+        return reply
+          .header('content-disposition', contentDisposition(`ho-so-${file.case.number}.json`))
+          .header('cache-control', 'no-store')
+          .send(file);
+      },
     );
   };
 }

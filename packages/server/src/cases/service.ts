@@ -297,3 +297,31 @@ export async function takeStep(db: Kysely<Database>, actor: SessionActor, id: nu
     });
   });
 }
+
+/** The reporter of a case, for the worker who took the report and the supervisor only. */
+export async function readReporter(db: Kysely<Database>, actor: SessionActor, id: number) {
+  const { row, relation } = await caseFor(db, actor, id);
+  assertOnCase(actor, 'cases.reporter', relation);
+  return { anonymous: row.reporter_anonymous, name: row.reporter_name, phone: row.reporter_phone, relation: row.reporter_relation };
+}
+
+/**
+ * A case's data taken away as a file (its steps with their forms, its services), for its supervisor:
+ * the file says who took it and when, and the read log keeps it as an export.
+ */
+export async function exportCase(db: Kysely<Database>, actor: SessionActor, id: number, now = new Date()) {
+  const { relation } = await caseFor(db, actor, id, now);
+  assertOnCase(actor, 'cases.export', relation);
+  const c = await readCase(db, actor, id, now);
+  const { actions: _actions, relation: _relation, ...data } = c;
+  return {
+    format: 'tre.case/v1',
+    exportedBy: actor.username,
+    exportedAt: now.toISOString(),
+    notice: {
+      vi: 'Dữ liệu vụ việc bảo vệ trẻ em: thông tin mật, chỉ dùng cho công việc được giao (Nghị định 13/2023)',
+      en: 'Child-protection case data: confidential, for the assigned work only (Decree 13/2023)',
+    },
+    case: data,
+  };
+}

@@ -18,10 +18,14 @@ import { communeScopeOf } from './service.ts';
  * No child is identifiable in them: counts only.
  */
 
+/**
+ * The elements the register publishes. CHILDREN_ABUSED (indicator 9's numerator) is the cases
+ * module's to publish, from the substantiated reports (cases/statistics.ts): the register's count of
+ * the abuse groups is shown on its statistics, never written as the figure too.
+ */
 export const REGISTER_ELEMENTS = {
   special: 'CHILDREN_SPECIAL_CIRCUMSTANCES',
   supported: 'CHILDREN_SPECIAL_CIRCUMSTANCES_SUPPORTED',
-  abused: 'CHILDREN_ABUSED',
 } as const;
 
 const ABUSE_GROUPS = ['i', 'k', 'l', 'm'];

@@ -1,0 +1,166 @@
+import { casesPermissions, parsePeriod, periodEnd, periodStart, scopeOf, type AbuseForm } from '@tre/core';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
+import { forbidden, invalid } from '../errors.ts';
+import { applyWrites, cellId, findValues, type ValueWrite } from '../indicators/repository.ts';
+import { findLocks } from '../indicators/locks-repository.ts';
+
+/**
+ * The figures of the cases, counted, never copied by hand, with no child identifiable: reports
+ * received in a period, by form of abuse, sex and age group (at the report), how many met each legal
+ * clock in time, how many were closed. Indicator 9's numerator (CHILDREN_ABUSED, by sex and age
+ * group, per commune) is the number of children with a report received in the period that its
+ * verification found substantiated; publishing writes it as the communes' data values.
+ */
+
+export const CASES_ELEMENT = 'CHILDREN_ABUSED';
+
+function bounds(period: string) {
+  const p = parsePeriod(period);
+  if (!p) throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
+  // the period's days in Vietnam time, as instants
+  return {
+    from: new Date(`${periodStart(p)}T00:00:00+07:00`),
+    to: new Date(new Date(`${periodEnd(p)}T00:00:00+07:00`).getTime() + 86_400_000),
+    end: periodEnd(p),
+  };
+}
+
+function communeScope(actor: SessionActor, asked: string | undefined): string | null {
+  const scope = scopeOf(casesPermissions, 'cases.statistics', actor);
+  if (scope === undefined) throw forbidden();
+  if (scope === 'own_commune') {
+    if (asked && asked !== actor.communeCode) throw forbidden();
+    return actor.communeCode ?? '';
+  }
+  return asked ?? null;
+}
+
+export interface CaseStatistics {
+  period: string;
+  reports: number;
+  substantiated: number;
+  byForm: Record<AbuseForm, number>;
+  bySexAge: { sex: 'male' | 'female'; ageGroup: 'u6' | '6_11' | '12_15'; children: number }[];
+  emergency: { required: number; inTime: number };
+  plan: { due: number; inTime: number };
+  closed: number;
+}
+
+const SUBSTANTIATED = sql`EXISTS (SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND (s.data->>'substantiated')::boolean)`;
+
+/** Substantiated children per commune, sex and age group (at the report): indicator 9's numerator. */
+async function abusedChildren(db: Kysely<Database>, provinceCode: string, from: Date, to: Date, commune: string | null) {
+  const where = commune === null ? sql`` : sql`AND k.commune_code = ${commune}`;
+  const rows = await sql<{ commune_code: string; sex: 'male' | 'female'; age_group: 'u6' | '6_11' | '12_15'; n: number }>`
+    WITH kids AS (
+      SELECT DISTINCT ON (k.child_id) k.child_id, k.commune_code, c.sex,
+        date_part('year', age(((k.received_at AT TIME ZONE 'UTC') + interval '7 hours')::date, c.birth_date)) AS years
+      FROM child_case k JOIN child c ON c.id = k.child_id
+      WHERE k.province_code = ${provinceCode} AND k.received_at >= ${from} AND k.received_at < ${to} AND ${SUBSTANTIATED} ${where}
+      ORDER BY k.child_id, k.received_at
+    )
+    SELECT commune_code, sex, CASE WHEN years < 6 THEN 'u6' WHEN years < 12 THEN '6_11' ELSE '12_15' END AS age_group, count(*)::int AS n
+    FROM kids GROUP BY 1, 2, 3
+  `.execute(db);
+  return rows.rows;
+}
+
+export async function caseStatistics(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  period: string,
+  asked?: string,
+): Promise<CaseStatistics> {
+  const commune = communeScope(actor, asked);
+  const { from, to } = bounds(period);
+  const where = commune === null ? sql`` : sql`AND k.commune_code = ${commune}`;
+  const totals = await sql<Record<string, number>>`
+    SELECT count(*)::int AS reports,
+      count(*) FILTER (WHERE ${SUBSTANTIATED})::int AS substantiated,
+      count(*) FILTER (WHERE k.emergency_required)::int AS emergency_required,
+      count(*) FILTER (WHERE k.emergency_required AND k.emergency_met_at <= k.emergency_due)::int AS emergency_in_time,
+      count(*) FILTER (WHERE k.plan_due < now() OR k.plan_met_at IS NOT NULL)::int AS plan_due,
+      count(*) FILTER (WHERE k.plan_met_at <= k.plan_due)::int AS plan_in_time,
+      count(*) FILTER (WHERE k.status = 'closed')::int AS closed,
+      ${sql.join(
+        (['violence', 'exploitation', 'sexual_abuse', 'trafficking', 'abandonment', 'neglect', 'other_harm'] as const).map(
+          (f) => sql`count(*) FILTER (WHERE ${f} = ANY(k.abuse_forms))::int AS ${sql.ref(`form_${f}`)}`,
+        ),
+      )}
+    FROM child_case k WHERE k.province_code = ${actor.provinceCode} AND k.received_at >= ${from} AND k.received_at < ${to} ${where}
+  `.execute(db);
+  const t = totals.rows[0] ?? {};
+  const children = await abusedChildren(db, actor.provinceCode, from, to, commune);
+  const bySexAge = new Map<string, CaseStatistics['bySexAge'][number]>();
+  for (const r of children) {
+    const key = `${r.sex}|${r.age_group}`;
+    const cell = bySexAge.get(key) ?? { sex: r.sex, ageGroup: r.age_group, children: 0 };
+    cell.children += r.n;
+    bySexAge.set(key, cell);
+  }
+  return {
+    period,
+    reports: t.reports ?? 0,
+    substantiated: t.substantiated ?? 0,
+    byForm: Object.fromEntries(
+      ['violence', 'exploitation', 'sexual_abuse', 'trafficking', 'abandonment', 'neglect', 'other_harm'].map((f) => [f, t[`form_${f}`] ?? 0]),
+    ) as Record<AbuseForm, number>,
+    bySexAge: [...bySexAge.values()],
+    emergency: { required: t.emergency_required ?? 0, inTime: t.emergency_in_time ?? 0 },
+    plan: { due: t.plan_due ?? 0, inTime: t.plan_in_time ?? 0 },
+    closed: t.closed ?? 0,
+  };
+}
+
+const SEXES = ['male', 'female'] as const;
+const AGES = ['u6', '6_11', '12_15'] as const;
+
+/**
+ * Writes indicator 9's numerator of a period for every commune of the province that has a case
+ * (zeros included, so that a report found unfounded lowers the figure); communes whose figures for
+ * the period are locked by an accepted report are left as accepted and named in the reply.
+ */
+export async function publishCaseFigures(db: Kysely<Database>, actor: SessionActor, period: string) {
+  if (scopeOf(casesPermissions, 'cases.publish', actor) !== 'province') throw forbidden();
+  const { from, to } = bounds(period);
+  const rows = await abusedChildren(db, actor.provinceCode, from, to, null);
+  const withCases = await db
+    .selectFrom('child_case')
+    .select('commune_code')
+    .distinct()
+    .where('province_code', '=', actor.provinceCode)
+    .execute();
+  const communes = withCases.map((c) => c.commune_code);
+  const locks = await findLocks(
+    db,
+    actor.provinceCode,
+    communes.map((unit) => ({ unit, period })),
+  );
+  const open = communes.filter((c) => !locks.has(`${c}|${period}`));
+  const byCell = new Map(rows.map((r) => [`${r.commune_code}|${r.sex}|${r.age_group}`, r.n]));
+  return db.transaction().execute(async (trx) => {
+    const stored = new Map((await findValues(trx, actor.provinceCode, open, [period])).map((v) => [cellId(v), v.value]));
+    const writes: ValueWrite[] = [];
+    for (const unit of open) {
+      for (const sex of SEXES) {
+        for (const age of AGES) {
+          const cell = { element: CASES_ELEMENT, unit, period, disaggregation: `age_group=${age}|sex=${sex}` };
+          const value = byCell.get(`${unit}|${sex}|${age}`) ?? 0;
+          const old = stored.get(cellId(cell)) ?? null;
+          if (old !== value) writes.push({ ...cell, unitKind: 'commune', value, old });
+        }
+      }
+    }
+    await applyWrites(trx, { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' }, writes);
+    await recordAudit(trx, auditActorOf(actor), {
+      action: 'publish',
+      entity: 'data_value',
+      entityId: `cases/${period}`,
+      after: { communes: open.length, cells: writes.length, locked: [...locks.keys()] },
+    });
+    return { period, communes: open.length, cellsWritten: writes.length, locked: [...locks.values()].map((l) => l.unitCode) };
+  });
+}
