@@ -27,6 +27,7 @@ import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
+import { calendarRoutes } from './cases/calendar/routes.ts';
 import { CaseAlertScheduler } from './cases/alerts.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
 import { DuplicateScans } from './children/duplicates/service.ts';
@@ -207,6 +208,7 @@ export async function buildApp({
       duplicateScans,
     ),
   );
+  await app.register(calendarRoutes(db.kysely));
   await app.register(casesRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));

@@ -7,6 +7,7 @@ import * as users from './access/repository.ts';
 import { createFirstAdmin } from './access/first-admin.ts';
 import { seedAdminUnits, seedAgencies } from './units/seed.ts';
 import { seedCatalogue } from './indicators/catalogue/store.ts';
+import { seedOfficeCalendar } from './cases/calendar/service.ts';
 
 export interface BootstrapResult {
   migrations: string[];
@@ -33,6 +34,8 @@ export async function bootstrap(db: Db, config: Pick<Config, 'provinceCode' | 'a
   }
   const seededAgencies = await seedAgencies(db.kysely, config.provinceCode);
   await seedCatalogue(db.kysely);
+  // the shipped years of the public offices' calendar, each only while the year has no row
+  await seedOfficeCalendar(db.kysely);
   // fresh tables have no statistics: without them the planner sorts instead of using the indexes;
   // PGlite has no autovacuum to keep them current, so there every start refreshes them (db/statistics.ts)
   if (seededUnits || db.engine === 'pglite') await sql`ANALYZE`.execute(db.kysely);

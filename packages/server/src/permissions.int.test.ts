@@ -102,6 +102,12 @@ function unitOf(w: World, c: Caller, whose: Whose): { commune: string; agency: s
 /** A record out of the caller's reach is hidden (404) from a role that may take the action somewhere, refused (403) to one that may not. */
 const hiddenOrRefused = (c: Caller, table: PermissionTable, action: string) => (mayTake(table, action, c) ? 404 : 403);
 
+/** The caller's own case (every relation to it) or one they have no part in. */
+const caseOf = (w: World, c: Caller, whose: Whose) => (whose === 'own' ? (w.cases[c.role] ?? w.otherCase) : w.otherCase);
+
+/** A case one has no part in is hidden (404); one that may be read but not acted on refuses (403). */
+const caseRefusal = (_c: Caller, _t: PermissionTable, _a: string, whose: Whose) => (whose === 'own' ? 403 : 404);
+
 const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Probe> } = {
   access: {
     'users.manage': { scoped: false, request: () => json('GET', '/api/users') },
@@ -322,11 +328,7 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
   },
 };
 
-/** The caller's own case (every relation to it) or one they have no part in. */
-const caseOf = (w: World, c: Caller, whose: Whose) => (whose === 'own' ? (w.cases[c.role] ?? w.otherCase) : w.otherCase);
 
-/** A case one has no part in is hidden (404); one that may be read but not acted on refuses (403). */
-const caseRefusal = (_c: Caller, _t: PermissionTable, _a: string, whose: Whose) => (whose === 'own' ? 403 : 404);
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
 function entryUnit(w: World, c: Caller, whose: Whose): string {

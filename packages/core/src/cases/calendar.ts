@@ -43,6 +43,18 @@ export interface OfficeCalendarYear {
   days: OfficeCalendarDay[];
 }
 
+/** PUT /api/cases/calendar/:year: the year's entries, replacing the stored ones whole. */
+export interface OfficeCalendarYearRequest {
+  days: OfficeCalendarDay[];
+}
+
+/** GET /api/cases/calendar/:year: the year's entries; `covered` false when the calendar lacks the year. */
+export interface OfficeCalendarYearReply {
+  year: number;
+  covered: boolean;
+  days: OfficeCalendarDay[];
+}
+
 /** Bounds of an administrator's year (the HTTP schema states the same ones). */
 export const OFFICE_CALENDAR_LIMITS = { minYear: 2000, maxYear: 2100, maxDays: 60, maxName: 200, maxSource: 500 } as const;
 

@@ -32,6 +32,8 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'setting', orderBy: ['province_code', 'key'], json: ['value'] },
   { name: 'agency', orderBy: ['id'] },
   { name: 'app_user', orderBy: ['id'] },
+  // the public offices' calendar the case clocks count on: an administrator's years move with the rest
+  { name: 'office_calendar_day', orderBy: ['day'] },
   { name: 'audit_event', orderBy: ['id'], json: ['before', 'after'], serial: 'id' },
   // who read what survives a move to a server, as the audit does
   { name: 'read_log', orderBy: ['id'], json: ['params'], serial: 'id' },

@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_round_deadline_source.ts';
 import * as m0015 from './migrations/0015_children.ts';
 import * as m0016 from './migrations/0016_child_stage_json.ts';
 import * as m0017 from './migrations/0017_child_given_name.ts';
+import * as m0018 from './migrations/0018_office_calendar.ts';
 import * as m0019 from './migrations/0019_cases.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015_children': m0015,
   '0016_child_stage_json': m0016,
   '0017_child_given_name': m0017,
+  '0018_office_calendar': m0018,
   '0019_cases': m0019,
 };
 

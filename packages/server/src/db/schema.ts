@@ -2,6 +2,7 @@ import type { Role } from '@tre/core';
 import type { ColumnType, Generated } from 'kysely';
 import type { ChildrenTables } from './children-schema.ts';
 import type { ChildCaseTables } from './child-case-schema.ts';
+import type { CasesTables } from './cases-schema.ts';
 
 /** Kysely's view of the tables created by ./migrations. */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -560,7 +561,7 @@ export interface ReportBuildTable {
   built_at: CreatedAt;
 }
 
-export interface Database extends ChildrenTables, ChildCaseTables {
+export interface Database extends ChildrenTables, ChildCaseTables, CasesTables {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
   commune: CommuneTable;
