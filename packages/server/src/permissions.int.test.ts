@@ -302,7 +302,8 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     },
     'cases.grant': {
       scoped: false,
-      request: (w) => json('POST', `/api/cases/${w.otherCase.id}/grants`, { userId: w.grantee, reason: 'Kiểm tra theo quyết định', days: 1 }),
+      request: (w) =>
+        json('POST', `/api/cases/${w.otherCase.id}/grants`, { userId: w.grantee, reason: 'Kiểm tra theo quyết định', days: 1 }),
     },
     'cases.export': {
       scoped: true,
@@ -327,8 +328,6 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     },
   },
 };
-
-
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
 function entryUnit(w: World, c: Caller, whose: Whose): string {
@@ -435,11 +434,27 @@ beforeAll(async () => {
   for (const [role, caller] of callers) {
     const me = await t.app.inject({ method: 'GET', url: '/api/session', headers: caller.session.headers });
     const userId = (me.json() as { user: { id: string } }).user.id;
-    const id = await makeCase(t.db, { childId: childA, communeCode: COMMUNE_A, workerId: userId, supervisorId: userId, intakeBy: userId });
-    await t.db.kysely.insertInto('child_case_grant').values({ case_id: id, user_id: userId, reason: 'Thử quyền', expires_at: new Date(Date.now() + 86_400_000) }).execute();
+    const id = await makeCase(t.db, {
+      childId: childA,
+      communeCode: COMMUNE_A,
+      workerId: userId,
+      supervisorId: userId,
+      intakeBy: userId,
+    });
+    await t.db.kysely
+      .insertInto('child_case_grant')
+      .values({ case_id: id, user_id: userId, reason: 'Thử quyền', expires_at: new Date(Date.now() + 86_400_000) })
+      .execute();
     const service = await t.db.kysely
       .insertInto('child_case_service')
-      .values({ case_id: id, kind: 'health', status: 'referred', agency_id: caller.agencyId, commune_code: caller.agencyId ? null : (caller.communeCode ?? null), referred_at: new Date() })
+      .values({
+        case_id: id,
+        kind: 'health',
+        status: 'referred',
+        agency_id: caller.agencyId,
+        commune_code: caller.agencyId ? null : (caller.communeCode ?? null),
+        referred_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     world.cases[role] = { id, service: service.id };

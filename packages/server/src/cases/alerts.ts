@@ -71,7 +71,12 @@ export interface CaseAlertSummary {
   mailFailures: number;
 }
 
-export async function runCaseAlerts(db: Kysely<Database>, mailer: Mailer, now: Date, provinceCode: string): Promise<CaseAlertSummary> {
+export async function runCaseAlerts(
+  db: Kysely<Database>,
+  mailer: Mailer,
+  now: Date,
+  provinceCode: string,
+): Promise<CaseAlertSummary> {
   const due = await dueAlerts(db, provinceCode, now);
   const summary: CaseAlertSummary = { alerts: 0, mails: 0, mailFailures: 0 };
   for (const d of due) {
@@ -85,7 +90,13 @@ export async function runCaseAlerts(db: Kysely<Database>, mailer: Mailer, now: D
       if (!won) return false;
       const w = words(d);
       const notes: NewNotification[] = [...new Set([d.worker_id, d.supervisor_id].filter((u): u is string => u !== null))].map(
-        (user_id) => ({ user_id, kind: `case_${d.clock}_${d.level}`, title_vi: w.vi, title_en: w.en, link: `/cases/${d.case_id}` }),
+        (user_id) => ({
+          user_id,
+          kind: `case_${d.clock}_${d.level}`,
+          title_vi: w.vi,
+          title_en: w.en,
+          link: `/cases/${d.case_id}`,
+        }),
       );
       if (notes.length > 0) await insertNotifications(trx, notes);
       return true;

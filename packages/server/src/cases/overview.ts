@@ -1,4 +1,12 @@
-import { casesPermissions, mayTakeOn, scopeOf, type CaseOverviewDto, type CaseStatus, type ClockKind, type ClockState } from '@tre/core';
+import {
+  casesPermissions,
+  mayTakeOn,
+  scopeOf,
+  type CaseOverviewDto,
+  type CaseStatus,
+  type ClockKind,
+  type ClockState,
+} from '@tre/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { SessionActor } from '../audit/session-actor.ts';

@@ -103,7 +103,7 @@ export async function listCasesOf(db: Q, provinceCode: string, userId: string, n
         CASE WHEN k.emergency_required AND k.emergency_met_at IS NULL AND k.status <> 'closed' THEN k.emergency_due END,
         CASE WHEN k.plan_met_at IS NULL AND k.status <> 'closed' THEN k.plan_due END,
         CASE WHEN k.review_met_at IS NULL AND k.status <> 'closed' THEN k.review_due END)`,
-      sql`ASC NULLS LAST`,
+      (ob) => ob.asc().nullsLast(),
     )
     .orderBy('k.received_at', 'desc')
     .limit(limit)

@@ -197,7 +197,13 @@ export function casesRoutes(db: Kysely<Database>) {
       '/api/cases/:id/steps',
       {
         config: { readLog: { kind: 'case', record: fromParams('id'), logAllowed: () => false } },
-        schema: { tags, summary: 'Thực hiện một bước / take a step', params: CaseIdParams, body: StepBody, response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: 'Thực hiện một bước / take a step',
+          params: CaseIdParams,
+          body: StepBody,
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await takeStep(db, actorOf(request), request.params.id, request.body);
@@ -220,7 +226,12 @@ export function casesRoutes(db: Kysely<Database>) {
       async (request, reply) => reply.status(201).send(await addService(db, actorOf(request), request.params.id, request.body)),
     );
 
-    const respond = (path: string, summary: string, body: z.ZodType | undefined, toResponse: (b: unknown) => Parameters<typeof respondToService>[3]) =>
+    const respond = (
+      path: string,
+      summary: string,
+      body: z.ZodType | undefined,
+      toResponse: (b: unknown) => Parameters<typeof respondToService>[3],
+    ) =>
       app.post(
         `/api/cases/services/:serviceId/${path}`,
         {
@@ -244,7 +255,13 @@ export function casesRoutes(db: Kysely<Database>) {
     app.patch(
       '/api/cases/:id/team',
       {
-        schema: { tags, summary: 'Phân công người phụ trách, giám sát / assign', params: CaseIdParams, body: TeamBody, response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: 'Phân công người phụ trách, giám sát / assign',
+          params: CaseIdParams,
+          body: TeamBody,
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await updateTeam(db, actorOf(request), request.params.id, request.body);
@@ -255,7 +272,13 @@ export function casesRoutes(db: Kysely<Database>) {
     app.post(
       '/api/cases/:id/transfer',
       {
-        schema: { tags, summary: 'Chuyển hồ sơ sang xã khác / transfer to another commune', params: CaseIdParams, body: TransferBody, response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: 'Chuyển hồ sơ sang xã khác / transfer to another commune',
+          params: CaseIdParams,
+          body: TransferBody,
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         await transferCase(db, actorOf(request), request.params.id, request.body);
@@ -275,7 +298,9 @@ export function casesRoutes(db: Kysely<Database>) {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await grantAccess(db, authorize(request, casesPermissions, 'cases.grant'), request.params.id, request.body)),
+        reply
+          .status(201)
+          .send(await grantAccess(db, authorize(request, casesPermissions, 'cases.grant'), request.params.id, request.body)),
     );
 
     app.get(
@@ -289,7 +314,13 @@ export function casesRoutes(db: Kysely<Database>) {
           response: {
             200: z.object({
               items: z.array(
-                z.object({ at: z.string(), username: z.string().nullable(), route: z.string(), status: z.number(), reason: z.string().nullable() }),
+                z.object({
+                  at: z.string(),
+                  username: z.string().nullable(),
+                  route: z.string(),
+                  status: z.number(),
+                  reason: z.string().nullable(),
+                }),
               ),
             }),
           },
@@ -298,7 +329,13 @@ export function casesRoutes(db: Kysely<Database>) {
       async (request) => ({ items: await caseAccessLog(db, actorOf(request), request.params.id) }),
     );
 
-    const PeriodQuery = z.object({ period: z.string().trim().max(10), commune: z.string().regex(/^\d{5}$/).optional() });
+    const PeriodQuery = z.object({
+      period: z.string().trim().max(10),
+      commune: z
+        .string()
+        .regex(/^\d{5}$/)
+        .optional(),
+    });
     app.get(
       '/api/cases/statistics',
       {
@@ -317,7 +354,8 @@ export function casesRoutes(db: Kysely<Database>) {
       {
         schema: {
           tags,
-          summary: 'Ghi số trẻ em bị xâm hại (chỉ tiêu 9) vào số liệu các xã / write indicator 9’s numerator as the communes’ data',
+          summary:
+            'Ghi số trẻ em bị xâm hại (chỉ tiêu 9) vào số liệu các xã / write indicator 9’s numerator as the communes’ data',
           body: z.object({ period: z.string().trim().max(10) }),
         },
       },
@@ -333,7 +371,12 @@ export function casesRoutes(db: Kysely<Database>) {
           summary: 'Người báo tin (bảo mật) / who reported (confidential)',
           params: CaseIdParams,
           response: {
-            200: z.object({ anonymous: z.boolean(), name: z.string().nullable(), phone: z.string().nullable(), relation: z.string().nullable() }),
+            200: z.object({
+              anonymous: z.boolean(),
+              name: z.string().nullable(),
+              phone: z.string().nullable(),
+              relation: z.string().nullable(),
+            }),
           },
         },
       },
@@ -344,7 +387,11 @@ export function casesRoutes(db: Kysely<Database>) {
       '/api/cases/:id/export.json',
       {
         config: { readLog: { kind: 'export', record: fromParams('id') } },
-        schema: { tags, summary: 'Xuất dữ liệu hồ sơ vụ việc, ghi người và ngày xuất / export a case, with who and when', params: CaseIdParams },
+        schema: {
+          tags,
+          summary: 'Xuất dữ liệu hồ sơ vụ việc, ghi người và ngày xuất / export a case, with who and when',
+          params: CaseIdParams,
+        },
       },
       async (request, reply) => {
         const file = await exportCase(db, actorOf(request), request.params.id);

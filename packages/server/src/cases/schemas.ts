@@ -155,10 +155,7 @@ export const IntakeBody = z.object({
       .nullable(),
     relation: line(100).nullable(),
   }),
-  child: z.union([
-    z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }),
-    z.object({ new: NewChild }),
-  ]),
+  child: z.union([z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), z.object({ new: NewChild })]),
   abuseForms: z.array(z.enum(ABUSE_FORMS)).min(1).max(7),
   facts: z.string().trim().min(1).max(5000),
   location: line(300).nullable(),
@@ -184,7 +181,11 @@ export const ServiceBody = z.object({
 
 export const TeamBody = z.object({ workerId: Uuid.nullable().optional(), supervisorId: Uuid.optional() });
 export const TransferBody = z.object({ communeCode: Commune, supervisorId: Uuid, reason: z.string().trim().min(5).max(1000) });
-export const GrantBody = z.object({ userId: Uuid, reason: z.string().trim().min(5).max(500), days: z.number().int().min(1).max(30) });
+export const GrantBody = z.object({
+  userId: Uuid,
+  reason: z.string().trim().min(5).max(500),
+  days: z.number().int().min(1).max(30),
+});
 export const RejectBody = z.object({ reason: z.string().trim().min(5).max(1000) });
 export const DoneBody = z.object({ outcome: z.string().trim().min(1).max(2000) });
 

@@ -79,7 +79,11 @@ export async function intake(db: Kysely<Database>, actor: SessionActor, input: I
   if (!mayTakeOn(casesPermissions, 'cases.intake', actor, { communeCode: input.communeCode })) throw forbidden();
   const receivedAt = new Date(input.receivedAt);
   if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw invalid('receivedAt', 'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai', 'The time received is invalid or in the future');
+    throw invalid(
+      'receivedAt',
+      'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai',
+      'The time received is invalid or in the future',
+    );
   }
   if (input.reporter.anonymous && (input.reporter.name || input.reporter.phone)) {
     throw invalid('reporter', 'Người báo ẩn danh thì không ghi tên, số điện thoại', 'An anonymous reporter has no name or phone');
@@ -115,7 +119,7 @@ export async function intake(db: Kysely<Database>, actor: SessionActor, input: I
         intake_by: userIdOf(actor),
         worker_id: input.workerId ?? (actor.role === 'case_worker' ? actor.id : null),
         supervisor_id: input.supervisorId,
-      } as never)
+      })
       .execute();
     await trx
       .insertInto('child_case_step')
@@ -302,7 +306,12 @@ export async function takeStep(db: Kysely<Database>, actor: SessionActor, id: nu
 export async function readReporter(db: Kysely<Database>, actor: SessionActor, id: number) {
   const { row, relation } = await caseFor(db, actor, id);
   assertOnCase(actor, 'cases.reporter', relation);
-  return { anonymous: row.reporter_anonymous, name: row.reporter_name, phone: row.reporter_phone, relation: row.reporter_relation };
+  return {
+    anonymous: row.reporter_anonymous,
+    name: row.reporter_name,
+    phone: row.reporter_phone,
+    relation: row.reporter_relation,
+  };
 }
 
 /**

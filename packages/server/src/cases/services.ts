@@ -47,7 +47,13 @@ export interface ServiceInput {
   dueOn: string | null;
 }
 
-export async function addService(db: Kysely<Database>, actor: SessionActor, caseId: number, input: ServiceInput, now = new Date()) {
+export async function addService(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  caseId: number,
+  input: ServiceInput,
+  now = new Date(),
+) {
   return db.transaction().execute(async (trx) => {
     const row = await repo.findCase(trx, actor.provinceCode, caseId);
     if (!row) throw notFound();

@@ -19,7 +19,8 @@ export const CASES_ELEMENT = 'CHILDREN_ABUSED';
 
 function bounds(period: string) {
   const p = parsePeriod(period);
-  if (!p) throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
+  if (!p)
+    throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
   // the period's days in Vietnam time, as instants
   return {
     from: new Date(`${periodStart(p)}T00:00:00+07:00`),
@@ -106,7 +107,10 @@ export async function caseStatistics(
     reports: t.reports ?? 0,
     substantiated: t.substantiated ?? 0,
     byForm: Object.fromEntries(
-      ['violence', 'exploitation', 'sexual_abuse', 'trafficking', 'abandonment', 'neglect', 'other_harm'].map((f) => [f, t[`form_${f}`] ?? 0]),
+      ['violence', 'exploitation', 'sexual_abuse', 'trafficking', 'abandonment', 'neglect', 'other_harm'].map((f) => [
+        f,
+        t[`form_${f}`] ?? 0,
+      ]),
     ) as Record<AbuseForm, number>,
     bySexAge: [...bySexAge.values()],
     emergency: { required: t.emergency_required ?? 0, inTime: t.emergency_in_time ?? 0 },
@@ -154,7 +158,11 @@ export async function publishCaseFigures(db: Kysely<Database>, actor: SessionAct
         }
       }
     }
-    await applyWrites(trx, { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' }, writes);
+    await applyWrites(
+      trx,
+      { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' },
+      writes,
+    );
     await recordAudit(trx, auditActorOf(actor), {
       action: 'publish',
       entity: 'data_value',

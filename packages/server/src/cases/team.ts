@@ -42,8 +42,16 @@ export async function assertTeamMember(
   if (!fits) {
     const field = part === 'supervisor' ? 'supervisorId' : 'workerId';
     throw part === 'supervisor'
-      ? invalid(field, 'Người giám sát phải là cán bộ của xã này hoặc cán bộ tỉnh', "The supervisor must be an officer of this commune or the province's")
-      : invalid(field, 'Người phụ trách phải là cán bộ, nhân viên của xã này', 'The worker must be a worker or officer of this commune');
+      ? invalid(
+          field,
+          'Người giám sát phải là cán bộ của xã này hoặc cán bộ tỉnh',
+          "The supervisor must be an officer of this commune or the province's",
+        )
+      : invalid(
+          field,
+          'Người phụ trách phải là cán bộ, nhân viên của xã này',
+          'The worker must be a worker or officer of this commune',
+        );
   }
 }
 
@@ -101,7 +109,12 @@ async function teamStep(
       comment,
     })
     .execute();
-  await recordAudit(trx, auditActorOf(actor), { action: `case_${action}`, entity: 'child_case', entityId: String(row.id), after: data });
+  await recordAudit(trx, auditActorOf(actor), {
+    action: `case_${action}`,
+    entity: 'child_case',
+    entityId: String(row.id),
+    after: data,
+  });
 }
 
 export async function updateTeam(
@@ -120,7 +133,14 @@ export async function updateTeam(
     };
     if (Object.keys(set).length === 0) return;
     await trx.updateTable('child_case').set(set).where('id', '=', id).execute();
-    await teamStep(trx, actor, row, 'assign', { workerId: change.workerId ?? null, supervisorId: change.supervisorId ?? null }, null);
+    await teamStep(
+      trx,
+      actor,
+      row,
+      'assign',
+      { workerId: change.workerId ?? null, supervisorId: change.supervisorId ?? null },
+      null,
+    );
   });
 }
 
@@ -134,7 +154,8 @@ export async function transferCase(
   await db.transaction().execute(async (trx) => {
     const row = await supervisedCase(trx, actor, id);
     if (row.status === 'closed') throw invalid('communeCode', 'Hồ sơ đã đóng', 'The case is closed');
-    if (input.communeCode === row.commune_code) throw invalid('communeCode', 'Hồ sơ đã ở xã này', 'The case is already in this commune');
+    if (input.communeCode === row.commune_code)
+      throw invalid('communeCode', 'Hồ sơ đã ở xã này', 'The case is already in this commune');
     const commune = await trx
       .selectFrom('commune')
       .select('code')
@@ -160,7 +181,8 @@ export async function grantAccess(
   now = new Date(),
 ) {
   if (!mayTakeOn(casesPermissions, 'cases.grant', actor, {})) throw forbidden();
-  if (input.userId === actor.id) throw invalid('userId', 'Không tự cấp quyền cho chính mình', 'One may not grant access to oneself');
+  if (input.userId === actor.id)
+    throw invalid('userId', 'Không tự cấp quyền cho chính mình', 'One may not grant access to oneself');
   return db.transaction().execute(async (trx) => {
     const row = await repo.findCase(trx, actor.provinceCode, id);
     if (!row) throw notFound();
