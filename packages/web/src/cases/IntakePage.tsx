@@ -32,6 +32,8 @@ import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { formatDayTime } from '../reporting/labels.ts';
+import { LeaveModal } from '../reporting/LeaveModal.tsx';
+import { useLeave } from '../reporting/useLeave.ts';
 import { useSession } from '../session/session.tsx';
 import { FormActions } from '../ui/FormActions.tsx';
 import { foldFilter } from '../ui/foldFilter.ts';
@@ -92,7 +94,8 @@ export function IntakePage() {
   const navigate = useNavigate();
   const ownCommune = intakeCommuneOf(user);
   const picksCommune = intakeReachesProvince(user);
-  const [values, setValues] = useState<IntakeValues>(() => emptyIntake(new Date(), ownCommune));
+  const [initial] = useState<IntakeValues>(() => emptyIntake(new Date(), ownCommune));
+  const [values, setValues] = useState<IntakeValues>(initial);
   const [problems, setProblems] = useState<IntakeProblems>({});
   const [refusal, setRefusal] = useState<{ field: IntakeField | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -105,6 +108,8 @@ export function IntakePage() {
   // a commune with a single supervisor: that one, unless another is chosen
   const supervisorId = values.supervisorId ?? (supervisors.length === 1 ? (supervisors[0]?.id ?? null) : null);
 
+  // a report half taken down is not lost to a stray click on the menu, Back or closing the tab
+  const leave = useLeave(!busy && JSON.stringify(values) !== JSON.stringify(initial), () => undefined);
   const set = (change: Partial<IntakeValues>) => setValues((v) => ({ ...v, ...change }));
   const setChild = (change: Partial<NewChildValues>) => setValues((v) => ({ ...v, newChild: { ...v.newChild, ...change } }));
   const fieldError = (field: IntakeField): string | undefined => {
@@ -152,6 +157,7 @@ export function IntakePage() {
       <Text size="sm" c="dimmed">
         {t('casIntakeIntro')}
       </Text>
+      <LeaveModal opened={leave.pending} onStay={leave.stay} onLeave={leave.leave} />
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="intake-form">
         <Stack>
           <Section id="intake-call" title={t('casIntakeSectionCall')}>
