@@ -31,6 +31,12 @@ import { ChildrenPage } from './children/ChildrenPage.tsx';
 import { ChildNewPage } from './children/ChildNewPage.tsx';
 import { ChildPage } from './children/ChildPage.tsx';
 import { DuplicatesPage } from './children/DuplicatesPage.tsx';
+import { canIntake, canReadCases, canSeeOverview, canTakeReferrals, mayUseCases } from './cases/access.ts';
+import { CasesPage } from './cases/CasesPage.tsx';
+import { CasePage } from './cases/CasePage.tsx';
+import { IntakePage } from './cases/IntakePage.tsx';
+import { OverviewPage } from './cases/OverviewPage.tsx';
+import { ReferralsPage } from './cases/ReferralsPage.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -112,6 +118,11 @@ function App() {
           element={canReviewDuplicates(user) ? <DuplicatesPage /> : <Navigate to="/children" />}
         />
         <Route path="children/:id" element={canReadChildren(user) ? <ChildPage /> : <Navigate to="/" />} />
+        <Route path="cases" element={mayUseCases(user) ? <CasesPage /> : <Navigate to="/" />} />
+        <Route path="cases/new" element={canIntake(user) ? <IntakePage /> : <Navigate to="/cases" />} />
+        <Route path="cases/overview" element={canSeeOverview(user) ? <OverviewPage /> : <Navigate to="/cases" />} />
+        <Route path="cases/referrals" element={canTakeReferrals(user) ? <ReferralsPage /> : <Navigate to="/cases" />} />
+        <Route path="cases/:id" element={canReadCases(user) ? <CasePage /> : <Navigate to="/cases" />} />
         <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />

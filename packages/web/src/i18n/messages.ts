@@ -8,6 +8,7 @@ import { bodiesEn, bodiesVi } from './messages-bodies.ts';
 import { reportingEn, reportingVi } from './messages-reporting.ts';
 import { notificationsEn, notificationsVi } from './messages-notifications.ts';
 import { childrenEn, childrenVi } from './messages-children.ts';
+import { casesEn, casesVi } from './messages-cases.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -21,6 +22,7 @@ export const vi = {
   ...reportingVi,
   ...notificationsVi,
   ...childrenVi,
+  ...casesVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -274,6 +276,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...reportingEn,
   ...notificationsEn,
   ...childrenEn,
+  ...casesEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

@@ -12,6 +12,7 @@ import { can, scopeFor } from '../session/can.ts';
 import type { SessionUser } from '../api/types.ts';
 import { mayUseReporting } from '../reporting/access.ts';
 import { canReadChildren } from '../children/access.ts';
+import { mayUseCases } from '../cases/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 interface Item {
@@ -33,6 +34,7 @@ const items: Item[] = [
   },
   { to: '/reporting', label: 'reporting', may: mayUseReporting },
   { to: '/children', label: 'children', may: canReadChildren },
+  { to: '/cases', label: 'cases', may: mayUseCases },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
