@@ -451,8 +451,9 @@ beforeAll(async () => {
         case_id: id,
         kind: 'health',
         status: 'referred',
-        agency_id: caller.agencyId,
-        commune_code: caller.agencyId ? null : (caller.communeCode ?? null),
+        // referred to the caller's body; a caller of the province has none, so to a body that is not theirs
+        agency_id: caller.agencyId ?? (caller.communeCode ? null : tuphap),
+        commune_code: caller.agencyId ? null : caller.communeCode,
         referred_at: new Date(),
       })
       .returning('id')

@@ -138,8 +138,8 @@ describe('a case from the report to its closure', () => {
     const inbox = await call(u('health').session, 'GET', '/api/cases/referrals');
     const referral = inbox.json<{ items: ReferralDto[] }>().items.find((r) => r.serviceId === serviceId);
     expect(referral).toMatchObject({ status: 'referred', kind: 'psychological', childSex: 'female' });
-    // the referred part only: the health department cannot open the case itself
-    expect((await call(u('health').session, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    // the referred part only: the health department knows the case exists, and cannot open it
+    expect((await call(u('health').session, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(403);
     expect((await call(u('otherCommune').session, 'POST', `/api/cases/services/${serviceId}/accept`)).statusCode).toBe(404);
     expect((await call(u('health').session, 'POST', `/api/cases/services/${serviceId}/accept`)).statusCode).toBe(204);
     expect(

@@ -145,7 +145,7 @@ export function casesRoutes(db: Kysely<Database>) {
         },
       },
       async (request) => {
-        const actor = authorize(request, casesPermissions, 'cases.intake');
+        const actor = actorOf(request);
         return { items: await teamOf(db, actor, request.query.commune ?? actor.communeCode ?? '') };
       },
     );

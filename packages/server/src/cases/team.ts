@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { listReadLog } from '../audit/read-log-repository.ts';
-import { casesPermissions, mayTakeOn } from '@tre/core';
+import { casesPermissions, mayTake, mayTakeOn } from '@tre/core';
 import * as repo from './repository.ts';
 import { assertOnCase, relationOf } from './relation.ts';
 
@@ -57,7 +57,10 @@ export async function assertTeamMember(
 
 /** The people who may work on or supervise a case of the commune (the intake's pickers). */
 export async function teamOf(db: Kysely<Database>, actor: SessionActor, communeCode: string) {
-  if (!mayTakeOn(casesPermissions, 'cases.intake', actor, { communeCode })) throw forbidden();
+  // who takes reports for the commune, or a supervisor choosing whom to transfer a case to
+  const mayPick =
+    mayTakeOn(casesPermissions, 'cases.intake', actor, { communeCode }) || mayTake(casesPermissions, 'cases.approve', actor);
+  if (!mayPick) throw forbidden();
   const rows = await db
     .selectFrom('app_user')
     .select(['id', 'display_name', 'role', 'commune_code'])
