@@ -120,7 +120,9 @@ export interface OpenOptions {
 
 export async function openDb(options: OpenOptions): Promise<Db> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // jit off: Tre's queries are short, and PostgreSQL's JIT compiles any plan it costs above 100,000
+    // (a count over 50,000 cases), adding ~50 ms of compilation to a 20 ms query (bench/cases.ts)
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c jit=off' });
     // An idle connection the server ends (restart, pg_terminate_backend, DROP DATABASE … FORCE)
     // is an 'error' event on the pool; without a listener Node exits. The pool has already dropped
     // that connection and opens a new one for the next query, so a restart costs one failed query at most.
