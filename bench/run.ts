@@ -56,9 +56,10 @@ reportReporting(await benchReporting());
 // a generated register of 1,000,000 children imported, scanned for duplicates and searched, on each
 // engine: about ten minutes, so asked for explicitly (BENCH_CHILDREN_ROWS for a smaller register)
 if (process.env.BENCH_CHILDREN === '1') await import('./children.ts');
+else console.log('children not run: set BENCH_CHILDREN=1 (or run bench/children.ts; 1,000,000 children, ~10 minutes)');
+
 // 50,000 cases written set-wise (~20 s an engine), then the lists, overviews and read log timed
 await import('./cases.ts');
-else console.log('children not run: set BENCH_CHILDREN=1 (or run bench/children.ts; 1,000,000 children, ~10 minutes)');
 
 // a 500k-value and a 200k-row import under 20 readers: about two minutes, so asked for explicitly
 if (process.env.BENCH_IMPORT === '1') await benchImportUnderLoad();
