@@ -7,6 +7,8 @@ import { commandLineActor } from '../audit/session-actor.ts';
 import { openDb } from '../db/pool.ts';
 import { runTre } from '../test/cli.ts';
 import { replaceYear } from './calendar/service.ts';
+import { makeCase } from '../test/cases.ts';
+import { makeChild } from '../test/children.ts';
 
 /** The real `tre cases …` in a child process, on a PGlite folder, no server running: the contract of issue 16. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-cases-cli-'));
@@ -78,5 +80,26 @@ describe('tre cases deadlines', () => {
     const help = await runTre(['cases', '--help'], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('tre cases deadlines --received');
+  });
+});
+
+describe('tre cases overdue and statistics', () => {
+  it('lists an open case past its plan clock by number and commune, never the child, and counts the period', async () => {
+    const db = await openDb({ dataDir: env.TRE_DATA_DIR });
+    try {
+      const childId = await makeChild(db, { full_name: 'Lò Thị Quá Hạn', commune_code: '16681' });
+      await makeCase(db, { childId, communeCode: '16681', receivedAt: new Date('2025-03-03T09:00:00+07:00') });
+    } finally {
+      await db.close();
+    }
+    const overdue = await runTre(['cases', 'overdue', '--json'], env);
+    expect(overdue.code, overdue.stderr).toBe(0);
+    const listed = (JSON.parse(overdue.stdout) as { overdue: { communeCode: string; clock: string }[] }).overdue;
+    expect(listed).toEqual([expect.objectContaining({ communeCode: '16681', clock: 'plan' })]);
+    expect(overdue.stdout).not.toContain('Quá Hạn');
+    const stats = await runTre(['cases', 'statistics', '--period', '2025', '--json'], env);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({ period: '2025', reports: 1, substantiated: 0, byForm: { violence: 1 } });
+    expect((await runTre(['cases', 'statistics'], env)).code).toBe(2);
   });
 });

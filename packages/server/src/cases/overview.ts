@@ -75,3 +75,24 @@ export async function caseOverview(
     closedThisYear: t.closed_this_year ?? 0,
   };
 }
+
+/** Open cases with a running clock past its deadline: the number, commune and clock, no child (`tre cases overdue`). */
+export async function overdueCases(db: Kysely<Database>, provinceCode: string, now: Date) {
+  const rows = await sql<{ number: string; commune_code: string; clock: ClockKind; due: Date }>`
+    SELECT number, commune_code, 'emergency' AS clock, emergency_due AS due FROM child_case
+      WHERE province_code = ${provinceCode} AND status <> 'closed' AND emergency_required AND emergency_met_at IS NULL AND emergency_due < ${now}
+    UNION ALL
+    SELECT number, commune_code, 'plan', plan_due FROM child_case
+      WHERE province_code = ${provinceCode} AND status <> 'closed' AND plan_met_at IS NULL AND plan_due < ${now}
+    UNION ALL
+    SELECT number, commune_code, 'review', review_due FROM child_case
+      WHERE province_code = ${provinceCode} AND status <> 'closed' AND review_met_at IS NULL AND review_due < ${now}
+    ORDER BY due
+  `.execute(db);
+  return rows.rows.map((r) => ({
+    number: r.number,
+    communeCode: r.commune_code,
+    clock: r.clock,
+    dueAt: new Date(r.due).toISOString(),
+  }));
+}

@@ -4,6 +4,9 @@ import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb, type Db } from '../db/pool.ts';
 import { deadlinesFor } from '../cases/calendar/service.ts';
+import { overdueCases } from '../cases/overview.ts';
+import { caseStatistics } from '../cases/statistics.ts';
+import { commandLineActor } from '../audit/session-actor.ts';
 import { both, type Out } from './shared.ts';
 
 /** `tre cases deadlines --received ISO [--json]`: the legal clocks of a case, without a running server. */
@@ -12,6 +15,11 @@ export const CASES_HELP = `  tre cases deadlines --received 2025-01-24T15:00:00+
                                    kế hoạch hỗ trợ, can thiệp (5 ngày làm việc, theo lịch nghỉ lễ trong cơ sở dữ liệu)
                                    the legal deadlines of a case received then: emergency measures (12 hours),
                                    support and intervention plan (5 working days, on the stored calendar)
+  tre cases overdue [--json]       các hồ sơ có hạn pháp định đã qua (số hồ sơ, xã, hạn; không nêu tên trẻ)
+                                   open cases with a legal clock past (number, commune, clock; no child named)
+  tre cases statistics --period 2025 [--json]
+                                   thống kê vụ việc của kỳ (theo hình thức xâm hại, hạn luật định)
+                                   the cases' figures of a period (by form of abuse, clocks met)
 `;
 
 const USAGE = `Cách dùng / usage:\n${CASES_HELP}`;
@@ -85,8 +93,42 @@ async function deadlinesCommand(args: string[], config: Config, out: Out): Promi
   return 0;
 }
 
+/** Open cases with a clock past its deadline, for a script: counts and numbers, never a child's name. */
+async function overdueCommand(args: string[], config: Config, out: Out): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const now = new Date();
+  const rows = await withCalendarDb(config, out, (db) => overdueCases(db.kysely, config.provinceCode, now));
+  if (values.json) out.stdout(`${JSON.stringify({ at: now.toISOString(), overdue: rows }, null, 2)}\n`);
+  else {
+    out.stdout(`${rows.length} hồ sơ quá hạn / overdue cases\n`);
+    for (const r of rows) out.stdout(`${r.number}\t${r.communeCode}\t${r.clock}\t${r.dueAt}\n`);
+  }
+  return 0;
+}
+
+async function statisticsCommand(args: string[], config: Config, out: Out): Promise<number> {
+  const { values } = parseArgs({ args, options: { period: { type: 'string' }, json: { type: 'boolean' } } });
+  if (!values.period) {
+    out.stderr(both({ vi: 'Thiếu --period (vd. 2025, 2025S1)', en: 'Missing --period (e.g. 2025, 2025S1)' }) + USAGE);
+    return 2;
+  }
+  const period = values.period;
+  const stats = await withCalendarDb(config, out, (db) =>
+    caseStatistics(db.kysely, commandLineActor(config.provinceCode), period),
+  );
+  out.stdout(
+    values.json
+      ? `${JSON.stringify(stats, null, 2)}\n`
+      : `Kỳ ${stats.period}: ${stats.reports} tin báo, ${stats.substantiated} có cơ sở, ${stats.closed} đã đóng\n` +
+          `Period ${stats.period}: ${stats.reports} reports, ${stats.substantiated} substantiated, ${stats.closed} closed\n`,
+  );
+  return 0;
+}
+
 export async function casesCommand(sub: string | undefined, args: string[], config: Config, out: Out): Promise<number> {
   if (sub === 'deadlines') return deadlinesCommand(args, config, out);
+  if (sub === 'overdue') return overdueCommand(args, config, out);
+  if (sub === 'statistics') return statisticsCommand(args, config, out);
   out.stderr(USAGE);
   return 2;
 }
