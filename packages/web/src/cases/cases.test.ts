@@ -411,6 +411,17 @@ describe('a recorded step read back', () => {
       ['The report is substantiated', 'Yes'],
     ]);
     expect(stepRows({ action: 'transfer', data: { fromCommune: 'Xã A' } }, 'vi')).toEqual([['fromCommune', 'Xã A']]);
+    // the report's codes recorded by the intake read as words
+    expect(
+      stepRows(
+        { action: 'intake', data: { channel: 'hotline_111', urgency: 'high', abuseForms: ['violence', 'neglect'] } },
+        'vi',
+      ),
+    ).toEqual([
+      ['Kênh tiếp nhận', 'Tổng đài 111'],
+      ['Hình thức xâm hại', 'Bạo lực, Bỏ mặc'],
+      ['Mức độ khẩn cấp', 'Cao'],
+    ]);
   });
 
   it('names the steps that are not legal actions too', () => {

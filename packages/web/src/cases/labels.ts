@@ -1,6 +1,12 @@
 import {
+  ABUSE_FORMS,
+  ABUSE_FORM_LABELS,
   ACTION_LABELS,
+  CHANNEL_LABELS,
+  REPORT_CHANNELS,
   STEP_FORMS,
+  URGENCIES,
+  URGENCY_LABELS,
   type CaseAction,
   type CaseStepDto,
   type FormField,
@@ -70,12 +76,38 @@ export function fieldValueText(field: FormField | undefined, value: unknown, lan
   }
 }
 
+/** What the intake step records of the report (Mẫu 01), read back like a form's fields: never its codes. */
+const INTAKE_STEP_FIELDS: readonly FormField[] = [
+  {
+    key: 'channel',
+    kind: 'choice',
+    label: { vi: 'Kênh tiếp nhận', en: 'Channel' },
+    required: true,
+    options: REPORT_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })),
+  },
+  {
+    key: 'abuseForms',
+    kind: 'multi',
+    label: { vi: 'Hình thức xâm hại', en: 'Forms of abuse' },
+    required: true,
+    options: ABUSE_FORMS.map((f) => ({ value: f, label: ABUSE_FORM_LABELS[f] })),
+  },
+  {
+    key: 'urgency',
+    kind: 'choice',
+    label: { vi: 'Mức độ khẩn cấp', en: 'Urgency' },
+    required: true,
+    options: URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] })),
+  },
+];
+
 /**
  * A recorded step's form as label–value rows: the legal form's fields in their order, then anything
  * else the step holds (a transfer's communes) under its own key, so nothing recorded is hidden.
  */
 export function stepRows(step: Pick<CaseStepDto, 'action' | 'data'>, lang: Language): [string, string][] {
-  const fields: readonly FormField[] = step.action in STEP_FORMS ? STEP_FORMS[step.action as CaseAction] : [];
+  const fields: readonly FormField[] =
+    step.action === 'intake' ? INTAKE_STEP_FIELDS : step.action in STEP_FORMS ? STEP_FORMS[step.action as CaseAction] : [];
   const known = new Set(fields.map((f) => f.key));
   const rows: [string, string][] = fields
     .filter((f) => f.key in step.data)
