@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Bilingual } from '../indicators/catalogue-schema.ts';
 import type { CaseAction } from './steps.ts';
+import { isIsoDate } from '../children/layout/dates.ts';
 
 /**
  * The fields of the legal forms each step fills in (Nghị định 56/2017, Mẫu 02–07), as data: the
@@ -123,7 +124,7 @@ function fieldSchema(field: FormField): z.ZodType {
       schema = z.boolean();
       break;
     case 'date':
-      schema = z.string().regex(ISO_DATE);
+      schema = z.string().regex(ISO_DATE).refine(isIsoDate, 'a real date');
       break;
     case 'datetime':
       schema = z.iso.datetime({ offset: true });

@@ -63,7 +63,8 @@ export type CaseForm = 'mau01' | 'mau02' | 'mau03' | 'mau04' | 'mau05' | 'mau06'
 const OPEN_BEFORE_PLAN: readonly CaseStatus[] = ['received', 'verified', 'initial_assessed'];
 
 export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
-  verify: { from: ['received'], to: 'verified', by: 'worker', form: 'verification' },
+  // emergency measures may come before the verification (the 12-hour clock does not wait for it)
+  verify: { from: ['received', 'emergency'], to: 'verified', by: 'worker', form: 'verification' },
   assess: { from: ['verified'], to: 'initial_assessed', by: 'worker', form: 'mau02' },
   // within 12 hours of the report: possible as soon as the report is in, before or after the assessment
   emergency: { from: OPEN_BEFORE_PLAN, to: 'emergency', by: 'worker', form: 'mau07' },

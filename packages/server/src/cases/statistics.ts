@@ -50,7 +50,14 @@ export interface CaseStatistics {
   closed: number;
 }
 
-const SUBSTANTIATED = sql`EXISTS (SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND (s.data->>'substantiated')::boolean)`;
+/**
+ * A report counts as abuse when its verification found it substantiated, or when emergency measures
+ * were taken on it and no verification found it unfounded (a child removed from danger was in it).
+ */
+const SUBSTANTIATED = sql`(
+  EXISTS (SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND (s.data->>'substantiated')::boolean)
+  OR (k.emergency_met_at IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND NOT (s.data->>'substantiated')::boolean)))`;
 
 /** Substantiated children per commune, sex and age group (at the report): indicator 9's numerator. */
 async function abusedChildren(db: Kysely<Database>, provinceCode: string, from: Date, to: Date, commune: string | null) {
