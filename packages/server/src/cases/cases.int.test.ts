@@ -267,3 +267,62 @@ describe('who may see a case', () => {
     expect((await call(u('colleague').session, 'GET', `/api/cases/${secret}/access-log`)).statusCode).toBe(403);
   });
 });
+
+describe('what a case refuses (found by a hostile tester)', () => {
+  const report = (over: Record<string, unknown>) => ({
+    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    channel: 'police',
+    communeCode: COMMUNE_A,
+    reporter: { anonymous: true, name: null, phone: null, relation: null },
+    child: { id: childId },
+    abuseForms: ['neglect'],
+    facts: 'Tin báo',
+    location: null,
+    urgency: 'normal',
+    workerId: u('colleague').id,
+    supervisorId: u('supervisor').id,
+    ...over,
+  });
+
+  it('refuses one person as both worker and supervisor, a report from before 2000, a form given twice, an unknown key', async () => {
+    const officer = u('supervisor');
+    const same = await call(officer.session, 'POST', '/api/cases', report({ workerId: officer.id }));
+    expect([same.statusCode, same.json<{ error: { field: string } }>().error.field]).toEqual([400, 'workerId']);
+    expect(
+      (await call(officer.session, 'POST', '/api/cases', report({ receivedAt: '1900-01-01T00:00:00+07:00' }))).statusCode,
+    ).toBe(400);
+    expect((await call(officer.session, 'POST', '/api/cases', report({ abuseForms: ['neglect', 'neglect'] }))).statusCode).toBe(
+      400,
+    );
+    expect((await call(officer.session, 'POST', '/api/cases', report({ evil: 1 }))).statusCode).toBe(400);
+  });
+
+  it('refuses an emergency measure dated before the report, a referral outside the province, a grant to an administrator', async () => {
+    const created = await call(u('colleague').session, 'POST', '/api/cases', report({}));
+    const id = created.json<{ id: number }>().id;
+    const c = (await call(u('colleague').session, 'GET', `/api/cases/${id}`)).json<CaseDto>();
+    const early = await call(u('colleague').session, 'POST', `/api/cases/${id}/steps`, {
+      action: 'emergency',
+      data: { measures: ['medical'], takenAt: '2000-01-01T00:00:00+07:00' },
+      comment: null,
+      version: c.version,
+    });
+    expect([early.statusCode, early.json<{ error: { field: string } }>().error.field]).toEqual([400, 'data.takenAt']);
+    const away = await call(u('colleague').session, 'POST', `/api/cases/${id}/services`, {
+      kind: 'legal_aid',
+      description: null,
+      agencyId: null,
+      communeCode: '00004',
+      dueOn: null,
+    });
+    expect(away.statusCode).toBe(400);
+    const adminId = (
+      await t.db.kysely.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()
+    ).id;
+    const second = await makeUser(t.db, { role: 'admin' });
+    const admin2 = await signIn(t.app, second.username);
+    expect(
+      (await call(admin2, 'POST', `/api/cases/${id}/grants`, { userId: adminId, reason: 'Kiểm tra hồ sơ', days: 1 })).statusCode,
+    ).toBe(400);
+  });
+});

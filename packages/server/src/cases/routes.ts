@@ -255,6 +255,7 @@ export function casesRoutes(db: Kysely<Database>) {
     app.patch(
       '/api/cases/:id/team',
       {
+        config: { readLog: { kind: 'case', record: fromParams('id'), logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Phân công người phụ trách, giám sát / assign',
@@ -272,6 +273,7 @@ export function casesRoutes(db: Kysely<Database>) {
     app.post(
       '/api/cases/:id/transfer',
       {
+        config: { readLog: { kind: 'case', record: fromParams('id'), logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Chuyển hồ sơ sang xã khác / transfer to another commune',
@@ -289,6 +291,7 @@ export function casesRoutes(db: Kysely<Database>) {
     app.post(
       '/api/cases/:id/grants',
       {
+        config: { readLog: { kind: 'case', record: fromParams('id'), logAllowed: () => false } },
         schema: {
           tags,
           summary: 'Cấp quyền xem có thời hạn, nêu lý do / grant access for a reason until a date',

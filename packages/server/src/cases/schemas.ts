@@ -141,7 +141,7 @@ const NewChild = z.object({
   phone: z.string().trim().max(20).nullable().optional(),
 });
 
-export const IntakeBody = z.object({
+export const IntakeBody = z.strictObject({
   receivedAt: z.iso.datetime({ offset: true }),
   channel: z.enum(REPORT_CHANNELS),
   communeCode: Commune,
@@ -156,7 +156,11 @@ export const IntakeBody = z.object({
     relation: line(100).nullable(),
   }),
   child: z.union([z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }), z.object({ new: NewChild })]),
-  abuseForms: z.array(z.enum(ABUSE_FORMS)).min(1).max(7),
+  abuseForms: z
+    .array(z.enum(ABUSE_FORMS))
+    .min(1)
+    .max(7)
+    .refine((forms) => new Set(forms).size === forms.length, 'mỗi hình thức một lần / each form once'),
   facts: z.string().trim().min(1).max(5000),
   location: line(300).nullable(),
   urgency: z.enum(URGENCIES),

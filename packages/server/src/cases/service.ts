@@ -52,6 +52,8 @@ export interface IntakeInput {
   supervisorId: string;
 }
 
+const EARLIEST_REPORT = new Date('2000-01-01T00:00:00+07:00');
+
 const caseNumber = (id: number, receivedAt: Date) =>
   `BV-${new Date(receivedAt.getTime() + 7 * 3_600_000).getUTCFullYear()}-${String(id).padStart(5, '0')}`;
 
@@ -78,11 +80,19 @@ async function childOfIntake(
 export async function intake(db: Kysely<Database>, actor: SessionActor, input: IntakeInput, now = new Date()) {
   if (!mayTakeOn(casesPermissions, 'cases.intake', actor, { communeCode: input.communeCode })) throw forbidden();
   const receivedAt = new Date(input.receivedAt);
-  if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 5 * 60_000) {
+  // not in the future; not before 2000 (the calendar's and the clocks' range, as parseReceivedAt)
+  if (Number.isNaN(receivedAt.getTime()) || receivedAt.getTime() > now.getTime() + 5 * 60_000 || receivedAt < EARLIEST_REPORT) {
     throw invalid(
       'receivedAt',
-      'Thời điểm tiếp nhận không hợp lệ hoặc ở tương lai',
-      'The time received is invalid or in the future',
+      'Thời điểm tiếp nhận không hợp lệ, ở tương lai hoặc trước năm 2000',
+      'The time received is invalid, in the future or before 2000',
+    );
+  }
+  if (input.workerId !== null && input.workerId === input.supervisorId) {
+    throw invalid(
+      'workerId',
+      'Người phụ trách và người giám sát phải là hai người khác nhau',
+      'The worker and the supervisor must be two different people',
     );
   }
   if (input.reporter.anonymous && (input.reporter.name || input.reporter.phone)) {
@@ -246,6 +256,28 @@ function stepEffects(action: CaseAction, data: Record<string, unknown>, now: Dat
   return set;
 }
 
+/** A step's moments and dates fall after the report: an emergency measure taken, a review date set. */
+function assertStepDates(action: CaseAction, data: Record<string, unknown>, receivedAt: Date, now: Date): void {
+  if (action === 'emergency' && typeof data.takenAt === 'string') {
+    const at = new Date(data.takenAt).getTime();
+    if (at < receivedAt.getTime() - 60_000 || at > now.getTime() + 5 * 60_000) {
+      throw invalid(
+        'data.takenAt',
+        'Thời điểm áp dụng phải sau khi tiếp nhận tin báo và không ở tương lai',
+        'The time taken must be after the report was received and not in the future',
+      );
+    }
+  }
+  const reviewOn = typeof data.reviewOn === 'string' ? data.reviewOn : null;
+  if (reviewOn && new Date(`${reviewOn}T23:59:59+07:00`) < receivedAt) {
+    throw invalid(
+      'data.reviewOn',
+      'Ngày rà soát phải sau ngày tiếp nhận',
+      'The review date must be after the report was received',
+    );
+  }
+}
+
 export async function takeStep(db: Kysely<Database>, actor: SessionActor, id: number, input: StepInput, now = new Date()) {
   const data = stepFormSchema(input.action).safeParse(input.data);
   return db.transaction().execute(async (trx) => {
@@ -268,7 +300,9 @@ export async function takeStep(db: Kysely<Database>, actor: SessionActor, id: nu
       const field = issue?.path.map(String).join('.') || 'data';
       throw invalid(`data.${field}`, `Trường "${field}" của biểu mẫu chưa hợp lệ`, `The form's field "${field}" is not valid`);
     }
-    await trx
+    assertStepDates(input.action, data.data, new Date(row.received_at), now);
+    // the version again in the update: two steps sent at once on PostgreSQL both passed the read above
+    const updated = await trx
       .updateTable('child_case')
       .set({
         ...stepEffects(input.action, data.data, now, row),
@@ -277,7 +311,17 @@ export async function takeStep(db: Kysely<Database>, actor: SessionActor, id: nu
         updated_at: now,
       } as never)
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) {
+      throw new TreError(ErrorCode.Conflict, {
+        field: 'version',
+        detail: {
+          vi: 'Hồ sơ vừa được người khác cập nhật; hãy tải lại trang',
+          en: 'Someone else changed the case meanwhile; reload the page',
+        },
+      });
+    }
     await trx
       .insertInto('child_case_step')
       .values({

@@ -71,6 +71,15 @@ export async function addService(
         .executeTakeFirst();
       if (!agency) throw invalid('agencyId', 'Không có cơ quan này', 'No such agency');
     }
+    if (input.communeCode) {
+      const commune = await trx
+        .selectFrom('commune')
+        .select('code')
+        .where('code', '=', input.communeCode)
+        .where('province_code', '=', actor.provinceCode)
+        .executeTakeFirst();
+      if (!commune) throw invalid('communeCode', 'Không có xã này trong tỉnh', 'No such commune in the province');
+    }
     // a service given by the case's own commune is the team's, not a referral
     const communeCode = input.communeCode === row.commune_code ? null : input.communeCode;
     const referred = Boolean(input.agencyId ?? communeCode);

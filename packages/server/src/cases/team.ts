@@ -128,6 +128,15 @@ export async function updateTeam(
 ) {
   await db.transaction().execute(async (trx) => {
     const row = await supervisedCase(trx, actor, id);
+    const worker = change.workerId === undefined ? row.worker_id : change.workerId;
+    const supervisor = change.supervisorId ?? row.supervisor_id;
+    if (worker !== null && worker === supervisor) {
+      throw invalid(
+        'workerId',
+        'Người phụ trách và người giám sát phải là hai người khác nhau',
+        'The worker and the supervisor must be two different people',
+      );
+    }
     if (change.workerId) await assertTeamMember(trx, actor.provinceCode, change.workerId, row.commune_code, 'worker');
     if (change.supervisorId) await assertTeamMember(trx, actor.provinceCode, change.supervisorId, row.commune_code, 'supervisor');
     const set = {
@@ -191,12 +200,20 @@ export async function grantAccess(
     if (!row) throw notFound();
     const user = await trx
       .selectFrom('app_user')
-      .select('id')
+      .select(['id', 'role'])
       .where('id', '=', input.userId)
       .where('province_code', '=', actor.provinceCode)
       .where('active', '=', true)
       .executeTakeFirst();
     if (!user) throw invalid('userId', 'Không có người dùng này', 'No such user');
+    // one administrator granting another would be a grant to oneself by a second account
+    if (user.role === 'admin') {
+      throw invalid(
+        'userId',
+        'Không cấp quyền xem hồ sơ cho quản trị viên',
+        'Access to a case is not granted to an administrator',
+      );
+    }
     const expiresAt = new Date(now.getTime() + input.days * 86_400_000);
     const g = await trx
       .insertInto('child_case_grant')

@@ -159,7 +159,14 @@ export async function readChild(
     active: isActiveChild(row.birth_date, today),
     mergedInto: row.merged_into === null ? null : row.merged_into,
     version: row.version,
-    source: { kind: row.source_kind, file: row.source_file, row: row.source_row, jobId: row.source_job_id },
+    // a record made from a case report was typed on the intake screen: said so, since "from a case"
+    // would tell every reader of the register that the child has a child-protection case
+    source: {
+      kind: row.source_kind === 'case' ? 'screen' : row.source_kind,
+      file: row.source_file,
+      row: row.source_row,
+      jobId: row.source_job_id,
+    },
     groups: groups.map((g) => ({
       id: g.id,
       group: g.grp as CircumstanceGroup,
