@@ -8,7 +8,8 @@ import type { Database } from '../db/schema.ts';
  */
 type Q = Kysely<Database> | Transaction<Database>;
 
-export async function findCase(db: Q, provinceCode: string, id: number) {
+/** A case with what lists and the case page show beside it: the commune, the child, the worker and supervisor. */
+function caseQuery(db: Q, provinceCode: string) {
   return db
     .selectFrom('child_case as k')
     .innerJoin('commune as m', 'm.code', 'k.commune_code')
@@ -24,9 +25,11 @@ export async function findCase(db: Q, provinceCode: string, id: number) {
       'w.display_name as worker_name',
       's.display_name as supervisor_name',
     ])
-    .where('k.id', '=', id)
-    .where('k.province_code', '=', provinceCode)
-    .executeTakeFirst();
+    .where('k.province_code', '=', provinceCode);
+}
+
+export async function findCase(db: Q, provinceCode: string, id: number) {
+  return caseQuery(db, provinceCode).where('k.id', '=', id).executeTakeFirst();
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
@@ -67,22 +70,7 @@ export async function isReferredTo(
 /** The cases a user works on, supervises or holds a live grant on, open first, nearest running clock first. */
 export async function listCasesOf(db: Q, provinceCode: string, userId: string, now: Date, limit: number) {
   return (
-    db
-      .selectFrom('child_case as k')
-      .innerJoin('commune as m', 'm.code', 'k.commune_code')
-      .innerJoin('child as c', 'c.id', 'k.child_id')
-      .leftJoin('app_user as w', 'w.id', 'k.worker_id')
-      .leftJoin('app_user as s', 's.id', 'k.supervisor_id')
-      .selectAll('k')
-      .select([
-        'm.name as commune_name',
-        'c.full_name as child_name',
-        'c.sex as child_sex',
-        'c.birth_date as child_birth_date',
-        'w.display_name as worker_name',
-        's.display_name as supervisor_name',
-      ])
-      .where('k.province_code', '=', provinceCode)
+    caseQuery(db, provinceCode)
       // three index lookups (child_case_worker, child_case_supervisor, the grants'), never a scan of the province's cases
       .where(
         sql<boolean>`k.id IN (
