@@ -60,6 +60,11 @@ export interface AppOptions {
    * throw-away database unless a test asks, with its own interval, clock and mailer.
    */
   reminders?: ReminderRunOptions | false | undefined;
+  /**
+   * The case clock alerts (cases/alerts.ts): on by default, off (`false`) for a throw-away database
+   * unless a test asks; apart from the reminders, so that a test of one never drives the other.
+   */
+  caseAlerts?: ReminderRunOptions | false | undefined;
   /** The national population database client (tests give one to the local simulator); else from the config. */
   population?: PopulationClient | undefined;
 }
@@ -77,6 +82,7 @@ export async function buildApp({
   webDist,
   imports: importBounds,
   reminders,
+  caseAlerts: alertOptions,
   population,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -166,13 +172,14 @@ export async function buildApp({
       })
     : null;
   app.decorate('reminders', scheduler);
-  // the legal clocks of cases, watched in the same process, on and off with the reminders
-  const caseAlerts = remind
+  // the legal clocks of cases, watched in the same process every minute; a test database has none unless asked
+  const alerting = alertOptions ?? (throwAway ? false : {});
+  const caseAlerts = alerting
     ? new CaseAlertScheduler(db.kysely, {
         provinceCode: config.provinceCode,
-        mailer: remind.mailer ?? createMailer(config),
-        intervalMs: remind.intervalMs ?? 60_000,
-        now: remind.now,
+        mailer: alerting.mailer ?? createMailer(config),
+        intervalMs: alerting.intervalMs ?? 60_000,
+        now: alerting.now,
         log: app.log,
       })
     : null;
