@@ -47,8 +47,8 @@ describe('the module order lint rule', () => {
   });
 
   it('asks a new module for its place in the order', async () => {
-    const found = await problems('packages/server/src/voices/fixture.ts', "import { x } from '../plans/service.ts';\n");
-    expect(found.some((m) => m.includes("Module 'voices' has no place in the module order"))).toBe(true);
+    const found = await problems('packages/server/src/unplaced/fixture.ts', "import { x } from '../plans/service.ts';\n");
+    expect(found.some((m) => m.includes("Module 'unplaced' has no place in the module order"))).toBe(true);
   });
 
   it('keeps the test helpers out of shipped code, and lets tests import any module', async () => {
