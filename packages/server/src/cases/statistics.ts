@@ -1,11 +1,10 @@
-import { casesPermissions, parsePeriod, periodEnd, periodStart, scopeOf, type AbuseForm } from '@tre/core';
+import { casesPermissions, periodEnd, periodStart, scopeOf, type AbuseForm } from '@tre/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../audit/audit.ts';
-import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
-import { forbidden, invalid } from '../errors.ts';
-import { applyWrites, cellId, findValues, type ValueWrite } from '../indicators/repository.ts';
-import { findLocks } from '../indicators/locks-repository.ts';
+import { type SessionActor } from '../audit/session-actor.ts';
+import { forbidden } from '../errors.ts';
+import { periodOf } from '../indicators/period.ts';
+import { publishCounts, sexAgeCells } from '../indicators/publish.ts';
 
 /**
  * The figures of the cases, counted, never copied by hand, with no child identifiable: reports
@@ -18,9 +17,7 @@ import { findLocks } from '../indicators/locks-repository.ts';
 export const CASES_ELEMENT = 'CHILDREN_ABUSED';
 
 function bounds(period: string) {
-  const p = parsePeriod(period);
-  if (!p)
-    throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
+  const p = periodOf(period);
   // the period's days in Vietnam time, as instants
   return {
     from: new Date(`${periodStart(p)}T00:00:00+07:00`),
@@ -126,9 +123,6 @@ export async function caseStatistics(
   };
 }
 
-const SEXES = ['male', 'female'] as const;
-const AGES = ['u6', '6_11', '12_15'] as const;
-
 /**
  * Writes indicator 9's numerator of a period for every commune of the province that has a case
  * (zeros included, so that a report found unfounded lowers the figure); communes whose figures for
@@ -144,38 +138,12 @@ export async function publishCaseFigures(db: Kysely<Database>, actor: SessionAct
     .distinct()
     .where('province_code', '=', actor.provinceCode)
     .execute();
-  const communes = withCases.map((c) => c.commune_code);
-  const locks = await findLocks(
-    db,
-    actor.provinceCode,
-    communes.map((unit) => ({ unit, period })),
-  );
-  const open = communes.filter((c) => !locks.has(`${c}|${period}`));
   const byCell = new Map(rows.map((r) => [`${r.commune_code}|${r.sex}|${r.age_group}`, r.n]));
-  return db.transaction().execute(async (trx) => {
-    const stored = new Map((await findValues(trx, actor.provinceCode, open, [period])).map((v) => [cellId(v), v.value]));
-    const writes: ValueWrite[] = [];
-    for (const unit of open) {
-      for (const sex of SEXES) {
-        for (const age of AGES) {
-          const cell = { element: CASES_ELEMENT, unit, period, disaggregation: `age_group=${age}|sex=${sex}` };
-          const value = byCell.get(`${unit}|${sex}|${age}`) ?? 0;
-          const old = stored.get(cellId(cell)) ?? null;
-          if (old !== value) writes.push({ ...cell, unitKind: 'commune', value, old });
-        }
-      }
-    }
-    await applyWrites(
-      trx,
-      { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' },
-      writes,
-    );
-    await recordAudit(trx, auditActorOf(actor), {
-      action: 'publish',
-      entity: 'data_value',
-      entityId: `cases/${period}`,
-      after: { communes: open.length, cells: writes.length, locked: [...locks.keys()] },
-    });
-    return { period, communes: open.length, cellsWritten: writes.length, locked: [...locks.values()].map((l) => l.unitCode) };
+  return publishCounts(db, actor, {
+    period,
+    unitKind: 'commune',
+    units: withCases.map((c) => c.commune_code),
+    cellsOf: (unit) => sexAgeCells(CASES_ELEMENT, (sex, age) => byCell.get(`${unit}|${sex}|${age}`) ?? 0),
+    auditId: `cases/${period}`,
   });
 }

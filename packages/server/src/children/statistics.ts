@@ -1,11 +1,9 @@
-import { parsePeriod, periodEnd, periodStart } from '@tre/core';
+import { periodEnd, periodStart } from '@tre/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { recordAudit } from '../audit/audit.ts';
-import { auditActorOf, userIdOf, type SessionActor } from '../audit/session-actor.ts';
-import { invalid } from '../errors.ts';
-import { applyWrites, findValues, cellId, type ValueWrite } from '../indicators/repository.ts';
-import { findLocks } from '../indicators/locks-repository.ts';
+import { type SessionActor } from '../audit/session-actor.ts';
+import { periodOf } from '../indicators/period.ts';
+import { publishCounts, sexAgeCells } from '../indicators/publish.ts';
 import { communeScopeOf } from './service.ts';
 
 /**
@@ -40,9 +38,7 @@ export interface RegisterCount {
 }
 
 function periodBounds(period: string): { start: string; end: string } {
-  const p = parsePeriod(period);
-  if (!p)
-    throw invalid('period', `Kỳ "${period}" không hợp lệ (vd. 2025, 2025S1)`, `"${period}" is not a period (e.g. 2025, 2025S1)`);
+  const p = periodOf(period);
   return { start: periodStart(p), end: periodEnd(p) };
 }
 
@@ -87,9 +83,6 @@ export async function registerCounts(
   }));
 }
 
-const SEXES = ['male', 'female'] as const;
-const AGES = ['u6', '6_11', '12_15'] as const;
-
 /**
  * Writes the counts of a period as data values of the communes of the province that keep children
  * in the register (every cell of those communes, zeros included, so that a child who left a group
@@ -101,41 +94,14 @@ export async function publishRegisterFigures(db: Kysely<Database>, actor: Sessio
   const inProvince = await db.selectFrom('commune').select('code').where('province_code', '=', actor.provinceCode).execute();
   const province = new Set(inProvince.map((c) => c.code));
   const kept = await db.selectFrom('child').select('commune_code').distinct().where('merged_into', 'is', null).execute();
-  const communes = kept.map((k) => k.commune_code).filter((c) => province.has(c));
-  const locks = await findLocks(
-    db,
-    actor.provinceCode,
-    communes.map((unit) => ({ unit, period })),
-  );
-  const open = communes.filter((c) => !locks.has(`${c}|${period}`));
   const byCell = new Map(counts.map((c) => [`${c.communeCode}|${c.sex}|${c.ageGroup}`, c]));
-  return db.transaction().execute(async (trx) => {
-    const stored = new Map((await findValues(trx, actor.provinceCode, open, [period])).map((v) => [cellId(v), v.value]));
-    const writes: ValueWrite[] = [];
-    for (const unit of open) {
-      for (const sex of SEXES) {
-        for (const age of AGES) {
-          const c = byCell.get(`${unit}|${sex}|${age}`);
-          for (const [key, element] of Object.entries(REGISTER_ELEMENTS) as [keyof typeof REGISTER_ELEMENTS, string][]) {
-            const cell = { element, unit, period, disaggregation: `age_group=${age}|sex=${sex}` };
-            const value = c ? c[key] : 0;
-            const old = stored.get(cellId(cell)) ?? null;
-            if (old !== value) writes.push({ ...cell, unitKind: 'commune', value, old });
-          }
-        }
-      }
-    }
-    await applyWrites(
-      trx,
-      { provinceCode: actor.provinceCode, userId: userIdOf(actor), name: actor.username, source: 'import' },
-      writes,
-    );
-    await recordAudit(trx, auditActorOf(actor), {
-      action: 'publish',
-      entity: 'data_value',
-      entityId: `register/${period}`,
-      after: { communes: open.length, cells: writes.length, locked: [...locks.keys()] },
-    });
-    return { period, communes: open.length, cellsWritten: writes.length, locked: [...locks.values()].map((l) => l.unitCode) };
+  const elements = Object.entries(REGISTER_ELEMENTS) as [keyof typeof REGISTER_ELEMENTS, string][];
+  return publishCounts(db, actor, {
+    period,
+    unitKind: 'commune',
+    units: kept.map((k) => k.commune_code).filter((c) => province.has(c)),
+    cellsOf: (unit) =>
+      elements.flatMap(([key, element]) => sexAgeCells(element, (sex, age) => byCell.get(`${unit}|${sex}|${age}`)?.[key] ?? 0)),
+    auditId: `register/${period}`,
   });
 }
