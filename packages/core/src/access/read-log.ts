@@ -38,6 +38,8 @@ export const READ_LOG_KINDS = [
   'case_list',
   /** who read one case (its access log) */
   'case_readers',
+  /** a case's service referred to a body, answered (accept, reject, complete): refusals only, the service's id */
+  'case_service',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

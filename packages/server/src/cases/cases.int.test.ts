@@ -141,6 +141,12 @@ describe('a case from the report to its closure', () => {
     // the referred part only: the health department knows the case exists, and cannot open it
     expect((await call(u('health').session, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(403);
     expect((await call(u('otherCommune').session, 'POST', `/api/cases/services/${serviceId}/accept`)).statusCode).toBe(404);
+    await flushReadLog(t.db.kysely);
+    const refusal = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM read_log WHERE kind = 'case_service' AND record_id = ${String(serviceId)} AND status = 404`.execute(
+      t.db.kysely,
+    );
+    expect(refusal.rows[0]?.n).toBe(1);
     expect((await call(u('health').session, 'POST', `/api/cases/services/${serviceId}/accept`)).statusCode).toBe(204);
     expect(
       (await call(u('health').session, 'POST', `/api/cases/services/${serviceId}/done`, { outcome: 'Đã tham vấn 6 buổi' }))

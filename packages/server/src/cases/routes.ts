@@ -235,6 +235,8 @@ export function casesRoutes(db: Kysely<Database>) {
       app.post(
         `/api/cases/services/:serviceId/${path}`,
         {
+          // a refusal names the service (and so its case); an answer is the service's own audited write
+          config: { readLog: { kind: 'case_service', record: fromParams('serviceId'), logAllowed: () => false } },
           schema: { tags, summary, params: ServiceIdParams, ...(body ? { body } : {}), response: { 204: z.null() } },
         },
         async (request, reply) => {

@@ -193,6 +193,18 @@ function openActions(actor: SessionActor, row: CaseRow, relation: CaseRelation):
 export async function readCase(db: Kysely<Database>, actor: SessionActor, id: number, now = new Date()): Promise<CaseDto> {
   const { row, relation } = await caseFor(db, actor, id, now);
   assertOnCase(actor, 'cases.read', relation);
+  return caseDtoOf(db, actor, row, relation, now);
+}
+
+/** A case the actor was allowed to read, with its steps and services, as the screen shows it. */
+async function caseDtoOf(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  row: CaseRow,
+  relation: CaseRelation,
+  now: Date,
+): Promise<CaseDto> {
+  const id = row.id;
   const [steps, services] = await Promise.all([repo.stepsOf(db, id), repo.servicesOf(db, id)]);
   const seesReporter = mayOnCase(actor, 'cases.reporter', relation);
   return {
@@ -363,9 +375,9 @@ export async function readReporter(db: Kysely<Database>, actor: SessionActor, id
  * the file says who took it and when, and the read log keeps it as an export.
  */
 export async function exportCase(db: Kysely<Database>, actor: SessionActor, id: number, now = new Date()) {
-  const { relation } = await caseFor(db, actor, id, now);
+  const { row, relation } = await caseFor(db, actor, id, now);
   assertOnCase(actor, 'cases.export', relation);
-  const c = await readCase(db, actor, id, now);
+  const c = await caseDtoOf(db, actor, row, relation, now);
   const { actions: _actions, relation: _relation, ...data } = c;
   return {
     format: 'tre.case/v1',
