@@ -181,7 +181,10 @@ describe('a case from the report to its closure', () => {
     const moved = await signIn(t.app, newSupervisor.username);
     const c = await read(moved);
     expect([c.communeCode, c.status, c.relation.supervisor]).toEqual([COMMUNE_B, 'verified', true]);
-    expect(c.steps.at(-1)?.action).toBe('transfer');
+    expect(c.steps.at(-1)).toMatchObject({
+      action: 'transfer',
+      data: { from: 'Phường Thành Vinh', to: 'Xã Nghi Lộc', supervisor: 'Người thử commune_officer' },
+    });
     // the old supervisor no longer sees it
     expect((await call(u('supervisor').session, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
   });

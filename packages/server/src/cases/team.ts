@@ -27,10 +27,10 @@ export async function assertTeamMember(
   userId: string,
   communeCode: string,
   part: 'worker' | 'supervisor',
-): Promise<void> {
+): Promise<string> {
   const user = await db
     .selectFrom('app_user')
-    .select(['role', 'commune_code', 'active'])
+    .select(['role', 'commune_code', 'active', 'display_name'])
     .where('id', '=', userId)
     .where('province_code', '=', provinceCode)
     .executeTakeFirst();
@@ -53,6 +53,8 @@ export async function assertTeamMember(
           'The worker must be a worker or officer of this commune',
         );
   }
+  // the name the case's timeline shows for the step (an id means nothing to its reader)
+  return user.display_name;
 }
 
 /** The people who may work on or supervise a case of the commune (the intake's pickers). */
@@ -137,8 +139,12 @@ export async function updateTeam(
         'The worker and the supervisor must be two different people',
       );
     }
-    if (change.workerId) await assertTeamMember(trx, actor.provinceCode, change.workerId, row.commune_code, 'worker');
-    if (change.supervisorId) await assertTeamMember(trx, actor.provinceCode, change.supervisorId, row.commune_code, 'supervisor');
+    const workerName = change.workerId
+      ? await assertTeamMember(trx, actor.provinceCode, change.workerId, row.commune_code, 'worker')
+      : null;
+    const supervisorName = change.supervisorId
+      ? await assertTeamMember(trx, actor.provinceCode, change.supervisorId, row.commune_code, 'supervisor')
+      : null;
     const set = {
       ...(change.workerId !== undefined ? { worker_id: change.workerId } : {}),
       ...(change.supervisorId !== undefined ? { supervisor_id: change.supervisorId } : {}),
@@ -150,7 +156,11 @@ export async function updateTeam(
       actor,
       row,
       'assign',
-      { workerId: change.workerId ?? null, supervisorId: change.supervisorId ?? null },
+      {
+        // names, not ids: the timeline's reader needs who; a worker taken off shows as null
+        ...(change.workerId !== undefined ? { worker: workerName } : {}),
+        ...(supervisorName !== null ? { supervisor: supervisorName } : {}),
+      },
       null,
     );
   });
@@ -170,18 +180,18 @@ export async function transferCase(
       throw invalid('communeCode', 'Hồ sơ đã ở xã này', 'The case is already in this commune');
     const commune = await trx
       .selectFrom('commune')
-      .select('code')
+      .select(['code', 'name'])
       .where('code', '=', input.communeCode)
       .where('province_code', '=', actor.provinceCode)
       .executeTakeFirst();
     if (!commune) throw invalid('communeCode', 'Không có xã này trong tỉnh', 'No such commune in the province');
-    await assertTeamMember(trx, actor.provinceCode, input.supervisorId, input.communeCode, 'supervisor');
+    const supervisor = await assertTeamMember(trx, actor.provinceCode, input.supervisorId, input.communeCode, 'supervisor');
     await trx
       .updateTable('child_case')
       .set({ commune_code: input.communeCode, supervisor_id: input.supervisorId, worker_id: null })
       .where('id', '=', id)
       .execute();
-    await teamStep(trx, actor, row, 'transfer', { from: row.commune_code, to: input.communeCode }, input.reason);
+    await teamStep(trx, actor, row, 'transfer', { from: row.commune_name, to: commune.name, supervisor }, input.reason);
   });
 }
 

@@ -410,7 +410,13 @@ describe('a recorded step read back', () => {
       ['What the verification found', 'Có'],
       ['The report is substantiated', 'Yes'],
     ]);
-    expect(stepRows({ action: 'transfer', data: { fromCommune: 'Xã A' } }, 'vi')).toEqual([['fromCommune', 'Xã A']]);
+    expect(stepRows({ action: 'transfer', data: { from: 'Xã A', to: 'Xã B', supervisor: 'Lê Văn C' } }, 'vi')).toEqual([
+      ['Chuyển từ', 'Xã A'],
+      ['Chuyển đến', 'Xã B'],
+      ['Người giám sát mới', 'Lê Văn C'],
+    ]);
+    expect(stepRows({ action: 'assign', data: { worker: null } }, 'en')).toEqual([['Case worker', '—']]);
+    expect(stepRows({ action: 'emergency', data: { unknownKey: 'y' } }, 'vi')).toEqual([['unknownKey', 'y']]);
     // the report's codes recorded by the intake read as words
     expect(
       stepRows(

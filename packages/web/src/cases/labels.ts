@@ -105,9 +105,27 @@ const INTAKE_STEP_FIELDS: readonly FormField[] = [
  * A recorded step's form as label–value rows: the legal form's fields in their order, then anything
  * else the step holds (a transfer's communes) under its own key, so nothing recorded is hidden.
  */
+/** What the team's steps record (cases/team.ts on the server): names, not ids. */
+const TEAM_STEP_FIELDS: Record<'assign' | 'transfer', readonly FormField[]> = {
+  assign: [
+    { key: 'worker', kind: 'text', label: { vi: 'Người phụ trách', en: 'Case worker' }, required: false },
+    { key: 'supervisor', kind: 'text', label: { vi: 'Người giám sát', en: 'Supervisor' }, required: false },
+  ],
+  transfer: [
+    { key: 'from', kind: 'text', label: { vi: 'Chuyển từ', en: 'From' }, required: true },
+    { key: 'to', kind: 'text', label: { vi: 'Chuyển đến', en: 'To' }, required: true },
+    { key: 'supervisor', kind: 'text', label: { vi: 'Người giám sát mới', en: 'New supervisor' }, required: true },
+  ],
+};
+
+function fieldsOfStep(action: CaseStepDto['action']): readonly FormField[] {
+  if (action === 'intake') return INTAKE_STEP_FIELDS;
+  if (action === 'assign' || action === 'transfer') return TEAM_STEP_FIELDS[action];
+  return action in STEP_FORMS ? STEP_FORMS[action] : [];
+}
+
 export function stepRows(step: Pick<CaseStepDto, 'action' | 'data'>, lang: Language): [string, string][] {
-  const fields: readonly FormField[] =
-    step.action === 'intake' ? INTAKE_STEP_FIELDS : step.action in STEP_FORMS ? STEP_FORMS[step.action as CaseAction] : [];
+  const fields = fieldsOfStep(step.action);
   const known = new Set(fields.map((f) => f.key));
   const rows: [string, string][] = fields
     .filter((f) => f.key in step.data)
