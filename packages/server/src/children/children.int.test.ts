@@ -146,3 +146,33 @@ describe('the register', () => {
     );
   });
 });
+
+describe('the export', () => {
+  /** The names of an export's rows (row 1 says who exported, row 2 is the header). */
+  async function exported(session: Session, query: string) {
+    const res = await t.app.inject({ method: 'GET', url: `/api/children/export.xlsx?${query}`, headers: session.headers });
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const names: string[] = [];
+    ws?.eachRow((row, n) => {
+      if (n > 2) names.push(String(row.getCell(2).value));
+    });
+    return names.sort();
+  }
+
+  it('keeps the list’s filters: commune, birth year and group', async () => {
+    // a child of ten, whatever year the test runs in (the others were born in 2015)
+    const year = new Date().getFullYear() - 10;
+    const older = await makeChild(t.db, { full_name: 'Đinh Văn Năm Mười', birth_date: `${year}-03-04`, groups: ['a'] });
+    expect(await exported(admin, `commune=${COMMUNE_A}&birthYear=${year}`)).toEqual(['Đinh Văn Năm Mười']);
+    expect(await exported(admin, 'group=a')).toEqual(['Lò Thị Xoan', 'Đinh Văn Năm Mười'].sort());
+    expect(await exported(admin, `commune=${COMMUNE_B}&group=a`)).toEqual(['Lò Thị Xoan']);
+    // a commune officer's export stays in their commune whatever the filters
+    expect(await exported(officer, 'group=a')).toEqual(['Đinh Văn Năm Mười']);
+    await t.db.kysely.deleteFrom('child_group').where('child_id', '=', older).execute();
+    await t.db.kysely.deleteFrom('child').where('id', '=', older).execute();
+  });
+});

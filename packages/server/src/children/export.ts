@@ -31,10 +31,29 @@ export interface ChildExportRow {
   schooling: string | null;
 }
 
-/** The active register of a commune (or the province) as Excel; audited, as every export of a child's data. */
-export async function exportChildren(db: Kysely<Database>, actor: SessionActor, commune: string | undefined, now = new Date()) {
-  const communeCode = communeScopeOf(actor, 'children.export', commune);
-  const where = communeCode ? sql`AND c.commune_code = ${communeCode}` : sql``;
+/** The list's filters an export keeps (never its search text, which may be a name or an ID). */
+export interface ExportFilters {
+  commune?: string | undefined;
+  birthYear?: number | undefined;
+  group?: string | undefined;
+}
+
+/** The active register of a commune (or the province) as Excel, filtered as the list is; audited, as every export of a child's data. */
+export async function exportChildren(db: Kysely<Database>, actor: SessionActor, filters: ExportFilters, now = new Date()) {
+  const communeCode = communeScopeOf(actor, 'children.export', filters.commune);
+  const { birthYear, group } = filters;
+  const where = sql.join(
+    [
+      communeCode ? sql`AND c.commune_code = ${communeCode}` : sql``,
+      birthYear === undefined
+        ? sql``
+        : sql`AND c.birth_date >= ${`${birthYear}-01-01`}::date AND c.birth_date <= ${`${birthYear}-12-31`}::date`,
+      group === undefined
+        ? sql``
+        : sql`AND EXISTS (SELECT 1 FROM child_group g WHERE g.child_id = c.id AND g.grp = ${group} AND g.ended_on IS NULL)`,
+    ],
+    sql` `,
+  );
   const rows = await sql<ChildExportRow>`
     SELECT c.id, c.full_name, c.birth_date, c.sex, c.ethnicity, c.personal_id, c.commune_code, m.name AS commune_name,
       c.address, c.mother_name, c.father_name, c.carer_name, c.phone, c.disability, c.schooling,
@@ -58,7 +77,7 @@ export async function exportChildren(db: Kysely<Database>, actor: SessionActor, 
     action: 'export',
     entity: 'child',
     entityId: communeCode ?? 'province',
-    after: { children: rows.rows.length, commune: communeCode ?? null },
+    after: { children: rows.rows.length, commune: communeCode ?? null, birthYear: birthYear ?? null, group: group ?? null },
   });
   return file;
 }

@@ -101,23 +101,16 @@ export function childrenRoutes(
     app.get(
       '/api/children/export.xlsx',
       {
-        config: { readLog: { kind: 'export', params: ['commune'] } },
+        config: { readLog: { kind: 'export', params: ['commune', 'birthYear', 'group'] } },
         schema: {
           tags,
-          summary: 'Xuất danh sách trẻ em ra Excel (ghi người xuất, ngày xuất) / export the register as Excel',
-          querystring: z.object({
-            commune: z
-              .string()
-              .regex(/^\d{5}$/)
-              .optional(),
-          }),
+          summary:
+            'Xuất danh sách trẻ em ra Excel, theo bộ lọc của danh sách (ghi người xuất, ngày xuất) / export the register as Excel, filtered as the list',
+          querystring: ChildListQuery.pick({ commune: true, birthYear: true, group: true }),
         },
       },
       async (request, reply) =>
-        sendXlsx(
-          reply,
-          await exportChildren(db, authorize(request, childrenPermissions, 'children.export'), request.query.commune),
-        ),
+        sendXlsx(reply, await exportChildren(db, authorize(request, childrenPermissions, 'children.export'), request.query)),
     );
 
     app.get(

@@ -124,7 +124,7 @@ export function ChildrenPage() {
           {canExportChildren(user) && (
             <Button
               component="a"
-              href={childrenApi.exportHref(commune)}
+              href={childrenApi.exportHref({ commune, birthYear, group })}
               download
               variant="default"
               title={t('chdExportHint')}

@@ -60,9 +60,15 @@ export const childrenApi = {
   report: (job: string) => api<ChildImportReport>('GET', jobUrl(job)),
   /** the refused rows of an import, as Excel, for a download link */
   rejectionsHref: (job: string) => `${jobUrl(job)}/rejections.xlsx`,
-  /** the register (one commune's, or the reach of the user) as Excel, for a download link */
-  exportHref: (commune?: string | null) =>
-    commune ? `/api/children/export.xlsx?${new URLSearchParams({ commune }).toString()}` : '/api/children/export.xlsx',
+  /** the register (one commune's, or the reach of the user) as Excel, filtered as the list is, for a download link */
+  exportHref: (filters: { commune?: string | null; birthYear?: number | undefined; group?: string | undefined }) => {
+    const query = new URLSearchParams();
+    if (filters.commune) query.set('commune', filters.commune);
+    if (filters.birthYear !== undefined) query.set('birthYear', String(filters.birthYear));
+    if (filters.group) query.set('group', filters.group);
+    const text = query.toString();
+    return text ? `/api/children/export.xlsx?${text}` : '/api/children/export.xlsx';
+  },
   /** a record typed on the screen: the layout's fields as text (ChildForm's childBody) */
   create: (body: Record<ChildField, string | null>) => api<{ id: number }>('POST', '/api/children', body),
   /** a change of a record, refused when someone changed it since `version` was read */
