@@ -1,10 +1,10 @@
 import { Alert, Anchor, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import type { CatalogueReply, MeasureStatusDto, MeasureValueDto } from '@tre/core/indicators/indicator-api';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitPeriodPicker } from '../UnitPeriodPicker.tsx';
+import { UnitPeriodPicker, type UnitChoice } from '../UnitPeriodPicker.tsx';
 import { catalogueReads } from '../catalogue/api.ts';
 import { excelLinks } from '../excel/api.ts';
 import { valuesReads } from '../values/api.ts';
@@ -243,10 +243,17 @@ function GoalTable({ goal, filter, query }: { goal: GoalGroup; filter: MeasureSt
 }
 
 /**
+ * What later modules show on the dashboard for the same unit and period (recognised communes,
+ * children's opinions, complaints, cases): the shell passes it in, since this module comes before
+ * them in the module order and may not import them.
+ */
+export type DashboardExtras = (props: { unit: UnitChoice; period: string }) => ReactNode;
+
+/**
  * /indicators?unit=&period= — every indicator of a unit and period on one page: a status count,
  * then each goal's indicators with value, plan and national target, status, reporting and trend.
  */
-export default function DashboardPage() {
+export default function DashboardPage({ extras: Extras }: { extras?: DashboardExtras }) {
   const { t, lang } = useI18n();
   const { unit, period, setUnit, setPeriod, query } = useUnitPeriod();
   const values = useRead(valuesReads.values(unit.code, period));
@@ -292,6 +299,7 @@ export default function DashboardPage() {
       {current && (
         <>
           <SummaryStrip values={current.values} filter={filter} onFilter={setFilter} />
+          {Extras && <Extras unit={unit} period={period} />}
           {filter && (
             <Group gap="xs">
               <Text size="sm">{t('dashFilterActive', { status: t(`status_${filter}`) })}</Text>
