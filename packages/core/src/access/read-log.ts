@@ -38,6 +38,8 @@ export const READ_LOG_KINDS = [
   'case_list',
   /** who read one case (its access log) */
   'case_readers',
+  /** the names of the children who took part in a consultation, forum or council meeting (kept with consent) */
+  'voice_participants',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

@@ -86,6 +86,11 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'child_case_service', orderBy: ['id'], serial: 'id' },
   { name: 'child_case_grant', orderBy: ['id'], serial: 'id' },
   { name: 'child_case_alert', orderBy: ['case_id', 'clock', 'level'] },
+  // children's opinions and forums: events, their counts and consented names, the opinions and answers
+  { name: 'voice_event', orderBy: ['id'], serial: 'id' },
+  { name: 'voice_event_count', orderBy: ['event_id', 'age_group', 'sex'] },
+  { name: 'voice_participant', orderBy: ['id'], serial: 'id' },
+  { name: 'voice_opinion', orderBy: ['id'], serial: 'id' },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];

@@ -2,6 +2,7 @@ import type { Role } from '@tre/core';
 import type { ColumnType, Generated } from 'kysely';
 import type { ChildrenTables } from './children-schema.ts';
 import type { ChildCaseTables } from './child-case-schema.ts';
+import type { VoicesOpinionsTables } from './voices-opinions-schema.ts';
 import type { CasesTables } from './cases-schema.ts';
 
 /** Kysely's view of the tables created by ./migrations. */
@@ -561,7 +562,7 @@ export interface ReportBuildTable {
   built_at: CreatedAt;
 }
 
-export interface Database extends ChildrenTables, ChildCaseTables, CasesTables {
+export interface Database extends ChildrenTables, ChildCaseTables, CasesTables, VoicesOpinionsTables {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
   commune: CommuneTable;
