@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test/app.ts';
 import { makeChild } from './test/children.ts';
 import { makeCase } from './test/cases.ts';
-import { makeOpinionsWorld, type OpinionsWorld } from './voices/opinions/test-world.ts';
+import { makeOpinionsWorld, type OpinionsWorld } from './test/opinions.ts';
 import { createPopulationClient } from './children/population/client.ts';
 import { startPopulationSimulator } from './children/population/simulator.ts';
 import { ADMIN_PASSWORD } from './test/db.ts';
@@ -359,7 +359,8 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
     },
     'opinions.names': {
       scoped: true,
-      request: (w, c, whose) => json('GET', `/api/voices/events/${w.opinions.events[unitOf(w, c, whose).commune] ?? 0}/participants`),
+      request: (w, c, whose) =>
+        json('GET', `/api/voices/events/${w.opinions.events[unitOf(w, c, whose).commune] ?? 0}/participants`),
     },
     'opinions.answer': {
       scoped: true,

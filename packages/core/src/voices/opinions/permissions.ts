@@ -22,8 +22,18 @@ export const opinionsPermissions = permissionTable({
   'opinions.names': { admin: 'province', provincial_officer: 'province', commune_officer: 'own_commune' },
   /** GET /api/voices/inbox, POST /api/voices/opinions/:id/answer: the addressed body's users answer */
   'opinions.answer': { agency_reporter: 'assigned_body', commune_officer: 'assigned_body' },
-  /** GET /api/voices/overdue: opinions past their time without an answer (the standing body follows them) */
-  'opinions.overdue': { admin: 'province', provincial_officer: 'province', viewer: 'province', commune_officer: 'own_commune' },
+  /**
+   * GET /api/voices/overdue: opinions past their time without an answer, by the body they wait on (no
+   * child named): the province's, the standing body's users (agency reporters, as every agency's:
+   * which body is late is no secret between bodies), a commune's own
+   */
+  'opinions.overdue': {
+    admin: 'province',
+    provincial_officer: 'province',
+    viewer: 'province',
+    agency_reporter: 'province',
+    commune_officer: 'own_commune',
+  },
   /** PUT /api/voices/settings: the days a body has to answer */
   'opinions.settings': { admin: 'province' },
   /** GET /api/voices/statistics: participation counts by commune and sex (no child named) */

@@ -15,7 +15,12 @@ export class OpinionAlertScheduler {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly options: { provinceCode: string; intervalMs: number; now?: (() => Date) | undefined; log: FastifyBaseLogger },
+    private readonly options: {
+      provinceCode: string;
+      intervalMs: number;
+      now?: (() => Date) | undefined;
+      log: FastifyBaseLogger;
+    },
   ) {}
 
   start(): void {
@@ -45,7 +50,8 @@ export class OpinionAlertScheduler {
     try {
       const now = this.options.now ? this.options.now() : new Date();
       const r = await notifyOverdue(this.db, this.options.provinceCode, now);
-      if (r.notified > 0) this.options.log.info({ overdueOpinions: r.notified }, 'Ý kiến trẻ em quá hạn / overdue opinions flagged');
+      if (r.notified > 0)
+        this.options.log.info({ overdueOpinions: r.notified }, 'Ý kiến trẻ em quá hạn / overdue opinions flagged');
     } catch (e) {
       this.options.log.warn(`Ý kiến trẻ em quá hạn / overdue opinions: ${e instanceof Error ? e.message : String(e)}`);
     }

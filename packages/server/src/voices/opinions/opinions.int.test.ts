@@ -89,7 +89,10 @@ describe('an event', () => {
   });
 
   it('refuses names without a recorded consent, and keeps no row of the refused event', async () => {
-    const before = await t.db.kysely.selectFrom('voice_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db.kysely
+      .selectFrom('voice_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await post(
       officerA,
       '/api/voices/events',
@@ -98,8 +101,11 @@ describe('an event', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { field: string } }>().error.field).toBe('participants');
     expect(res.body).not.toContain('Nguyễn Văn An');
-    const after = await t.db.kysely.selectFrom('voice_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
+    const after = await t.db.kysely
+      .selectFrom('voice_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
   });
 
   it('keeps names with consent: read only with the permission, and the read is logged; the audit keeps no name', async () => {
@@ -127,7 +133,12 @@ describe('an event', () => {
       .where('record_id', '=', id)
       .execute();
     expect(logged.map((l) => l.status).sort()).toEqual([200, 403]);
-    const audit = await t.db.kysely.selectFrom('audit_event').select('after').where('entity', '=', 'voice_event').where('entity_id', '=', id).execute();
+    const audit = await t.db.kysely
+      .selectFrom('audit_event')
+      .select('after')
+      .where('entity', '=', 'voice_event')
+      .where('entity_id', '=', id)
+      .execute();
     expect(JSON.stringify(audit)).not.toContain('Trần Thị Bình');
   });
 
@@ -171,7 +182,9 @@ describe('an opinion', () => {
     const theirs = (await get(ytReporter, '/api/voices/inbox')).json<{ items: { id: number }[] }>().items.map((i) => i.id);
     expect(theirs).not.toContain(opinionId);
     const forRound = await get(gdReporter, `/api/voices/unanswered/${gd}`);
-    expect(forRound.json<{ items: { id: number; daysOverdue: number }[] }>().items.find((i) => i.id === opinionId)?.daysOverdue).toBe(10);
+    expect(
+      forRound.json<{ items: { id: number; daysOverdue: number }[] }>().items.find((i) => i.id === opinionId)?.daysOverdue,
+    ).toBe(10);
     expect((await get(gdReporter, `/api/voices/unanswered/${yt}`)).statusCode).toBe(403);
     expect((await get(admin, `/api/voices/unanswered/${gd}`)).statusCode).toBe(200);
   });
@@ -191,22 +204,37 @@ describe('an opinion', () => {
       .where('user_id', '=', standingUser)
       .where('kind', '=', 'voice_opinion_overdue')
       .execute();
-    expect(notes.filter((n) => n.link === `/voices/events/${String(eventId)}`)).toHaveLength(1);
+    expect(notes.filter((n) => n.title_vi.includes('Sở GD&ĐT') && n.link === '/voices/overdue')).toHaveLength(1);
+    expect((await get(ytReporter, '/api/voices/overdue')).json<OverdueListDto>().opinions.map((o) => o.id)).toContain(opinionId);
     expect(notes[0]?.title_vi).toContain('Sở GD&ĐT');
   });
 
   it('with a longer answer time set by the administrator, is no longer overdue', async () => {
-    const set = await t.app.inject({ method: 'PUT', url: '/api/voices/settings', headers: admin.headers, payload: { answerDays: 60 } });
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/voices/settings',
+      headers: admin.headers,
+      payload: { answerDays: 60 },
+    });
     expect(set.json<{ answerDays: number }>().answerDays).toBe(60);
     const overdue = (await get(admin, '/api/voices/overdue')).json<OverdueListDto>();
     expect(overdue.opinions.map((o) => o.id)).not.toContain(opinionId);
     await t.app.inject({ method: 'PUT', url: '/api/voices/settings', headers: admin.headers, payload: { answerDays: 30 } });
-    const refused = await t.app.inject({ method: 'PUT', url: '/api/voices/settings', headers: officerA.headers, payload: { answerDays: 5 } });
+    const refused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/voices/settings',
+      headers: officerA.headers,
+      payload: { answerDays: 5 },
+    });
     expect(refused.statusCode).toBe(403);
   });
 
   it('is answered by the addressed body’s user only, then fed back to the children', async () => {
-    const answer = { text: 'Sở sẽ phối hợp UBND phường bố trí sân chơi trong năm học tới', by: 'Phó Giám đốc Sở', on: daysAgo(2) };
+    const answer = {
+      text: 'Sở sẽ phối hợp UBND phường bố trí sân chơi trong năm học tới',
+      by: 'Phó Giám đốc Sở',
+      on: daysAgo(2),
+    };
     expect((await post(ytReporter, `/api/voices/opinions/${String(opinionId)}/answer`, answer)).statusCode).toBe(403);
     expect((await post(officerA, `/api/voices/opinions/${String(opinionId)}/answer`, answer)).statusCode).toBe(403);
     expect((await post(officerA, `/api/voices/opinions/${String(opinionId)}/feedback`, { on: daysAgo(1) })).statusCode).toBe(409);
@@ -227,7 +255,11 @@ describe('indicators 22–24', () => {
     const year = new Date().getUTCFullYear() - 1;
     const period = String(year);
     const held = `${period}-06-01`;
-    await post(officerA, '/api/voices/events', eventBody({ heldOn: held, counts: counts({ u7: [1, 0], '7_10': [2, 3], '11_15': [4, 5], '16_17': [9, 9] }) }));
+    await post(
+      officerA,
+      '/api/voices/events',
+      eventBody({ heldOn: held, counts: counts({ u7: [1, 0], '7_10': [2, 3], '11_15': [4, 5], '16_17': [9, 9] }) }),
+    );
     await post(
       officerA,
       '/api/voices/events',
@@ -241,7 +273,10 @@ describe('indicators 22–24', () => {
     expect(pub.statusCode, pub.body).toBe(200);
     const read = async () =>
       Object.fromEntries(
-        (await findValues(t.db.kysely, TEST_PROVINCE, [COMMUNE_A], [period])).map((v) => [`${v.element}|${v.disaggregation}`, v.value]),
+        (await findValues(t.db.kysely, TEST_PROVINCE, [COMMUNE_A], [period])).map((v) => [
+          `${v.element}|${v.disaggregation}`,
+          v.value,
+        ]),
       );
     expect(await read()).toMatchObject({
       'CHILDREN_7_15_CONSULTED|sex=male': 6,

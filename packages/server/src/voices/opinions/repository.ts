@@ -87,7 +87,7 @@ export async function countNamed(db: Q, eventId: number): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('event_id', '=', eventId)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 export async function participantsOf(db: Q, eventId: number) {
@@ -233,7 +233,7 @@ export async function countEvents(db: Q, provinceCode: string, from: string, to:
     .where('held_on', '>=', from)
     .where('held_on', '<=', to);
   if (communeCode) q = q.where('commune_code', '=', communeCode);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+  return (await q.executeTakeFirstOrThrow()).n;
 }
 
 /** Communes that have an event (ever): their figures are written, zeros included. */

@@ -63,7 +63,8 @@ export function opinionsRoutes(db: Kysely<Database>) {
       {
         schema: {
           tags,
-          summary: 'Ghi nhận hoạt động lấy ý kiến, diễn đàn, họp Hội đồng trẻ em / record a consultation, forum or council meeting',
+          summary:
+            'Ghi nhận hoạt động lấy ý kiến, diễn đàn, họp Hội đồng trẻ em / record a consultation, forum or council meeting',
           body: EventBody,
           response: { 201: Created },
         },
@@ -84,12 +85,21 @@ export function opinionsRoutes(db: Kysely<Database>) {
           response: { 200: z.object({ items: z.array(EventSummarySchema) }) },
         },
       },
-      async (request) => ({ items: await listEvents(db, authorize(request, opinionsPermissions, 'opinions.read'), request.query) }),
+      async (request) => ({
+        items: await listEvents(db, authorize(request, opinionsPermissions, 'opinions.read'), request.query),
+      }),
     );
 
     app.get(
       '/api/voices/events/:id',
-      { schema: { tags, summary: 'Một hoạt động và các ý kiến / an event and its opinions', params: IdParams, response: { 200: EventSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Một hoạt động và các ý kiến / an event and its opinions',
+          params: IdParams,
+          response: { 200: EventSchema },
+        },
+      },
       async (request) => readEvent(db, authorize(request, opinionsPermissions, 'opinions.read'), request.params.id),
     );
 
@@ -112,7 +122,13 @@ export function opinionsRoutes(db: Kysely<Database>) {
     app.post(
       '/api/voices/events/:id/opinions',
       {
-        schema: { tags, summary: 'Ý kiến, kiến nghị của trẻ em / an opinion raised', params: IdParams, body: OpinionBody, response: { 201: Created } },
+        schema: {
+          tags,
+          summary: 'Ý kiến, kiến nghị của trẻ em / an opinion raised',
+          params: IdParams,
+          body: OpinionBody,
+          response: { 201: Created },
+        },
       },
       async (request, reply) => {
         const actor = authorize(request, opinionsPermissions, 'opinions.record');
@@ -122,7 +138,15 @@ export function opinionsRoutes(db: Kysely<Database>) {
 
     app.post(
       '/api/voices/opinions/:id/send',
-      { schema: { tags, summary: 'Gửi ý kiến đến cơ quan / send to the body', params: IdParams, body: SendBody, response: { 200: Done } } },
+      {
+        schema: {
+          tags,
+          summary: 'Gửi ý kiến đến cơ quan / send to the body',
+          params: IdParams,
+          body: SendBody,
+          response: { 200: Done },
+        },
+      },
       async (request) => {
         await sendOpinion(db, authorize(request, opinionsPermissions, 'opinions.record'), request.params.id, request.body);
         return { ok: true as const };
@@ -132,7 +156,13 @@ export function opinionsRoutes(db: Kysely<Database>) {
     app.post(
       '/api/voices/opinions/:id/answer',
       {
-        schema: { tags, summary: 'Trả lời của cơ quan nhận / the body’s answer', params: IdParams, body: AnswerBody, response: { 200: Done } },
+        schema: {
+          tags,
+          summary: 'Trả lời của cơ quan nhận / the body’s answer',
+          params: IdParams,
+          body: AnswerBody,
+          response: { 200: Done },
+        },
       },
       async (request) => {
         await answerOpinion(db, authorize(request, opinionsPermissions, 'opinions.answer'), request.params.id, request.body);
@@ -203,8 +233,16 @@ export function opinionsRoutes(db: Kysely<Database>) {
 
     app.put(
       '/api/voices/settings',
-      { schema: { tags, summary: 'Đặt thời hạn trả lời / set the answer days', body: SettingsBody, response: { 200: SettingsSchema } } },
-      async (request) => updateSettings(db, authorize(request, opinionsPermissions, 'opinions.settings'), request.body.answerDays),
+      {
+        schema: {
+          tags,
+          summary: 'Đặt thời hạn trả lời / set the answer days',
+          body: SettingsBody,
+          response: { 200: SettingsSchema },
+        },
+      },
+      async (request) =>
+        updateSettings(db, authorize(request, opinionsPermissions, 'opinions.settings'), request.body.answerDays),
     );
 
     app.get(

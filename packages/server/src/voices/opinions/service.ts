@@ -81,7 +81,8 @@ function communeOfName(name: string, communes: { code: string; name: string }[])
 export async function resolveVoiceBody(db: Db, provinceCode: string, input: VoiceBodyInput, field: string): Promise<StoredBody> {
   if (input.agencyId) {
     const agency = await units.findAgency(db, provinceCode, input.agencyId);
-    if (!agency?.active) throw invalid(field, 'Cơ quan không thuộc danh sách cơ quan của tỉnh', 'Not one of the province’s agencies');
+    if (!agency?.active)
+      throw invalid(field, 'Cơ quan không thuộc danh sách cơ quan của tỉnh', 'Not one of the province’s agencies');
     return { name: input.name || agency.short_name, agencyId: agency.id, communeCode: null };
   }
   if (input.communeCode) {
@@ -201,7 +202,9 @@ export async function createEvent(db: Db, actor: SessionActor, input: EventInput
         consent_on: consent?.on ?? null,
         created_by: userIdOf(actor),
       },
-      PARTICIPANT_AGE_GROUPS.flatMap((a) => (['male', 'female'] as const).map((s) => ({ age_group: a, sex: s, n: input.counts[a][s] }))),
+      PARTICIPANT_AGE_GROUPS.flatMap((a) =>
+        (['male', 'female'] as const).map((s) => ({ age_group: a, sex: s, n: input.counts[a][s] })),
+      ),
       // names only with consent (checked above); never in the audit
       input.participants.map((p) => ({ full_name: p.fullName, sex: p.sex, age_group: p.ageGroup })),
     );
@@ -278,8 +281,7 @@ export function opinionDto(r: repo.OpinionRow, answerDays: number, today: string
     state,
     sentOn: r.sent_on,
     dueOn: r.sent_on ? answerDueOn(r.sent_on, answerDays) : null,
-    answer:
-      r.answer_text && r.answered_on ? { text: r.answer_text, by: r.answered_by ?? '', on: r.answered_on } : null,
+    answer: r.answer_text && r.answered_on ? { text: r.answer_text, by: r.answered_by ?? '', on: r.answered_on } : null,
     fedBackOn: r.fed_back_on,
     daysOverdue: opinionDaysOverdue({ state, sentOn: r.sent_on }, answerDays, today),
   };
@@ -357,7 +359,12 @@ async function step(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const ok = await repo.updateOpinion(trx, row.id, row.version, values);
-    if (!ok) throw conflict('Ý kiến vừa được người khác cập nhật; hãy tải lại', 'Someone else changed the opinion meanwhile; reload', 'version');
+    if (!ok)
+      throw conflict(
+        'Ý kiến vừa được người khác cập nhật; hãy tải lại',
+        'Someone else changed the opinion meanwhile; reload',
+        'version',
+      );
     await recordAudit(trx, auditActorOf(actor), {
       action: 'update',
       entity: 'voice_opinion',
@@ -427,7 +434,11 @@ export async function answerOpinion(
   if (!mayStep(row.state as OpinionState, 'answer')) throw stateRefusal(row.state);
   const today = vietnamDate(now);
   const on = input.on ?? today;
-  assertDay('on', on, today, { day: row.sent_on ?? on, vi: 'Ngày trả lời không được trước ngày gửi', en: 'Answered before it was sent' });
+  assertDay('on', on, today, {
+    day: row.sent_on ?? on,
+    vi: 'Ngày trả lời không được trước ngày gửi',
+    en: 'Answered before it was sent',
+  });
   await step(
     db,
     actor,
@@ -483,7 +494,12 @@ export async function unansweredBy(db: Db, actor: SessionActor, unit: string, no
 // Overdue
 
 /** Opinions sent and unanswered past their time, as of now (Vietnam's date), most overdue first. */
-export async function overdueOpinions(db: Db, provinceCode: string, now: Date, communeCode?: string | null): Promise<OverdueListDto> {
+export async function overdueOpinions(
+  db: Db,
+  provinceCode: string,
+  now: Date,
+  communeCode?: string | null,
+): Promise<OverdueListDto> {
   const days = await answerDaysOf(db, provinceCode);
   const today = vietnamDate(now);
   // overdue when today is after sent_on + days, i.e. sent before today − days
@@ -540,7 +556,7 @@ export async function notifyOverdue(db: Db, provinceCode: string, now: Date): Pr
           kind: 'voice_opinion_overdue',
           title_vi: `Ý kiến trẻ em gửi ${o.sentTo.name} quá hạn trả lời ${String(o.daysOverdue)} ngày (hạn ${o.dueOn})`,
           title_en: `A children's opinion sent to ${o.sentTo.name} is ${String(o.daysOverdue)} days past its answer date (${o.dueOn})`,
-          link: `/voices/events/${String(o.event.id)}`,
+          link: '/voices/overdue',
         })),
       );
     if (notes.length > 0) await insertNotifications(trx, notes);

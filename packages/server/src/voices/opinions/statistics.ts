@@ -34,7 +34,11 @@ import * as repo from './repository.ts';
 function bounds(period: string) {
   const p = parsePeriod(period);
   if (p?.type !== 'year' && p?.type !== 'half') {
-    throw invalid('period', `Kỳ "${period}" không hợp lệ (năm hoặc 6 tháng: 2025, 2025S1)`, `"${period}" is not a year or half year (2025, 2025S1)`);
+    throw invalid(
+      'period',
+      `Kỳ "${period}" không hợp lệ (năm hoặc 6 tháng: 2025, 2025S1)`,
+      `"${period}" is not a year or half year (2025, 2025S1)`,
+    );
   }
   return { from: periodStart(p), to: periodEnd(p) };
 }
@@ -76,7 +80,12 @@ export async function participationStatistics(
     commune = actor.communeCode ?? '';
   }
   const { figures, events } = await figuresOf(db, actor.provinceCode, period, commune);
-  figures.sort((a, b) => (a.communeCode ?? '').localeCompare(b.communeCode ?? '') || a.element.localeCompare(b.element) || a.sex.localeCompare(b.sex));
+  figures.sort(
+    (a, b) =>
+      (a.communeCode ?? '').localeCompare(b.communeCode ?? '') ||
+      a.element.localeCompare(b.element) ||
+      a.sex.localeCompare(b.sex),
+  );
   return { period, events, figures };
 }
 
@@ -86,7 +95,11 @@ export async function participationStatistics(
  * transaction, audited; communes whose figures of the period are locked by an accepted report are
  * left as accepted and named in the reply.
  */
-export async function publishParticipation(db: Kysely<Database>, actor: SessionActor, period: string): Promise<PublishParticipationDto> {
+export async function publishParticipation(
+  db: Kysely<Database>,
+  actor: SessionActor,
+  period: string,
+): Promise<PublishParticipationDto> {
   if (scopeOf(opinionsPermissions, 'opinions.publish', actor) !== 'province') throw forbidden();
   const { figures } = await figuresOf(db, actor.provinceCode, period, null);
   const communes = await repo.communesWithEvents(db, actor.provinceCode);

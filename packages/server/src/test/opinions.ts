@@ -1,6 +1,6 @@
-import type { Db } from '../../db/pool.ts';
-import { TEST_PROVINCE } from '../../test/db.ts';
-import { COMMUNE_A, COMMUNE_B } from '../../test/factories.ts';
+import type { Db } from '../db/pool.ts';
+import { TEST_PROVINCE } from './db.ts';
+import { COMMUNE_A, COMMUNE_B } from './factories.ts';
 
 /** For the scope tests: an event in each test commune, and opinions sent to an agency, to commune A and to another agency. */
 export interface OpinionsWorld {
@@ -29,7 +29,10 @@ export async function makeOpinionsWorld(db: Db, agencyId: string, otherAgencyId:
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.kysely.insertInto('voice_event_count').values({ event_id: e.id, age_group: '11_15', sex: 'female', n: 3 }).execute();
-    await db.kysely.insertInto('voice_participant').values({ event_id: e.id, full_name: 'Trẻ em thử', sex: 'female', age_group: '11_15' }).execute();
+    await db.kysely
+      .insertInto('voice_participant')
+      .values({ event_id: e.id, full_name: 'Trẻ em thử', sex: 'female', age_group: '11_15' })
+      .execute();
     events[commune] = e.id;
   }
   const opinion = async (to: { sent_to_agency_id?: string; sent_to_commune_code?: string }) =>
