@@ -35,3 +35,4 @@ export type * from './notifications/contacts-api.ts';
 export * from './children/duplicates/index.ts';
 export * from './cases/index.ts';
 export * from './communes/index.ts';
+export * from './voices/index.ts';

@@ -30,6 +30,8 @@ import { casesRoutes } from './cases/routes.ts';
 import { calendarRoutes } from './cases/calendar/routes.ts';
 import { communesRoutes } from './communes/routes.ts';
 import { CaseAlertScheduler } from './cases/alerts.ts';
+import { opinionsRoutes } from './voices/opinions/routes.ts';
+import { OpinionAlertScheduler } from './voices/opinions/alerts.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
 import { DuplicateScans } from './children/duplicates/service.ts';
 import { populationClientFromConfig, type PopulationClient } from './children/population/client.ts';
@@ -66,6 +68,8 @@ export interface AppOptions {
    * unless a test asks; apart from the reminders, so that a test of one never drives the other.
    */
   caseAlerts?: ReminderRunOptions | false | undefined;
+  /** The overdue children's opinions flagged to the standing body (voices/opinions/alerts.ts): as caseAlerts. */
+  opinionAlerts?: ReminderRunOptions | false | undefined;
   /** The national population database client (tests give one to the local simulator); else from the config. */
   population?: PopulationClient | undefined;
 }
@@ -84,6 +88,7 @@ export async function buildApp({
   imports: importBounds,
   reminders,
   caseAlerts: alertOptions,
+  opinionAlerts,
   population,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -191,6 +196,20 @@ export async function buildApp({
     });
     app.addHook('onClose', () => caseAlerts.stop());
   }
+  // overdue children's opinions, flagged once each to the standing body; a test database has none unless asked
+  const opinionAlerting = opinionAlerts ?? (throwAway ? false : {});
+  if (opinionAlerting) {
+    const opinionAlertScheduler = new OpinionAlertScheduler(db.kysely, {
+      provinceCode: config.provinceCode,
+      intervalMs: opinionAlerting.intervalMs ?? 3_600_000,
+      now: opinionAlerting.now,
+      log: app.log,
+    });
+    app.addHook('onReady', async () => {
+      opinionAlertScheduler.start();
+    });
+    app.addHook('onClose', () => opinionAlertScheduler.stop());
+  }
   if (scheduler) {
     app.addHook('onReady', async () => {
       scheduler.start();
@@ -219,6 +238,7 @@ export async function buildApp({
   await app.register(calendarRoutes(db.kysely));
   await app.register(casesRoutes(db.kysely));
   await app.register(communesRoutes(db.kysely));
+  await app.register(opinionsRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

@@ -9,6 +9,7 @@ import {
   indicatorsPermissions,
   mayTake,
   mayTakeOn,
+  opinionsPermissions,
   plansPermissions,
   reportingPermissions,
   roles,
@@ -23,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test/app.ts';
 import { makeChild } from './test/children.ts';
 import { makeCase } from './test/cases.ts';
+import { makeOpinionsWorld, type OpinionsWorld } from './test/opinions.ts';
 import { createPopulationClient } from './children/population/client.ts';
 import { startPopulationSimulator } from './children/population/simulator.ts';
 import { ADMIN_PASSWORD } from './test/db.ts';
@@ -47,6 +49,7 @@ const TABLES = {
   children: childrenPermissions,
   cases: casesPermissions,
   communes: communesPermissions,
+  opinions: opinionsPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -75,6 +78,8 @@ interface World {
   otherCase: { id: number; service: number };
   /** a user none of the callers is: whom a grant is for */
   grantee: string;
+  /** children's opinions: an event per commune, opinions sent to Sở GD&ĐT, commune A and Sở Tư pháp */
+  opinions: OpinionsWorld;
 }
 
 interface Probe {
@@ -368,6 +373,55 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
       request: (w, c, whose) => json('PUT', `/api/communes/${unitOf(w, c, whose).commune}/type`, { type: 'mountain' }),
     },
   },
+  opinions: {
+    'opinions.record': {
+      scoped: true,
+      request: (w, c, whose) =>
+        json('POST', '/api/voices/events', {
+          kind: 'consultation',
+          topic: 'Lấy ý kiến thử quyền',
+          organiser: { name: 'Sở GD&ĐT' },
+          heldOn: '2025-05-01',
+          place: 'Trường học',
+          communeCode: unitOf(w, c, whose).commune,
+          counts: {
+            u7: { male: 0, female: 0 },
+            '7_10': { male: 1, female: 1 },
+            '11_15': { male: 0, female: 0 },
+            '16_17': { male: 0, female: 0 },
+          },
+          consent: null,
+          participants: [],
+        }),
+    },
+    'opinions.read': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/voices/events?commune=${unitOf(w, c, whose).commune}`),
+    },
+    'opinions.names': {
+      scoped: true,
+      request: (w, c, whose) =>
+        json('GET', `/api/voices/events/${w.opinions.events[unitOf(w, c, whose).commune] ?? 0}/participants`),
+    },
+    'opinions.answer': {
+      scoped: true,
+      request: (w, c, whose) => {
+        const o = w.opinions.opinions;
+        const id = whose === 'other' ? o.other : scopeKindOf(c.role) === 'agency' ? o.agency : o.commune;
+        return json('POST', `/api/voices/opinions/${id}/answer`, { text: 'Trả lời thử', by: 'Lãnh đạo', on: '2025-05-03' });
+      },
+    },
+    'opinions.overdue': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/voices/overdue?commune=${unitOf(w, c, whose).commune}`),
+    },
+    'opinions.settings': { scoped: false, request: () => json('PUT', '/api/voices/settings', { answerDays: 30 }) },
+    'opinions.statistics': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/voices/statistics?period=2025&commune=${unitOf(w, c, whose).commune}`),
+    },
+    'opinions.publish': { scoped: false, request: () => json('POST', '/api/voices/statistics/publish', { period: '2025' }) },
+  },
 };
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
@@ -445,6 +499,7 @@ beforeAll(async () => {
     cases: {},
     otherCase: { id: 0, service: 0 },
     grantee: (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).id,
+    opinions: await makeOpinionsWorld(t.db, gd, tuphap),
   };
   for (const commune of [COMMUNE_A, COMMUNE_B]) {
     const a = await makeChild(t.db, { commune_code: commune, personal_id: null });

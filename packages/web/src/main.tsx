@@ -37,6 +37,13 @@ import { CasePage } from './cases/CasePage.tsx';
 import { IntakePage } from './cases/IntakePage.tsx';
 import { OverviewPage } from './cases/OverviewPage.tsx';
 import { ReferralsPage } from './cases/ReferralsPage.tsx';
+import { canAnswerOpinions, canReadOpinions, canRecordOpinions, canSeeOverdueOpinions } from './voices/opinions/access.ts';
+import { EventsPage as OpinionEventsPage } from './voices/opinions/EventsPage.tsx';
+import { NewEventPage as OpinionNewEventPage } from './voices/opinions/NewEventPage.tsx';
+import { EventPage as OpinionEventPage } from './voices/opinions/EventPage.tsx';
+import { InboxPage as OpinionInboxPage } from './voices/opinions/InboxPage.tsx';
+import { OverduePage as OpinionOverduePage } from './voices/opinions/OverduePage.tsx';
+import { UnansweredCard } from './voices/opinions/UnansweredCard.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -105,7 +112,16 @@ function App() {
         <Route path="reporting" element={mayUseReporting(user) ? <RoundsPage /> : <Navigate to="/" />} />
         <Route path="reporting/contacts" element={canReadBoard(user) ? <ContactsPage /> : <Navigate to="/reporting" />} />
         <Route path="reporting/rounds/:id" element={<BoardPage />} />
-        <Route path="reporting/rounds/:id/submissions/:unit" element={<Lazy page={<SubmissionPage />} />} />
+        <Route
+          path="reporting/rounds/:id/submissions/:unit"
+          element={
+            <>
+              <Lazy page={<SubmissionPage />} />
+              {/* the children's opinions this unit has not answered (voices comes after reporting: composed here) */}
+              <UnansweredCard />
+            </>
+          }
+        />
         <Route path="reporting/rounds/:id/report" element={<Lazy page={<ReportPage />} />} />
         <Route path="children" element={canReadChildren(user) ? <ChildrenPage /> : <Navigate to="/" />} />
         <Route
@@ -123,6 +139,14 @@ function App() {
         <Route path="cases/overview" element={canSeeOverview(user) ? <OverviewPage /> : <Navigate to="/cases" />} />
         <Route path="cases/referrals" element={canTakeReferrals(user) ? <ReferralsPage /> : <Navigate to="/cases" />} />
         <Route path="cases/:id" element={canReadCases(user) ? <CasePage /> : <Navigate to="/cases" />} />
+        <Route path="voices/opinions" element={canReadOpinions(user) ? <OpinionEventsPage /> : <Navigate to="/" />} />
+        <Route
+          path="voices/opinions/new"
+          element={canRecordOpinions(user) ? <OpinionNewEventPage /> : <Navigate to="/voices/opinions" />}
+        />
+        <Route path="voices/events/:id" element={canReadOpinions(user) ? <OpinionEventPage /> : <Navigate to="/" />} />
+        <Route path="voices/inbox" element={canAnswerOpinions(user) ? <OpinionInboxPage /> : <Navigate to="/" />} />
+        <Route path="voices/overdue" element={canSeeOverdueOpinions(user) ? <OpinionOverduePage /> : <Navigate to="/" />} />
         <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />

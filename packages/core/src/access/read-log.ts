@@ -40,6 +40,8 @@ export const READ_LOG_KINDS = [
   'case_readers',
   /** a case's service referred to a body, answered (accept, reject, complete): refusals only, the service's id */
   'case_service',
+  /** the names of the children who took part in a consultation, forum or council meeting (kept with consent) */
+  'voice_participants',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

@@ -94,6 +94,11 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'commune_assessment_evidence', orderBy: ['assessment_id', 'indicator_code', 'file_id'] },
   { name: 'commune_assessment_verification', orderBy: ['assessment_id', 'criterion_code'], json: ['corrections'] },
   { name: 'commune_assessment_event', orderBy: ['id'], serial: 'id' },
+  // children's opinions and forums: events, their counts and consented names, the opinions and answers
+  { name: 'voice_event', orderBy: ['id'], serial: 'id' },
+  { name: 'voice_event_count', orderBy: ['event_id', 'age_group', 'sex'] },
+  { name: 'voice_participant', orderBy: ['id'], serial: 'id' },
+  { name: 'voice_opinion', orderBy: ['id'], serial: 'id' },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];

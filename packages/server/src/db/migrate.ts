@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_child_given_name.ts';
 import * as m0018 from './migrations/0018_office_calendar.ts';
 import * as m0019 from './migrations/0019_cases.ts';
 import * as m0020 from './migrations/0020_communes.ts';
+import * as m0021 from './migrations/0021_voices_opinions.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018_office_calendar': m0018,
   '0019_cases': m0019,
   '0020_communes': m0020,
+  '0021_voices_opinions': m0021,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -2,6 +2,7 @@ import type { Role } from '@tre/core';
 import type { ColumnType, Generated } from 'kysely';
 import type { ChildrenTables } from './children-schema.ts';
 import type { ChildCaseTables } from './child-case-schema.ts';
+import type { VoicesOpinionsTables } from './voices-opinions-schema.ts';
 import type { CasesTables } from './cases-schema.ts';
 import type { CommunesTables } from './communes-schema.ts';
 
@@ -562,7 +563,7 @@ export interface ReportBuildTable {
   built_at: CreatedAt;
 }
 
-export interface Database extends ChildrenTables, ChildCaseTables, CasesTables, CommunesTables {
+export interface Database extends ChildrenTables, ChildCaseTables, CasesTables, CommunesTables, VoicesOpinionsTables {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
   commune: CommuneTable;

@@ -14,12 +14,15 @@ import { mayUseReporting } from '../reporting/access.ts';
 import { canReadChildren } from '../children/access.ts';
 import { mayUseCases } from '../cases/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { canAnswerOpinions, canReadOpinions, canSeeOverdueOpinions } from '../voices/opinions/access.ts';
 
 interface Item {
   to: string;
   label: MessageKey;
   /** shown only to those the permission tables allow */
   may?: (user: SessionUser) => boolean;
+  /** shown under a group's heading (Tiếng nói trẻ em / Children's voices) */
+  group?: MessageKey;
 }
 
 const items: Item[] = [
@@ -36,6 +39,10 @@ const items: Item[] = [
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
   { to: '/communes', label: 'communes' },
+  // children's voices: opinions and forums (issue 17)
+  { to: '/voices/opinions', label: 'voiOpinions', group: 'voices', may: canReadOpinions },
+  { to: '/voices/inbox', label: 'voiInbox', group: 'voices', may: canAnswerOpinions },
+  { to: '/voices/overdue', label: 'voiOverdue', group: 'voices', may: canSeeOverdueOpinions },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
   { to: '/admin/indicators', label: 'localIndicators', may: (u) => can(u, indicatorsPermissions, 'catalogue.edit') },
@@ -84,9 +91,19 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {visible.map((i) => (
-            <NavLink key={i.to} component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} />
-          ))}
+          {visible.map((i, n) => {
+            const link = (x: Item) => (
+              <NavLink key={x.to} component={RouterLink} to={x.to} end label={t(x.label)} active={x.to === activeTo} />
+            );
+            if (!i.group) return link(i);
+            // a group's heading where its first visible item is, its items under it
+            if (visible.findIndex((x) => x.group === i.group) !== n) return null;
+            return (
+              <NavLink key={i.group} label={t(i.group)} defaultOpened childrenOffset="sm">
+                {visible.filter((x) => x.group === i.group).map(link)}
+              </NavLink>
+            );
+          })}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

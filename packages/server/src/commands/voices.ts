@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { vietnameseDate, type OverdueListDto } from '@tre/core';
+import type { Kysely } from 'kysely';
+import { bootstrap } from '../bootstrap.ts';
+import type { Config } from '../config.ts';
+import { openDb } from '../db/pool.ts';
+import type { Database } from '../db/schema.ts';
+import { overdueOpinions } from '../voices/opinions/service.ts';
+import { both, type Out } from './shared.ts';
+
+/** `tre voices …`: children's voices (issue 17) from a script, without a running server. */
+export const VOICES_HELP = `  tre voices overdue [--json]      ý kiến trẻ em quá hạn trả lời (cơ quan nhận, ngày gửi, hạn, số ngày quá hạn)
+                                   children's opinions past their answer date (body, sent, due, days overdue)
+`;
+
+const USAGE = `Cách dùng / usage:\n${VOICES_HELP}`;
+
+/**
+ * What `tre voices overdue` lists, one key of its JSON each: children's opinions here; the
+ * complaints add their own key with one more line.
+ */
+const OVERDUE_SECTIONS = {
+  opinions: async (db: Kysely<Database>, provinceCode: string, now: Date) =>
+    (await overdueOpinions(db, provinceCode, now)).opinions,
+} satisfies Record<string, (db: Kysely<Database>, provinceCode: string, now: Date) => Promise<unknown[]>>;
+
+type OverdueOpinion = OverdueListDto['opinions'][number];
+
+function opinionsText(rows: OverdueOpinion[]): string {
+  const lines = [`${String(rows.length)} ý kiến trẻ em quá hạn trả lời / children's opinions overdue`];
+  for (const r of rows) {
+    lines.push(
+      `#${String(r.id)}\t${r.sentTo.name}\tgửi ${vietnameseDate(r.sentOn)}, hạn ${vietnameseDate(r.dueOn)}, quá ${String(r.daysOverdue)} ngày` +
+        ` / sent ${r.sentOn}, due ${r.dueOn}, ${String(r.daysOverdue)} days overdue\t${r.event.topic}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function overdueCommand(args: string[], config: Config, out: Out): Promise<number> {
+  let values: { json?: boolean | undefined };
+  try {
+    ({ values } = parseArgs({ args, options: { json: { type: 'boolean' } } }));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    out.stderr(both({ vi: `Tùy chọn không hợp lệ: ${reason}`, en: `Invalid option: ${reason}` }) + USAGE);
+    return 2;
+  }
+  const now = new Date();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const result: { asOf: string } & { [K in keyof typeof OVERDUE_SECTIONS]: Awaited<ReturnType<(typeof OVERDUE_SECTIONS)[K]>> } = {
+    asOf: now.toISOString(),
+    opinions: [],
+  };
+  try {
+    const boot = await bootstrap(db, config);
+    if (boot.generatedAdminPassword) {
+      out.stderr(`Tài khoản quản trị đầu tiên / first administrator: admin / ${boot.generatedAdminPassword}\n`);
+    }
+    for (const key of Object.keys(OVERDUE_SECTIONS) as (keyof typeof OVERDUE_SECTIONS)[]) {
+      result[key] = await OVERDUE_SECTIONS[key](db.kysely, config.provinceCode, now);
+    }
+  } finally {
+    await db.close();
+  }
+  out.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : opinionsText(result.opinions));
+  return 0;
+}
+
+export async function voicesCommand(sub: string | undefined, args: string[], config: Config, out: Out): Promise<number> {
+  if (sub === 'overdue') return overdueCommand(args, config, out);
+  out.stderr(USAGE);
+  return 2;
+}
