@@ -27,6 +27,7 @@ import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
+import { complaintsRoutes } from './voices/complaints/routes.ts';
 import { calendarRoutes } from './cases/calendar/routes.ts';
 import { CaseAlertScheduler } from './cases/alerts.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
@@ -217,6 +218,7 @@ export async function buildApp({
   );
   await app.register(calendarRoutes(db.kysely));
   await app.register(casesRoutes(db.kysely));
+  await app.register(complaintsRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));
