@@ -3,6 +3,7 @@ import {
   accessPermissions,
   casesPermissions,
   childrenPermissions,
+  complaintsPermissions,
   filesPermissions,
   importsPermissions,
   indicatorsPermissions,
@@ -22,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test/app.ts';
 import { makeChild } from './test/children.ts';
 import { makeCase } from './test/cases.ts';
+import { makeComplaint } from './test/complaints.ts';
 import { createPopulationClient } from './children/population/client.ts';
 import { startPopulationSimulator } from './children/population/simulator.ts';
 import { ADMIN_PASSWORD } from './test/db.ts';
@@ -45,6 +47,7 @@ const TABLES = {
   reporting: reportingPermissions,
   children: childrenPermissions,
   cases: casesPermissions,
+  complaints: complaintsPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -73,6 +76,10 @@ interface World {
   otherCase: { id: number; service: number };
   /** a user none of the callers is: whom a grant is for */
   grantee: string;
+  /** per role, a complaint of commune A its caller handles, supervises and received */
+  complaints: Record<string, number>;
+  /** a complaint of commune B none of the callers has a part in */
+  otherComplaint: number;
 }
 
 interface Probe {
@@ -107,6 +114,14 @@ const caseOf = (w: World, c: Caller, whose: Whose) => (whose === 'own' ? (w.case
 
 /** A case one has no part in is hidden (404); one that may be read but not acted on refuses (403). */
 const caseRefusal = (_c: Caller, _t: PermissionTable, _a: string, whose: Whose) => (whose === 'own' ? 403 : 404);
+
+/** The caller's own complaint (handler, supervisor, receiver) or one they have no part in. */
+const complaintOf = (w: World, c: Caller, whose: Whose) =>
+  whose === 'own' ? (w.complaints[c.role] ?? w.otherComplaint) : w.otherComplaint;
+
+/** A complaint one has no part in, or may not read at all, is hidden (404); one read but not acted on refuses (403). */
+const complaintRefusal = (c: Caller, _t: PermissionTable, _a: string, whose: Whose) =>
+  whose === 'own' && mayTake(complaintsPermissions, 'complaints.read', c) ? 403 : 404;
 
 const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Probe> } = {
   access: {
@@ -327,6 +342,74 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
         }),
     },
   },
+  complaints: {
+    'complaints.intake': {
+      scoped: true,
+      request: (w, c, whose) => {
+        const u = unitOf(w, c, whose);
+        const body = scopeKindOf(c.role) === 'agency' ? { kind: 'agency', id: u.agency } : { kind: 'commune', id: u.commune };
+        return json('POST', '/api/complaints', {
+          kind: 'denunciation',
+          channel: 'letter',
+          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          content: 'Đơn thử quyền',
+          anonymous: true,
+          complainant: { name: null, address: null, contact: null, idNumber: null },
+          childId: null,
+          body,
+          remoteArea: false,
+          handlerId: null,
+          supervisorId: w.grantee,
+        });
+      },
+    },
+    'complaints.read': {
+      scoped: true,
+      refused: 404,
+      request: (w, c, whose) => json('GET', `/api/complaints/${complaintOf(w, c, whose)}`),
+    },
+    'complaints.complainant': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) => json('GET', `/api/complaints/${complaintOf(w, c, whose)}/complainant`),
+    },
+    // at 'received' a verification is out of order: an allowed handler gets the state's refusal (409)
+    'complaints.handle': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) =>
+        json('POST', `/api/complaints/${complaintOf(w, c, whose)}/steps`, { action: 'verify', note: 'Thử', version: 1 }),
+    },
+    'complaints.supervise': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) =>
+        json('POST', `/api/complaints/${complaintOf(w, c, whose)}/steps`, { action: 'close', version: 1 }),
+    },
+    'complaints.accessLog': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) => json('GET', `/api/complaints/${complaintOf(w, c, whose)}/access-log`),
+    },
+    'complaints.statistics': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/complaints/statistics?year=2026&commune=${unitOf(w, c, whose).commune}`),
+    },
+    'complaints.settings': {
+      scoped: false,
+      request: () =>
+        json('PUT', '/api/complaints/settings/denunciation', {
+          acceptanceDays: 7,
+          acceptanceUnit: 'working',
+          resolutionDays: 30,
+          resolutionUnit: 'calendar',
+          remoteResolutionDays: null,
+          maxExtensions: 2,
+          extensionDays: 30,
+          source: 'Luật Tố cáo 2018',
+        }),
+    },
+  },
 };
 
 /** A figures unit of the caller's own or another's: their agency for an agency reporter, else a commune. */
@@ -404,6 +487,8 @@ beforeAll(async () => {
     cases: {},
     otherCase: { id: 0, service: 0 },
     grantee: (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).id,
+    complaints: {},
+    otherComplaint: 0,
   };
   for (const commune of [COMMUNE_A, COMMUNE_B]) {
     const a = await makeChild(t.db, { commune_code: commune, personal_id: null });
@@ -459,6 +544,12 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     world.cases[role] = { id, service: service.id };
+    world.complaints[role] = await makeComplaint(t.db, {
+      communeCode: COMMUNE_A,
+      handlerId: userId,
+      supervisorId: userId,
+      receivedBy: userId,
+    });
   }
   const other = await makeCase(t.db, { childId: world.children[COMMUNE_B] ?? 0, communeCode: COMMUNE_B });
   const otherService = await t.db.kysely
@@ -467,6 +558,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   world.otherCase = { id: other, service: otherService.id };
+  world.otherComplaint = await makeComplaint(t.db, { communeCode: COMMUNE_B, supervisorId: world.grantee });
 });
 afterAll(async () => {
   await t.close();
