@@ -13,6 +13,7 @@ import type { SessionUser } from '../api/types.ts';
 import { mayUseReporting } from '../reporting/access.ts';
 import { canReadChildren } from '../children/access.ts';
 import { mayUseCases } from '../cases/access.ts';
+import { mayUseComplaints } from '../voices/complaints/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 interface Item {
@@ -20,6 +21,8 @@ interface Item {
   label: MessageKey;
   /** shown only to those the permission tables allow */
   may?: (user: SessionUser) => boolean;
+  /** shown under this group's heading (Tiếng nói trẻ em: complaints, opinions) */
+  group?: MessageKey;
 }
 
 const items: Item[] = [
@@ -35,6 +38,7 @@ const items: Item[] = [
   { to: '/reporting', label: 'reporting', may: mayUseReporting },
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
+  { to: '/voices/complaints', label: 'complaints', may: mayUseComplaints, group: 'voices' },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
@@ -84,9 +88,21 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {visible.map((i) => (
-            <NavLink key={i.to} component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} />
-          ))}
+          {visible.map((i, n) =>
+            i.group ? (
+              // a group's items follow each other: its heading opens before the first
+              <Stack key={i.to} gap={0}>
+                {visible[n - 1]?.group !== i.group && (
+                  <Text size="xs" fw={700} c="dimmed" px="sm" pt="xs" data-testid={`nav-group-${i.group}`}>
+                    {t(i.group)}
+                  </Text>
+                )}
+                <NavLink component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} pl="lg" />
+              </Stack>
+            ) : (
+              <NavLink key={i.to} component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} />
+            ),
+          )}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
