@@ -236,7 +236,9 @@ export async function intake(
     );
   }
   assertComplainant(input);
-  if (input.handlerId !== null && input.handlerId === input.supervisorId) {
+  // the receiver handles it unless another is named; a complaint always has a handler
+  const handlerId = input.handlerId ?? userIdOf(actor);
+  if (handlerId === null || handlerId === input.supervisorId) {
     throw invalid(
       'handlerId',
       'Người giải quyết và người giám sát phải là hai người khác nhau',
@@ -252,13 +254,12 @@ export async function intake(
   }
   const rules = await clockRulesOf(db, input.kind);
   const clock = acceptanceClock(await loadWorkingCalendar(db), vietnamDate(receivedAt), rules);
-  const handlerId = input.handlerId ?? (actor.id === input.supervisorId ? null : userIdOf(actor));
   return db.transaction().execute(async (trx) => {
     if (!(await repo.bodyExists(trx, actor.provinceCode, input.body))) {
       throw invalid('body', 'Không tìm thấy cơ quan, xã được giao', 'The assigned body is not of this province');
     }
     await assertMember(trx, actor.provinceCode, input.supervisorId, input.body, 'supervisor');
-    if (handlerId) await assertMember(trx, actor.provinceCode, handlerId, input.body, 'handler');
+    await assertMember(trx, actor.provinceCode, handlerId, input.body, 'handler');
     if (input.childId !== null && !(await repo.findChildOfProvince(trx, actor.provinceCode, input.childId))) {
       throw invalid('childId', 'Không tìm thấy trẻ em này trong danh sách', 'This child is not in the register');
     }

@@ -38,7 +38,7 @@ import { TableHead } from '../../ui/TableHead.tsx';
 import { maySeeComplainant, maySeeComplaintAccessLog } from './access.ts';
 import { complaintsApi, complaintsReads } from './api.ts';
 import { ComplaintClockLine, ComplaintStatusBadge, KindLabel } from './ComplaintClock.tsx';
-import { stepRequest, stepFields, type StepValues } from './steps.ts';
+import { stepDataLines, stepRequest, stepFields, type StepValues } from './steps.ts';
 
 /**
  * `/voices/complaints/:id`: one complaint: its clocks, its content, its timeline, the steps open to
@@ -152,13 +152,11 @@ export function ComplaintPage() {
               <Text size="xs" c="dimmed">
                 {formatDayTime(s.at)} · {s.actorName}
               </Text>
-              {Object.entries(s.data)
-                .filter(([k]) => k !== 'kind' && k !== 'channel' && k !== 'anonymous')
-                .map(([k, v]) => (
-                  <Text size="sm" key={k}>
-                    {k}: {String(v)}
-                  </Text>
-                ))}
+              {stepDataLines(s.data, lang).map(([label, value]) => (
+                <Text size="sm" key={label}>
+                  {t(label)}: {value}
+                </Text>
+              ))}
               {s.comment && <Text size="sm">{s.comment}</Text>}
             </Timeline.Item>
           ))}

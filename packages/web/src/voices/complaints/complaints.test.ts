@@ -5,7 +5,7 @@ import { complaintsEn, complaintsVi } from '../../i18n/messages-complaints.ts';
 import { canEditComplaintSettings, canReceiveComplaints, maySeeComplainant, mayUseComplaints, intakeScopeOf } from './access.ts';
 import { describeComplaintClock, isComplaintOverdue, nearTheirClock, orderComplaints } from './clocks.ts';
 import { intakeRequest, type IntakeValues } from './intake.ts';
-import { stepFields, stepRequest, type StepValues } from './steps.ts';
+import { stepDataLines, stepFields, stepRequest, type StepValues } from './steps.ts';
 
 const userOf = (role: SessionUser['role'], communeCode: string | null = null): SessionUser => ({
   id: 'u1',
@@ -153,5 +153,15 @@ describe('who is offered what, from the permission table', () => {
   });
   it('has every text in both languages', () => {
     expect(Object.keys(complaintsEn).sort()).toEqual(Object.keys(complaintsVi).sort());
+  });
+});
+
+describe('the timeline in words', () => {
+  it('labels what a step recorded, legal words in the reader’s language, and leaves out the rest', () => {
+    expect(stepDataLines({ date: '2026-03-30', outcome: 'partly_upheld', kind: 'complaint', method: 'letter' }, 'vi')).toEqual([
+      ['cmpDate', '2026-03-30'],
+      ['cmpOutcome', 'Khiếu nại đúng một phần'],
+      ['cmpMethod', 'Gửi qua bưu chính'],
+    ]);
   });
 });

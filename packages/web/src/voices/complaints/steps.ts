@@ -1,4 +1,16 @@
-import type { AnswerMethod, ComplaintAction, ComplaintOutcome, ComplaintStepRequest, Complexity } from '@tre/core';
+import {
+  ANSWER_METHODS,
+  ANSWER_METHOD_LABELS,
+  ALL_COMPLAINT_OUTCOMES,
+  COMPLAINT_OUTCOME_LABELS,
+  type AnswerMethod,
+  type ComplaintAction,
+  type ComplaintOutcome,
+  type ComplaintStepRequest,
+  type Complexity,
+  type Language,
+} from '@tre/core';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 /** A step dialog's values and the request they make, pure (tested in complaints.test.ts). */
 export interface StepValues {
@@ -45,4 +57,34 @@ export function stepRequest(action: ComplaintAction, v: StepValues, version: num
     ...(f.includes('method') && v.method ? { method: v.method } : {}),
     ...(f.includes('days') ? { days: v.days, complexity: v.complexity } : {}),
   };
+}
+
+/** What a step of the timeline recorded, in words: its label's key and its value, legal words in the reader's language. */
+const DATA_LABELS: Readonly<Record<string, MessageKey>> = {
+  date: 'cmpDate',
+  decisionNumber: 'cmpDecisionNumber',
+  reason: 'cmpReason',
+  outcome: 'cmpOutcome',
+  method: 'cmpMethod',
+  days: 'cmpDays',
+  complexity: 'cmpComplexity',
+  resolutionDue: 'cmpClockResolution',
+};
+
+export function stepDataLines(data: Record<string, unknown>, lang: Language): [MessageKey, string][] {
+  const out: [MessageKey, string][] = [];
+  for (const [key, raw] of Object.entries(data)) {
+    const label = DATA_LABELS[key];
+    if (!label || (typeof raw !== 'string' && typeof raw !== 'number')) continue;
+    const outcome = ALL_COMPLAINT_OUTCOMES.find((o) => o === raw);
+    const method = ANSWER_METHODS.find((m) => m === raw);
+    const value =
+      key === 'outcome' && outcome
+        ? COMPLAINT_OUTCOME_LABELS[outcome][lang]
+        : key === 'method' && method
+          ? ANSWER_METHOD_LABELS[method][lang]
+          : String(raw);
+    out.push([label, value]);
+  }
+  return out;
 }
