@@ -27,6 +27,7 @@ import { indicatorExcelRoutes } from './indicators/excel/routes.ts';
 import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
+import { complaintsRoutes } from './voices/complaints/routes.ts';
 import { calendarRoutes } from './cases/calendar/routes.ts';
 import { communesRoutes } from './communes/routes.ts';
 import { CaseAlertScheduler } from './cases/alerts.ts';
@@ -239,6 +240,7 @@ export async function buildApp({
   await app.register(casesRoutes(db.kysely));
   await app.register(communesRoutes(db.kysely));
   await app.register(opinionsRoutes(db.kysely));
+  await app.register(complaintsRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

@@ -4,6 +4,7 @@ import {
   casesPermissions,
   childrenPermissions,
   communesPermissions,
+  complaintsPermissions,
   filesPermissions,
   importsPermissions,
   indicatorsPermissions,
@@ -25,6 +26,7 @@ import { startTestApp, type TestApp } from './test/app.ts';
 import { makeChild } from './test/children.ts';
 import { makeCase } from './test/cases.ts';
 import { makeOpinionsWorld, type OpinionsWorld } from './test/opinions.ts';
+import { makeComplaint } from './test/complaints.ts';
 import { createPopulationClient } from './children/population/client.ts';
 import { startPopulationSimulator } from './children/population/simulator.ts';
 import { ADMIN_PASSWORD } from './test/db.ts';
@@ -50,6 +52,7 @@ const TABLES = {
   cases: casesPermissions,
   communes: communesPermissions,
   opinions: opinionsPermissions,
+  complaints: complaintsPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -80,6 +83,10 @@ interface World {
   grantee: string;
   /** children's opinions: an event per commune, opinions sent to Sở GD&ĐT, commune A and Sở Tư pháp */
   opinions: OpinionsWorld;
+  /** per role, a complaint of commune A its caller handles, supervises and received */
+  complaints: Record<string, number>;
+  /** a complaint of commune B none of the callers has a part in */
+  otherComplaint: number;
 }
 
 interface Probe {
@@ -114,6 +121,14 @@ const caseOf = (w: World, c: Caller, whose: Whose) => (whose === 'own' ? (w.case
 
 /** A case one has no part in is hidden (404); one that may be read but not acted on refuses (403). */
 const caseRefusal = (_c: Caller, _t: PermissionTable, _a: string, whose: Whose) => (whose === 'own' ? 403 : 404);
+
+/** The caller's own complaint (handler, supervisor, receiver) or one they have no part in. */
+const complaintOf = (w: World, c: Caller, whose: Whose) =>
+  whose === 'own' ? (w.complaints[c.role] ?? w.otherComplaint) : w.otherComplaint;
+
+/** A complaint one has no part in, or may not read at all, is hidden (404); one read but not acted on refuses (403). */
+const complaintRefusal = (c: Caller, _t: PermissionTable, _a: string, whose: Whose) =>
+  whose === 'own' && mayTake(complaintsPermissions, 'complaints.read', c) ? 403 : 404;
 
 const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Probe> } = {
   access: {
@@ -421,6 +436,73 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
       request: (w, c, whose) => json('GET', `/api/voices/statistics?period=2025&commune=${unitOf(w, c, whose).commune}`),
     },
     'opinions.publish': { scoped: false, request: () => json('POST', '/api/voices/statistics/publish', { period: '2025' }) },
+  complaints: {
+    'complaints.intake': {
+      scoped: true,
+      request: (w, c, whose) => {
+        const u = unitOf(w, c, whose);
+        const body = scopeKindOf(c.role) === 'agency' ? { kind: 'agency', id: u.agency } : { kind: 'commune', id: u.commune };
+        return json('POST', '/api/complaints', {
+          kind: 'denunciation',
+          channel: 'letter',
+          receivedAt: new Date(Date.now() - 60_000).toISOString(),
+          content: 'Đơn thử quyền',
+          anonymous: true,
+          complainant: { name: null, address: null, contact: null, idNumber: null },
+          childId: null,
+          body,
+          remoteArea: false,
+          handlerId: null,
+          supervisorId: w.grantee,
+        });
+      },
+    },
+    'complaints.read': {
+      scoped: true,
+      refused: 404,
+      request: (w, c, whose) => json('GET', `/api/complaints/${complaintOf(w, c, whose)}`),
+    },
+    'complaints.complainant': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) => json('GET', `/api/complaints/${complaintOf(w, c, whose)}/complainant`),
+    },
+    // at 'received' a verification is out of order: an allowed handler gets the state's refusal (409)
+    'complaints.handle': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) =>
+        json('POST', `/api/complaints/${complaintOf(w, c, whose)}/steps`, { action: 'verify', note: 'Thử', version: 1 }),
+    },
+    'complaints.supervise': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) =>
+        json('POST', `/api/complaints/${complaintOf(w, c, whose)}/steps`, { action: 'close', version: 1 }),
+    },
+    'complaints.accessLog': {
+      scoped: true,
+      refused: complaintRefusal,
+      request: (w, c, whose) => json('GET', `/api/complaints/${complaintOf(w, c, whose)}/access-log`),
+    },
+    'complaints.statistics': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/complaints/statistics?year=2026&commune=${unitOf(w, c, whose).commune}`),
+    },
+    'complaints.settings': {
+      scoped: false,
+      request: () =>
+        json('PUT', '/api/complaints/settings/denunciation', {
+          acceptanceDays: 7,
+          acceptanceUnit: 'working',
+          resolutionDays: 30,
+          resolutionUnit: 'calendar',
+          remoteResolutionDays: null,
+          maxExtensions: 2,
+          extensionDays: 30,
+          source: 'Luật Tố cáo 2018',
+        }),
+    },
   },
 };
 
@@ -500,6 +582,8 @@ beforeAll(async () => {
     otherCase: { id: 0, service: 0 },
     grantee: (await makeUser(t.db, { role: 'commune_officer', communeCode: COMMUNE_A })).id,
     opinions: await makeOpinionsWorld(t.db, gd, tuphap),
+    complaints: {},
+    otherComplaint: 0,
   };
   for (const commune of [COMMUNE_A, COMMUNE_B]) {
     const a = await makeChild(t.db, { commune_code: commune, personal_id: null });
@@ -555,6 +639,12 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     world.cases[role] = { id, service: service.id };
+    world.complaints[role] = await makeComplaint(t.db, {
+      communeCode: COMMUNE_A,
+      handlerId: userId,
+      supervisorId: userId,
+      receivedBy: userId,
+    });
   }
   const other = await makeCase(t.db, { childId: world.children[COMMUNE_B] ?? 0, communeCode: COMMUNE_B });
   const otherService = await t.db.kysely
@@ -563,6 +653,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   world.otherCase = { id: other, service: otherService.id };
+  world.otherComplaint = await makeComplaint(t.db, { communeCode: COMMUNE_B, supervisorId: world.grantee });
 });
 afterAll(async () => {
   await t.close();

@@ -44,6 +44,11 @@ import { EventPage as OpinionEventPage } from './voices/opinions/EventPage.tsx';
 import { InboxPage as OpinionInboxPage } from './voices/opinions/InboxPage.tsx';
 import { OverduePage as OpinionOverduePage } from './voices/opinions/OverduePage.tsx';
 import { UnansweredCard } from './voices/opinions/UnansweredCard.tsx';
+import { canEditComplaintSettings, canReceiveComplaints, mayUseComplaints } from './voices/complaints/access.ts';
+import { ComplaintsPage } from './voices/complaints/ComplaintsPage.tsx';
+import { ComplaintIntakePage } from './voices/complaints/ComplaintIntakePage.tsx';
+import { ComplaintPage } from './voices/complaints/ComplaintPage.tsx';
+import { ComplaintSettingsPage } from './voices/complaints/ComplaintSettingsPage.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -138,6 +143,16 @@ function App() {
         <Route path="cases/new" element={canIntake(user) ? <IntakePage /> : <Navigate to="/cases" />} />
         <Route path="cases/overview" element={canSeeOverview(user) ? <OverviewPage /> : <Navigate to="/cases" />} />
         <Route path="cases/referrals" element={canTakeReferrals(user) ? <ReferralsPage /> : <Navigate to="/cases" />} />
+        <Route path="voices/complaints" element={mayUseComplaints(user) ? <ComplaintsPage /> : <Navigate to="/" />} />
+        <Route
+          path="voices/complaints/new"
+          element={canReceiveComplaints(user) ? <ComplaintIntakePage /> : <Navigate to="/voices/complaints" />}
+        />
+        <Route
+          path="voices/complaints/settings"
+          element={canEditComplaintSettings(user) ? <ComplaintSettingsPage /> : <Navigate to="/voices/complaints" />}
+        />
+        <Route path="voices/complaints/:id" element={mayUseComplaints(user) ? <ComplaintPage /> : <Navigate to="/" />} />
         <Route path="cases/:id" element={canReadCases(user) ? <CasePage /> : <Navigate to="/cases" />} />
         <Route path="voices/opinions" element={canReadOpinions(user) ? <OpinionEventsPage /> : <Navigate to="/" />} />
         <Route

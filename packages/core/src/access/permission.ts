@@ -20,6 +20,9 @@ import type { Actor, Role } from './roles.ts';
  * - `assigned`: the assigned worker only; `supervised`: the supervisor only;
  * - `reporter_circle`: the worker who took the report and the supervisor (the reporter's identity);
  * - `referred`: a user of a body a service of the case was referred to (that part of the case only).
+ * A complaint or denunciation (voices/complaints) is read through the same relation, which the
+ * complaints service works out (assigned = its handler, supervisor = its supervisor), and adds:
+ * - `handling`: the assigned handler and the supervisor only (who complained or denounced).
  */
 export type Scope =
   | 'province'
@@ -30,9 +33,13 @@ export type Scope =
   | 'assigned'
   | 'supervised'
   | 'reporter_circle'
-  | 'referred';
+  | 'referred'
+  | 'handling';
 
-/** The actor's relation to a case, as the cases service reads it from the case and its grants. */
+/**
+ * The actor's relation to a case, as the cases service reads it from the case and its grants (and to
+ * a complaint, as the complaints service reads it: handler, supervisor, receiver).
+ */
 export interface CaseRelation {
   assigned: boolean;
   supervisor: boolean;
@@ -59,7 +66,7 @@ export interface ScopeTarget {
   agencyId?: string | null | undefined;
   /** for `assigned_body`: whether one of the record's bodies is the actor's (the module decides, it knows its bodies) */
   actorsBody?: boolean | undefined;
-  /** for the case scopes: the actor's relation to the case */
+  /** for the case scopes: the actor's relation to the case (or to a complaint, voices/complaints) */
   caseRelation?: CaseRelation | undefined;
 }
 
@@ -108,6 +115,10 @@ export function mayTakeOn<A extends string>(
     }
     case 'referred':
       return target.caseRelation?.referred === true;
+    case 'handling': {
+      const r = target.caseRelation;
+      return !!r && (r.assigned || r.supervisor);
+    }
     case undefined:
       return false;
   }

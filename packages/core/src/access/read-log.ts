@@ -42,6 +42,12 @@ export const READ_LOG_KINDS = [
   'case_service',
   /** the names of the children who took part in a consultation, forum or council meeting (kept with consent) */
   'voice_participants',
+  /** one complaint or denunciation about children's rights: opened by its handler or supervisor */
+  'complaint',
+  /** a list of complaints, their statistics, the child finder of the intake (no complainant named) */
+  'complaint_list',
+  /** who read one complaint (its access log) */
+  'complaint_readers',
   /** the audit or this log, refused */
   'access_log',
   /** any other API route, refused */

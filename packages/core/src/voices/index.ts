@@ -1,2 +1,3 @@
-/** Children's voices (issue 17): opinions and forums; complaints add their own line. */
+/** Children's voices (issue 17): opinions and forums; complaints and denunciations about children's rights. */
 export * from './opinions/index.ts';
+export * from './complaints/index.ts';

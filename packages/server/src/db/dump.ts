@@ -99,6 +99,10 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'voice_event_count', orderBy: ['event_id', 'age_group', 'sex'] },
   { name: 'voice_participant', orderBy: ['id'], serial: 'id' },
   { name: 'voice_opinion', orderBy: ['id'], serial: 'id' },
+  // complaints and denunciations about children's rights: the clocks' settings, the complaints and their steps
+  { name: 'complaint_setting', orderBy: ['kind'], json: ['rules'] },
+  { name: 'complaint', orderBy: ['id'], json: ['rules'], serial: 'id' },
+  { name: 'complaint_step', orderBy: ['id'], json: ['data'], serial: 'id' },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];

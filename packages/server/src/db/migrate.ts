@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018_office_calendar.ts';
 import * as m0019 from './migrations/0019_cases.ts';
 import * as m0020 from './migrations/0020_communes.ts';
 import * as m0021 from './migrations/0021_voices_opinions.ts';
+import * as m0022 from './migrations/0022_voices_complaints.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019_cases': m0019,
   '0020_communes': m0020,
   '0021_voices_opinions': m0021,
+  '0022_voices_complaints': m0022,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -5,6 +5,7 @@ import type { ChildCaseTables } from './child-case-schema.ts';
 import type { VoicesOpinionsTables } from './voices-opinions-schema.ts';
 import type { CasesTables } from './cases-schema.ts';
 import type { CommunesTables } from './communes-schema.ts';
+import type { ComplaintsTables } from './complaints-schema.ts';
 
 /** Kysely's view of the tables created by ./migrations. */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -563,7 +564,8 @@ export interface ReportBuildTable {
   built_at: CreatedAt;
 }
 
-export interface Database extends ChildrenTables, ChildCaseTables, CasesTables, CommunesTables, VoicesOpinionsTables {
+export interface Database
+  extends ChildrenTables, ChildCaseTables, CasesTables, CommunesTables, VoicesOpinionsTables, ComplaintsTables {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
   commune: CommuneTable;

@@ -13,6 +13,7 @@ import { can, scopeFor } from '../session/can.ts';
 import { useRead } from '../api/useApi.ts';
 import { unitsReads } from '../units/api.ts';
 import { OpinionsHomeCard } from '../voices/opinions/HomeCard.tsx';
+import { HomeComplaintsCard } from '../voices/complaints/HomeComplaintsCard.tsx';
 
 const purpose: Record<Role, MessageKey> = {
   admin: 'homeAdmin',
@@ -60,6 +61,7 @@ export function HomePage() {
       {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && !user.agencyId && user.communeCode && (
         <YourTasksCard body={{ communeCode: user.communeCode }} />
       )}
+      <HomeComplaintsCard />
       <Text c="dimmed" size="sm">
         {t('comingModules')}
       </Text>

@@ -10,6 +10,7 @@ import { notificationsEn, notificationsVi } from './messages-notifications.ts';
 import { childrenEn, childrenVi } from './messages-children.ts';
 import { casesEn, casesVi } from './messages-cases.ts';
 import { voicesEn, voicesVi } from './messages-voices.ts';
+import { complaintsEn, complaintsVi } from './messages-complaints.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -25,6 +26,7 @@ export const vi = {
   ...childrenVi,
   ...casesVi,
   ...voicesVi,
+  ...complaintsVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -280,6 +282,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...childrenEn,
   ...casesEn,
   ...voicesEn,
+  ...complaintsEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

@@ -13,6 +13,7 @@ import type { SessionUser } from '../api/types.ts';
 import { mayUseReporting } from '../reporting/access.ts';
 import { canReadChildren } from '../children/access.ts';
 import { mayUseCases } from '../cases/access.ts';
+import { mayUseComplaints } from '../voices/complaints/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { canAnswerOpinions, canReadOpinions, canSeeOverdueOpinions } from '../voices/opinions/access.ts';
 
@@ -38,6 +39,7 @@ const items: Item[] = [
   { to: '/reporting', label: 'reporting', may: mayUseReporting },
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
+  { to: '/voices/complaints', label: 'complaints', may: mayUseComplaints, group: 'voices' },
   { to: '/communes', label: 'communes' },
   // children's voices: opinions and forums (issue 17)
   { to: '/voices/opinions', label: 'voiOpinions', group: 'voices', may: canReadOpinions },
@@ -104,6 +106,12 @@ export function Layout() {
               </NavLink>
             );
           })}
+                <NavLink component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} pl="lg" />
+              </Stack>
+            ) : (
+              <NavLink key={i.to} component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} />
+            ),
+          )}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -1,0 +1,90 @@
+import {
+  ANSWER_METHODS,
+  ANSWER_METHOD_LABELS,
+  ALL_COMPLAINT_OUTCOMES,
+  COMPLAINT_OUTCOME_LABELS,
+  type AnswerMethod,
+  type ComplaintAction,
+  type ComplaintOutcome,
+  type ComplaintStepRequest,
+  type Complexity,
+  type Language,
+} from '@tre/core';
+import type { MessageKey } from '../../i18n/messages.ts';
+
+/** A step dialog's values and the request they make, pure (tested in complaints.test.ts). */
+export interface StepValues {
+  date: string;
+  decisionNumber: string;
+  reason: string;
+  note: string;
+  outcome: ComplaintOutcome | null;
+  method: AnswerMethod | null;
+  days: number;
+  complexity: Complexity;
+}
+
+type Field = 'date' | 'decisionNumber' | 'reason' | 'note' | 'outcome' | 'method' | 'days';
+
+/** The fields each step asks for: what the law dates and numbers, the reasons it wants written. */
+const FIELDS: Readonly<Record<ComplaintAction, readonly Field[]>> = {
+  accept: ['date', 'decisionNumber', 'note'],
+  reject: ['date', 'reason'],
+  use_as_information: ['date', 'reason'],
+  verify: ['note'],
+  extend: ['days', 'reason'],
+  resolve: ['date', 'outcome', 'decisionNumber', 'note'],
+  answer: ['date', 'method', 'note'],
+  withdraw: ['date', 'note'],
+  close: ['note'],
+};
+
+export const stepFields = (action: ComplaintAction): readonly Field[] => FIELDS[action];
+
+const text = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** Only the fields the step asks for are sent (the server's schema is strict). */
+export function stepRequest(action: ComplaintAction, v: StepValues, version: number): ComplaintStepRequest {
+  const f = FIELDS[action];
+  return {
+    action,
+    version,
+    ...(f.includes('date') ? { date: v.date } : {}),
+    ...(f.includes('decisionNumber') && text(v.decisionNumber) ? { decisionNumber: text(v.decisionNumber) } : {}),
+    ...(f.includes('reason') && text(v.reason) ? { reason: text(v.reason) } : {}),
+    ...(f.includes('note') && text(v.note) ? { note: text(v.note) } : {}),
+    ...(f.includes('outcome') && v.outcome ? { outcome: v.outcome } : {}),
+    ...(f.includes('method') && v.method ? { method: v.method } : {}),
+    ...(f.includes('days') ? { days: v.days, complexity: v.complexity } : {}),
+  };
+}
+
+/** What a step of the timeline recorded, in words: its label's key and its value, legal words in the reader's language. */
+const DATA_LABELS: Readonly<Record<string, MessageKey>> = {
+  date: 'cmpDate',
+  decisionNumber: 'cmpDecisionNumber',
+  reason: 'cmpReason',
+  outcome: 'cmpOutcome',
+  method: 'cmpMethod',
+  days: 'cmpDays',
+  complexity: 'cmpComplexity',
+  resolutionDue: 'cmpClockResolution',
+};
+
+export function stepDataLines(data: Record<string, unknown>, lang: Language): [MessageKey, string][] {
+  const out: [MessageKey, string][] = [];
+  for (const [key, raw] of Object.entries(data)) {
+    const label = DATA_LABELS[key];
+    if (!label || (typeof raw !== 'string' && typeof raw !== 'number')) continue;
+    const outcome = ALL_COMPLAINT_OUTCOMES.find((o) => o === raw);
+    const method = ANSWER_METHODS.find((m) => m === raw);
+    const value =
+      key === 'outcome' && outcome
+        ? COMPLAINT_OUTCOME_LABELS[outcome][lang]
+        : key === 'method' && method
+          ? ANSWER_METHOD_LABELS[method][lang]
+          : String(raw);
+    out.push([label, value]);
+  }
+  return out;
+}
