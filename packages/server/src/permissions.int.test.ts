@@ -436,6 +436,7 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
       request: (w, c, whose) => json('GET', `/api/voices/statistics?period=2025&commune=${unitOf(w, c, whose).commune}`),
     },
     'opinions.publish': { scoped: false, request: () => json('POST', '/api/voices/statistics/publish', { period: '2025' }) },
+  },
   complaints: {
     'complaints.intake': {
       scoped: true,

@@ -106,12 +106,6 @@ export function Layout() {
               </NavLink>
             );
           })}
-                <NavLink component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} pl="lg" />
-              </Stack>
-            ) : (
-              <NavLink key={i.to} component={RouterLink} to={i.to} end label={t(i.label)} active={i.to === activeTo} />
-            ),
-          )}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
