@@ -75,10 +75,12 @@ export function ComplaintPage() {
             {COMPLAINT_CHANNEL_LABELS[c.channel][lang]} · {formatDayTime(c.receivedAt)} · {c.body.name}
           </Text>
         </Stack>
-        <ComplaintStatusBadge status={c.status} />
+        <div data-testid="complaint-status" data-status={c.status}>
+          <ComplaintStatusBadge status={c.status} />
+        </div>
       </Group>
 
-      <Card withBorder>
+      <Card withBorder data-testid="complaint-clocks">
         <Title order={4}>{t('cmpClocks')}</Title>
         <Group mt="xs" align="flex-start">
           {c.clocks.map((k) => (
@@ -275,6 +277,7 @@ function StepDialog({
   return (
     <Modal opened onClose={onClose} title={action === 'extend' ? t('cmpExtendTitle') : COMPLAINT_ACTION_LABELS[action][lang]}>
       <form
+        data-testid={`complaint-step-${action}`}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
