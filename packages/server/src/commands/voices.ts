@@ -15,16 +15,27 @@ export const VOICES_HELP = `  tre voices overdue [--json]      ý kiến trẻ e
 
 const USAGE = `Cách dùng / usage:\n${VOICES_HELP}`;
 
-/**
- * What `tre voices overdue` lists, one key of its JSON each: children's opinions here; the
- * complaints add their own key with one more line.
- */
-const OVERDUE_SECTIONS = {
-  opinions: async (db: Kysely<Database>, provinceCode: string, now: Date) =>
-    (await overdueOpinions(db, provinceCode, now)).opinions,
-} satisfies Record<string, (db: Kysely<Database>, provinceCode: string, now: Date) => Promise<unknown[]>>;
+/** One kind of overdue item of `tre voices overdue`: its rows for the JSON, and its lines for a terminal. */
+export type OverdueSection = (
+  db: Kysely<Database>,
+  provinceCode: string,
+  now: Date,
+) => Promise<{ rows: unknown[]; text: string }>;
 
 type OverdueOpinion = OverdueListDto['opinions'][number];
+
+const opinionsSection: OverdueSection = async (db, provinceCode, now) => {
+  const rows = (await overdueOpinions(db, provinceCode, now)).opinions;
+  return { rows, text: opinionsText(rows) };
+};
+
+/**
+ * What `tre voices overdue` lists, one key of its JSON each, in this order: children's opinions
+ * here; the complaints add their own key with one line (`complaints: complaintsSection,`).
+ */
+const OVERDUE_SECTIONS: Record<string, OverdueSection> = {
+  opinions: opinionsSection,
+};
 
 function opinionsText(rows: OverdueOpinion[]): string {
   const lines = [`${String(rows.length)} ý kiến trẻ em quá hạn trả lời / children's opinions overdue`];
@@ -48,22 +59,22 @@ async function overdueCommand(args: string[], config: Config, out: Out): Promise
   }
   const now = new Date();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const result: { asOf: string } & { [K in keyof typeof OVERDUE_SECTIONS]: Awaited<ReturnType<(typeof OVERDUE_SECTIONS)[K]>> } = {
-    asOf: now.toISOString(),
-    opinions: [],
-  };
+  const result: Record<string, unknown> = { asOf: now.toISOString() };
+  let text = '';
   try {
     const boot = await bootstrap(db, config);
     if (boot.generatedAdminPassword) {
       out.stderr(`Tài khoản quản trị đầu tiên / first administrator: admin / ${boot.generatedAdminPassword}\n`);
     }
-    for (const key of Object.keys(OVERDUE_SECTIONS) as (keyof typeof OVERDUE_SECTIONS)[]) {
-      result[key] = await OVERDUE_SECTIONS[key](db.kysely, config.provinceCode, now);
+    for (const [key, section] of Object.entries(OVERDUE_SECTIONS)) {
+      const { rows, text: lines } = await section(db.kysely, config.provinceCode, now);
+      result[key] = rows;
+      text += lines;
     }
   } finally {
     await db.close();
   }
-  out.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : opinionsText(result.opinions));
+  out.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : text);
   return 0;
 }
 

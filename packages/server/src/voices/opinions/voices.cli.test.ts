@@ -11,7 +11,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-voices-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const env = { TRE_DATA_DIR: path.join(dir, 'data'), TRE_ADMIN_PASSWORD: 'admin-password-1' };
 
-describe('tre voices overdue', () => {
+// each run starts a process that opens (and the first time, creates and seeds) a PGlite folder: slow on a busy machine
+describe('tre voices overdue', { timeout: 180_000 }, () => {
   it('lists nothing on a new database, as JSON', async () => {
     const res = await runTre(['voices', 'overdue', '--json'], env);
     expect(res.code, res.stderr).toBe(0);

@@ -4,11 +4,16 @@ import { useRead } from '../../api/useApi.ts';
 import { formatDate } from '../../children/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TableHead } from '../../ui/TableHead.tsx';
+import { useSession } from '../../session/session.tsx';
+import { canReadOpinions } from './access.ts';
 import { opinionsReads } from './api.ts';
 
 /** `/voices/overdue`: opinions sent and unanswered past the answer days, most overdue first, in symbol and words. */
 export function OverduePage() {
   const { t } = useI18n();
+  const { user } = useSession();
+  // the standing body's users follow the list without reading the events themselves
+  const linked = canReadOpinions(user);
   const list = useRead(opinionsReads.overdue());
   const settings = useRead(opinionsReads.settings());
   const items = list.data?.opinions ?? [];
@@ -35,9 +40,13 @@ export function OverduePage() {
             {items.map((o) => (
               <Table.Tr key={o.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/voices/events/${String(o.event.id)}`}>
-                    {o.event.topic}
-                  </Anchor>
+                  {linked ? (
+                    <Anchor component={Link} to={`/voices/events/${String(o.event.id)}`}>
+                      {o.event.topic}
+                    </Anchor>
+                  ) : (
+                    o.event.topic
+                  )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{o.text}</Table.Td>
                 <Table.Td>{o.sentTo.name}</Table.Td>
