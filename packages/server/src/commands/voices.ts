@@ -1,16 +1,19 @@
 import { parseArgs } from 'node:util';
-import { vietnameseDate, type OverdueListDto } from '@tre/core';
+import { vietnameseDate, type ComplaintDueDto, type OverdueListDto } from '@tre/core';
 import type { Kysely } from 'kysely';
 import { bootstrap } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
 import { openDb } from '../db/pool.ts';
 import type { Database } from '../db/schema.ts';
 import { overdueOpinions } from '../voices/opinions/service.ts';
+import { overdueComplaints } from '../voices/complaints/overdue.ts';
 import { both, type Out } from './shared.ts';
 
 /** `tre voices …`: children's voices (issue 17) from a script, without a running server. */
 export const VOICES_HELP = `  tre voices overdue [--json]      ý kiến trẻ em quá hạn trả lời (cơ quan nhận, ngày gửi, hạn, số ngày quá hạn)
+                                   và khiếu nại, tố cáo quá hạn thụ lý hoặc giải quyết (không nêu tên ai)
                                    children's opinions past their answer date (body, sent, due, days overdue)
+                                   and complaints past their acceptance or resolution clock (nobody named)
 `;
 
 const USAGE = `Cách dùng / usage:\n${VOICES_HELP}`;
@@ -29,12 +32,23 @@ const opinionsSection: OverdueSection = async (db, provinceCode, now) => {
   return { rows, text: opinionsText(rows) };
 };
 
+const CLOCK_WORDS = { acceptance: 'thụ lý / acceptance', resolution: 'giải quyết / resolution' } as const;
+
+/** Complaints and denunciations past a legal clock: the number, the clock and its due time, the body; nobody named. */
+const complaintsSection: OverdueSection = async (db, _provinceCode, now) => {
+  const rows: ComplaintDueDto[] = await overdueComplaints(db, now);
+  const lines = [`${String(rows.length)} khiếu nại, tố cáo quá hạn / complaints and denunciations overdue`];
+  for (const r of rows) lines.push(`${r.number}\t${r.bodyName}\t${CLOCK_WORDS[r.clock]}\thạn / due ${r.dueAt}`);
+  return { rows, text: `${lines.join('\n')}\n` };
+};
+
 /**
  * What `tre voices overdue` lists, one key of its JSON each, in this order: children's opinions
  * here; the complaints add their own key with one line (`complaints: complaintsSection,`).
  */
 const OVERDUE_SECTIONS: Record<string, OverdueSection> = {
   opinions: opinionsSection,
+  complaints: complaintsSection,
 };
 
 function opinionsText(rows: OverdueOpinion[]): string {

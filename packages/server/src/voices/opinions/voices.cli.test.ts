@@ -5,6 +5,7 @@ import { addDays, vietnamDate } from '@tre/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/pool.ts';
 import { runTre } from '../../test/cli.ts';
+import { makeComplaint } from '../../test/complaints.ts';
 
 /** The real `tre voices …` in a child process, on a PGlite folder, no server running: the contract of issue 17. */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-voices-cli-'));
@@ -16,8 +17,9 @@ describe('tre voices overdue', { timeout: 180_000 }, () => {
   it('lists nothing on a new database, as JSON', async () => {
     const res = await runTre(['voices', 'overdue', '--json'], env);
     expect(res.code, res.stderr).toBe(0);
-    const out = JSON.parse(res.stdout) as { asOf: string; opinions: unknown[] };
+    const out = JSON.parse(res.stdout) as { asOf: string; opinions: unknown[]; complaints: unknown[] };
     expect(out.opinions).toEqual([]);
+    expect(out.complaints).toEqual([]);
     expect(Number.isNaN(Date.parse(out.asOf))).toBe(false);
   });
 
@@ -60,13 +62,32 @@ describe('tre voices overdue', { timeout: 180_000 }, () => {
         }),
       );
       ids.push(ev.id);
+      // a complaint received 20 days ago and never accepted: its 10-day acceptance clock ran out
+      const admin = await db.kysely.selectFrom('app_user').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+      const complaint = await makeComplaint(db, {
+        communeCode: '16681',
+        supervisorId: admin.id,
+        receivedAt: new Date(Date.now() - 20 * 86_400_000),
+      });
+      ids.push(complaint);
     } finally {
       await db.close();
     }
     const res = await runTre(['voices', 'overdue', '--json'], env);
     expect(res.code, res.stderr).toBe(0);
-    const out = JSON.parse(res.stdout) as { asOf: string; opinions: unknown[] };
-    expect(Object.keys(out)).toEqual(['asOf', 'opinions']);
+    const out = JSON.parse(res.stdout) as { asOf: string; opinions: unknown[]; complaints: unknown[] };
+    expect(Object.keys(out)).toEqual(['asOf', 'opinions', 'complaints']);
+    expect(out.complaints).toEqual([
+      expect.objectContaining({
+        id: ids[3],
+        kind: 'complaint',
+        clock: 'acceptance',
+        state: 'overdue',
+        bodyName: 'Phường Thành Vinh',
+      }),
+    ]);
+    // nobody is named: no complainant in the rows
+    expect(res.stdout).not.toContain('Người gửi thử');
     expect(out.opinions).toEqual([
       {
         id: ids[0],
@@ -82,6 +103,7 @@ describe('tre voices overdue', { timeout: 180_000 }, () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^1 ý kiến trẻ em quá hạn trả lời/);
     expect(text.stdout).toContain('quá 15 ngày / sent');
+    expect(text.stdout).toContain('1 khiếu nại, tố cáo quá hạn / complaints and denunciations overdue');
   });
 
   it('answers --help with its verbs and refuses an unknown verb with exit 2', async () => {
