@@ -9,6 +9,7 @@ import { reportingEn, reportingVi } from './messages-reporting.ts';
 import { notificationsEn, notificationsVi } from './messages-notifications.ts';
 import { childrenEn, childrenVi } from './messages-children.ts';
 import { casesEn, casesVi } from './messages-cases.ts';
+import { communesEn, communesVi } from './messages-communes.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -23,6 +24,7 @@ export const vi = {
   ...notificationsVi,
   ...childrenVi,
   ...casesVi,
+  ...communesVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -277,6 +279,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...notificationsEn,
   ...childrenEn,
   ...casesEn,
+  ...communesEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',
