@@ -34,3 +34,4 @@ export type * from './notifications/notifications-api.ts';
 export type * from './notifications/contacts-api.ts';
 export * from './children/duplicates/index.ts';
 export * from './cases/index.ts';
+export * from './communes/index.ts';
