@@ -4,3 +4,5 @@ export * from './rule-set.ts';
 export * from './commune-type.ts';
 export * from './states.ts';
 export type * from './communes-api.ts';
+export * from './scoring.ts';
+export * from './default-rule-set.ts';
