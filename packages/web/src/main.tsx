@@ -37,6 +37,11 @@ import { CasePage } from './cases/CasePage.tsx';
 import { IntakePage } from './cases/IntakePage.tsx';
 import { OverviewPage } from './cases/OverviewPage.tsx';
 import { ReferralsPage } from './cases/ReferralsPage.tsx';
+import { canManageRuleSets, canReadCommunes, canSetTypes } from './communes/access.ts';
+import { AssessmentPage } from './communes/AssessmentPage.tsx';
+import { RuleSetsPage } from './communes/RuleSetsPage.tsx';
+import { StatusPage } from './communes/StatusPage.tsx';
+import { TypesPage } from './communes/TypesPage.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -123,6 +128,13 @@ function App() {
         <Route path="cases/overview" element={canSeeOverview(user) ? <OverviewPage /> : <Navigate to="/cases" />} />
         <Route path="cases/referrals" element={canTakeReferrals(user) ? <ReferralsPage /> : <Navigate to="/cases" />} />
         <Route path="cases/:id" element={canReadCases(user) ? <CasePage /> : <Navigate to="/cases" />} />
+        <Route path="child-friendly" element={canReadCommunes(user) ? <StatusPage /> : <Navigate to="/" />} />
+        <Route
+          path="child-friendly/rule-sets"
+          element={canManageRuleSets(user) ? <RuleSetsPage /> : <Navigate to="/child-friendly" />}
+        />
+        <Route path="child-friendly/types" element={canSetTypes(user) ? <TypesPage /> : <Navigate to="/child-friendly" />} />
+        <Route path="child-friendly/:code/:year" element={canReadCommunes(user) ? <AssessmentPage /> : <Navigate to="/" />} />
         <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />

@@ -54,4 +54,3 @@ export function useCategoryLabel(): (type: CommuneCategory) => string {
   const { lang } = useI18n();
   return (type) => communeCategoryLabels[type][lang];
 }
-

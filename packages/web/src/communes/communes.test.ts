@@ -18,7 +18,7 @@ describe('why a commune falls short', () => {
     expect(exactly.total).toBe(810);
     expect(exactly.meets).toBe(true);
     expect(exactly.pointsMissing).toBe(0);
-    expect(shortfallSentences(exactly, vi)).toEqual([]);
+    expect(shortfallSentences(exactly, vi)).toEqual({ summary: [], criteria: [] });
   });
 
   it('one point below the threshold: one point missing, the criteria that lost points, most first', () => {
@@ -34,12 +34,14 @@ describe('why a commune falls short', () => {
       [3, 60],
       [4, 40],
     ]);
-    expect(shortfallSentences(one, vi)).toEqual([
-      'Còn thiếu 1 điểm so với ngưỡng 810.',
-      'Tiêu chí 1: 9/100 điểm, mất 91 điểm',
-      'Tiêu chí 3: 20/80 điểm, mất 60 điểm',
-      'Tiêu chí 4: 30/70 điểm, mất 40 điểm',
-    ]);
+    expect(shortfallSentences(one, vi)).toEqual({
+      summary: ['Còn thiếu 1 điểm so với ngưỡng 810.'],
+      criteria: [
+        'Tiêu chí 1: 9/100 điểm, mất 91 điểm',
+        'Tiêu chí 3: 20/80 điểm, mất 60 điểm',
+        'Tiêu chí 4: 30/70 điểm, mất 40 điểm',
+      ],
+    });
   });
 
   it('a criterion at 0 keeps a commune out whatever its total, and is named', () => {
@@ -48,10 +50,10 @@ describe('why a commune falls short', () => {
     expect(s.pointsMissing).toBe(0);
     expect(s.meets).toBe(false);
     expect(s.zero.map((z) => z.no)).toEqual([13]);
-    expect(shortfallSentences(s, vi)).toEqual([
-      '1 tiêu chí 0 điểm (phải có điểm ở mọi tiêu chí): 13. Tiêu chí 13.',
-      'Tiêu chí 13: 0/70 điểm, mất 70 điểm',
-    ]);
+    expect(shortfallSentences(s, vi)).toEqual({
+      summary: ['1 tiêu chí 0 điểm (phải có điểm ở mọi tiêu chí): 13. Tiêu chí 13.'],
+      criteria: ['Tiêu chí 13: 0/70 điểm, mất 70 điểm'],
+    });
   });
 
   it('takes the server’s total when it gives one', () => {

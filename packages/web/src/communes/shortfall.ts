@@ -52,20 +52,19 @@ export function shortfall(criteria: readonly ScoredCriterion[], threshold: numbe
 type T = (key: 'cfcShortPoints' | 'cfcShortZero' | 'cfcShortCriterion', params: Record<string, string | number>) => string;
 
 /**
- * The shortfall as sentences: the points missing, the criteria at 0, then each criterion that lost
- * points. Empty when the commune meets the conditions.
+ * The shortfall in sentences: the summary (the points missing, the criteria at 0), then one line
+ * per criterion that lost points, in the order of `gaps`. Both empty when the commune meets the
+ * conditions.
  */
-export function shortfallSentences(s: Shortfall, t: T): string[] {
-  if (s.meets) return [];
-  const lines: string[] = [];
-  if (s.pointsMissing > 0) lines.push(t('cfcShortPoints', { n: s.pointsMissing, threshold: s.threshold }));
+export function shortfallSentences(s: Shortfall, t: T): { summary: string[]; criteria: string[] } {
+  if (s.meets) return { summary: [], criteria: [] };
+  const summary: string[] = [];
+  if (s.pointsMissing > 0) summary.push(t('cfcShortPoints', { n: s.pointsMissing, threshold: s.threshold }));
   if (s.zero.length > 0) {
-    lines.push(t('cfcShortZero', { n: s.zero.length, list: s.zero.map((c) => `${String(c.no)}. ${c.name}`).join('; ') }));
+    summary.push(t('cfcShortZero', { n: s.zero.length, list: s.zero.map((c) => `${String(c.no)}. ${c.name}`).join('; ') }));
   }
-  for (const g of s.gaps) {
-    lines.push(t('cfcShortCriterion', { no: g.no, points: g.points, max: g.maxPoints, lost: g.lost }));
-  }
-  return lines;
+  const criteria = s.gaps.map((g) => t('cfcShortCriterion', { no: g.no, points: g.points, max: g.maxPoints, lost: g.lost }));
+  return { summary, criteria };
 }
 
 /** The share of recognised communes (indicator 1) in percent, one decimal; null with no commune. */

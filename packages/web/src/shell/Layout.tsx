@@ -13,6 +13,7 @@ import type { SessionUser } from '../api/types.ts';
 import { mayUseReporting } from '../reporting/access.ts';
 import { canReadChildren } from '../children/access.ts';
 import { mayUseCases } from '../cases/access.ts';
+import { canReadCommunes } from '../communes/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 interface Item {
@@ -35,6 +36,7 @@ const items: Item[] = [
   { to: '/reporting', label: 'reporting', may: mayUseReporting },
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
+  { to: '/child-friendly', label: 'cfcMenu', may: canReadCommunes },
   { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
