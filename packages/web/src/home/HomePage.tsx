@@ -12,6 +12,7 @@ import { plansPermissions } from '@tre/core';
 import { can, scopeFor } from '../session/can.ts';
 import { useRead } from '../api/useApi.ts';
 import { unitsReads } from '../units/api.ts';
+import { CommunesHomeCard } from '../communes/HomeCard.tsx';
 
 const purpose: Record<Role, MessageKey> = {
   admin: 'homeAdmin',
@@ -50,6 +51,7 @@ export function HomePage() {
       </Card>
       <ReportingCards user={user} />
       <IndicatorsCard user={user} />
+      <CommunesHomeCard user={user} />
       {can(user, plansPermissions, 'tasks.overdue') && <OverdueCard />}
       {can(user, plansPermissions, 'leads.undecided') && <UndecidedLeadsCard />}
       {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && user.agencyId && (
