@@ -12,6 +12,7 @@ import { communesApi, communesReads } from './api.ts';
 import { ResultText, StateBadge, useCategoryLabel } from './badges.tsx';
 import { entryStates, formProblems, saveRequest, type EntryProblem, type EntryState } from './form.ts';
 import { IndicatorRow } from './IndicatorRow.tsx';
+import { liveAssessment, parsedRuleSet } from './live.ts';
 import { ShortfallPanel } from './ShortfallPanel.tsx';
 import { CorrectModal, DecisionPanel, VerificationLine } from './VerifyPanels.tsx';
 import { yearParam } from './years.ts';
@@ -49,14 +50,18 @@ export function AssessmentPage() {
   );
 }
 
-function Assessment({ a, onChanged }: { a: AssessmentDto; onChanged: (next: AssessmentDto) => void }) {
+function Assessment({ a: saved, onChanged }: { a: AssessmentDto; onChanged: (next: AssessmentDto) => void }) {
   const { t, lang } = useI18n();
   const { user } = useSession();
   const category = useCategoryLabel();
-  const editable = canAssess(user) && mayTransition(a.state, 'save');
-  const verifying = canVerify(user) && mayTransition(a.state, 'verify');
-  const deciding = canDecide(user) && mayTransition(a.state, 'decision');
-  const [states, setStates] = useState<Record<string, EntryState>>(() => entryStates(a));
+  const editable = canAssess(user) && mayTransition(saved.state, 'save');
+  const verifying = canVerify(user) && mayTransition(saved.state, 'verify');
+  const deciding = canDecide(user) && mayTransition(saved.state, 'decision');
+  const [states, setStates] = useState<Record<string, EntryState>>(() => entryStates(saved));
+  // while the commune edits, the scores follow what is typed (core's scorer); otherwise the server's
+  const ruleSet = useRead(editable ? communesReads.ruleSet(saved.ruleSet.id) : null);
+  const rules = useMemo(() => parsedRuleSet(ruleSet.data?.content), [ruleSet.data]);
+  const a = useMemo(() => (editable ? liveAssessment(saved, rules, states) : saved), [editable, saved, rules, states]);
   const [problems, setProblems] = useState<Record<string, EntryProblem>>({});
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'save' | 'submit' | 'accept' | null>(null);
@@ -83,7 +88,7 @@ function Assessment({ a, onChanged }: { a: AssessmentDto; onChanged: (next: Asse
       setError(t('cfcFixProblems'));
       return null;
     }
-    return communesApi.save(a.communeCode, a.year, saveRequest(a, states));
+    return communesApi.save(saved.communeCode, saved.year, saveRequest(saved, states));
   }
 
   async function run(kind: 'save' | 'submit' | 'accept', work: () => Promise<void>) {
@@ -107,9 +112,9 @@ function Assessment({ a, onChanged }: { a: AssessmentDto; onChanged: (next: Asse
   const onSubmit = () =>
     run('submit', async () => {
       // what is on the screen is what is sent: saved first when changed
-      const saved = dirty || !a.exists ? await save() : a;
-      if (!saved) return;
-      take(await communesApi.submit(a.communeCode, a.year, { version: saved.version }), t('cfcSubmitted'));
+      const current = dirty || !saved.exists ? await save() : saved;
+      if (!current) return;
+      take(await communesApi.submit(saved.communeCode, saved.year, { version: current.version }), t('cfcSubmitted'));
     });
   const accept = (criterion: string) =>
     run('accept', async () => {
