@@ -28,6 +28,7 @@ import { reportingRoutes } from './reporting/routes.ts';
 import { childrenRoutes } from './children/routes.ts';
 import { casesRoutes } from './cases/routes.ts';
 import { calendarRoutes } from './cases/calendar/routes.ts';
+import { communesRoutes } from './communes/routes.ts';
 import { CaseAlertScheduler } from './cases/alerts.ts';
 import { CHILDREN_IMPORT, childrenImport } from './children/import/kind.ts';
 import { DuplicateScans } from './children/duplicates/service.ts';
@@ -217,6 +218,7 @@ export async function buildApp({
   );
   await app.register(calendarRoutes(db.kysely));
   await app.register(casesRoutes(db.kysely));
+  await app.register(communesRoutes(db.kysely));
   await app.register(consolidatedReportRoutes(db.kysely));
   await app.register(notificationsRoutes(db.kysely));
   await app.register(contactsRoutes(db.kysely));

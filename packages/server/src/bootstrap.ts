@@ -8,6 +8,7 @@ import { createFirstAdmin } from './access/first-admin.ts';
 import { seedAdminUnits, seedAgencies } from './units/seed.ts';
 import { seedCatalogue } from './indicators/catalogue/store.ts';
 import { seedOfficeCalendar } from './cases/calendar/service.ts';
+import { seedRuleSet } from './communes/service.ts';
 
 export interface BootstrapResult {
   migrations: string[];
@@ -36,6 +37,8 @@ export async function bootstrap(db: Db, config: Pick<Config, 'provinceCode' | 'a
   await seedCatalogue(db.kysely);
   // the shipped years of the public offices' calendar, each only while the year has no row
   await seedOfficeCalendar(db.kysely);
+  // the child-friendly commune rule set of Quyết định 06/2019, while the province has none
+  await seedRuleSet(db.kysely, config.provinceCode);
   // fresh tables have no statistics: without them the planner sorts instead of using the indexes;
   // PGlite has no autovacuum to keep them current, so there every start refreshes them (db/statistics.ts)
   if (seededUnits || db.engine === 'pglite') await sql`ANALYZE`.execute(db.kysely);

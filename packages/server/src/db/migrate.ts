@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_child_stage_json.ts';
 import * as m0017 from './migrations/0017_child_given_name.ts';
 import * as m0018 from './migrations/0018_office_calendar.ts';
 import * as m0019 from './migrations/0019_cases.ts';
+import * as m0020 from './migrations/0020_communes.ts';
 
 /** Migrations are listed here, in order; each file is named NNNN_what.ts and never edited once landed. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017_child_given_name': m0017,
   '0018_office_calendar': m0018,
   '0019_cases': m0019,
+  '0020_communes': m0020,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ChildrenTables } from './children-schema.ts';
 import type { ChildCaseTables } from './child-case-schema.ts';
 import type { CasesTables } from './cases-schema.ts';
+import type { CommunesTables } from './communes-schema.ts';
 
 /** Kysely's view of the tables created by ./migrations. */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -561,7 +562,7 @@ export interface ReportBuildTable {
   built_at: CreatedAt;
 }
 
-export interface Database extends ChildrenTables, ChildCaseTables, CasesTables {
+export interface Database extends ChildrenTables, ChildCaseTables, CasesTables, CommunesTables {
   province: ProvinceTable;
   province_before_2025: ProvinceBefore2025Table;
   commune: CommuneTable;

@@ -26,5 +26,17 @@ export async function findFileContent(db: Q, id: string) {
 
 /** The reporting bodies of the progress rows that cite a file as evidence. */
 export async function listEvidenceBodies(db: Q, fileId: string) {
-  return db.selectFrom('task_progress').select(['agency_id', 'commune_code']).where('evidence_file_id', '=', fileId).execute();
+  const progress = await db
+    .selectFrom('task_progress')
+    .select(['agency_id', 'commune_code'])
+    .where('evidence_file_id', '=', fileId)
+    .execute();
+  // evidence of a commune's child-friendly self-assessment (communes module, migration 0020)
+  const assessments = await db
+    .selectFrom('commune_assessment_evidence as e')
+    .innerJoin('commune_assessment as a', 'a.id', 'e.assessment_id')
+    .select(['a.commune_code'])
+    .where('e.file_id', '=', fileId)
+    .execute();
+  return [...progress, ...assessments.map((a) => ({ agency_id: null, commune_code: a.commune_code }))];
 }
