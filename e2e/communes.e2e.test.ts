@@ -110,7 +110,6 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     await enterFigures(officer, {
       CHILDREN_U5_BIRTH_REGISTERED: 490,
       CHILDREN_U5: 500,
-      CHILDREN_DROWNED: 0,
       CHILDREN_INJURED: 5,
       CHILDREN_TOTAL: 2000,
       CHILDREN_U1_FULLY_IMMUNISED: 99,
@@ -152,8 +151,12 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     });
     await indicator(officer, '2.2').getByTestId('cfc-evidence-file').filter({ hasText: EVIDENCE }).waitFor();
     await rate(officer, '3.2', 0, 0);
+    // drowned children: no element of the indicators holds it, so it is entered here
+    await count(officer, '5.1', 0);
     await count(officer, '4.1', 0);
     await count(officer, '4.2', 0);
+    // no child in special circumstances in the register yet: nothing to pre-fill, none to support
+    await rate(officer, '6.1', 0, 0);
     await rate(officer, '6.2', 0, 0);
     await rate(officer, '9.1', 96, 100);
     await rate(officer, '10.2', 99, 100);
@@ -207,6 +210,14 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     await expect
       .poll(() => criterion(provincial, '2').locator('[data-verification]').getAttribute('data-verification'))
       .toBe('accepted');
+    // the decision waits for the other eleven
+    expect(await provincial.getByTestId('cfc-decision-pending').textContent()).toContain('Còn 11 tiêu chí chưa thẩm định');
+    await provincial.getByTestId('cfc-accept-rest').click();
+    // offered while some criterion waits: gone once the last is accepted
+    await provincial.getByTestId('cfc-accept-rest').waitFor({ state: 'detached' });
+    expect(await provincial.locator('[data-verification="accepted"]').count()).toBe(12);
+    expect(await provincial.getByTestId('cfc-decision-pending').count()).toBe(0);
+    expect(await criterion(provincial, '13').locator('[data-verification]').getAttribute('data-verification')).toBe('corrected');
   });
 
   it('the decision is recorded with its number and date: indicator 1 counts the commune', async () => {

@@ -121,6 +121,18 @@ function Assessment({ a: saved, onChanged }: { a: AssessmentDto; onChanged: (nex
       take(await communesApi.verify(a.communeCode, a.year, { version: a.version, criterion, outcome: 'accepted' }), null);
     });
 
+  const pending = a.criteria.filter((c) => !c.verification).map((c) => c.code);
+  /** every criterion not verified yet accepted in turn, each on the version the previous one gave */
+  const acceptRest = () =>
+    run('accept', async () => {
+      let current = a;
+      for (const criterion of pending) {
+        current = await communesApi.verify(a.communeCode, a.year, { version: current.version, criterion, outcome: 'accepted' });
+        onChanged(current);
+      }
+      take(current, t('cfcAcceptedRest', { n: pending.length }));
+    });
+
   const correctingCriterion = a.criteria.find((c) => c.code === correcting);
 
   return (
@@ -263,13 +275,19 @@ function Assessment({ a: saved, onChanged }: { a: AssessmentDto; onChanged: (nex
 
       {verifying && (
         <Group>
+          {pending.length > 0 && (
+            <Button variant="light" loading={busy === 'accept'} onClick={() => void acceptRest()} data-testid="cfc-accept-rest">
+              <span aria-hidden="true">✓&nbsp;</span>
+              {t('cfcAcceptRest', { n: pending.length })}
+            </Button>
+          )}
           <Button variant="default" color="grape" onClick={() => setReturning(true)} data-testid="cfc-return">
             <span aria-hidden="true">↩&nbsp;</span>
             {t('cfcReturn')}
           </Button>
         </Group>
       )}
-      {deciding && <DecisionPanel a={a} onSaved={(next) => take(next, t('cfcDecided'))} />}
+      {deciding && <DecisionPanel a={a} pending={pending.length} onSaved={(next) => take(next, t('cfcDecided'))} />}
 
       {readsProvince(user) && a.history.length > 0 && (
         <Paper withBorder p="md" component="section" aria-labelledby="cfc-history">

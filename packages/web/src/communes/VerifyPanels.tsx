@@ -131,7 +131,16 @@ export function CorrectModal({
 }
 
 /** The province's decision: its number and date, recognised or not (ticked when the scores meet the standard). */
-export function DecisionPanel({ a, onSaved }: { a: AssessmentDto; onSaved: (next: AssessmentDto) => void }) {
+export function DecisionPanel({
+  a,
+  pending,
+  onSaved,
+}: {
+  a: AssessmentDto;
+  /** criteria not verified yet: the decision waits for them */
+  pending: number;
+  onSaved: (next: AssessmentDto) => void;
+}) {
   const { t } = useI18n();
   const [number, setNumber] = useState('');
   const [date, setDate] = useState('');
@@ -176,6 +185,12 @@ export function DecisionPanel({ a, onSaved }: { a: AssessmentDto; onSaved: (next
       </Title>
       <form onSubmit={(ev) => void submit(ev)} noValidate>
         <Stack gap="sm">
+          {pending > 0 && (
+            <Text size="sm" fw={600} data-testid="cfc-decision-pending">
+              <span aria-hidden="true">⏳ </span>
+              {t('cfcDecisionPending', { n: pending })}
+            </Text>
+          )}
           <Group align="flex-start">
             <TextInput
               label={t('cfcDecisionNumber')}
@@ -205,7 +220,7 @@ export function DecisionPanel({ a, onSaved }: { a: AssessmentDto; onSaved: (next
             data-testid="cfc-decision-recognised"
           />
           {error && (
-            <Text c="red.8" role="alert">
+            <Text c="red.8" role="alert" data-testid="cfc-decision-error">
               {error}
             </Text>
           )}
