@@ -1,8 +1,8 @@
 import type { ValuesReply } from '@tre/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMUNE_A, PASSWORD, makeUser } from '../packages/server/src/test/factories.ts';
-import { closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
+import { COMMUNE_A, COMMUNE_B, PASSWORD, makeUser } from '../packages/server/src/test/factories.ts';
+import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /**
  * A child-friendly commune's recognition in Chromium (issue 17, Quyết định 06/2019/QĐ-TTg), two
@@ -22,9 +22,14 @@ const I01 = 'I01_CHILD_FRIENDLY_COMMUNES';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
-const contexts: Record<'officer' | 'provincial', BrowserContext | undefined> = { officer: undefined, provincial: undefined };
+const contexts: Record<'officer' | 'provincial' | 'admin', BrowserContext | undefined> = {
+  officer: undefined,
+  provincial: undefined,
+  admin: undefined,
+};
 let officer: Page;
 let provincial: Page;
+let admin: Page;
 
 const vietnamNow = () => new Date(Date.now() + 7 * 3_600_000).toISOString();
 const today = () => vietnamNow().slice(0, 10);
@@ -39,10 +44,10 @@ async function open(name: keyof typeof contexts): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
+async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto(server.url);
   await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByTestId('current-user').waitFor();
 }
@@ -94,6 +99,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   officer = await open('officer');
   provincial = await open('provincial');
+  admin = await open('admin');
 });
 // closing the browser closes every context
 afterAll(() => closeBrowserAndServer(browser, server));
@@ -162,7 +168,7 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     await rate(officer, '10.2', 99, 100);
     await rate(officer, '13.1', 90, 100);
     await officer.getByTestId('cfc-save').click();
-    await expect.poll(() => officer.getByTestId('cfc-message').textContent()).toContain('Đã lưu');
+    await officer.getByTestId('cfc-message').filter({ hasText: 'Đã lưu' }).waitFor();
 
     // the server's score: no criterion at 0, only criterion 2 short of its maximum
     expect(await officer.getByTestId('cfc-zero-mark').count()).toBe(0);
@@ -175,7 +181,7 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
 
   it('the officer submits; the assessment is read only', async () => {
     await officer.getByTestId('cfc-submit').click();
-    await expect.poll(() => officer.getByTestId('cfc-assessment').getAttribute('data-state')).toBe('submitted');
+    await officer.locator('[data-testid="cfc-assessment"][data-state="submitted"]').waitFor();
     expect(await officer.getByTestId('cfc-save').count()).toBe(0);
   });
 
@@ -200,16 +206,14 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     await modal.getByTestId('cfc-correct-save').click();
     await modal.waitFor({ state: 'detached' });
     const corrected = criterion(provincial, '13');
-    await expect.poll(() => corrected.locator('[data-verification]').getAttribute('data-verification')).toBe('corrected');
+    await corrected.locator('[data-verification="corrected"]').waitFor();
     expect(await corrected.textContent()).toContain(CORRECTION);
     // (70 − 50) / (90 − 50) of 50 points
     expect(await corrected.getByTestId('cfc-criterion-points').textContent()).toContain('25/50');
     expect(await provincial.getByTestId('cfc-score').textContent()).toContain('Tổng điểm 965/1000');
 
     await provincial.getByTestId('cfc-accept-2').click();
-    await expect
-      .poll(() => criterion(provincial, '2').locator('[data-verification]').getAttribute('data-verification'))
-      .toBe('accepted');
+    await criterion(provincial, '2').locator('[data-verification="accepted"]').waitFor();
     // the decision waits for the other eleven
     expect(await provincial.getByTestId('cfc-decision-pending').textContent()).toContain('Còn 11 tiêu chí chưa thẩm định');
     await provincial.getByTestId('cfc-accept-rest').click();
@@ -226,7 +230,7 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     // the scores meet the standard, so recognition is already ticked
     expect(await provincial.getByTestId('cfc-decision-recognised').isChecked()).toBe(true);
     await provincial.getByTestId('cfc-decision-save').click();
-    await expect.poll(() => provincial.getByTestId('cfc-assessment').getAttribute('data-state')).toBe('decided');
+    await provincial.locator('[data-testid="cfc-assessment"][data-state="decided"]').waitFor();
     const decision = (await provincial.getByTestId('cfc-decision').textContent()) ?? '';
     expect(decision).toContain(DECISION);
     expect(decision).toContain(today().split('-').reverse().join('/'));
@@ -254,5 +258,27 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     const card = officer.getByTestId('home-communes');
     await card.waitFor();
     expect(await card.textContent()).toContain('Tổng điểm 965, ngưỡng 850');
+  });
+
+  it('the administrator reads the active rule set and marks another commune mountainous: its threshold becomes 800', async () => {
+    await signIn(admin, 'admin', ADMIN_PASSWORD);
+    await admin.goto(`${server.url}/child-friendly`);
+    await admin.getByTestId('cfc-rule-sets-link').click();
+    const active = admin.getByTestId('cfc-active-rule-set');
+    await active.waitFor();
+    expect(await active.textContent()).toContain('06-2019.1');
+    expect(await active.locator('tbody tr').count()).toBe(13);
+    expect(await admin.getByTestId('cfc-rule-set-versions').locator('tbody tr').count()).toBe(1);
+
+    await admin.goto(`${server.url}/child-friendly/types`);
+    const row = admin.locator(`[data-testid="cfc-type-row"][data-commune="${COMMUNE_B}"]`);
+    await row.waitFor();
+    expect(await row.locator('td').last().textContent()).toBe('850');
+    await admin.getByTestId(`cfc-type-${COMMUNE_B}`).selectOption('mountain');
+    await admin.getByRole('status').filter({ hasText: 'Đã lưu loại' }).waitFor();
+    expect(await row.locator('td').last().textContent()).toBe('800');
+    await admin.reload();
+    await row.waitFor();
+    expect(await admin.getByTestId(`cfc-type-${COMMUNE_B}`).inputValue()).toBe('mountain');
   });
 });
