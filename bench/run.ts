@@ -61,6 +61,9 @@ else console.log('children not run: set BENCH_CHILDREN=1 (or run bench/children.
 // 50,000 cases written set-wise (~20 s an engine), then the lists, overviews and read log timed
 await import('./cases.ts');
 
+// 390 child-friendly self-assessments written set-wise, then the province's status and one assessment timed
+await import('./communes.ts');
+
 // a 500k-value and a 200k-row import under 20 readers: about two minutes, so asked for explicitly
 if (process.env.BENCH_IMPORT === '1') await benchImportUnderLoad();
 else console.log('import   not run: set BENCH_IMPORT=1 (or run bench/import-under-load.ts; two imports under load, ~2 minutes)');

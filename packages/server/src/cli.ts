@@ -13,6 +13,7 @@ import { INDICATORS_HELP, dataCommand, indicatorsCommand } from './commands/indi
 import { ROUNDS_HELP, reportCommand, roundsCommand } from './commands/reporting.ts';
 import { CHILDREN_HELP, childrenCommand } from './commands/children.ts';
 import { CASES_HELP, casesCommand } from './commands/cases.ts';
+import { COMMUNES_HELP, communesCommand } from './commands/communes.ts';
 import { startServer } from './server.ts';
 import { findAgencyByShortName } from './units/repository.ts';
 
@@ -24,7 +25,7 @@ Cách dùng / usage:
   tre db restore FILE [--replace]   khôi phục từ FILE / restore from FILE
   tre users add --username U --name "Họ tên" --role ROLE [--password P] [--commune CODE] [--agency "Sở Y tế"]
                                     thêm người dùng / add a user (roles: ${roles.join(', ')})
-${PLAN_HELP}${INDICATORS_HELP}${ROUNDS_HELP}${CHILDREN_HELP}${CASES_HELP}
+${PLAN_HELP}${INDICATORS_HELP}${ROUNDS_HELP}${CHILDREN_HELP}${CASES_HELP}${COMMUNES_HELP}
 Biến môi trường / environment:
   DATABASE_URL     máy chủ PostgreSQL; nếu không đặt: PGlite nhúng / PostgreSQL server; else embedded PGlite
   TRE_DATA_DIR     thư mục dữ liệu PGlite / PGlite data folder (./data)
@@ -58,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       report: ROUNDS_HELP,
       children: CHILDREN_HELP,
       cases: CASES_HELP,
+      communes: COMMUNES_HELP,
     };
     process.stdout.write(help[cmd] ? `Cách dùng / usage:\n${help[cmd]}` : HELP);
     return 0;
@@ -122,6 +124,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'cases') {
     return casesCommand(sub, rest, config, {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  }
+  if (cmd === 'communes') {
+    return communesCommand(sub, rest, config, {
       stdout: (s) => process.stdout.write(s),
       stderr: (s) => process.stderr.write(s),
     });

@@ -3,6 +3,7 @@ import {
   accessPermissions,
   casesPermissions,
   childrenPermissions,
+  communesPermissions,
   filesPermissions,
   importsPermissions,
   indicatorsPermissions,
@@ -45,6 +46,7 @@ const TABLES = {
   reporting: reportingPermissions,
   children: childrenPermissions,
   cases: casesPermissions,
+  communes: communesPermissions,
 } as const satisfies Record<string, PermissionTable>;
 
 type Whose = 'own' | 'other';
@@ -325,6 +327,45 @@ const PROBES: { [M in keyof typeof TABLES]: Record<keyof (typeof TABLES)[M], Pro
         json('PUT', '/api/cases/calendar/2031', {
           days: [{ date: '2031-01-01', kind: 'holiday', nameVi: 'Tết Dương lịch', nameEn: "New Year's Day", source: 'thử' }],
         }),
+    },
+  },
+  communes: {
+    'communes.read': {
+      scoped: true,
+      request: (w, c, whose) => json('GET', `/api/communes/${unitOf(w, c, whose).commune}/assessments/2025`),
+    },
+    'communes.assess': {
+      scoped: true,
+      request: (w, c, whose) =>
+        json('PUT', `/api/communes/${unitOf(w, c, whose).commune}/assessments/2024`, {
+          entries: [{ code: '11.1', value: { kind: 'boolean', yes: true } }],
+        }),
+    },
+    // no assessment of 2023: an allowed caller gets 409 (nothing submitted), a refused one 403
+    'communes.verify': {
+      scoped: true,
+      request: (w, c, whose) =>
+        json('POST', `/api/communes/${unitOf(w, c, whose).commune}/assessments/2023/verify`, {
+          version: 0,
+          criterion: '1',
+          outcome: 'accepted',
+        }),
+    },
+    'communes.decide': {
+      scoped: true,
+      request: (w, c, whose) =>
+        json('POST', `/api/communes/${unitOf(w, c, whose).commune}/assessments/2023/decision`, {
+          version: 0,
+          number: '01/QĐ-UBND',
+          date: '2024-01-10',
+          recognised: false,
+        }),
+    },
+    'communes.publish': { scoped: false, request: () => json('POST', '/api/communes/publish?year=2025') },
+    'communes.ruleSets': { scoped: false, request: () => json('POST', '/api/communes/rule-sets', { format: 'khong-hop-le' }) },
+    'communes.type': {
+      scoped: true,
+      request: (w, c, whose) => json('PUT', `/api/communes/${unitOf(w, c, whose).commune}/type`, { type: 'mountain' }),
     },
   },
 };

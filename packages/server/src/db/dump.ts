@@ -86,6 +86,14 @@ export const DUMPED_TABLES: TableSpec[] = [
   { name: 'child_case_service', orderBy: ['id'], serial: 'id' },
   { name: 'child_case_grant', orderBy: ['id'], serial: 'id' },
   { name: 'child_case_alert', orderBy: ['case_id', 'clock', 'level'] },
+  // child-friendly commune recognition: rule sets, categories, self-assessments and their verification
+  { name: 'commune_rule_set', orderBy: ['id'], json: ['content'], serial: 'id' },
+  { name: 'commune_category', orderBy: ['commune_code'] },
+  { name: 'commune_assessment', orderBy: ['id'], serial: 'id' },
+  { name: 'commune_assessment_entry', orderBy: ['assessment_id', 'indicator_code'], json: ['value', 'prefill'] },
+  { name: 'commune_assessment_evidence', orderBy: ['assessment_id', 'indicator_code', 'file_id'] },
+  { name: 'commune_assessment_verification', orderBy: ['assessment_id', 'criterion_code'], json: ['corrections'] },
+  { name: 'commune_assessment_event', orderBy: ['id'], serial: 'id' },
   // measure_unit_value (migration 0004) is not dumped: it is derived from data_value, the restore's
   // TRUNCATE … CASCADE empties it and the triggers rebuild it as data_value rows are restored.
 ];
