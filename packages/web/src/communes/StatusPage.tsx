@@ -30,7 +30,8 @@ export function StatusPage() {
     stateParam === 'none' || (ASSESSMENT_STATES as readonly string[]).includes(stateParam) ? (stateParam as StateFilter) : '';
   const province = readsProvince(user);
   const own = ownCommuneOf(user);
-  const status = useRead(province ? communesReads.status(year) : null);
+  // a commune's officer gets their own row only
+  const status = useRead(communesReads.status(year));
   const category = useCategoryLabel();
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
@@ -101,7 +102,7 @@ export function StatusPage() {
         </Alert>
       )}
       {status.loading && !data && <Loader />}
-      {data && (
+      {data && province && (
         <Group gap="xl" data-testid="cfc-summary">
           <Text fw={600} data-testid="cfc-summary-recognised">
             {t('cfcSummary', {
