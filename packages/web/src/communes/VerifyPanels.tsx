@@ -187,7 +187,7 @@ export function DecisionPanel({
         <Stack gap="sm">
           {pending > 0 && (
             <Text size="sm" fw={600} data-testid="cfc-decision-pending">
-              <span aria-hidden="true">⏳ </span>
+              <span aria-hidden="true">! </span>
               {t('cfcDecisionPending', { n: pending })}
             </Text>
           )}

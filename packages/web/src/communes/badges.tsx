@@ -11,7 +11,7 @@ const wrapping = {
 const STATE_STYLE: Record<AssessmentState | 'none', { color: string; symbol: string }> = {
   none: { color: 'gray', symbol: '○' },
   draft: { color: 'blue', symbol: '✎' },
-  submitted: { color: 'orange', symbol: '⏳' },
+  submitted: { color: 'orange', symbol: '→' },
   returned: { color: 'grape', symbol: '↩' },
   decided: { color: 'teal', symbol: '■' },
 };
