@@ -12,7 +12,6 @@ import { communesApi, communesReads } from './api.ts';
 import { ResultText, StateBadge, useCategoryLabel } from './badges.tsx';
 import { entryStates, formProblems, saveRequest, type EntryProblem, type EntryState } from './form.ts';
 import { IndicatorRow } from './IndicatorRow.tsx';
-import { liveAssessment, parsedRuleSet } from './live.ts';
 import { ShortfallPanel } from './ShortfallPanel.tsx';
 import { CorrectModal, DecisionPanel, VerificationLine } from './VerifyPanels.tsx';
 import { yearParam } from './years.ts';
@@ -58,10 +57,8 @@ function Assessment({ a: saved, onChanged }: { a: AssessmentDto; onChanged: (nex
   const verifying = canVerify(user) && mayTransition(saved.state, 'verify');
   const deciding = canDecide(user) && mayTransition(saved.state, 'decision');
   const [states, setStates] = useState<Record<string, EntryState>>(() => entryStates(saved));
-  // while the commune edits, the scores follow what is typed (core's scorer); otherwise the server's
-  const ruleSet = useRead(editable ? communesReads.ruleSet(saved.ruleSet.id) : null);
-  const rules = useMemo(() => parsedRuleSet(ruleSet.data?.content), [ruleSet.data]);
-  const a = useMemo(() => (editable ? liveAssessment(saved, rules, states) : saved), [editable, saved, rules, states]);
+  // the server's scores, again after every save (live scoring waits for core's scorer to be zod-free: see live.ts)
+  const a = saved;
   const [problems, setProblems] = useState<Record<string, EntryProblem>>({});
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<'save' | 'submit' | 'accept' | null>(null);

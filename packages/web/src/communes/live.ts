@@ -16,6 +16,11 @@ export function parsedRuleSet(content: RuleSetInput | undefined): RuleSet | null
 }
 
 /**
+ * NOT WIRED YET: core's `scoring.ts` imports a value from `rule-set.ts`, whose zod schemas, built at
+ * load, make zod probe `new Function` — refused by Tre's Content-Security-Policy (csp.e2e.test.ts).
+ * Once core's scorer no longer pulls the schemas in, the assessment page uses this again:
+ * `liveAssessment(saved, parsedRuleSet(ruleSet.content), states)` while the commune edits.
+ *
  * The assessment scored again, with core's pure scorer, from what is on the screen: while the
  * commune types, every criterion's points, the total and the shortfall follow at once; the save
  * then gives the server's own score. A province's correction still wins over the commune's entry.
