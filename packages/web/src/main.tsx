@@ -49,6 +49,11 @@ import { ComplaintsPage } from './voices/complaints/ComplaintsPage.tsx';
 import { ComplaintIntakePage } from './voices/complaints/ComplaintIntakePage.tsx';
 import { ComplaintPage } from './voices/complaints/ComplaintPage.tsx';
 import { ComplaintSettingsPage } from './voices/complaints/ComplaintSettingsPage.tsx';
+import { canManageRuleSets, canReadCommunes, canSetTypes } from './communes/access.ts';
+import { AssessmentPage } from './communes/AssessmentPage.tsx';
+import { RuleSetsPage } from './communes/RuleSetsPage.tsx';
+import { StatusPage } from './communes/StatusPage.tsx';
+import { TypesPage } from './communes/TypesPage.tsx';
 
 // The indicator screens carry the chart library: loaded when first opened, not with the app.
 const DashboardPage = lazy(() => import('./indicators/dashboard/DashboardPage.tsx'));
@@ -162,6 +167,13 @@ function App() {
         <Route path="voices/events/:id" element={canReadOpinions(user) ? <OpinionEventPage /> : <Navigate to="/" />} />
         <Route path="voices/inbox" element={canAnswerOpinions(user) ? <OpinionInboxPage /> : <Navigate to="/" />} />
         <Route path="voices/overdue" element={canSeeOverdueOpinions(user) ? <OpinionOverduePage /> : <Navigate to="/" />} />
+        <Route path="child-friendly" element={canReadCommunes(user) ? <StatusPage /> : <Navigate to="/" />} />
+        <Route
+          path="child-friendly/rule-sets"
+          element={canManageRuleSets(user) ? <RuleSetsPage /> : <Navigate to="/child-friendly" />}
+        />
+        <Route path="child-friendly/types" element={canSetTypes(user) ? <TypesPage /> : <Navigate to="/child-friendly" />} />
+        <Route path="child-friendly/:code/:year" element={canReadCommunes(user) ? <AssessmentPage /> : <Navigate to="/" />} />
         <Route path="communes" element={<CommunesPage communePanels={(code) => <CommuneAccessPanels code={code} />} />} />
         <Route path="admin/agencies" element={<AgenciesPage />} />
         <Route path="admin/users" element={can(user, accessPermissions, 'users.manage') ? <UsersPage /> : <Navigate to="/" />} />

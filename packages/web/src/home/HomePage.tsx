@@ -14,6 +14,7 @@ import { useRead } from '../api/useApi.ts';
 import { unitsReads } from '../units/api.ts';
 import { OpinionsHomeCard } from '../voices/opinions/HomeCard.tsx';
 import { HomeComplaintsCard } from '../voices/complaints/HomeComplaintsCard.tsx';
+import { CommunesHomeCard } from '../communes/HomeCard.tsx';
 
 const purpose: Record<Role, MessageKey> = {
   admin: 'homeAdmin',
@@ -53,6 +54,7 @@ export function HomePage() {
       <ReportingCards user={user} />
       <IndicatorsCard user={user} />
       <OpinionsHomeCard />
+      <CommunesHomeCard user={user} />
       {can(user, plansPermissions, 'tasks.overdue') && <OverdueCard />}
       {can(user, plansPermissions, 'leads.undecided') && <UndecidedLeadsCard />}
       {scopeFor(user, plansPermissions, 'tasks.progress') === 'assigned_body' && user.agencyId && (

@@ -11,6 +11,7 @@ import { childrenEn, childrenVi } from './messages-children.ts';
 import { casesEn, casesVi } from './messages-cases.ts';
 import { voicesEn, voicesVi } from './messages-voices.ts';
 import { complaintsEn, complaintsVi } from './messages-complaints.ts';
+import { communesEn, communesVi } from './messages-communes.ts';
 
 /** Every text of the web app, Vietnamese first. A key missing in English falls back to Vietnamese. */
 export const vi = {
@@ -27,6 +28,7 @@ export const vi = {
   ...casesVi,
   ...voicesVi,
   ...complaintsVi,
+  ...communesVi,
   period: 'Kỳ báo cáo',
   unit: 'Đơn vị',
   unitProvince: 'Toàn tỉnh',
@@ -283,6 +285,7 @@ export const en: Partial<Record<MessageKey, string>> = {
   ...casesEn,
   ...voicesEn,
   ...complaintsEn,
+  ...communesEn,
   period: 'Reporting period',
   unit: 'Unit',
   unitProvince: 'Whole province',

@@ -14,6 +14,7 @@ import { mayUseReporting } from '../reporting/access.ts';
 import { canReadChildren } from '../children/access.ts';
 import { mayUseCases } from '../cases/access.ts';
 import { mayUseComplaints } from '../voices/complaints/access.ts';
+import { canReadCommunes } from '../communes/access.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { canAnswerOpinions, canReadOpinions, canSeeOverdueOpinions } from '../voices/opinions/access.ts';
 
@@ -39,12 +40,13 @@ const items: Item[] = [
   { to: '/reporting', label: 'reporting', may: mayUseReporting },
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
-  { to: '/voices/complaints', label: 'complaints', may: mayUseComplaints, group: 'voices' },
+  { to: '/child-friendly', label: 'cfcMenu', may: canReadCommunes },
   { to: '/communes', label: 'communes' },
   // children's voices: opinions and forums (issue 17)
   { to: '/voices/opinions', label: 'voiOpinions', group: 'voices', may: canReadOpinions },
   { to: '/voices/inbox', label: 'voiInbox', group: 'voices', may: canAnswerOpinions },
   { to: '/voices/overdue', label: 'voiOverdue', group: 'voices', may: canSeeOverdueOpinions },
+  { to: '/voices/complaints', label: 'complaints', may: mayUseComplaints, group: 'voices' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
   { to: '/admin/indicators', label: 'localIndicators', may: (u) => can(u, indicatorsPermissions, 'catalogue.edit') },

@@ -57,7 +57,9 @@ export const complaintsReads = {
   complainant: (id: number): Read<ComplainantDto> => read(`${complaintUrl(id)}/complainant`),
   accessLog: (id: number): Read<{ items: ComplaintReadDto[] }> => read(`${complaintUrl(id)}/access-log`),
   settings: (): Read<{ items: ComplaintSettingDto[] }> => read('/api/complaints/settings'),
-  statistics: (year: number): Read<ComplaintStatisticsDto> => read(`/api/complaints/statistics?year=${String(year)}`),
+  /** a commune's complaints of a year, or those the reader reaches; counts only */
+  statistics: (year: number, commune?: string): Read<ComplaintStatisticsDto> =>
+    read(`/api/complaints/statistics?${new URLSearchParams({ year: String(year), ...(commune ? { commune } : {}) }).toString()}`),
   team: (body: { kind: 'commune' | 'agency'; id: string }): Read<{ items: ComplaintTeamMemberDto[] }> =>
     read(`/api/complaints/team?${new URLSearchParams({ kind: body.kind, id: body.id }).toString()}`),
   children: (q: string, commune?: string | null): Read<{ items: ComplaintChildDto[] }> => {

@@ -47,6 +47,7 @@ export const opinionsReads = {
   unanswered: (unit: string): Read<{ items: OpinionDto[] }> => read(`/api/voices/unanswered/${encodeURIComponent(unit)}`),
   overdue: (): Read<OverdueListDto> => read('/api/voices/overdue'),
   settings: (): Read<VoicesSettingsDto> => read('/api/voices/settings'),
-  statistics: (period: string): Read<ParticipationStatisticsDto> =>
-    read(`/api/voices/statistics?period=${encodeURIComponent(period)}`),
+  /** a commune's participations, or those the reader reaches (the province's) */
+  statistics: (period: string, commune?: string): Read<ParticipationStatisticsDto> =>
+    read(`/api/voices/statistics?${new URLSearchParams({ period, ...(commune ? { commune } : {}) }).toString()}`),
 };
