@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMUNE_CATEGORIES, ruleMaxPoints, type CommuneCategory } from './rule-points.ts';
 
 /**
  * A rule set for child-friendly commune recognition (Quyết định 06/2019/QĐ-TTg, DESIGN.md §7) as
@@ -105,8 +106,7 @@ export const RuleCriterionSchema = z.object({
 });
 export type RuleCriterion = z.infer<typeof RuleCriterionSchema>;
 
-export const COMMUNE_CATEGORIES = ['mountain', 'island', 'especially_disadvantaged', 'urban_central', 'other'] as const;
-export type CommuneCategory = (typeof COMMUNE_CATEGORIES)[number];
+export { COMMUNE_CATEGORIES, ruleMaxPoints, type CommuneCategory };
 
 export const RuleSetSchema = z.object({
   format: z.literal('tre.communes.rule-set/1'),
@@ -130,16 +130,6 @@ export const RuleSetSchema = z.object({
 export type RuleSet = z.infer<typeof RuleSetSchema>;
 /** The JSON as written (defaults not yet applied). */
 export type RuleSetInput = z.input<typeof RuleSetSchema>;
-
-/** The largest number of points a rule can give. */
-export function ruleMaxPoints(rule: ScoringRule): number {
-  switch (rule.kind) {
-    case 'bands':
-      return Math.max(0, ...rule.bands.map((b) => b.points));
-    default:
-      return rule.points;
-  }
-}
 
 export interface RuleSetProblem {
   path: string;

@@ -1,14 +1,8 @@
 import type { Bilingual } from '../indicators/catalogue-schema.ts';
 import { thresholdFor } from './commune-type.ts';
 import type { IndicatorValue, ShortfallDto } from './communes-api.ts';
-import {
-  ruleMaxPoints,
-  type CommuneCategory,
-  type RuleIndicator,
-  type RuleSet,
-  type ScoringRule,
-  type ValueKind,
-} from './rule-set.ts';
+import { ruleMaxPoints, type CommuneCategory } from './rule-points.ts';
+import type { RuleIndicator, RuleSet, ScoringRule, ValueKind } from './rule-set.ts';
 
 /**
  * Scoring of a commune's self-assessment under a rule set (Quyết định 06/2019/QĐ-TTg): points per

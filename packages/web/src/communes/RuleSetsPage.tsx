@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { RuleSetInput } from '@tre/core';
+import { ruleMaxPoints, type RuleSetInput } from '@tre/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.ts';
@@ -7,11 +7,6 @@ import { useRead } from '../api/useApi.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { TableHead } from '../ui/TableHead.tsx';
 import { communesApi, communesReads } from './api.ts';
-
-type Rule = RuleSetInput['criteria'][number]['indicators'][number]['rule'];
-
-/** The most points a rule gives (core's ruleMaxPoints, kept here so the schemas stay out of the browser). */
-const maxPoints = (rule: Rule): number => (rule.kind === 'bands' ? Math.max(0, ...rule.bands.map((b) => b.points)) : rule.points);
 
 /**
  * `/child-friendly/rule-sets` (administrator): the active rule set with its criteria and points,
@@ -111,7 +106,9 @@ export function RuleSetsPage() {
                   <Table.Td>{i + 1}</Table.Td>
                   <Table.Td>{c.name[lang]}</Table.Td>
                   <Table.Td>
-                    <Text size="xs">{c.indicators.map((ind) => `${ind.code} (${String(maxPoints(ind.rule))})`).join(', ')}</Text>
+                    <Text size="xs">
+                      {c.indicators.map((ind) => `${ind.code} (${String(ruleMaxPoints(ind.rule))})`).join(', ')}
+                    </Text>
                   </Table.Td>
                   <Table.Td ta="right">{c.points}</Table.Td>
                 </Table.Tr>

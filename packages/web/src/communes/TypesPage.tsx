@@ -1,5 +1,5 @@
 import { Alert, Anchor, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { communeCategoryLabels, type CommuneCategory } from '@tre/core';
+import { COMMUNE_CATEGORIES, type CommuneCategory } from '@tre/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../api/client.ts';
@@ -10,9 +10,6 @@ import { foldText } from '@tre/core/text/fold';
 import { communesApi, communesReads } from './api.ts';
 import { useCategoryLabel } from './badges.tsx';
 import { vietnamYear } from './years.ts';
-
-/** The categories in core's order, from its labels (core's COMMUNE_CATEGORIES sits beside the zod schemas). */
-const COMMUNE_CATEGORIES = Object.keys(communeCategoryLabels) as CommuneCategory[];
 
 /**
  * `/child-friendly/types` (administrator): each commune's type, which sets its threshold —
