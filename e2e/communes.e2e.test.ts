@@ -2,6 +2,7 @@ import type { ValuesReply } from '@tre/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMUNE_A, COMMUNE_B, PASSWORD, makeUser } from '../packages/server/src/test/factories.ts';
+import { TEST_PROVINCE as PROVINCE } from '../packages/server/src/test/db.ts';
 import { ADMIN_PASSWORD, closeBrowserAndServer, launchBrowser, startTestServer } from './browser.ts';
 
 /**
@@ -246,6 +247,12 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     expect(await provincial.getByTestId('cfc-summary-recognised').textContent()).toContain(
       `Đã công nhận 1/${String(after.denominator)}`,
     );
+
+    // the indicators' dashboard of the province and year counts it beside indicator 1
+    await provincial.goto(`${server.url}/indicators?unit=${PROVINCE}&period=${year()}`);
+    const tile = provincial.getByTestId('dash-cfc');
+    await tile.waitFor();
+    expect(await tile.textContent()).toContain(`1/${String(after.denominator)} xã, phường được công nhận`);
   });
 
   it('the commune reads the correction and the decision; its home page says it is recognised', async () => {

@@ -1,4 +1,5 @@
-import type { CommuneCategory, RuleSet } from './rule-set.ts';
+import type { CommuneCategory } from './rule-points.ts';
+import type { RuleSet } from './rule-set.ts';
 
 /** Provinces that are centrally-run cities (thành phố trực thuộc trung ương), codes of 2025's units. */
 export const CENTRAL_CITY_PROVINCES: readonly string[] = ['01', '31', '46', '48', '79', '92'];

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../indicators/catalogue-schema.ts';
-import type { CommuneCategory, RuleSetInput, ValueKind } from './rule-set.ts';
+import type { CommuneCategory } from './rule-points.ts';
+import type { RuleSetInput, ValueKind } from './rule-set.ts';
 
 /**
  * The communes module's API shapes (issue 17: child-friendly commune recognition), shared by the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMUNE_CATEGORIES, ruleMaxPoints, type CommuneCategory } from './rule-points.ts';
+import { ruleMaxPoints } from './rule-points.ts';
 
 /**
  * A rule set for child-friendly commune recognition (Quyết định 06/2019/QĐ-TTg, DESIGN.md §7) as
@@ -105,8 +105,6 @@ export const RuleCriterionSchema = z.object({
   note: z.string().max(2000).optional(),
 });
 export type RuleCriterion = z.infer<typeof RuleCriterionSchema>;
-
-export { COMMUNE_CATEGORIES, ruleMaxPoints, type CommuneCategory };
 
 export const RuleSetSchema = z.object({
   format: z.literal('tre.communes.rule-set/1'),
