@@ -35,6 +35,7 @@ import { canIntake, canReadCases, canSeeOverview, canTakeReferrals, mayUseCases 
 import { CasesPage } from './cases/CasesPage.tsx';
 import { CasePage } from './cases/CasePage.tsx';
 import { IntakePage } from './cases/IntakePage.tsx';
+import { ProgrammeCards } from './home/ProgrammeCards.tsx';
 import { OverviewPage } from './cases/OverviewPage.tsx';
 import { ReferralsPage } from './cases/ReferralsPage.tsx';
 import { canAnswerOpinions, canReadOpinions, canRecordOpinions, canSeeOverdueOpinions } from './voices/opinions/access.ts';
@@ -108,7 +109,7 @@ function App() {
             <PlanViewPage measureTargets={(planId, onChanged) => <MeasureTargetsPanel planId={planId} onChanged={onChanged} />} />
           }
         />
-        <Route path="indicators" element={<Lazy page={<DashboardPage />} />} />
+        <Route path="indicators" element={<Lazy page={<DashboardPage extras={ProgrammeCards} />} />} />
         <Route path="indicators/entry" element={<Lazy page={<EntryPage />} />} />
         <Route path="indicators/import" element={<Lazy page={<DataImportPage />} />} />
         <Route path="indicators/validation" element={<Lazy page={<ValidationPage />} />} />
