@@ -64,6 +64,9 @@ await import('./cases.ts');
 // 390 child-friendly self-assessments written set-wise, then the province's status and one assessment timed
 await import('./communes.ts');
 
+// 20,000 events, 100,000 opinions and 50,000 complaints written set-wise, then the overdue lists, inbox and statistics timed
+await import('./voices.ts');
+
 // a 500k-value and a 200k-row import under 20 readers: about two minutes, so asked for explicitly
 if (process.env.BENCH_IMPORT === '1') await benchImportUnderLoad();
 else console.log('import   not run: set BENCH_IMPORT=1 (or run bench/import-under-load.ts; two imports under load, ~2 minutes)');

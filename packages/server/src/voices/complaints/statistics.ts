@@ -30,38 +30,21 @@ export async function complaintStatistics(
   const communeCode = own ? (actor.communeCode ?? '') : commune;
   const from = new Date(`${year}-01-01T00:00:00+07:00`);
   const to = new Date(`${year + 1}-01-01T00:00:00+07:00`);
-  const rows = await repo.complaintsReceived(db, actor.provinceCode, from, to, communeCode);
+  const groups = await repo.complaintTallies(db, actor.provinceCode, from, to, communeCode, now);
   const out: ComplaintStatisticsDto = {
-    total: rows.length,
+    total: 0,
     byKind: { complaint: 0, denunciation: 0 },
     byStatus: {},
     acceptance: { met: 0, late: 0, overdue: 0 },
     resolution: { met: 0, late: 0, overdue: 0 },
   };
-  const running = (s: string) => s === 'received' || s === 'accepted' || s === 'resolving';
-  const tally = (bucket: { met: number; late: number; overdue: number }, status: string, due: Date | null, met: Date | null) => {
-    if (due === null) return;
-    if (met !== null) {
-      if (met.getTime() > due.getTime()) bucket.late++;
-      else bucket.met++;
-    } else if (running(status) && now.getTime() > due.getTime()) bucket.overdue++;
-  };
-  for (const r of rows) {
-    out.byKind[r.kind as ComplaintKind]++;
-    const s = r.status as ComplaintStatus;
-    if (COMPLAINT_STATUSES.includes(s)) out.byStatus[s] = (out.byStatus[s] ?? 0) + 1;
-    tally(
-      out.acceptance,
-      r.status,
-      new Date(r.acceptance_due),
-      r.acceptance_met_at === null ? null : new Date(r.acceptance_met_at),
-    );
-    tally(
-      out.resolution,
-      r.status,
-      r.resolution_due === null ? null : new Date(r.resolution_due),
-      r.resolution_met_at === null ? null : new Date(r.resolution_met_at),
-    );
+  for (const g of groups) {
+    out.total += g.n;
+    out.byKind[g.kind as ComplaintKind] += g.n;
+    const s = g.status as ComplaintStatus;
+    if (COMPLAINT_STATUSES.includes(s)) out.byStatus[s] = (out.byStatus[s] ?? 0) + g.n;
+    if (g.acceptance) out.acceptance[g.acceptance] += g.n;
+    if (g.resolution) out.resolution[g.resolution] += g.n;
   }
   return out;
 }
