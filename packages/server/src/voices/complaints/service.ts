@@ -12,6 +12,7 @@ import {
   mayTakeOn,
   nextComplaintStatus,
   resolutionClock,
+  scopeOf,
   vietnamDate,
   type CaseRelation,
   type ComplaintAction,
@@ -260,8 +261,13 @@ export async function intake(
     }
     await assertMember(trx, actor.provinceCode, input.supervisorId, input.body, 'supervisor');
     await assertMember(trx, actor.provinceCode, handlerId, input.body, 'handler');
-    if (input.childId !== null && !(await repo.findChildOfProvince(trx, actor.provinceCode, input.childId))) {
-      throw invalid('childId', 'Không tìm thấy trẻ em này trong danh sách', 'This child is not in the register');
+    if (input.childId !== null) {
+      const child = await repo.findChildOfProvince(trx, actor.provinceCode, input.childId);
+      // a commune's officer links a child of their commune only, as their child finder lists (else any id would name a child)
+      const ownCommune = scopeOf(complaintsPermissions, 'complaints.intake', actor) === 'own_commune';
+      if (!child || (ownCommune && child.commune_code !== actor.communeCode)) {
+        throw invalid('childId', 'Không tìm thấy trẻ em này trong danh sách', 'This child is not in the register');
+      }
     }
     const id = await repo.nextComplaintId(trx);
     const number = numberOf(input.kind, id, receivedAt);
