@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushReadLog } from '../../audit/read-log.ts';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { makeChild } from '../../test/children.ts';
-import { COMMUNE_A, COMMUNE_B, makeUser, signIn, type Session } from '../../test/factories.ts';
+import { COMMUNE_A, COMMUNE_B, firstAgencyId, makeUser, signIn, type Session } from '../../test/factories.ts';
 
 /**
  * Complaints attacked as the least-privileged roles that reach them: ids of another commune in the
@@ -34,6 +34,9 @@ beforeAll(async () => {
   await user('officerB', 'commune_officer', { communeCode: COMMUNE_B });
   await user('workerA', 'case_worker', { communeCode: COMMUNE_A });
   await user('viewer', 'viewer');
+  const agency = await firstAgencyId(t.db, 'Sở GD&ĐT');
+  const reporter = await makeUser(t.db, { role: 'agency_reporter', agencyId: agency });
+  users.reporter = { id: reporter.id, session: await signIn(t.app, reporter.username) };
   childA = await makeChild(t.db, { full_name: 'Lò Văn Tú', commune_code: COMMUNE_A });
   childB = await makeChild(t.db, { full_name: 'Hoàng Thị Nhàn', commune_code: COMMUNE_B });
 }, 60_000);
@@ -111,5 +114,26 @@ describe('who complained', () => {
     );
     expect(rows.rows.map((r) => r.status)).toEqual([404]);
     expect(JSON.stringify(rows.rows)).not.toContain(NAME);
+  });
+});
+
+describe('the intake’s child finder', () => {
+  it('finds by a name or an ID, never lists a commune’s children for a text with no letter or digit', async () => {
+    const found = await t.app.inject({
+      method: 'GET',
+      url: `/api/complaints/intake/children?q=${encodeURIComponent('Hoàng Nhàn')}&commune=${COMMUNE_B}`,
+      headers: u('reporter').session.headers,
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json<{ items: { id: number }[] }>().items.map((c) => c.id)).toEqual([childB]);
+    for (const q of ['.', '--', '%%']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/complaints/intake/children?q=${encodeURIComponent(q)}&commune=${COMMUNE_B}`,
+        headers: u('reporter').session.headers,
+      });
+      expect(res.statusCode, q).toBe(400);
+      expect(res.body).not.toContain('Hoàng Thị Nhàn');
+    }
   });
 });
