@@ -137,3 +137,32 @@ describe('the intake’s child finder', () => {
     }
   });
 });
+
+describe('the steps’ dates', () => {
+  it('refuse a resolution dated before the acceptance, and an answer dated before the resolution', async () => {
+    const id = (await post(u('officerA').session, intakeBody())).json<{ id: number }>().id;
+    const step = async (body: Record<string, unknown>) => {
+      const c = await t.app.inject({
+        method: 'GET',
+        url: `/api/complaints/${String(id)}`,
+        headers: u('officerA').session.headers,
+      });
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/complaints/${String(id)}/steps`,
+        headers: u('officerA').session.headers,
+        payload: { ...body, version: c.json<ComplaintDto>().version },
+      });
+    };
+    expect((await step({ action: 'accept', date: '2026-03-02', decisionNumber: '12/TB-UBND' })).statusCode).toBe(204);
+    const early = await step({ action: 'resolve', date: '2026-02-20', outcome: 'upheld', decisionNumber: '15/QĐ' });
+    expect(early.statusCode, early.body).toBe(400);
+    expect(early.json<{ error: { field: string } }>().error.field).toBe('date');
+    expect((await step({ action: 'resolve', date: '2026-03-20', outcome: 'upheld', decisionNumber: '15/QĐ' })).statusCode).toBe(
+      204,
+    );
+    const answer = await step({ action: 'answer', date: '2026-03-10', method: 'letter' });
+    expect(answer.statusCode, answer.body).toBe(400);
+    expect((await step({ action: 'answer', date: '2026-03-21', method: 'letter' })).statusCode).toBe(204);
+  });
+});
