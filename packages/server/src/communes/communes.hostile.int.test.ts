@@ -90,6 +90,21 @@ describe('a self-assessment’s values', () => {
   });
 });
 
+describe('a decision', () => {
+  it('is not dated after today, nor before the year assessed', async () => {
+    for (const date of ['2099-01-01', '2024-12-31']) {
+      const res = await call(province, 'POST', `${base(COMMUNE_A)}/decision`, {
+        version: 1,
+        number: '1/QĐ',
+        date,
+        recognised: false,
+      });
+      expect(res.statusCode, date).toBe(400);
+      expect(res.json<{ error: { field: string } }>().error.field).toBe('date');
+    }
+  });
+});
+
 describe('a replacement rule set', () => {
   const withThresholds = (over: Partial<RuleSetInput['thresholds']>, version: string): RuleSetInput => {
     const set = structuredClone(shippedRuleSet()) as RuleSetInput;
