@@ -1,5 +1,7 @@
 import { addDays, emptyParticipantCounts, vietnamDate } from '@tre/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flushReadLog } from '../../audit/read-log.ts';
 import { startTestApp, type TestApp } from '../../test/app.ts';
 import { COMMUNE_A, COMMUNE_B, firstAgencyId, signInNewUser, type Session } from '../../test/factories.ts';
 
@@ -123,5 +125,30 @@ describe('an opinion of commune A', () => {
     expect((await post(gdReporter, `/api/voices/opinions/${String(opinionId)}/answer`, answer)).statusCode).toBe(200);
     expect((await post(gdReporter, `/api/voices/opinions/${String(opinionId)}/answer`, answer)).statusCode).toBe(409);
     expect((await post(officerB, `/api/voices/opinions/${String(opinionId)}/feedback`, {})).statusCode).toBe(403);
+  });
+});
+
+describe('the names of the children who took part', () => {
+  it('are refused to another commune’s officer and a viewer, each refusal in the read log without a name', async () => {
+    const named = await post(
+      officerA,
+      '/api/voices/events',
+      eventBody({
+        consent: { given: true, by: 'Cha mẹ các em', on: daysAgo(21) },
+        participants: [{ fullName: 'Lương Văn Kín', sex: 'male', ageGroup: '11_15' }],
+      }),
+    );
+    expect(named.statusCode, named.body).toBe(201);
+    const id = named.json<{ id: number }>().id;
+    for (const s of [officerB, viewer]) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/voices/events/${String(id)}/participants`, headers: s.headers });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('Kín');
+    }
+    await flushReadLog(t.db.kysely);
+    const rows = await sql<{ status: number; params: unknown }>`
+      SELECT status, params FROM read_log WHERE kind = 'voice_participants' AND record_id = ${String(id)}`.execute(t.db.kysely);
+    expect(rows.rows.map((r) => r.status)).toEqual([403, 403]);
+    expect(JSON.stringify(rows.rows)).not.toContain('Kín');
   });
 });
