@@ -218,6 +218,12 @@ export function validateRuleSet(raw: unknown): { ok: true; ruleSet: RuleSet } | 
       });
     }
   });
+  // a threshold of 0 recognises every commune, one above the total none
+  for (const [type, threshold] of Object.entries(set.thresholds)) {
+    if (threshold < 1 || threshold > set.totalPoints) {
+      problems.push({ path: `thresholds.${type}`, message: `a threshold from 1 to totalPoints (${set.totalPoints})` });
+    }
+  }
   if (sum !== set.totalPoints)
     problems.push({ path: 'totalPoints', message: `the criteria give ${sum} points, totalPoints says ${set.totalPoints}` });
   return problems.length ? { ok: false, problems } : { ok: true, ruleSet: set };

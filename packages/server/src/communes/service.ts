@@ -11,6 +11,7 @@ import {
   statesAllowing,
   thresholdFor,
   validateRuleSet,
+  vietnamDate,
   type AssessmentAction,
   type AssessmentDto,
   type AssessmentState,
@@ -877,11 +878,11 @@ export async function decideAssessment(
   year: number,
   req: DecisionRequest,
 ) {
-  if (req.date < `${year}-01-01` || req.date > '2100-12-31') {
+  if (req.date < `${year}-01-01` || req.date > vietnamDate(new Date())) {
     throw invalid(
       'date',
-      'Ngày quyết định không thể trước năm được đánh giá',
-      'The decision cannot be dated before the year assessed',
+      'Ngày quyết định không thể trước năm được đánh giá hoặc sau hôm nay',
+      'The decision cannot be dated before the year assessed or after today',
     );
   }
   return transition(db, actor, code, year, 'decision', req.version, async ({ trx, row, set, commune }) => {

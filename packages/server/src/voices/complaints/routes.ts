@@ -155,9 +155,14 @@ export function complaintsRoutes(db: Kysely<Database>) {
         if (scope === 'own_agency' && !commune) {
           throw invalid('commune', 'Chọn xã, phường nơi trẻ cư trú', 'Choose the commune where the child lives');
         }
+        // a text with no letter or digit searches nothing: it would list the commune's children
+        const search = readSearchText(request.query.q);
+        if (!search.personalId && !search.words?.length) {
+          throw invalid('q', 'Nhập họ tên hoặc số định danh của trẻ em', "Type the child's name or personal ID");
+        }
         const today = vietnamDate(new Date());
         const rows = await childrenRepo.listChildren(db, {
-          ...readSearchText(request.query.q),
+          ...search,
           communeCode: commune,
           activeAfter: activeBirthCutoff(today),
           limit: 20,

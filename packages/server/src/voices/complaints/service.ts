@@ -12,6 +12,7 @@ import {
   mayTakeOn,
   nextComplaintStatus,
   resolutionClock,
+  scopeOf,
   vietnamDate,
   type CaseRelation,
   type ComplaintAction,
@@ -260,8 +261,13 @@ export async function intake(
     }
     await assertMember(trx, actor.provinceCode, input.supervisorId, input.body, 'supervisor');
     await assertMember(trx, actor.provinceCode, handlerId, input.body, 'handler');
-    if (input.childId !== null && !(await repo.findChildOfProvince(trx, actor.provinceCode, input.childId))) {
-      throw invalid('childId', 'Không tìm thấy trẻ em này trong danh sách', 'This child is not in the register');
+    if (input.childId !== null) {
+      const child = await repo.findChildOfProvince(trx, actor.provinceCode, input.childId);
+      // a commune's officer links a child of their commune only, as their child finder lists (else any id would name a child)
+      const ownCommune = scopeOf(complaintsPermissions, 'complaints.intake', actor) === 'own_commune';
+      if (!child || (ownCommune && child.commune_code !== actor.communeCode)) {
+        throw invalid('childId', 'Không tìm thấy trẻ em này trong danh sách', 'This child is not in the register');
+      }
     }
     const id = await repo.nextComplaintId(trx);
     const number = numberOf(input.kind, id, receivedAt);
@@ -425,15 +431,23 @@ export async function complaintAccessLog(db: Kysely<Database>, actor: SessionAct
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The step's date: required where the law dates a decision, between the receipt and today (Vietnam). */
+/**
+ * The step's date: required where the law dates a decision, between the receipt and today (Vietnam);
+ * a resolution not before the acceptance, an answer not before the resolution.
+ */
 function stepDate(input: ComplaintStepRequest, row: ComplaintRow, now: Date): string {
   const date = input.date ?? '';
-  const received = vietnamDate(new Date(row.received_at));
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || date < received || date > vietnamDate(now)) {
+  let earliest = vietnamDate(new Date(row.received_at));
+  const after = input.action === 'resolve' ? row.accepted_on : input.action === 'answer' ? row.resolution_met_at : null;
+  if (after !== null) {
+    const day = typeof after === 'string' ? after : vietnamDate(new Date(after));
+    if (day > earliest) earliest = day;
+  }
+  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || date < earliest || date > vietnamDate(now)) {
     throw invalid(
       'date',
-      'Ngày không hợp lệ: phải từ ngày tiếp nhận đến hôm nay',
-      'The date is invalid: it must be between the day received and today',
+      'Ngày không hợp lệ: phải từ ngày tiếp nhận (ngày thụ lý, ngày giải quyết với bước sau) đến hôm nay',
+      'The date is invalid: it must be between the day received (accepted, resolved for the later steps) and today',
     );
   }
   return date;

@@ -163,8 +163,12 @@ export async function updateSettings(db: Db, actor: SessionActor, answerDays: nu
 // ---------------------------------------------------------------------------------------------
 // Events
 
+const EARLIEST_DAY = '2000-01-01';
+
 function assertDay(field: string, day: string, today: string, notBefore?: { day: string; vi: string; en: string }): void {
   if (day > today) throw invalid(field, 'Ngày không được sau hôm nay', 'The date cannot be after today');
+  // a typo like 0025 for 2025 would otherwise be kept, in no year's figures
+  if (day < EARLIEST_DAY) throw invalid(field, 'Ngày không được trước năm 2000', 'The date cannot be before 2000');
   if (notBefore && day < notBefore.day) throw invalid(field, notBefore.vi, notBefore.en);
 }
 
