@@ -24,7 +24,7 @@ export interface StepValues {
   complexity: Complexity;
 }
 
-type Field = 'date' | 'decisionNumber' | 'reason' | 'note' | 'outcome' | 'method' | 'days';
+export type Field = 'date' | 'decisionNumber' | 'reason' | 'note' | 'outcome' | 'method' | 'days';
 
 /** The fields each step asks for: what the law dates and numbers, the reasons it wants written. */
 const FIELDS: Readonly<Record<ComplaintAction, readonly Field[]>> = {
@@ -40,6 +40,46 @@ const FIELDS: Readonly<Record<ComplaintAction, readonly Field[]>> = {
 };
 
 export const stepFields = (action: ComplaintAction): readonly Field[] => FIELDS[action];
+
+/** The fields the server requires of each step (service.ts), marked and checked before it is asked. */
+const REQUIRED: Readonly<Record<ComplaintAction, readonly Field[]>> = {
+  accept: ['decisionNumber'],
+  reject: ['reason'],
+  use_as_information: ['reason'],
+  verify: ['note'],
+  extend: ['reason'],
+  resolve: ['outcome', 'decisionNumber'],
+  answer: ['method'],
+  withdraw: [],
+  close: [],
+};
+
+export const stepRequires = (action: ComplaintAction, field: Field): boolean => REQUIRED[action].includes(field);
+
+/** The first required field of the step left empty, or null. */
+export function stepMissing(action: ComplaintAction, v: StepValues): Field | null {
+  const empty: Record<Field, boolean> = {
+    date: v.date.trim() === '',
+    decisionNumber: v.decisionNumber.trim() === '',
+    reason: v.reason.trim() === '',
+    note: v.note.trim() === '',
+    outcome: v.outcome === null,
+    method: v.method === null,
+    days: !Number.isInteger(v.days) || v.days < 1,
+  };
+  return REQUIRED[action].find((f) => empty[f]) ?? null;
+}
+
+/** The label's key of each field of a step's dialog. */
+export const STEP_FIELD_LABELS: Readonly<Record<Field, MessageKey>> = {
+  date: 'cmpDate',
+  decisionNumber: 'cmpDecisionNumber',
+  reason: 'cmpReason',
+  note: 'cmpNote',
+  outcome: 'cmpOutcome',
+  method: 'cmpMethod',
+  days: 'cmpDays',
+};
 
 const text = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
