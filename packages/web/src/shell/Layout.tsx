@@ -40,11 +40,12 @@ const items: Item[] = [
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
   { to: '/voices/complaints', label: 'complaints', may: mayUseComplaints, group: 'voices' },
-  { to: '/communes', label: 'communes' },
   // children's voices: opinions and forums (issue 17)
   { to: '/voices/opinions', label: 'voiOpinions', group: 'voices', may: canReadOpinions },
   { to: '/voices/inbox', label: 'voiInbox', group: 'voices', may: canAnswerOpinions },
   { to: '/voices/overdue', label: 'voiOverdue', group: 'voices', may: canSeeOverdueOpinions },
+  // after the voices group, so its items stay together for every role (the heading follows its first visible item)
+  { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
   { to: '/admin/indicators', label: 'localIndicators', may: (u) => can(u, indicatorsPermissions, 'catalogue.edit') },

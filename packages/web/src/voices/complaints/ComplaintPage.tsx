@@ -274,6 +274,8 @@ function StepDialog({
   });
   const [error, setError] = useState<string | null>(null);
   const [errorField, setErrorField] = useState<Field | null>(null);
+  // a message of ours names its field already; the server's gets the field's label before it
+  const [named, setNamed] = useState(false);
   const [busy, setBusy] = useState(false);
   const fields = stepFields(action);
   const set = (patch: Partial<StepValues>) => setV((x) => ({ ...x, ...patch }));
@@ -287,6 +289,7 @@ function StepDialog({
     if (missing) {
       setErrorField(missing);
       setError(t('cmpFieldRequired', { field: t(STEP_FIELD_LABELS[missing]) }));
+      setNamed(true);
       return;
     }
     setBusy(true);
@@ -296,6 +299,7 @@ function StepDialog({
     } catch (e) {
       setErrorField(e instanceof ApiError ? (fields.find((f) => f === e.field) ?? null) : null);
       setError(errorMessage(e));
+      setNamed(false);
     } finally {
       setBusy(false);
     }
@@ -408,7 +412,7 @@ function StepDialog({
           )}
           {error && (
             <Alert color="red" role="alert">
-              {errorField ? `${t(STEP_FIELD_LABELS[errorField])}: ${error}` : error}
+              {errorField && !named ? `${t(STEP_FIELD_LABELS[errorField])}: ${error}` : error}
             </Alert>
           )}
           <Group>

@@ -177,10 +177,21 @@ describe('who is offered what, from the permission table', () => {
 describe('the timeline in words', () => {
   it('labels what a step recorded, legal words in the reader’s language, and leaves out the rest', () => {
     expect(stepDataLines({ date: '2026-03-30', outcome: 'partly_upheld', kind: 'complaint', method: 'letter' }, 'vi')).toEqual([
-      ['cmpDate', '2026-03-30'],
+      ['cmpDate', '30/03/2026'],
       ['cmpOutcome', 'Khiếu nại đúng một phần'],
       ['cmpMethod', 'Gửi qua bưu chính'],
     ]);
+  });
+});
+
+describe('a step’s timeline lines', () => {
+  it('shows the days as dd/mm/yyyy and the complexity in words, not its stored value', () => {
+    expect(stepDataLines({ days: 15, complexity: 'complex', resolutionDue: '2027-01-21' }, 'vi')).toEqual([
+      ['cmpDays', '15'],
+      ['cmpComplexity', 'Phức tạp'],
+      ['cmpResolutionDue', '21/01/2027'],
+    ]);
+    expect(stepDataLines({ complexity: 'especially_complex' }, 'en')).toEqual([['cmpComplexity', 'Especially complicated']]);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type Complexity,
   type Language,
 } from '@tre/core';
+import { formatDate } from '../../children/labels.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 /** A step dialog's values and the request they make, pure (tested in complaints.test.ts). */
@@ -108,7 +109,13 @@ const DATA_LABELS: Readonly<Record<string, MessageKey>> = {
   method: 'cmpMethod',
   days: 'cmpDays',
   complexity: 'cmpComplexity',
-  resolutionDue: 'cmpClockResolution',
+  resolutionDue: 'cmpResolutionDue',
+};
+
+/** A step's complexity in words (the timeline showed the stored "complex"). */
+const COMPLEXITY_LABELS: Readonly<Record<Complexity, { vi: string; en: string }>> = {
+  complex: { vi: 'Phức tạp', en: 'Complicated' },
+  especially_complex: { vi: 'Đặc biệt phức tạp', en: 'Especially complicated' },
 };
 
 export function stepDataLines(data: Record<string, unknown>, lang: Language): [MessageKey, string][] {
@@ -118,12 +125,17 @@ export function stepDataLines(data: Record<string, unknown>, lang: Language): [M
     if (!label || (typeof raw !== 'string' && typeof raw !== 'number')) continue;
     const outcome = ALL_COMPLAINT_OUTCOMES.find((o) => o === raw);
     const method = ANSWER_METHODS.find((m) => m === raw);
+    const complexity = raw === 'complex' || raw === 'especially_complex' ? raw : null;
     const value =
       key === 'outcome' && outcome
         ? COMPLAINT_OUTCOME_LABELS[outcome][lang]
         : key === 'method' && method
           ? ANSWER_METHOD_LABELS[method][lang]
-          : String(raw);
+          : key === 'complexity' && complexity
+            ? COMPLEXITY_LABELS[complexity][lang]
+            : typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)
+              ? formatDate(raw)
+              : String(raw);
     out.push([label, value]);
   }
   return out;
