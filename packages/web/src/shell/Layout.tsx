@@ -102,7 +102,7 @@ export function Layout() {
             // a group's heading where its first visible item is, its items under it
             if (visible.findIndex((x) => x.group === i.group) !== n) return null;
             return (
-              <NavLink key={i.group} label={t(i.group)} defaultOpened childrenOffset="sm">
+              <NavLink key={i.group} label={t(i.group)} defaultOpened childrenOffset="sm" data-testid={`nav-group-${i.group}`}>
                 {visible.filter((x) => x.group === i.group).map(link)}
               </NavLink>
             );
