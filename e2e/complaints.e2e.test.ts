@@ -67,9 +67,16 @@ describe('a complaint in the browser', () => {
     await handler.getByTestId('complaint-kind-denunciation').check();
     await handler.getByTestId('complaint-anonymous').waitFor({ state: 'attached' });
     await handler.getByTestId('complaint-kind-complaint').check();
+    // a field left empty is named in words, under the field, before the server is asked
+    await handler.getByTestId('complaint-save').click();
+    await expect.poll(() => handler.getByRole('alert').first().textContent()).toBe('Chưa nhập nội dung đơn');
+    expect(await handler.getByTestId('complaint-content').getAttribute('aria-invalid')).toBe('true');
     await handler.getByTestId('complaint-content').fill('Nhà trường không nhận cháu vào lớp 1 vì chưa có hộ khẩu.');
     await handler.getByTestId('complaint-name').fill(COMPLAINANT);
     await handler.getByTestId('complaint-address').fill('Khối 5, phường Thành Vinh');
+    await handler.getByTestId('complaint-save').click();
+    // not the server's 'Trường "supervisorId": … UUID'
+    await expect.poll(() => handler.getByRole('alert').first().textContent()).toBe('Chưa chọn người giám sát');
     await handler.getByTestId('complaint-supervisor').click();
     await handler.getByRole('option', { name: SUPERVISOR }).click();
     await handler.getByTestId('complaint-save').click();
@@ -83,6 +90,9 @@ describe('a complaint in the browser', () => {
   it('is accepted with its decision number: the acceptance clock met, the resolution clock running', async () => {
     await handler.getByTestId('complaint-action-accept').click();
     const form = handler.getByTestId('complaint-step-accept');
+    await form.getByTestId('step-submit').click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('Chưa nhập Số quyết định, thông báo');
+    expect(await status(handler)).toBe('received');
     await form.getByTestId('step-decision-number').fill('12/TB-UBND');
     await form.getByTestId('step-submit').click();
     await form.waitFor({ state: 'detached' });
@@ -103,6 +113,10 @@ describe('a complaint in the browser', () => {
     await form.getByTestId('step-submit').click();
     await form.waitFor({ state: 'detached' });
     await expect.poll(() => supervisor.getByTestId('complaint-timeline').textContent()).toContain('Gia hạn giải quyết');
+    // the step's complexity in words and its days as dd/mm/yyyy, not the stored "complex" and ISO dates
+    const timeline = (await supervisor.getByTestId('complaint-timeline').textContent()) ?? '';
+    expect(timeline).toContain('Mức độ: Phức tạp');
+    expect(timeline).not.toMatch(/complex|\d{4}-\d{2}-\d{2}/);
     await supervisor.getByTestId('complaint-action-extend').click();
     form = supervisor.getByTestId('complaint-step-extend');
     await form.getByLabel('Lý do').fill('Thêm thời gian');

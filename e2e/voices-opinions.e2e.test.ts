@@ -60,10 +60,21 @@ describe('children’s opinions in the browser', () => {
     await signIn(officer, 'canbo.thanhvinh');
     await officer.getByRole('link', { name: 'Ý kiến, diễn đàn' }).click();
     await officer.getByTestId('voices-new').click();
+    // the empty form names its fields in Vietnamese (not the API's "topic"), and Enter submits it
+    await officer.getByLabel('Địa điểm').press('Enter');
+    await expect
+      .poll(() => officer.getByRole('alert').first().textContent())
+      .toBe('Cần nhập: Chủ đề, Đơn vị tổ chức (sở, ngành hoặc UBND xã, phường), Ngày tổ chức, Địa điểm');
+    // a counts cell is named by its age group and sex, and so is its error
+    await officer.getByLabel('Từ 7 đến 10 tuổi, Nam').fill('bốn');
     await officer.getByLabel('Chủ đề').fill('Lấy ý kiến trẻ em về sân chơi');
     await officer.getByLabel('Đơn vị tổ chức (sở, ngành hoặc UBND xã, phường)').fill('UBND phường Thành Vinh');
     await officer.getByLabel('Ngày tổ chức').fill('2025-05-10');
     await officer.getByLabel('Địa điểm').fill('Nhà văn hóa khối 3');
+    await officer.getByTestId('voices-save').click();
+    await expect
+      .poll(() => officer.getByRole('alert').first().textContent())
+      .toBe('Ô "Từ 7 đến 10 tuổi, Nam" phải là số nguyên từ 0 trở lên');
     await officer.getByTestId('count-7_10.male').fill('4');
     await officer.getByTestId('count-11_15.female').fill('6');
     await officer.getByTestId('voices-save').click();
@@ -71,7 +82,9 @@ describe('children’s opinions in the browser', () => {
     expect(await officer.getByText('Phường Thành Vinh').first().isVisible()).toBe(true);
 
     await officer.getByLabel('Nội dung ý kiến').fill('Đề nghị làm sân chơi an toàn gần trường');
-    await officer.getByLabel('Cơ quan nhận').fill('Sở Giáo dục và Đào tạo');
+    await officer.getByRole('combobox', { name: 'Cơ quan nhận' }).fill('Sở Giáo dục và Đào tạo');
+    // the agencies are offered as the officer types; Escape closes the list over the button
+    await officer.getByRole('combobox', { name: 'Cơ quan nhận' }).press('Escape');
     await officer.getByTestId('opinion-add').click();
     await officer.getByTestId('opinion-send').click();
     await officer.getByTestId('opinion-submit').click();
@@ -84,6 +97,8 @@ describe('children’s opinions in the browser', () => {
     const inbox = reporter.getByTestId('voices-inbox');
     await inbox.getByText('Đề nghị làm sân chơi an toàn gần trường').waitFor();
     await inbox.getByTestId('opinion-answer').click();
+    await inbox.getByTestId('opinion-submit').click();
+    await expect.poll(() => inbox.getByRole('alert').textContent()).toBe('Cần nhập: Nội dung trả lời, Người trả lời');
     await inbox.getByLabel('Nội dung trả lời').fill('Sở sẽ bố trí sân chơi trong năm học tới');
     await inbox.getByLabel('Người trả lời').fill('Phó Giám đốc Sở');
     await inbox.getByTestId('opinion-submit').click();

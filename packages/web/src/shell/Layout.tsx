@@ -41,12 +41,13 @@ const items: Item[] = [
   { to: '/children', label: 'children', may: canReadChildren },
   { to: '/cases', label: 'cases', may: mayUseCases },
   { to: '/child-friendly', label: 'cfcMenu', may: canReadCommunes },
-  { to: '/communes', label: 'communes' },
   // children's voices: opinions and forums (issue 17)
   { to: '/voices/opinions', label: 'voiOpinions', group: 'voices', may: canReadOpinions },
   { to: '/voices/inbox', label: 'voiInbox', group: 'voices', may: canAnswerOpinions },
   { to: '/voices/overdue', label: 'voiOverdue', group: 'voices', may: canSeeOverdueOpinions },
   { to: '/voices/complaints', label: 'complaints', may: mayUseComplaints, group: 'voices' },
+  // after the voices group, so its items stay together for every role (the heading follows its first visible item)
+  { to: '/communes', label: 'communes' },
   { to: '/admin/users', label: 'users', may: (u) => can(u, accessPermissions, 'users.manage') },
   { to: '/admin/agencies', label: 'agencies' },
   { to: '/admin/indicators', label: 'localIndicators', may: (u) => can(u, indicatorsPermissions, 'catalogue.edit') },
@@ -103,7 +104,7 @@ export function Layout() {
             // a group's heading where its first visible item is, its items under it
             if (visible.findIndex((x) => x.group === i.group) !== n) return null;
             return (
-              <NavLink key={i.group} label={t(i.group)} defaultOpened childrenOffset="sm">
+              <NavLink key={i.group} label={t(i.group)} defaultOpened childrenOffset="sm" data-testid={`nav-group-${i.group}`}>
                 {visible.filter((x) => x.group === i.group).map(link)}
               </NavLink>
             );

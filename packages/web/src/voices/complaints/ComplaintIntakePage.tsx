@@ -96,6 +96,7 @@ export function ComplaintIntakePage() {
         {t('cmpIntakeIntro')}
       </Text>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();

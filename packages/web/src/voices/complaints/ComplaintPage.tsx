@@ -29,7 +29,7 @@ import {
 } from '@tre/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
+import { ApiError, errorMessage } from '../../api/client.ts';
 import { useRead } from '../../api/useApi.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDayTime, today } from '../../reporting/labels.ts';
@@ -38,7 +38,16 @@ import { TableHead } from '../../ui/TableHead.tsx';
 import { maySeeComplainant, maySeeComplaintAccessLog } from './access.ts';
 import { complaintsApi, complaintsReads } from './api.ts';
 import { ComplaintClockLine, ComplaintStatusBadge, KindLabel } from './ComplaintClock.tsx';
-import { stepDataLines, stepRequest, stepFields, type StepValues } from './steps.ts';
+import {
+  STEP_FIELD_LABELS,
+  stepDataLines,
+  stepFields,
+  stepMissing,
+  stepRequest,
+  stepRequires,
+  type Field,
+  type StepValues,
+} from './steps.ts';
 
 /**
  * `/voices/complaints/:id`: one complaint: its clocks, its content, its timeline, the steps open to
@@ -183,7 +192,11 @@ function ComplainantPanel({ id }: { id: number }) {
           {t('cmpComplainantShow')}
         </Button>
       )}
-      {who.error && <Alert color="red">{who.error}</Alert>}
+      {who.error && (
+        <Alert color="red" role="alert">
+          {who.error}
+        </Alert>
+      )}
       {who.data &&
         (who.data.anonymous ? (
           <Text>{t('cmpAnonymous')}</Text>
@@ -221,7 +234,7 @@ function AccessLogPanel({ id }: { id: number }) {
       )}
       {log.data && (
         <Table mt="xs">
-          <TableHead labels={['', '', '']} />
+          <TableHead labels={[t('cmpAccessAt'), t('cmpAccessWho'), t('cmpAccessResult')]} />
           <Table.Tbody>
             {log.data.items.map((r, i) => (
               <Table.Tr key={i}>
@@ -260,16 +273,33 @@ function StepDialog({
     complexity: 'complex',
   });
   const [error, setError] = useState<string | null>(null);
+  const [errorField, setErrorField] = useState<Field | null>(null);
+  // a message of ours names its field already; the server's gets the field's label before it
+  const [named, setNamed] = useState(false);
   const [busy, setBusy] = useState(false);
   const fields = stepFields(action);
   const set = (patch: Partial<StepValues>) => setV((x) => ({ ...x, ...patch }));
+  // the field's own error, and its required mark, from the step's rules
+  const fieldProps = (f: Field) => ({
+    required: stepRequires(action, f),
+    error: errorField === f ? (error ?? undefined) : undefined,
+  });
   async function submit() {
+    const missing = stepMissing(action, v);
+    if (missing) {
+      setErrorField(missing);
+      setError(t('cmpFieldRequired', { field: t(STEP_FIELD_LABELS[missing]) }));
+      setNamed(true);
+      return;
+    }
     setBusy(true);
     try {
       await complaintsApi.step(complaint.id, stepRequest(action, v, complaint.version));
       onDone();
     } catch (e) {
+      setErrorField(e instanceof ApiError ? (fields.find((f) => f === e.field) ?? null) : null);
       setError(errorMessage(e));
+      setNamed(false);
     } finally {
       setBusy(false);
     }
@@ -277,6 +307,7 @@ function StepDialog({
   return (
     <Modal opened onClose={onClose} title={action === 'extend' ? t('cmpExtendTitle') : COMPLAINT_ACTION_LABELS[action][lang]}>
       <form
+        noValidate
         data-testid={`complaint-step-${action}`}
         onSubmit={(e) => {
           e.preventDefault();
@@ -294,11 +325,18 @@ function StepDialog({
             </Text>
           )}
           {fields.includes('date') && (
-            <TextInput type="date" label={t('cmpDate')} value={v.date} onChange={(e) => set({ date: e.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label={t('cmpDate')}
+              {...fieldProps('date')}
+              value={v.date}
+              onChange={(e) => set({ date: e.currentTarget.value })}
+            />
           )}
           {fields.includes('decisionNumber') && (
             <TextInput
               label={t('cmpDecisionNumber')}
+              {...fieldProps('decisionNumber')}
               maxLength={50}
               value={v.decisionNumber}
               onChange={(e) => set({ decisionNumber: e.currentTarget.value })}
@@ -308,6 +346,8 @@ function StepDialog({
           {fields.includes('outcome') && (
             <Select
               label={t('cmpOutcome')}
+              {...fieldProps('outcome')}
+              data-testid="step-outcome"
               data={COMPLAINT_OUTCOMES[complaint.kind].map((o) => ({ value: o, label: COMPLAINT_OUTCOME_LABELS[o][lang] }))}
               value={v.outcome}
               onChange={(o) => set({ outcome: COMPLAINT_OUTCOMES[complaint.kind].find((x) => x === o) ?? null })}
@@ -316,6 +356,8 @@ function StepDialog({
           {fields.includes('method') && (
             <Select
               label={t('cmpMethod')}
+              {...fieldProps('method')}
+              data-testid="step-method"
               data={ANSWER_METHODS.map((m) => ({ value: m, label: ANSWER_METHOD_LABELS[m][lang] }))}
               value={v.method}
               onChange={(m) => set({ method: ANSWER_METHODS.find((x) => x === m) ?? null })}
@@ -325,6 +367,7 @@ function StepDialog({
             <Group grow>
               <NumberInput
                 label={t('cmpDays')}
+                {...fieldProps('days')}
                 min={1}
                 max={complaint.rules.extensionDays}
                 allowDecimal={false}
@@ -346,7 +389,8 @@ function StepDialog({
           {fields.includes('reason') && (
             <Textarea
               label={t('cmpReason')}
-              required
+              {...fieldProps('reason')}
+              data-testid="step-reason"
               autosize
               minRows={2}
               maxLength={2000}
@@ -357,6 +401,8 @@ function StepDialog({
           {fields.includes('note') && (
             <Textarea
               label={t('cmpNote')}
+              {...fieldProps('note')}
+              data-testid="step-note"
               autosize
               minRows={2}
               maxLength={2000}
@@ -366,7 +412,7 @@ function StepDialog({
           )}
           {error && (
             <Alert color="red" role="alert">
-              {error}
+              {errorField && !named ? `${t(STEP_FIELD_LABELS[errorField])}: ${error}` : error}
             </Alert>
           )}
           <Group>

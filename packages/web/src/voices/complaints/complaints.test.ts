@@ -5,7 +5,7 @@ import { complaintsEn, complaintsVi } from '../../i18n/messages-complaints.ts';
 import { canEditComplaintSettings, canReceiveComplaints, maySeeComplainant, mayUseComplaints, intakeScopeOf } from './access.ts';
 import { describeComplaintClock, isComplaintOverdue, nearTheirClock, orderComplaints } from './clocks.ts';
 import { intakeRequest, type IntakeValues } from './intake.ts';
-import { stepDataLines, stepFields, stepRequest, type StepValues } from './steps.ts';
+import { stepDataLines, stepFields, stepMissing, stepRequest, stepRequires, type StepValues } from './steps.ts';
 
 const userOf = (role: SessionUser['role'], communeCode: string | null = null): SessionUser => ({
   id: 'u1',
@@ -66,6 +66,24 @@ describe('the intake’s request', () => {
       field: 'receivedAt',
       message: 'cmpReceivedAtInvalid',
     });
+  });
+
+  it('names the empty field in words before the server would name it by its API path', () => {
+    expect(intakeRequest(values({ content: '  ' }))).toMatchObject({
+      ok: false,
+      field: 'content',
+      message: 'cmpContentRequired',
+    });
+    expect(intakeRequest(values({ name: '' }))).toMatchObject({ ok: false, field: 'complainant.name' });
+    expect(intakeRequest(values({ address: '' }))).toMatchObject({ ok: false, field: 'complainant.address' });
+    expect(intakeRequest(values({ supervisorId: null }))).toMatchObject({
+      ok: false,
+      field: 'supervisorId',
+      message: 'cmpSupervisorRequired',
+    });
+    // an anonymous denunciation needs no name, and a denunciation no address
+    expect(intakeRequest(values({ kind: 'denunciation', anonymous: true, name: '', address: '' })).ok).toBe(true);
+    expect(intakeRequest(values({ kind: 'denunciation', address: '' })).ok).toBe(true);
   });
 });
 
@@ -159,9 +177,48 @@ describe('who is offered what, from the permission table', () => {
 describe('the timeline in words', () => {
   it('labels what a step recorded, legal words in the reader’s language, and leaves out the rest', () => {
     expect(stepDataLines({ date: '2026-03-30', outcome: 'partly_upheld', kind: 'complaint', method: 'letter' }, 'vi')).toEqual([
-      ['cmpDate', '2026-03-30'],
+      ['cmpDate', '30/03/2026'],
       ['cmpOutcome', 'Khiếu nại đúng một phần'],
       ['cmpMethod', 'Gửi qua bưu chính'],
     ]);
+  });
+});
+
+describe('a step’s timeline lines', () => {
+  it('shows the days as dd/mm/yyyy and the complexity in words, not its stored value', () => {
+    expect(stepDataLines({ days: 15, complexity: 'complex', resolutionDue: '2027-01-21' }, 'vi')).toEqual([
+      ['cmpDays', '15'],
+      ['cmpComplexity', 'Phức tạp'],
+      ['cmpResolutionDue', '21/01/2027'],
+    ]);
+    expect(stepDataLines({ complexity: 'especially_complex' }, 'en')).toEqual([['cmpComplexity', 'Especially complicated']]);
+  });
+});
+
+describe('a step’s required fields', () => {
+  const empty: StepValues = {
+    date: '2026-02-20',
+    decisionNumber: '',
+    reason: '',
+    note: '',
+    outcome: null,
+    method: null,
+    days: 30,
+    complexity: 'complex',
+  };
+  it('stops at the field the server would refuse, before asking it', () => {
+    expect(stepMissing('accept', empty)).toBe('decisionNumber');
+    expect(stepMissing('verify', empty)).toBe('note');
+    expect(stepMissing('extend', empty)).toBe('reason');
+    expect(stepMissing('resolve', empty)).toBe('outcome');
+    expect(stepMissing('resolve', { ...empty, outcome: 'upheld' })).toBe('decisionNumber');
+    expect(stepMissing('answer', empty)).toBe('method');
+    expect(stepMissing('close', empty)).toBeNull();
+    expect(stepMissing('accept', { ...empty, decisionNumber: '12/TB' })).toBeNull();
+  });
+  it('marks as required only what the step requires', () => {
+    expect(stepRequires('accept', 'decisionNumber')).toBe(true);
+    expect(stepRequires('accept', 'note')).toBe(false);
+    expect(stepRequires('verify', 'note')).toBe(true);
   });
 });

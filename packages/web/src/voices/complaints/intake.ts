@@ -26,13 +26,33 @@ export interface IntakeValues {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
-/** The request, or the field that stops it (its message key). */
+/** The message keys of a field the form stops at before asking the server. */
+export type IntakeMessage =
+  | 'cmpReceivedAtInvalid'
+  | 'cmpContentRequired'
+  | 'cmpNameRequired'
+  | 'cmpAddressRequired'
+  | 'cmpBodyRequired'
+  | 'cmpSupervisorRequired';
+
+/**
+ * The request, or the first field that stops it (named as the server names it, so the same field
+ * shows the error) with its message key: a field left empty is said in the reader's words before
+ * the server would answer with the field's API name.
+ */
 export function intakeRequest(
   v: IntakeValues,
-): { ok: true; body: ComplaintIntakeRequest } | { ok: false; field: keyof IntakeValues; message: 'cmpReceivedAtInvalid' } {
+): { ok: true; body: ComplaintIntakeRequest } | { ok: false; field: string; message: IntakeMessage } {
   const receivedAt = dayTimeToIso(v.receivedAt);
   if (!receivedAt) return { ok: false, field: 'receivedAt', message: 'cmpReceivedAtInvalid' };
   const anonymous = v.kind === 'denunciation' && v.anonymous;
+  if (v.content.trim() === '') return { ok: false, field: 'content', message: 'cmpContentRequired' };
+  if (!anonymous && v.name.trim() === '') return { ok: false, field: 'complainant.name', message: 'cmpNameRequired' };
+  if (v.kind === 'complaint' && v.address.trim() === '')
+    return { ok: false, field: 'complainant.address', message: 'cmpAddressRequired' };
+  if (v.bodyId === '') return { ok: false, field: 'body', message: 'cmpBodyRequired' };
+  const supervisorId = v.supervisorId;
+  if (!supervisorId) return { ok: false, field: 'supervisorId', message: 'cmpSupervisorRequired' };
   return {
     ok: true,
     body: {
@@ -48,7 +68,7 @@ export function intakeRequest(
       body: { kind: v.bodyKind, id: v.bodyId },
       remoteArea: v.kind === 'complaint' && v.remoteArea,
       handlerId: v.handlerId,
-      supervisorId: v.supervisorId ?? '',
+      supervisorId,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Loader, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import {
   EVENT_KIND_LABELS,
   PARTICIPANT_AGE_GROUPS,
@@ -17,7 +17,7 @@ import { TableHead } from '../../ui/TableHead.tsx';
 import { canReadNames, canRecordOpinions } from './access.ts';
 import { opinionsApi, opinionsReads } from './api.ts';
 import { OpinionActions } from './OpinionActions.tsx';
-import { BodyName, OpinionStateLine } from './parts.tsx';
+import { BodyInput, BodyName, OpinionStateLine } from './parts.tsx';
 
 /** `/voices/events/:id`: an event, its counts, its opinions with their next step, and a new opinion. */
 export function EventPage() {
@@ -29,10 +29,18 @@ export function EventPage() {
   const [text, setText] = useState('');
   const [sentTo, setSentTo] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<{ text: boolean; sentTo: boolean }>({ text: false, sentTo: false });
   const e = ev.data;
 
   async function addOpinion() {
     setError(null);
+    const gaps = { text: text.trim() === '', sentTo: sentTo.trim() === '' };
+    setMissing(gaps);
+    if (gaps.text || gaps.sentTo) {
+      const names = [gaps.text ? t('voiOpinionText') : null, gaps.sentTo ? t('voiSentTo') : null].filter((x) => x !== null);
+      setError(t('voiFixFields', { fields: names.join(', ') }));
+      return;
+    }
     try {
       await opinionsApi.addOpinion(id, { text: text.trim(), sentTo: { name: sentTo.trim() } });
       setText('');
@@ -143,23 +151,36 @@ export function EventPage() {
               </Table>
             </Table.ScrollContainer>
           )}
+          {e.opinionList.length === 0 && <Text c="dimmed">{t('voiNoOpinion')}</Text>}
           {canRecordOpinions(user) && (
-            <Card withBorder maw={760}>
+            <Card
+              withBorder
+              maw={760}
+              component="form"
+              noValidate
+              onSubmit={(x: { preventDefault: () => void }) => {
+                x.preventDefault();
+                void addOpinion();
+              }}
+            >
+              <Title order={4}>{t('voiNewOpinion')}</Title>
               <Textarea
                 label={t('voiOpinionText')}
+                required
+                error={missing.text ? t('voiRequired', { field: t('voiOpinionText') }) : undefined}
                 autosize
                 minRows={2}
                 value={text}
                 onChange={(x) => setText(x.currentTarget.value)}
               />
-              <TextInput
-                label={t('voiSentTo')}
-                description={t('voiSentToHint')}
+              <BodyInput
+                required
                 value={sentTo}
-                onChange={(x) => setSentTo(x.currentTarget.value)}
+                onChange={setSentTo}
+                error={missing.sentTo ? t('voiRequired', { field: t('voiSentTo') }) : undefined}
               />
               <Group mt="xs">
-                <Button onClick={() => void addOpinion()} data-testid="opinion-add">
+                <Button type="submit" data-testid="opinion-add">
                   {t('voiAddOpinion')}
                 </Button>
               </Group>
