@@ -64,9 +64,6 @@ export function HomePage() {
         <YourTasksCard body={{ communeCode: user.communeCode }} />
       )}
       <HomeComplaintsCard />
-      <Text c="dimmed" size="sm">
-        {t('comingModules')}
-      </Text>
     </Stack>
   );
 }

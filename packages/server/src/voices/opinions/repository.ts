@@ -156,7 +156,8 @@ export async function overdueOpinions(db: Q, provinceCode: string, sentBy: strin
     .where('o.province_code', '=', provinceCode)
     .where('o.state', '=', 'sent')
     .where('o.sent_on', '<', sentBy);
-  if (communeCode) q = q.where('e.commune_code', '=', communeCode);
+  // '' (a commune role with no commune) reaches no commune, never the whole province
+  if (communeCode !== undefined && communeCode !== null) q = q.where('e.commune_code', '=', communeCode);
   return q.orderBy('o.sent_on').orderBy('o.id').limit(1000).execute();
 }
 
