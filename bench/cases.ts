@@ -6,14 +6,11 @@
  *
  *   npx tsx bench/cases.ts            # PGlite; + PostgreSQL when TRE_BENCH_DATABASE_URL is set
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { bootstrap } from '../packages/server/src/bootstrap.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { openDb, type Db } from '../packages/server/src/db/pool.ts';
+import type { Db } from '../packages/server/src/db/pool.ts';
+import { onEachEngine, printTimings, timed } from './legs.ts';
 import { listCases, readCase } from '../packages/server/src/cases/service.ts';
 import { caseOverview } from '../packages/server/src/cases/overview.ts';
 import { caseAccessLog } from '../packages/server/src/cases/team.ts';
@@ -22,20 +19,6 @@ import type { SessionActor } from '../packages/server/src/audit/session-actor.ts
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const PROVINCE = '40';
 const CALLS = 200;
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-
-async function timed(calls: number, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 10; i++) await fn(i); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    times.push(performance.now() - t0);
-  }
-  return { p50: pct(times, 50), p95: pct(times, 95) };
-}
 
 /** Users, children and cases written set-wise: the generator is not what is measured. */
 async function fill(db: Db) {
@@ -123,42 +106,7 @@ async function leg(engine: string, db: Db) {
   console.log(
     `${engine.padEnd(8)} ${CASES.toLocaleString('en-US')} cases and ${(CASES * 10).toLocaleString('en-US')} read-log rows written in ${seconds.toFixed(1)} s`,
   );
-  for (const [what, r] of rows) {
-    console.log(
-      `         ${what.padEnd(42)} p50 ${r.p50.toFixed(1).padStart(6)} ms, p95 ${r.p95.toFixed(1).padStart(6)} ms${r.p95 < 100 ? '' : '  (target p95 < 100 ms: NOT met)'}`,
-    );
-  }
+  printTimings(rows, 100);
 }
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tre-bench-cases-'));
-try {
-  console.log(`cases — ${os.cpus().length} CPU, Node ${process.version}, load average ${(os.loadavg()[0] ?? 0).toFixed(1)}`);
-  const lite = await openDb({ dataDir: path.join(dir, 'pglite') });
-  try {
-    await leg('pglite', lite);
-  } finally {
-    await lite.close();
-  }
-  const server = process.env.TRE_BENCH_DATABASE_URL ?? process.env.TRE_TEST_DATABASE_URL;
-  if (server) {
-    const name = `tre_bench_cases_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const db = await openDb({ databaseUrl: url.toString(), dataDir: 'unused' });
-    try {
-      await leg('postgres', db);
-    } finally {
-      await db.close();
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    }
-  } else console.log('postgres not run: set TRE_BENCH_DATABASE_URL (source scripts/ci-postgres.sh)');
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
-}
+await onEachEngine('cases', leg);
