@@ -55,7 +55,8 @@ function statusText(s: CommunesStatusDto): string {
     `Year ${s.year}: ${s.recognisedCount} of ${s.communesTotal} communes recognised as child-friendly`,
   ];
   for (const c of s.communes) {
-    const total = c.total === null ? '—' : `${c.total}/${c.threshold}`;
+    // the threshold even before an assessment: the commune knows what it must reach
+    const total = `${c.total === null ? '—' : String(c.total)}/${c.threshold}`;
     const zero = c.zeroCriteria.length ? ` tiêu chí 0 điểm / criteria at 0: ${c.zeroCriteria.join(', ')}` : '';
     const verdict = c.recognised ? 'CÔNG NHẬN / RECOGNISED' : c.decision ? 'không công nhận / not recognised' : '';
     const state = assessmentStateLabels[c.state];

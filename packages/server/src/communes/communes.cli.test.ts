@@ -135,6 +135,8 @@ describe('tre communes', () => {
     expect(text.stdout).toContain(`${A}\tPhường Thành Vinh`);
     expect(text.stdout).toContain('980/850');
     expect(text.stdout).toContain('criteria at 0: 4');
+    // a commune with no assessment still shows the threshold it must reach
+    expect(text.stdout).toMatch(/\t—\/8[05]0\tChưa tự đánh giá \/ Not assessed/);
 
     const published = await runTre(['communes', 'publish', '--year', '2025', '--json'], env);
     expect(published.code, published.stderr).toBe(0);
