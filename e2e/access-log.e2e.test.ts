@@ -72,7 +72,7 @@ describe('access log in the browser', () => {
   });
 
   it('shows on a commune’s page who looked at it', async () => {
-    await page.getByRole('link', { name: 'Xã, phường' }).click();
+    await page.getByRole('link', { name: 'Xã, phường', exact: true }).click();
     await page.getByPlaceholder('Tìm theo tên (có thể gõ không dấu)').fill('Thanh Vinh');
     await page.getByTestId('communes-table').getByRole('row', { name: /16681/ }).click();
     const panel = page.getByTestId('record-reads');

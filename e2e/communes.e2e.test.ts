@@ -190,8 +190,9 @@ describe('a child-friendly commune from its self-assessment to indicator 1', () 
     await provincial.goto(`${server.url}/child-friendly`);
     await provincial.getByTestId('cfc-state-filter').selectOption('submitted');
     const row = provincial.locator(`[data-testid="cfc-status-row"][data-commune="${COMMUNE_A}"]`);
+    // the list is drawn again once the filter is in the address: wait for it, not for the first draw
+    await expect.poll(() => provincial.getByTestId('cfc-status-row').count()).toBe(1);
     await row.waitFor();
-    expect(await provincial.getByTestId('cfc-status-row').count()).toBe(1);
     expect(await row.getByTestId('cfc-row-total').textContent()).toBe('990');
     await row.getByRole('link').click();
     await provincial.getByTestId('cfc-assessment').waitFor();

@@ -94,7 +94,8 @@ export function Layout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
+      {/* the menu scrolls on its own when it is taller than the window (a short laptop screen) */}
+      <AppShell.Navbar p="xs" style={{ overflowY: 'auto' }}>
         <Stack gap={2}>
           {visible.map((i, n) => {
             const link = (x: Item) => (
