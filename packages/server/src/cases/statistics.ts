@@ -50,8 +50,9 @@ export interface CaseStatistics {
 /**
  * A report counts as abuse when its verification found it substantiated, or when emergency measures
  * were taken on it and no verification found it unfounded (a child removed from danger was in it).
+ * The case row is `k`; the communes' recognition counts with the same rule.
  */
-const SUBSTANTIATED = sql`(
+export const SUBSTANTIATED = sql`(
   EXISTS (SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND (s.data->>'substantiated')::boolean)
   OR (k.emergency_met_at IS NOT NULL AND NOT EXISTS (
     SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND NOT (s.data->>'substantiated')::boolean)))`;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { SUBSTANTIATED } from '../cases/statistics.ts';
 
 /** SQL of the communes module (migration 0020): rule sets, categories, assessments and what they are filled from. */
 
@@ -350,7 +351,7 @@ export async function registerSpecialCounts(db: Q, provinceCode: string, commune
 /**
  * Abuse cases of the commune received in the year (Vietnam time) that count as abuse: found
  * substantiated at verification, or with emergency measures taken and not found unfounded (the
- * rule of cases/statistics.ts).
+ * rule of cases/statistics.ts, used as it is).
  */
 export async function abuseCaseCounts(db: Q, provinceCode: string, communes: string[], year: number) {
   if (communes.length === 0) return new Map<string, number>();
@@ -361,10 +362,7 @@ export async function abuseCaseCounts(db: Q, provinceCode: string, communes: str
     FROM child_case k
     WHERE k.province_code = ${provinceCode} AND k.commune_code = ANY(${communes}::text[])
       AND k.received_at >= ${from} AND k.received_at < ${to}
-      AND (
-        EXISTS (SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND (s.data->>'substantiated')::boolean)
-        OR (k.emergency_met_at IS NOT NULL AND NOT EXISTS (
-          SELECT 1 FROM child_case_step s WHERE s.case_id = k.id AND s.action = 'verify' AND NOT (s.data->>'substantiated')::boolean)))
+      AND ${SUBSTANTIATED}
     GROUP BY 1
   `.execute(db);
   return new Map(rows.rows.map((r) => [r.commune_code, r.n]));
